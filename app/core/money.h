@@ -11,6 +11,9 @@ namespace fd {
 // An amount of one currency in integer minor units (cents, fils, yen). Never a float.
 class Money {
 public:
+    // No amount and no currency: every comparison or sum with it is a currency mismatch.
+    Money() = default;
+
     // Parses the API's decimal string ("412.30") for an ISO 4217 code. The string must carry
     // exactly the currency's minor digits, as the contract says ("412.3" is refused for EUR).
     static Result<Money> parse(const QString &amount, const QString &currency);

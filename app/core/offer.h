@@ -1,0 +1,73 @@
+#pragma once
+
+#include "money.h"
+#include "result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fd {
+
+struct Place {
+    QString iataCode;
+    QString countryCode;
+    QString cityName;
+};
+
+struct Slice {
+    Place origin;
+    Place destination;
+    QDateTime departingAt;
+    QDateTime arrivingAt;
+    int segmentCount = 0;
+};
+
+struct OfferPassenger {
+    QString id;
+    QString type;
+};
+
+// What passenger validation needs to know about the journey.
+struct Trip {
+    bool international = false;
+    std::optional<QDate> firstDeparture;
+    std::optional<QDate> lastArrival;
+    QStringList passengerTypes; // the offer's passengers in order; empty when unknown
+};
+
+struct Offer {
+    QString id;
+    QDateTime expiresAt;
+    Money total;
+    std::optional<QDateTime> priceGuaranteeExpiresAt;
+    bool requiresInstantPayment = false;
+    QString ownerIata;
+    QString ownerName;
+    QList<Slice> slices;
+    QList<OfferPassenger> passengers;
+    bool identityDocumentsRequired = false;
+    QJsonObject raw; // as received, for the journal
+
+    // International when any slice crosses a border, or the provider asks for documents.
+    bool isInternational() const;
+    Trip trip() const;
+
+    // Accepts the bare Offer object or its {"data": Offer} envelope.
+    static Result<Offer> fromJson(const QJsonObject &json);
+};
+
+struct Wallet {
+    Money available;
+    static Result<Wallet> fromJson(const QJsonObject &json);
+};
+
+// RFC 3339 in UTC as the contract writes it ("2026-12-10T08:00:00Z"); invalid when it is not.
+QDateTime parseApiTime(const QString &text);
+
+} // namespace fd

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "issue.h"
+#include "offer.h"
+#include "passenger.h"
+
+#include <QDate>
+
+namespace fd {
+
+// Everything that decides whether these passengers may be booked on this trip, all at once.
+// `today` is the agent's date (injected, so tests are stable).
+Report validatePassenger(const Passenger &passenger, int index, const Trip &trip,
+                         const QDate &today);
+Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip, const QDate &today);
+// As above, folding in the wrong-JSON-type findings made while reading the list.
+Report validatePassengers(const PassengerList &list, const Trip &trip, const QDate &today);
+
+} // namespace fd
