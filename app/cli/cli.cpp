@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "validatecommand.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -34,6 +36,8 @@ std::optional<int> run(const QStringList &arguments) {
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h"))
         return usage(out);
+    if (command == QLatin1String("validate"))
+        return runValidate(arguments.mid(1), out, err);
     err << "flightdesk: unknown command " << command << '\n';
     return 1;
 }

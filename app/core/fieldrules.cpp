@@ -126,7 +126,7 @@ QList<Issue> bornOn(const QString &value, const QDate &today) {
         return {error("invalid_format", tr("Write the date as YYYY-MM-DD, e.g. 1988-04-17."))};
     const auto d = isoDate(value);
     if (!d)
-        return {error("invalid_date", tr("%1 is not a calendar date.").arg(value))};
+        return {error("invalid_date", tr("Not a calendar date: check the day and the month."))};
     if (*d > today)
         return {error("in_future", tr("The date of birth cannot be in the future."))};
     if (ageOn(*d, today) > 120)

@@ -125,10 +125,13 @@ Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip,
 
 Report validatePassengers(const PassengerList &list, const Trip &trip, const QDate &today) {
     Report r = validatePassengers(list.passengers, trip, today);
-    // A field sent with the wrong JSON type reads as empty; say "wrong type", not "required".
+    // A field sent with the wrong JSON type reads as empty; say "wrong type", not "required"
+    // (nor "passport required" when the document itself had the wrong type).
     for (const Issue &typeIssue : list.typeIssues.errors) {
         r.errors.removeIf([&](const Issue &i) {
-            return i.passenger == typeIssue.passenger && i.field == typeIssue.field;
+            return i.passenger == typeIssue.passenger &&
+                   (i.field == typeIssue.field ||
+                    typeIssue.field.startsWith(i.field + QLatin1Char('[')));
         });
         r.add(typeIssue);
     }

@@ -2,3 +2,4 @@ flightdesk_add_test(NAME tst_money SOURCES tst_money.cpp LABEL unit LIBS flightd
 flightdesk_add_test(NAME tst_fieldrules SOURCES tst_fieldrules.cpp LABEL unit LIBS flightdesk_core)
 flightdesk_add_test(NAME tst_passengervalidation SOURCES tst_passengervalidation.cpp LABEL unit LIBS flightdesk_core)
 flightdesk_add_test(NAME tst_offer SOURCES tst_offer.cpp LABEL unit LIBS flightdesk_core)
+flightdesk_add_test(NAME tst_validatecommand SOURCES tst_validatecommand.cpp LABEL unit)
