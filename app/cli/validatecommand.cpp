@@ -53,14 +53,17 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
     const QCommandLineOption passengersOpt(QStringLiteral("passengers"),
                                            QStringLiteral("JSON array of passengers"),
                                            QStringLiteral("FILE"));
-    const QCommandLineOption offerOpt(QStringLiteral("offer-file"),
-                                      QStringLiteral("the offer, as GET /v1/air/offers/:id returns it"),
-                                      QStringLiteral("OFFER.json"));
-    const QCommandLineOption intlOpt(QStringLiteral("international"),
-                                     QStringLiteral("the trip crosses a border (passports needed)"));
-    const QCommandLineOption dateOpt(QStringLiteral("departure-date"),
-                                     QStringLiteral("first departure, for ages and passport expiry"),
-                                     QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption offerOpt(
+        QStringLiteral("offer-file"),
+        QStringLiteral("the offer, as GET /v1/air/offers/:id returns it"),
+        QStringLiteral("OFFER.json"));
+    const QCommandLineOption intlOpt(
+        QStringLiteral("international"),
+        QStringLiteral("the trip crosses a border (passports needed)"));
+    const QCommandLineOption dateOpt(
+        QStringLiteral("departure-date"),
+        QStringLiteral("first departure, for ages and passport expiry"),
+        QStringLiteral("YYYY-MM-DD"));
     parser.addOptions({passengersOpt, offerOpt, intlOpt, dateOpt});
     if (!parser.parse(arguments)) // arguments[0] is "validate", in the program name's place
         return unusable(err, parser.errorText());

@@ -10,7 +10,9 @@
 namespace fd::rules {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("fd::rules", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::rules", text);
+}
 
 Issue error(const char *code, const QString &message) {
     return {-1, {}, QLatin1String(code), message, Issue::Severity::Error};
@@ -18,9 +20,13 @@ Issue error(const char *code, const QString &message) {
 Issue warning(const char *code, const QString &message) {
     return {-1, {}, QLatin1String(code), message, Issue::Severity::Warning};
 }
-QList<Issue> required() { return {error("required", tr("Required."))}; }
+QList<Issue> required() {
+    return {error("required", tr("Required."))};
+}
 
-bool isApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+bool isApostrophe(char32_t c) {
+    return c == U'\'' || c == U'\u2019';
+}
 
 } // namespace
 
@@ -63,8 +69,7 @@ QList<Issue> name(const QString &value) {
         return required();
     const QList<uint> cps = v.toUcs4();
     if (cps.size() > 50)
-        return {error("too_long",
-                      tr("At most 50 characters; this has %1.").arg(cps.size()))};
+        return {error("too_long", tr("At most 50 characters; this has %1.").arg(cps.size()))};
     bool hasLetter = false;
     bool mrzSafe = true;
     char32_t previous = 0;
@@ -156,8 +161,7 @@ QList<Issue> email(const QString &value) {
     if (v.isEmpty())
         return required();
     const auto bad = [] {
-        return QList<Issue>{error("invalid_format",
-                                  tr("Enter an address like name@example.com."))};
+        return QList<Issue>{error("invalid_format", tr("Enter an address like name@example.com."))};
     };
     if (v.size() > 254 || v.count(QLatin1Char('@')) != 1)
         return bad();
@@ -227,9 +231,9 @@ QList<Issue> issuingCountry(const QString &value) {
     if (value.isEmpty())
         return required();
     if (!iso::isCountry(value))
-        return {error("unknown_country",
-                      tr("\"%1\" is not an ISO 3166-1 two-letter country code (e.g. NG, GB).")
-                          .arg(value))};
+        return {error(
+            "unknown_country",
+            tr("\"%1\" is not an ISO 3166-1 two-letter country code (e.g. NG, GB).").arg(value))};
     return {};
 }
 

@@ -14,7 +14,8 @@ namespace fd::rules {
 
 QList<Issue> name(const QString &value);
 // A name written only with letters a passport's machine-readable zone can carry (A–Z), or the
-// closest such spelling (ICAO 9303 transliteration, keeping case: "Müller" → "Mueller", "José" → "Jose").
+// closest such spelling (ICAO 9303 transliteration, keeping case: "Müller" → "Mueller", "José" →
+// "Jose").
 QString mrzSpelling(const QString &name);
 
 // Strict YYYY-MM-DD and a real calendar date; nullopt when it is not.

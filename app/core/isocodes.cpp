@@ -37,8 +37,14 @@ const QHash<QString, QString> &currencies() {
 
 } // namespace
 
-bool isCountry(const QString &alpha2) { return countries().contains(alpha2); }
-QString countryName(const QString &alpha2) { return countries().value(alpha2); }
-bool isCurrency(const QString &alpha3) { return currencies().contains(alpha3); }
+bool isCountry(const QString &alpha2) {
+    return countries().contains(alpha2);
+}
+QString countryName(const QString &alpha2) {
+    return countries().value(alpha2);
+}
+bool isCurrency(const QString &alpha3) {
+    return currencies().contains(alpha3);
+}
 
 } // namespace fd::iso

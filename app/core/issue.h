@@ -27,9 +27,7 @@ struct Report {
     QList<Issue> warnings;
 
     bool valid() const { return errors.isEmpty(); }
-    void add(Issue issue) {
-        (issue.isError() ? errors : warnings).append(std::move(issue));
-    }
+    void add(Issue issue) { (issue.isError() ? errors : warnings).append(std::move(issue)); }
     void merge(const Report &other) {
         errors += other.errors;
         warnings += other.warnings;

@@ -10,9 +10,9 @@ namespace {
 
 // ISO 4217 minor units for the codes whose exponent is not 2 (iso-codes does not carry them).
 int exponentException(QStringView code) {
-    static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
-                                       "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF",
-                                       "XPF"};
+    static const char *const zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
+                                       "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+                                       "VND", "VUV", "XAF", "XOF", "XPF"};
     static const char *const three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
     static const char *const four[] = {"CLF", "UYW"};
     for (const char *c : zero)
@@ -27,7 +27,9 @@ int exponentException(QStringView code) {
     return 2;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("fd::Money", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::Money", text);
+}
 
 Error currencyMismatch(const Money &a, const Money &b) {
     return {QStringLiteral("currency_mismatch"),
@@ -76,8 +78,8 @@ Result<Money> Money::parse(const QString &amount, const QString &currency) {
 QString Money::amount() const {
     const int exp = exponentException(m_currency);
     // Magnitude as unsigned so the most negative value formats too.
-    const quint64 mag = m_minor < 0 ? 0 - static_cast<quint64>(m_minor)
-                                    : static_cast<quint64>(m_minor);
+    const quint64 mag =
+        m_minor < 0 ? 0 - static_cast<quint64>(m_minor) : static_cast<quint64>(m_minor);
     quint64 unit = 1;
     for (int i = 0; i < exp; ++i)
         unit *= 10;

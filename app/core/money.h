@@ -35,7 +35,9 @@ public:
     friend bool operator==(const Money &, const Money &) = default;
 
 private:
-    Money(qint64 minor, QString currency) : m_minor(minor), m_currency(std::move(currency)) {}
+    Money(qint64 minor, QString currency)
+        : m_minor(minor)
+        , m_currency(std::move(currency)) {}
     qint64 m_minor = 0;
     QString m_currency;
 };

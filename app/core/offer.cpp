@@ -7,7 +7,9 @@
 namespace fd {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("fd::Offer", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::Offer", text);
+}
 
 Error shapeError(const QString &what) {
     return {QStringLiteral("wrong_shape"), tr("The offer is not usable: %1.").arg(what)};
@@ -102,8 +104,8 @@ Result<Offer> Offer::fromJson(const QJsonObject &json) {
         return shapeError(tr("it has no passengers"));
     for (const QJsonValue &v : passengers) {
         const QJsonObject p = v.toObject();
-        offer.passengers.append({p.value(QLatin1String("id")).toString(),
-                                 p.value(QLatin1String("type")).toString()});
+        offer.passengers.append(
+            {p.value(QLatin1String("id")).toString(), p.value(QLatin1String("type")).toString()});
     }
     offer.identityDocumentsRequired =
         o.value(QLatin1String("passenger_identity_documents_required")).toBool();
@@ -111,9 +113,8 @@ Result<Offer> Offer::fromJson(const QJsonObject &json) {
 }
 
 Result<Wallet> Wallet::fromJson(const QJsonObject &json) {
-    const QJsonObject o = json.contains(QLatin1String("data"))
-                              ? json.value(QLatin1String("data")).toObject()
-                              : json;
+    const QJsonObject o =
+        json.contains(QLatin1String("data")) ? json.value(QLatin1String("data")).toObject() : json;
     auto balance = Money::parse(o.value(QLatin1String("available_balance")).toString(),
                                 o.value(QLatin1String("currency")).toString());
     if (!balance)

@@ -4,7 +4,9 @@
 
 namespace fd {
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("fd::offerchecks", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::offerchecks", text);
+}
 } // namespace
 
 QList<Issue> checkOffer(const Offer &offer, const std::optional<Wallet> &wallet,
@@ -16,9 +18,9 @@ QList<Issue> checkOffer(const Offer &offer, const std::optional<Wallet> &wallet,
                     tr("This offer expired at %1: search again.")
                         .arg(offer.expiresAt.toString(Qt::ISODate))});
     else if (left <= kOfferSafetyMarginSeconds)
-        out.append({-1, QStringLiteral("expires_at"), QStringLiteral("offer_expiring"),
-                    tr("This offer expires in %1 s, too soon to book safely: search again.")
-                        .arg(left)});
+        out.append(
+            {-1, QStringLiteral("expires_at"), QStringLiteral("offer_expiring"),
+             tr("This offer expires in %1 s, too soon to book safely: search again.").arg(left)});
     if (offer.priceGuaranteeExpiresAt && *offer.priceGuaranteeExpiresAt <= now)
         out.append({-1, QStringLiteral("payment_requirements.price_guarantee_expires_at"),
                     QStringLiteral("price_guarantee_expired"),

@@ -6,7 +6,9 @@
 namespace fd {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("fd::Passenger", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::Passenger", text);
+}
 
 // Reads an optional string field; anything else present is reported, not guessed at.
 QString stringField(const QJsonObject &o, const char *name, int index, const QString &prefix,
@@ -85,10 +87,11 @@ Result<PassengerList> passengersFromJson(const QJsonValue &value) {
                     continue;
                 }
                 const QJsonObject doc = list.at(d).toObject();
-                p.identityDocuments.append({stringField(doc, "type", n, prefix, iss),
-                                            stringField(doc, "unique_identifier", n, prefix, iss),
-                                            stringField(doc, "issuing_country_code", n, prefix, iss),
-                                            stringField(doc, "expires_on", n, prefix, iss)});
+                p.identityDocuments.append(
+                    {stringField(doc, "type", n, prefix, iss),
+                     stringField(doc, "unique_identifier", n, prefix, iss),
+                     stringField(doc, "issuing_country_code", n, prefix, iss),
+                     stringField(doc, "expires_on", n, prefix, iss)});
             }
         } else if (!docs.isUndefined() && !docs.isNull()) {
             iss.add({n, QStringLiteral("identity_documents"), QStringLiteral("wrong_type"),

@@ -7,7 +7,9 @@
 namespace fd {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("fd::validation", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("fd::validation", text);
+}
 
 void addAll(Report &report, int index, const QString &field, const QList<Issue> &found) {
     for (Issue issue : found) {
@@ -47,11 +49,15 @@ void validateDocuments(Report &r, int index, const Passenger &p, const Trip &tri
     const auto &docs = p.identityDocuments;
     if (trip.international && docs.isEmpty())
         addAll(r, index, QStringLiteral("identity_documents"),
-               {{-1, {}, QStringLiteral("passport_required"),
+               {{-1,
+                 {},
+                 QStringLiteral("passport_required"),
                  tr("This route crosses a border: enter the passenger's passport.")}});
     if (docs.size() > 1)
         addAll(r, index, QStringLiteral("identity_documents"),
-               {{-1, {}, QStringLiteral("too_many_documents"),
+               {{-1,
+                 {},
+                 QStringLiteral("too_many_documents"),
                  tr("Enter exactly one passport for each passenger.")}});
     const QDate departure = trip.firstDeparture.value_or(today);
     const QDate arrival = trip.lastArrival.value_or(departure);
@@ -60,7 +66,9 @@ void validateDocuments(Report &r, int index, const Passenger &p, const Trip &tri
         const IdentityDocument &doc = docs.at(d);
         if (doc.type != QLatin1String("passport")) {
             addAll(r, index, prefix + QLatin1String("type"),
-                   {{-1, {}, QStringLiteral("unsupported_document_type"),
+                   {{-1,
+                     {},
+                     QStringLiteral("unsupported_document_type"),
                      tr("Only a passport is accepted (type \"passport\").")}});
             continue;
         }
@@ -80,11 +88,15 @@ Report validatePassenger(const Passenger &p, int index, const Trip &trip, const 
     const QString expected = trip.passengerTypes.value(index);
     if (!p.type.isEmpty() && !isPassengerType(p.type))
         addAll(r, index, QStringLiteral("type"),
-               {{-1, {}, QStringLiteral("invalid_value"),
+               {{-1,
+                 {},
+                 QStringLiteral("invalid_value"),
                  tr("Use adult, child or infant_without_seat.")}});
     else if (!p.type.isEmpty() && !expected.isEmpty() && p.type != expected)
         addAll(r, index, QStringLiteral("type"),
-               {{-1, {}, QStringLiteral("type_mismatch"),
+               {{-1,
+                 {},
+                 QStringLiteral("type_mismatch"),
                  tr("The offer has passenger %1 as %2, not %3.")
                      .arg(QString::number(index + 1), expected, p.type)}});
     const QString type = expected.isEmpty() ? p.type : expected;

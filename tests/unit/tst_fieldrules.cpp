@@ -62,7 +62,8 @@ private Q_SLOTS:
         row("name one letter", "name", QStringLiteral("A"), "");
         row("name 50 letters", "name", QString(50, QLatin1Char('a')), "");
         row("name 51 letters", "name", QString(51, QLatin1Char('a')), "too_long");
-        row("name 50 after trim", "name", QStringLiteral("  ") + QString(50, QLatin1Char('b')) + QStringLiteral(" "), "");
+        row("name 50 after trim", "name",
+            QStringLiteral("  ") + QString(50, QLatin1Char('b')) + QStringLiteral(" "), "");
         row("name empty", "name", QString(), "required");
         row("name blank", "name", QStringLiteral("   "), "required");
         row("name digit", "name", QStringLiteral("Ad3bayo"), "invalid_characters");
@@ -71,7 +72,8 @@ private Q_SLOTS:
         row("name emoji", "name", QStringLiteral("Ada\U0001F600"), "invalid_characters");
         row("name accent warns", "name", QStringLiteral("José"), "~not_mrz_spelling");
         row("name umlaut warns", "name", QStringLiteral("Müller"), "~not_mrz_spelling");
-        row("name combining accent warns", "name", QStringLiteral("Jose\u0301"), "~not_mrz_spelling");
+        row("name combining accent warns", "name", QStringLiteral("Jose\u0301"),
+            "~not_mrz_spelling");
         row("name cyrillic warns", "name", QStringLiteral("Иван"), "~not_mrz_spelling");
         row("name devanagari marks", "name", QStringLiteral("सीता"), "~not_mrz_spelling");
         row("name CJK outside BMP", "name", QStringLiteral("\U00020BB7田"), "~not_mrz_spelling");
@@ -117,10 +119,12 @@ private Q_SLOTS:
         row("email trailing dot", "email", QStringLiteral("a@example."), "invalid_format");
 
         // Phones: strict E.164 first, then libphonenumber.
-        row("phone provider example", "phone", QStringLiteral("+2348012345678"), "~not_valid_for_region");
+        row("phone provider example", "phone", QStringLiteral("+2348012345678"),
+            "~not_valid_for_region");
         row("phone valid NG", "phone", QStringLiteral("+2348031234567"), "");
         row("phone valid GB", "phone", QStringLiteral("+442079460958"), "");
-        row("phone 15 digits possible", "phone", QStringLiteral("+491512345678901"), "~not_valid_for_region");
+        row("phone 15 digits possible", "phone", QStringLiteral("+491512345678901"),
+            "~not_valid_for_region");
         row("phone 16 digits", "phone", QStringLiteral("+4915123456789012"), "not_e164");
         row("phone spaces", "phone", QStringLiteral("+44 20 7946 0958"), "not_e164");
         row("phone no plus", "phone", QStringLiteral("442079460958"), "not_e164");
@@ -149,10 +153,14 @@ private Q_SLOTS:
 
         row("expiry years away", "expiry", QStringLiteral("2031-05-02"), "");
         row("expiry exactly six months", "expiry", QStringLiteral("2027-06-10"), "");
-        row("expiry under six months", "expiry", QStringLiteral("2027-06-09"), "~expires_within_six_months");
-        row("expiry day after return", "expiry", QStringLiteral("2026-12-25"), "~expires_within_six_months");
-        row("expiry on the day of return", "expiry", QStringLiteral("2026-12-24"), "expires_before_trip_end");
-        row("expiry on the day of travel", "expiry", QStringLiteral("2026-12-10"), "expires_before_trip_end");
+        row("expiry under six months", "expiry", QStringLiteral("2027-06-09"),
+            "~expires_within_six_months");
+        row("expiry day after return", "expiry", QStringLiteral("2026-12-25"),
+            "~expires_within_six_months");
+        row("expiry on the day of return", "expiry", QStringLiteral("2026-12-24"),
+            "expires_before_trip_end");
+        row("expiry on the day of travel", "expiry", QStringLiteral("2026-12-10"),
+            "expires_before_trip_end");
         row("expiry past", "expiry", QStringLiteral("2020-01-01"), "expires_before_trip_end");
         row("expiry not a date", "expiry", QStringLiteral("2031-02-30"), "invalid_date");
         row("expiry empty", "expiry", QString(), "required");
@@ -196,9 +204,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("age");
         QTest::newRow("day before birthday") << QDate(2014, 12, 11) << QDate(2026, 12, 10) << 11;
         QTest::newRow("on birthday") << QDate(2014, 12, 10) << QDate(2026, 12, 10) << 12;
-        QTest::newRow("leap birthday in common year") << QDate(2012, 2, 29) << QDate(2024, 2, 28) << 11;
+        QTest::newRow("leap birthday in common year")
+            << QDate(2012, 2, 29) << QDate(2024, 2, 28) << 11;
         QTest::newRow("leap birthday 1 March") << QDate(2012, 2, 29) << QDate(2025, 3, 1) << 13;
-        QTest::newRow("leap birthday in leap year") << QDate(2012, 2, 29) << QDate(2024, 2, 29) << 12;
+        QTest::newRow("leap birthday in leap year")
+            << QDate(2012, 2, 29) << QDate(2024, 2, 29) << 12;
     }
     void age() {
         QFETCH(QDate, born);

@@ -15,32 +15,52 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("minor");
         QTest::addColumn<QString>("roundTrip");
 
-        QTest::newRow("EUR two digits") << "412.30" << "EUR" << true << qint64(41230) << "412.30";
-        QTest::newRow("EUR zero") << "0.00" << "EUR" << true << qint64(0) << "0.00";
-        QTest::newRow("EUR cents only") << "0.05" << "EUR" << true << qint64(5) << "0.05";
-        QTest::newRow("EUR negative") << "-1.50" << "EUR" << true << qint64(-150) << "-1.50";
-        QTest::newRow("JPY no fraction") << "41230" << "JPY" << true << qint64(41230) << "41230";
-        QTest::newRow("KWD three digits") << "12.345" << "KWD" << true << qint64(12345)
-                                          << "12.345";
-        QTest::newRow("CLF four digits") << "1.0001" << "CLF" << true << qint64(10001) << "1.0001";
-        QTest::newRow("large EUR") << "999999999999999.99" << "EUR" << true
-                                   << qint64(99999999999999999) << "999999999999999.99";
+        QTest::newRow("EUR two digits") << "412.30"
+                                        << "EUR" << true << qint64(41230) << "412.30";
+        QTest::newRow("EUR zero") << "0.00"
+                                  << "EUR" << true << qint64(0) << "0.00";
+        QTest::newRow("EUR cents only") << "0.05"
+                                        << "EUR" << true << qint64(5) << "0.05";
+        QTest::newRow("EUR negative") << "-1.50"
+                                      << "EUR" << true << qint64(-150) << "-1.50";
+        QTest::newRow("JPY no fraction") << "41230"
+                                         << "JPY" << true << qint64(41230) << "41230";
+        QTest::newRow("KWD three digits") << "12.345"
+                                          << "KWD" << true << qint64(12345) << "12.345";
+        QTest::newRow("CLF four digits") << "1.0001"
+                                         << "CLF" << true << qint64(10001) << "1.0001";
+        QTest::newRow("large EUR")
+            << "999999999999999.99"
+            << "EUR" << true << qint64(99999999999999999) << "999999999999999.99";
 
-        QTest::newRow("EUR one digit") << "412.3" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("EUR three digits") << "412.300" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("EUR no fraction") << "412" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("JPY with fraction") << "412.00" << "JPY" << false << qint64(0) << "";
-        QTest::newRow("KWD two digits") << "12.34" << "KWD" << false << qint64(0) << "";
-        QTest::newRow("float exponent") << "4.123e2" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("comma") << "412,30" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("plus sign") << "+412.30" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("spaces") << " 412.30" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("empty") << "" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("dot only") << ".30" << "EUR" << false << qint64(0) << "";
-        QTest::newRow("too many digits") << "9999999999999999.00" << "EUR" << false << qint64(0)
-                                         << "";
-        QTest::newRow("unknown currency") << "1.00" << "EUX" << false << qint64(0) << "";
-        QTest::newRow("lower-case currency") << "1.00" << "eur" << false << qint64(0) << "";
+        QTest::newRow("EUR one digit") << "412.3"
+                                       << "EUR" << false << qint64(0) << "";
+        QTest::newRow("EUR three digits") << "412.300"
+                                          << "EUR" << false << qint64(0) << "";
+        QTest::newRow("EUR no fraction") << "412"
+                                         << "EUR" << false << qint64(0) << "";
+        QTest::newRow("JPY with fraction") << "412.00"
+                                           << "JPY" << false << qint64(0) << "";
+        QTest::newRow("KWD two digits") << "12.34"
+                                        << "KWD" << false << qint64(0) << "";
+        QTest::newRow("float exponent") << "4.123e2"
+                                        << "EUR" << false << qint64(0) << "";
+        QTest::newRow("comma") << "412,30"
+                               << "EUR" << false << qint64(0) << "";
+        QTest::newRow("plus sign") << "+412.30"
+                                   << "EUR" << false << qint64(0) << "";
+        QTest::newRow("spaces") << " 412.30"
+                                << "EUR" << false << qint64(0) << "";
+        QTest::newRow("empty") << ""
+                               << "EUR" << false << qint64(0) << "";
+        QTest::newRow("dot only") << ".30"
+                                  << "EUR" << false << qint64(0) << "";
+        QTest::newRow("too many digits") << "9999999999999999.00"
+                                         << "EUR" << false << qint64(0) << "";
+        QTest::newRow("unknown currency") << "1.00"
+                                          << "EUX" << false << qint64(0) << "";
+        QTest::newRow("lower-case currency") << "1.00"
+                                             << "eur" << false << qint64(0) << "";
     }
 
     void parse() {
@@ -98,10 +118,12 @@ private Q_SLOTS:
     }
 
     void overflowIsAnError() {
-        const auto big = *Money::fromMinor(std::numeric_limits<qint64>::max(), QStringLiteral("EUR"));
+        const auto big =
+            *Money::fromMinor(std::numeric_limits<qint64>::max(), QStringLiteral("EUR"));
         const auto one = *Money::fromMinor(1, QStringLiteral("EUR"));
         QCOMPARE(big.plus(one).error().code, QStringLiteral("overflow"));
-        const auto small = *Money::fromMinor(std::numeric_limits<qint64>::min(), QStringLiteral("EUR"));
+        const auto small =
+            *Money::fromMinor(std::numeric_limits<qint64>::min(), QStringLiteral("EUR"));
         QCOMPARE(small.minus(one).error().code, QStringLiteral("overflow"));
         QCOMPARE(small.amount(), QStringLiteral("-92233720368547758.08"));
     }

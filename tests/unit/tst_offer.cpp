@@ -19,11 +19,14 @@ QJsonObject readObject(const QString &relative) {
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-Offer familyOffer() { return *Offer::fromJson(readObject(QStringLiteral("offers/los-lhr-family.json"))); }
+Offer familyOffer() {
+    return *Offer::fromJson(readObject(QStringLiteral("offers/los-lhr-family.json")));
+}
 
 Wallet wallet(const char *amount, const char *currency = "EUR") {
-    return *Wallet::fromJson(QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
-                                         {QStringLiteral("currency"), QLatin1String(currency)}});
+    return *Wallet::fromJson(
+        QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
+                    {QStringLiteral("currency"), QLatin1String(currency)}});
 }
 
 QStringList codes(const QList<Issue> &issues) {
@@ -44,8 +47,7 @@ private Q_SLOTS:
         QCOMPARE(o.total.minorUnits(), 41230);
         QCOMPARE(o.total.currency(), QStringLiteral("EUR"));
         QCOMPARE(o.expiresAt, QDateTime(QDate(2026, 12, 1), QTime(10, 15), Qt::UTC));
-        QCOMPARE(o.priceGuaranteeExpiresAt,
-                 QDateTime(QDate(2026, 12, 1), QTime(10, 10), Qt::UTC));
+        QCOMPARE(o.priceGuaranteeExpiresAt, QDateTime(QDate(2026, 12, 1), QTime(10, 10), Qt::UTC));
         QCOMPARE(o.slices.size(), 2);
         QCOMPARE(o.passengers.size(), 3);
         const Trip t = o.trip();
@@ -68,7 +70,8 @@ private Q_SLOTS:
         QTest::addColumn<QJsonValue>("value");
         QTest::newRow("no id") << "id" << QJsonValue();
         QTest::newRow("float amount") << "total_amount" << QJsonValue(412.3);
-        QTest::newRow("local time") << "expires_at" << QJsonValue(QStringLiteral("2026-12-01T10:15:00"));
+        QTest::newRow("local time")
+            << "expires_at" << QJsonValue(QStringLiteral("2026-12-01T10:15:00"));
         QTest::newRow("no slices") << "slices" << QJsonValue(QJsonArray());
         QTest::newRow("no passengers") << "passengers" << QJsonValue(QJsonArray());
         QTest::newRow("bad currency") << "total_currency" << QJsonValue(QStringLiteral("EURO"));
@@ -93,20 +96,28 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         const QDateTime guarantee(QDate(2026, 12, 1), QTime(10, 10), Qt::UTC);
         const QDateTime expiry(QDate(2026, 12, 1), QTime(10, 15), Qt::UTC);
-        QTest::newRow("all good") << guarantee.addSecs(-1) << "1500.00" << "EUR" << QStringList();
-        QTest::newRow("exact balance") << guarantee.addSecs(-1) << "412.30" << "EUR" << QStringList();
-        QTest::newRow("one cent short") << guarantee.addSecs(-1) << "412.29" << "EUR"
-                                        << QStringList{QStringLiteral("insufficient_funds")};
-        QTest::newRow("other currency") << guarantee.addSecs(-1) << "5000.00" << "GBP"
-                                        << QStringList{QStringLiteral("wallet_currency_mismatch")};
-        QTest::newRow("guarantee lapsed") << guarantee << "1500.00" << "EUR"
-                                          << QStringList{QStringLiteral("price_guarantee_expired")};
-        QTest::newRow("61 s left") << expiry.addSecs(-61) << "1500.00" << "EUR"
-                                   << QStringList{QStringLiteral("price_guarantee_expired")};
-        QTest::newRow("60 s left") << expiry.addSecs(-60) << "1500.00" << "EUR"
+        QTest::newRow("all good") << guarantee.addSecs(-1) << "1500.00"
+                                  << "EUR" << QStringList();
+        QTest::newRow("exact balance") << guarantee.addSecs(-1) << "412.30"
+                                       << "EUR" << QStringList();
+        QTest::newRow("one cent short")
+            << guarantee.addSecs(-1) << "412.29"
+            << "EUR" << QStringList{QStringLiteral("insufficient_funds")};
+        QTest::newRow("other currency")
+            << guarantee.addSecs(-1) << "5000.00"
+            << "GBP" << QStringList{QStringLiteral("wallet_currency_mismatch")};
+        QTest::newRow("guarantee lapsed")
+            << guarantee << "1500.00"
+            << "EUR" << QStringList{QStringLiteral("price_guarantee_expired")};
+        QTest::newRow("61 s left")
+            << expiry.addSecs(-61) << "1500.00"
+            << "EUR" << QStringList{QStringLiteral("price_guarantee_expired")};
+        QTest::newRow("60 s left") << expiry.addSecs(-60) << "1500.00"
+                                   << "EUR"
                                    << QStringList{QStringLiteral("offer_expiring"),
                                                   QStringLiteral("price_guarantee_expired")};
-        QTest::newRow("expired and poor") << expiry << "1.00" << "EUR"
+        QTest::newRow("expired and poor") << expiry << "1.00"
+                                          << "EUR"
                                           << QStringList{QStringLiteral("offer_expired"),
                                                          QStringLiteral("price_guarantee_expired"),
                                                          QStringLiteral("insufficient_funds")};
@@ -117,8 +128,8 @@ private Q_SLOTS:
         QFETCH(QString, currency);
         QFETCH(QStringList, expected);
         ManualClock clock(now);
-        const QList<Issue> found =
-            checkOffer(familyOffer(), wallet(qPrintable(balance), qPrintable(currency)), clock.now());
+        const QList<Issue> found = checkOffer(
+            familyOffer(), wallet(qPrintable(balance), qPrintable(currency)), clock.now());
         QCOMPARE(codes(found), expected);
     }
 

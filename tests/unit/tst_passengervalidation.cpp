@@ -22,8 +22,14 @@ QJsonDocument readJson(const QString &relative) {
 }
 
 Passenger adult() {
-    return {{}, {}, QStringLiteral("mr"), QStringLiteral("Adebayo"), QStringLiteral("Okafor"),
-            QStringLiteral("1988-04-17"), QStringLiteral("m"), QStringLiteral("a@example.com"),
+    return {{},
+            {},
+            QStringLiteral("mr"),
+            QStringLiteral("Adebayo"),
+            QStringLiteral("Okafor"),
+            QStringLiteral("1988-04-17"),
+            QStringLiteral("m"),
+            QStringLiteral("a@example.com"),
             QStringLiteral("+2348031234567"),
             {{QStringLiteral("passport"), QStringLiteral("A12345678"), QStringLiteral("NG"),
               QStringLiteral("2031-05-02")}}};
@@ -54,17 +60,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("bornOn");
         QTest::addColumn<bool>("ok");
         // First departure 2026-12-10.
-        QTest::newRow("adult turns 12 on departure") << "adult" << "2014-12-10" << true;
-        QTest::newRow("adult 12 the day after") << "adult" << "2014-12-11" << false;
-        QTest::newRow("child 11") << "child" << "2014-12-11" << true;
-        QTest::newRow("child turns 12 on departure") << "child" << "2014-12-10" << false;
-        QTest::newRow("child turns 2 on departure") << "child" << "2024-12-10" << true;
-        QTest::newRow("child still 1") << "child" << "2024-12-11" << false;
-        QTest::newRow("infant 1") << "infant_without_seat" << "2024-12-11" << true;
-        QTest::newRow("infant turns 2 on departure") << "infant_without_seat" << "2024-12-10"
-                                                      << false;
-        QTest::newRow("infant born last week") << "infant_without_seat" << "2026-11-16" << true;
-        QTest::newRow("adult born leap day") << "adult" << "2012-02-29" << true;
+        QTest::newRow("adult turns 12 on departure") << "adult"
+                                                     << "2014-12-10" << true;
+        QTest::newRow("adult 12 the day after") << "adult"
+                                                << "2014-12-11" << false;
+        QTest::newRow("child 11") << "child"
+                                  << "2014-12-11" << true;
+        QTest::newRow("child turns 12 on departure") << "child"
+                                                     << "2014-12-10" << false;
+        QTest::newRow("child turns 2 on departure") << "child"
+                                                    << "2024-12-10" << true;
+        QTest::newRow("child still 1") << "child"
+                                       << "2024-12-11" << false;
+        QTest::newRow("infant 1") << "infant_without_seat"
+                                  << "2024-12-11" << true;
+        QTest::newRow("infant turns 2 on departure") << "infant_without_seat"
+                                                     << "2024-12-10" << false;
+        QTest::newRow("infant born last week") << "infant_without_seat"
+                                               << "2026-11-16" << true;
+        QTest::newRow("adult born leap day") << "adult"
+                                             << "2012-02-29" << true;
     }
     void ageAgainstType() {
         QFETCH(QString, type);
@@ -126,8 +141,9 @@ private Q_SLOTS:
 
         p = adult();
         p.identityDocuments.first().type = QStringLiteral("tax_id");
-        QCOMPARE(codes(validatePassengers({p}, international(), kToday).errors),
-                 QStringList{QStringLiteral("0:identity_documents[0].type:unsupported_document_type")});
+        QCOMPARE(
+            codes(validatePassengers({p}, international(), kToday).errors),
+            QStringList{QStringLiteral("0:identity_documents[0].type:unsupported_document_type")});
         // Another document type is refused on a domestic trip too.
         QCOMPARE(validatePassengers({p}, Trip{}, kToday).errors.size(), 1);
     }
@@ -136,37 +152,42 @@ private Q_SLOTS:
         Passenger p = adult();
         p.identityDocuments.first().expiresOn = QStringLiteral("2026-12-25");
         QCOMPARE(codes(validatePassengers({p}, international(), kToday).errors),
-                 QStringList{QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")});
+                 QStringList{
+                     QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")});
         // Without trip dates, the passport must outlive today.
         Trip noDates;
         noDates.international = true;
         QVERIFY(validatePassengers({p}, noDates, kToday).valid());
         QCOMPARE(codes(validatePassengers({p}, noDates, kToday).warnings),
-                 QStringList{QStringLiteral("0:identity_documents[0].expires_on:expires_within_six_months")});
+                 QStringList{QStringLiteral(
+                     "0:identity_documents[0].expires_on:expires_within_six_months")});
     }
 
     void everyFailureAtOnce() {
-        auto list = passengersFromJson(readJson(QStringLiteral("passengers/one-adult-problems.json")).array());
+        auto list = passengersFromJson(
+            readJson(QStringLiteral("passengers/one-adult-problems.json")).array());
         QVERIFY(list.ok());
         const Report r = validatePassengers(*list, international(), kToday);
-        QCOMPARE(codes(r.errors),
-                 (QStringList{QStringLiteral("0:title:invalid_value"),
-                              QStringLiteral("0:family_name:invalid_characters"),
-                              QStringLiteral("0:born_on:invalid_date"),
-                              QStringLiteral("0:gender:invalid_value"),
-                              QStringLiteral("0:email:invalid_format"),
-                              QStringLiteral("0:phone_number:not_e164"),
-                              QStringLiteral("0:identity_documents[0].unique_identifier:invalid_format"),
-                              QStringLiteral("0:identity_documents[0].issuing_country_code:unknown_country"),
-                              QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")}));
+        QCOMPARE(
+            codes(r.errors),
+            (QStringList{
+                QStringLiteral("0:title:invalid_value"),
+                QStringLiteral("0:family_name:invalid_characters"),
+                QStringLiteral("0:born_on:invalid_date"), QStringLiteral("0:gender:invalid_value"),
+                QStringLiteral("0:email:invalid_format"), QStringLiteral("0:phone_number:not_e164"),
+                QStringLiteral("0:identity_documents[0].unique_identifier:invalid_format"),
+                QStringLiteral("0:identity_documents[0].issuing_country_code:unknown_country"),
+                QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")}));
         QCOMPARE(codes(r.warnings), QStringList{QStringLiteral("0:given_name:not_mrz_spelling")});
     }
 
     void familyOnTheOffer() {
-        const auto offer = Offer::fromJson(readJson(QStringLiteral("offers/los-lhr-family.json")).object());
+        const auto offer =
+            Offer::fromJson(readJson(QStringLiteral("offers/los-lhr-family.json")).object());
         QVERIFY2(offer.ok(), offer.ok() ? "" : qPrintable(offer.error().message));
         QVERIFY(offer->isInternational());
-        auto list = passengersFromJson(readJson(QStringLiteral("passengers/family-valid.json")).array());
+        auto list =
+            passengersFromJson(readJson(QStringLiteral("passengers/family-valid.json")).array());
         QVERIFY(list.ok());
         const Report r = validatePassengers(*list, offer->trip(), kToday);
         QVERIFY2(r.valid(), qPrintable(codes(r.errors).join(QLatin1Char(' '))));
@@ -180,10 +201,12 @@ private Q_SLOTS:
     }
 
     void providerExampleIsBookable() {
-        auto list = passengersFromJson(readJson(QStringLiteral("passengers/provider-example.json")).array());
+        auto list = passengersFromJson(
+            readJson(QStringLiteral("passengers/provider-example.json")).array());
         const Report r = validatePassengers(*list, international(), kToday);
         QVERIFY(r.valid());
-        QCOMPARE(codes(r.warnings), QStringList{QStringLiteral("0:phone_number:not_valid_for_region")});
+        QCOMPARE(codes(r.warnings),
+                 QStringList{QStringLiteral("0:phone_number:not_valid_for_region")});
     }
 
     void wrongJsonTypesAreFieldErrors() {

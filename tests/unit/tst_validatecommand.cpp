@@ -41,7 +41,9 @@ Run validate(const QStringList &args) {
     return r;
 }
 
-QString data(const char *relative) { return kData + QLatin1String(relative); }
+QString data(const char *relative) {
+    return kData + QLatin1String(relative);
+}
 } // namespace
 
 class TestValidateCommand final : public QObject {
@@ -59,8 +61,9 @@ class TestValidateCommand final : public QObject {
 
 private Q_SLOTS:
     void validFamilyOnItsOffer() {
-        const Run r = validate({QStringLiteral("--passengers"), data("passengers/family-valid.json"),
-                                QStringLiteral("--offer-file"), data("offers/los-lhr-family.json")});
+        const Run r =
+            validate({QStringLiteral("--passengers"), data("passengers/family-valid.json"),
+                      QStringLiteral("--offer-file"), data("offers/los-lhr-family.json")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("valid")).toBool(), true);
         QVERIFY(r.issues("errors").isEmpty());
@@ -70,47 +73,57 @@ private Q_SLOTS:
     }
 
     void everyProblemWithNestedFieldNames() {
-        const Run r = validate({QStringLiteral("--passengers"), data("passengers/one-adult-problems.json"),
-                                QStringLiteral("--international"), QStringLiteral("--departure-date"),
-                                QStringLiteral("2026-12-10")});
+        const Run r =
+            validate({QStringLiteral("--passengers"), data("passengers/one-adult-problems.json"),
+                      QStringLiteral("--international"), QStringLiteral("--departure-date"),
+                      QStringLiteral("2026-12-10")});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.json().value(QStringLiteral("valid")).toBool(), false);
-        QCOMPARE(r.issues("errors"),
-                 (QStringList{QStringLiteral("0:title:invalid_value"),
-                              QStringLiteral("0:family_name:invalid_characters"),
-                              QStringLiteral("0:born_on:invalid_date"),
-                              QStringLiteral("0:gender:invalid_value"),
-                              QStringLiteral("0:email:invalid_format"),
-                              QStringLiteral("0:phone_number:not_e164"),
-                              QStringLiteral("0:identity_documents[0].unique_identifier:invalid_format"),
-                              QStringLiteral("0:identity_documents[0].issuing_country_code:unknown_country"),
-                              QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")}));
-        QCOMPARE(r.issues("warnings"), QStringList{QStringLiteral("0:given_name:not_mrz_spelling")});
+        QCOMPARE(
+            r.issues("errors"),
+            (QStringList{
+                QStringLiteral("0:title:invalid_value"),
+                QStringLiteral("0:family_name:invalid_characters"),
+                QStringLiteral("0:born_on:invalid_date"), QStringLiteral("0:gender:invalid_value"),
+                QStringLiteral("0:email:invalid_format"), QStringLiteral("0:phone_number:not_e164"),
+                QStringLiteral("0:identity_documents[0].unique_identifier:invalid_format"),
+                QStringLiteral("0:identity_documents[0].issuing_country_code:unknown_country"),
+                QStringLiteral("0:identity_documents[0].expires_on:expires_before_trip_end")}));
+        QCOMPARE(r.issues("warnings"),
+                 QStringList{QStringLiteral("0:given_name:not_mrz_spelling")});
         // The passport number is never echoed back.
         QVERIFY(!r.out.contains("a123"));
     }
 
     void providerExamplePassesWithAWarning() {
-        const Run r = validate({QStringLiteral("--passengers"), data("passengers/provider-example.json"),
-                                QStringLiteral("--international")});
+        const Run r =
+            validate({QStringLiteral("--passengers"), data("passengers/provider-example.json"),
+                      QStringLiteral("--international")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.issues("warnings"), QStringList{QStringLiteral("0:phone_number:not_valid_for_region")});
+        QCOMPARE(r.issues("warnings"),
+                 QStringList{QStringLiteral("0:phone_number:not_valid_for_region")});
     }
 
     void passportsOnlyWhenInternational() {
-        const QString noPassport = writeFile("domestic.json", R"([{"given_name": "Ada", "family_name": "Eze",
+        const QString noPassport =
+            writeFile("domestic.json", R"([{"given_name": "Ada", "family_name": "Eze",
             "born_on": "1990-01-01", "gender": "f", "email": "ada@example.com",
             "phone_number": "+2348031234567"}])");
-        QCOMPARE(validate({QStringLiteral("--passengers"), noPassport, QStringLiteral("--offer-file"),
-                           data("offers/los-abv-domestic.json")}).exitCode, 0);
-        const Run r = validate({QStringLiteral("--passengers"), noPassport, QStringLiteral("--international")});
+        QCOMPARE(validate({QStringLiteral("--passengers"), noPassport,
+                           QStringLiteral("--offer-file"), data("offers/los-abv-domestic.json")})
+                     .exitCode,
+                 0);
+        const Run r = validate(
+            {QStringLiteral("--passengers"), noPassport, QStringLiteral("--international")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.issues("errors"), QStringList{QStringLiteral("0:identity_documents:passport_required")});
+        QCOMPARE(r.issues("errors"),
+                 QStringList{QStringLiteral("0:identity_documents:passport_required")});
     }
 
     void countMismatchIsABookingLevelError() {
-        const Run r = validate({QStringLiteral("--passengers"), data("passengers/provider-example.json"),
-                                QStringLiteral("--offer-file"), data("offers/los-lhr-family.json")});
+        const Run r =
+            validate({QStringLiteral("--passengers"), data("passengers/provider-example.json"),
+                      QStringLiteral("--offer-file"), data("offers/los-lhr-family.json")});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.issues("errors").first(), QStringLiteral("null:passengers:count_mismatch"));
     }
@@ -119,21 +132,26 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("stderrSays");
         QTest::newRow("no passengers option") << QStringList{} << QByteArray("--passengers");
-        QTest::newRow("missing file") << QStringList{QStringLiteral("--passengers"), QStringLiteral("/nonexistent/p.json")}
-                                      << QByteArray("cannot read");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
-                                                       QStringLiteral("--frobnicate")}
-                                        << QByteArray("frobnicate");
-        QTest::newRow("offer and international") << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
-                                                                QStringLiteral("--offer-file"), data("offers/los-lhr-family.json"),
-                                                                QStringLiteral("--international")}
-                                                 << QByteArray("--international");
-        QTest::newRow("bad departure date") << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
-                                                           QStringLiteral("--departure-date"), QStringLiteral("2026-02-30")}
-                                            << QByteArray("--departure-date");
-        QTest::newRow("offer is a passenger list") << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
-                                                                  QStringLiteral("--offer-file"), data("passengers/family-valid.json")}
-                                                   << QByteArray("offer");
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("--passengers"), QStringLiteral("/nonexistent/p.json")}
+            << QByteArray("cannot read");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
+                           QStringLiteral("--frobnicate")}
+            << QByteArray("frobnicate");
+        QTest::newRow("offer and international")
+            << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
+                           QStringLiteral("--offer-file"), data("offers/los-lhr-family.json"),
+                           QStringLiteral("--international")}
+            << QByteArray("--international");
+        QTest::newRow("bad departure date")
+            << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
+                           QStringLiteral("--departure-date"), QStringLiteral("2026-02-30")}
+            << QByteArray("--departure-date");
+        QTest::newRow("offer is a passenger list")
+            << QStringList{QStringLiteral("--passengers"), data("passengers/family-valid.json"),
+                           QStringLiteral("--offer-file"), data("passengers/family-valid.json")}
+            << QByteArray("offer");
     }
     void unusableInput() {
         QFETCH(QStringList, args);
@@ -163,19 +181,20 @@ private Q_SLOTS:
     }
 
     void wrongFieldTypesAreFieldErrorsNotCrashes() {
-        const QString path = writeFile("types.json", R"([{"given_name": ["Ada"], "family_name": null,
+        const QString path =
+            writeFile("types.json", R"([{"given_name": ["Ada"], "family_name": null,
             "born_on": 1990, "gender": true, "email": {}, "phone_number": 2348031234567,
             "identity_documents": [42]}])");
-        const Run r = validate({QStringLiteral("--passengers"), path, QStringLiteral("--international")});
+        const Run r =
+            validate({QStringLiteral("--passengers"), path, QStringLiteral("--international")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.issues("errors"),
-                 (QStringList{QStringLiteral("0:family_name:required"),
-                              QStringLiteral("0:given_name:wrong_type"),
-                              QStringLiteral("0:born_on:wrong_type"),
-                              QStringLiteral("0:gender:wrong_type"),
-                              QStringLiteral("0:email:wrong_type"),
-                              QStringLiteral("0:phone_number:wrong_type"),
-                              QStringLiteral("0:identity_documents[0]:wrong_type")}));
+        QCOMPARE(
+            r.issues("errors"),
+            (QStringList{
+                QStringLiteral("0:family_name:required"), QStringLiteral("0:given_name:wrong_type"),
+                QStringLiteral("0:born_on:wrong_type"), QStringLiteral("0:gender:wrong_type"),
+                QStringLiteral("0:email:wrong_type"), QStringLiteral("0:phone_number:wrong_type"),
+                QStringLiteral("0:identity_documents[0]:wrong_type")}));
     }
 };
 
