@@ -3,3 +3,5 @@ flightdesk_add_test(NAME tst_fieldrules SOURCES tst_fieldrules.cpp LABEL unit LI
 flightdesk_add_test(NAME tst_passengervalidation SOURCES tst_passengervalidation.cpp LABEL unit LIBS flightdesk_core)
 flightdesk_add_test(NAME tst_offer SOURCES tst_offer.cpp LABEL unit LIBS flightdesk_core)
 flightdesk_add_test(NAME tst_validatecommand SOURCES tst_validatecommand.cpp LABEL unit)
+flightdesk_add_test(NAME tst_checkoutflow SOURCES tst_checkoutflow.cpp ../support/scriptedgateway.h LABEL unit
+                    LIBS flightdesk_core flightdesk_storage)

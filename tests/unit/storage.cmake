@@ -1,1 +1,4 @@
 # app/storage unit tests
+flightdesk_add_test(NAME tst_journal_migrations SOURCES tst_journal_migrations.cpp LABEL unit
+                    LIBS flightdesk_storage)
+flightdesk_add_test(NAME tst_journal SOURCES tst_journal.cpp LABEL unit LIBS flightdesk_storage)

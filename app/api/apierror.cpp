@@ -1,0 +1,300 @@
+#include "apierror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace fd {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr int kMaxMessageChars = 500;
+constexpr int kMaxCodeChars = 100;
+constexpr int kMaxFieldErrors = 100;
+
+// Provider text is shown to agents and written to logs: keep it one printable line.
+QString cleanText(const QString &s, int maxChars) {
+    return printableExcerpt(s.toUtf8(), maxChars);
+}
+
+ApiError badBody(int httpStatus, const QByteArray &body, const QString &why) {
+    ApiError e;
+    e.kind = ApiError::Kind::BadBody;
+    e.httpStatus = httpStatus;
+    e.code = QStringLiteral("FD_BAD_BODY");
+    e.message = why;
+    e.bodyExcerpt = printableExcerpt(body);
+    return e;
+}
+
+bool isDroppedCategory(QChar::Category c) {
+    // Controls, bidi overrides and zero-width marks could rewrite a terminal line or hide text.
+    return c == QChar::Other_Control || c == QChar::Other_Format || c == QChar::Other_Surrogate ||
+           c == QChar::Other_NotAssigned || c == QChar::Other_PrivateUse;
+}
+
+int indexIn(const char *const *names, int count, const QByteArray &v) {
+    for (int i = 0; i < count; ++i) {
+        if (v == names[i])
+            return i;
+    }
+    return -1;
+}
+
+// IMF-fixdate only: "Sun, 06 Nov 1994 08:49:37 GMT" (the form RFC 7231 makes senders use).
+std::optional<QDateTime> parseImfFixdate(const QByteArray &s) {
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (s.size() != 29 || s.at(3) != ',' || s.at(4) != ' ' || s.at(7) != ' ' || s.at(11) != ' ' ||
+        s.at(16) != ' ' || s.at(19) != ':' || s.at(22) != ':' || s.at(25) != ' ' ||
+        s.mid(26) != "GMT")
+        return std::nullopt;
+    if (indexIn(days, 7, s.left(3)) < 0)
+        return std::nullopt;
+    const int month = indexIn(months, 12, s.mid(8, 3)) + 1;
+    auto number = [&](qsizetype from, qsizetype len) {
+        int n = 0;
+        for (qsizetype i = from; i < from + len; ++i) {
+            const char c = s.at(i);
+            if (c < '0' || c > '9')
+                return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    };
+    const int day = number(5, 2), year = number(12, 4);
+    const int hh = number(17, 2), mm = number(20, 2), ss = number(23, 2);
+    if (month < 1 || day < 0 || year < 0 || hh < 0 || mm < 0 || ss < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
+    const QTime time(hh, mm, ss);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
+QString kindName(ApiError::Kind kind) {
+    switch (kind) {
+    case ApiError::Kind::Envelope:
+        return QStringLiteral("envelope");
+    case ApiError::Kind::Conflict:
+        return QStringLiteral("conflict");
+    case ApiError::Kind::BadBody:
+        return QStringLiteral("bad body");
+    case ApiError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case ApiError::Kind::Network:
+        return QStringLiteral("network");
+    case ApiError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ApiError::Kind::Tls:
+        return QStringLiteral("tls");
+    }
+    return QStringLiteral("unknown");
+}
+
+ApiError ApiError::timeout(const QString &detail) {
+    ApiError e;
+    e.kind = Kind::Timeout;
+    e.code = QStringLiteral("FD_TIMEOUT");
+    e.message = detail;
+    e.fault = Fault::Server;
+    e.retryable = true;
+    return e;
+}
+
+ApiError ApiError::network(const QString &detail) {
+    ApiError e = timeout(detail);
+    e.kind = Kind::Network;
+    e.code = QStringLiteral("FD_NETWORK");
+    return e;
+}
+
+ApiError ApiError::cancelled() {
+    ApiError e;
+    e.kind = Kind::Cancelled;
+    e.code = QStringLiteral("FD_CANCELLED");
+    e.message = QStringLiteral("The request was cancelled");
+    return e;
+}
+
+ApiError ApiError::tls(const QString &detail) {
+    ApiError e;
+    e.kind = Kind::Tls;
+    e.code = QStringLiteral("FD_TLS");
+    e.message = detail;
+    e.fault = Fault::Unknown;
+    return e;
+}
+
+QString ApiError::describe() const {
+    QString s;
+    if (httpStatus > 0)
+        s = QStringLiteral("HTTP %1 ").arg(httpStatus);
+    s += code.isEmpty() ? kindName(kind) : code;
+    if (!message.isEmpty())
+        s += QStringLiteral(": ") + message;
+    if (kind == Kind::Envelope) {
+        const QString f = fault == Fault::Client   ? QStringLiteral("client")
+                          : fault == Fault::Server ? QStringLiteral("server")
+                                                   : QStringLiteral("unknown");
+        s += QStringLiteral(" (retryable: %1, fault: %2)")
+                 .arg(retryable ? QStringLiteral("yes") : QStringLiteral("no"), f);
+    }
+    if (kind == Kind::BadBody)
+        s += QStringLiteral(" [body: \"") + bodyExcerpt + QStringLiteral("\"]");
+    return s;
+}
+
+QString printableExcerpt(const QByteArray &body, int maxChars) {
+    if (maxChars <= 0)
+        return {};
+    // A few bytes per kept character are enough; never decode a huge body whole.
+    const qsizetype window = qMin<qsizetype>(body.size(), qsizetype(maxChars) * 16 + 16);
+    const QString text = QString::fromUtf8(body.constData(), window);
+    QString out;
+    out.reserve(maxChars);
+    bool truncated = window < body.size();
+    bool pendingSpace = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const bool pair =
+            c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
+        const char32_t ucs = pair ? QChar::surrogateToUcs4(c, text.at(i + 1)) : c.unicode();
+        if (ucs == U'\t' || ucs == U'\n' || ucs == U'\r' || ucs == U' ') {
+            pendingSpace = !out.isEmpty();
+            i += pair ? 1 : 0;
+            continue;
+        }
+        if (isDroppedCategory(QChar::category(ucs))) {
+            i += pair ? 1 : 0;
+            continue;
+        }
+        const int need = (pendingSpace ? 1 : 0) + (pair ? 2 : 1);
+        if (out.size() + need > maxChars) {
+            truncated = true;
+            break;
+        }
+        if (pendingSpace)
+            out += QLatin1Char(' ');
+        pendingSpace = false;
+        out += c;
+        if (pair)
+            out += text.at(++i);
+    }
+    if (truncated && !out.isEmpty()) {
+        // Mark the cut inside the limit, never splitting a surrogate pair.
+        out.chop(out.size() >= 2 && out.at(out.size() - 1).isLowSurrogate() ? 2 : 1);
+        out += QChar(0x2026);
+    }
+    return out;
+}
+
+std::optional<milliseconds> parseRetryAfter(const QByteArray &header, const QDateTime &now) {
+    const QByteArray v = header.trimmed();
+    if (v.isEmpty())
+        return std::nullopt;
+    bool allDigits = true;
+    for (char c : v)
+        allDigits = allDigits && c >= '0' && c <= '9';
+    if (allDigits) {
+        // Absurd values stay absurd (the policy gives up on them) but never overflow.
+        constexpr qint64 kMaxSeconds = 999'999'999;
+        qint64 seconds = 0;
+        for (char c : v) {
+            seconds = seconds * 10 + (c - '0');
+            if (seconds > kMaxSeconds) {
+                seconds = kMaxSeconds;
+                break;
+            }
+        }
+        return milliseconds(seconds * 1000);
+    }
+    const auto date = parseImfFixdate(v);
+    if (!date || !now.isValid())
+        return std::nullopt;
+    return milliseconds(qMax<qint64>(0, now.msecsTo(*date)));
+}
+
+ApiError parseError(int httpStatus, const QByteArray &body, const QByteArray &retryAfterHeader,
+                    const QDateTime &now) {
+    ApiError e = [&] {
+        if (body.size() > kMaxErrorBodyBytes)
+            return badBody(
+                httpStatus, body,
+                QStringLiteral("the error body is too large (%1 bytes)").arg(body.size()));
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+        if (pe.error != QJsonParseError::NoError)
+            return badBody(httpStatus, body,
+                           QStringLiteral("the error body is not JSON (%1 at offset %2)")
+                               .arg(pe.errorString())
+                               .arg(pe.offset));
+        if (!doc.isObject())
+            return badBody(httpStatus, body, QStringLiteral("the error body is not a JSON object"));
+        const QJsonObject o = doc.object();
+        const QJsonValue success = o.value(QLatin1String("success"));
+        if (!success.isUndefined() && success != QJsonValue(false))
+            return badBody(httpStatus, body,
+                           QStringLiteral("the error body does not say \"success\": false"));
+
+        const QJsonValue older = o.value(QLatin1String("error"));
+        if (!o.contains(QLatin1String("errorCode")) && older.isObject()) {
+            const QJsonObject err = older.toObject();
+            if (err.value(QLatin1String("code")).toString() != QLatin1String("CONFLICT"))
+                return badBody(httpStatus, body,
+                               QStringLiteral("the error body uses an unknown older shape"));
+            ApiError c;
+            c.kind = ApiError::Kind::Conflict;
+            c.httpStatus = httpStatus;
+            c.code = QStringLiteral("CONFLICT");
+            c.message = cleanText(err.value(QLatin1String("detail")).toString(), kMaxMessageChars);
+            c.fault = ApiError::Fault::Client;
+            return c;
+        }
+
+        const QJsonValue code = o.value(QLatin1String("errorCode"));
+        const QJsonValue retryable = o.value(QLatin1String("retryable"));
+        if (!code.isString() || code.toString().trimmed().isEmpty())
+            return badBody(httpStatus, body, QStringLiteral("the error body has no errorCode"));
+        if (!retryable.isBool())
+            return badBody(httpStatus, body,
+                           QStringLiteral("the error body has no boolean \"retryable\""));
+        ApiError env;
+        env.kind = ApiError::Kind::Envelope;
+        env.httpStatus = httpStatus;
+        env.code = cleanText(code.toString(), kMaxCodeChars);
+        env.retryable = retryable.toBool();
+        const QString fault = o.value(QLatin1String("fault")).toString();
+        env.fault = fault == QLatin1String("server")   ? ApiError::Fault::Server
+                    : fault == QLatin1String("client") ? ApiError::Fault::Client
+                                                       : ApiError::Fault::Unknown;
+        QString message = o.value(QLatin1String("message")).toString();
+        if (message.isEmpty())
+            message = o.value(QLatin1String("reason")).toString();
+        env.message = cleanText(message, kMaxMessageChars);
+        env.suggestedAction =
+            cleanText(o.value(QLatin1String("suggestedAction")).toString(), kMaxMessageChars);
+        const QJsonArray errors = o.value(QLatin1String("errors")).toArray();
+        for (const QJsonValue &item : errors) {
+            if (env.fieldErrors.size() >= kMaxFieldErrors)
+                break;
+            const QJsonObject fe = item.toObject();
+            const QJsonValue field = fe.value(QLatin1String("field"));
+            const QJsonValue msg = fe.value(QLatin1String("message"));
+            if (field.isString() || msg.isString())
+                env.fieldErrors.append({cleanText(field.toString(), kMaxCodeChars),
+                                        cleanText(msg.toString(), kMaxMessageChars)});
+        }
+        return env;
+    }();
+    e.retryAfter = parseRetryAfter(retryAfterHeader, now);
+    return e;
+}
+
+} // namespace fd

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "offer.h"
+#include "order.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <variant>
+
+namespace fd {
+
+// Why a gateway call finally failed, after the gateway's own retries. The flow decides its
+// next state from `kind` alone; `code` and `message` are the provider's, for people.
+struct GatewayFailure {
+    enum class Kind {
+        OfferUnavailable,  // 422 TB_OFFER_EXPIRED / TB_OFFER_UNAVAILABLE: never book it again
+        InsufficientFunds, // 402: top up, then validate again
+        Rejected,          // retryable:false client error (e.g. validation): nothing executed
+        Unauthorized,      // 401: the API key is wrong
+        NotFound,          // 404
+        KeyReused,         // 409 TB_IDEMPOTENCY_KEY_REUSED: a client bug, never retried
+        Fatal,             // retryable:false server error: do not retry, contact support
+        OutcomeUnknown,    // retries spent on timeouts/5xx: it may have executed; same key later
+        Cancelled,
+    };
+    Kind kind = Kind::OutcomeUnknown;
+    int httpStatus = 0;
+    QString code;
+    QString message;
+    QList<std::pair<QString, QString>> fieldErrors; // provider's {field, message}
+};
+
+template <typename T> using GatewayResult = std::variant<T, GatewayFailure>;
+
+// One attempt of a call, reported as it happens, for the journal's event log.
+using AttemptLog = std::function<void(const QJsonObject &attempt)>;
+
+// What the checkout flow needs from a booking provider. Implementations retry by the
+// contract's rules and call `done` exactly once, on `context`'s thread, unless `context` was
+// destroyed first.
+class BookingGateway {
+public:
+    virtual ~BookingGateway() = default;
+
+    virtual void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
+                            std::function<void(GatewayResult<Offer>)> done) = 0;
+    virtual void fetchWallet(QObject *context, const AttemptLog &log,
+                             std::function<void(GatewayResult<Wallet>)> done) = 0;
+    // `body` is sent byte for byte, with `idempotencyKey`, on every attempt.
+    virtual void createOrder(const QByteArray &body, const QString &idempotencyKey,
+                             QObject *context, const AttemptLog &log,
+                             std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
+    virtual void ticketOrder(const QString &orderId, const QString &idempotencyKey,
+                             QObject *context, const AttemptLog &log,
+                             std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
+    virtual void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
+                            std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
+};
+
+} // namespace fd

@@ -1,0 +1,236 @@
+#include "checkoutflow.h"
+
+#include "checkoutflow_p.h"
+
+#include <QAbstractTransition>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QState>
+#include <QStateMachine>
+
+namespace fd {
+
+namespace {
+const QEvent::Type kStepEventType = static_cast<QEvent::Type>(QEvent::registerEventType());
+
+struct StepEvent final : QEvent {
+    explicit StepEvent(int s)
+        : QEvent(kStepEventType)
+        , step(s) {}
+    int step;
+};
+} // namespace
+
+// A transition taken when the flow posts one particular step.
+class CheckoutFlow::StepTransition final : public QAbstractTransition {
+public:
+    explicit StepTransition(Step step)
+        : m_step(static_cast<int>(step)) {}
+
+protected:
+    bool eventTest(QEvent *e) override {
+        return e->type() == kStepEventType && static_cast<StepEvent *>(e)->step == m_step;
+    }
+    void onTransition(QEvent *) override {}
+
+private:
+    int m_step;
+};
+
+CheckoutFlow::CheckoutFlow(Deps deps, qint64 intentId, QObject *parent)
+    : QObject(parent)
+    , m_d(std::move(deps))
+    , m_intentId(intentId)
+    , m_machine(std::make_unique<QStateMachine>()) {
+    buildMachine();
+}
+
+CheckoutFlow::~CheckoutFlow() {
+    ++m_generation;
+    m_machine->stop();
+    releaseLease();
+}
+
+void CheckoutFlow::buildMachine() {
+    const auto state = [this](const char *name) {
+        auto *s = new QState(m_machine.get());
+        s->setObjectName(QLatin1String(name));
+        m_states.insert(QLatin1String(name), s);
+        return s;
+    };
+    QState *editing = state("editing");
+    QState *validating = state("validating");
+    QState *invalidInput = state("invalid_input");
+    QState *creating = state("creating");
+    QState *ticketing = state("ticketing");
+    QState *processing = state("processing");
+    QState *ticketed = state("ticketed");
+    QState *failed = state("failed");
+    QState *offerUnavailable = state("offer_unavailable");
+    QState *insufficientFunds = state("insufficient_funds");
+    QState *interrupted = state("interrupted");
+    QState *unresolved = state("unresolved");
+    QState *error = state("error");
+
+    const auto on = [](QState *from, Step step, QAbstractState *to) {
+        auto *t = new StepTransition(step);
+        t->setTargetState(to);
+        from->addTransition(t);
+    };
+    on(editing, Step::Submit, validating);
+    on(editing, Step::ResumeValidate, validating);
+    on(editing, Step::ResumeCreate, creating);
+    on(editing, Step::ResumeTicket, ticketing);
+    on(editing, Step::ResumeProcess, processing);
+    on(invalidInput, Step::Submit, validating);
+    on(validating, Step::LocalInvalid, invalidInput);
+    on(validating, Step::Validated, creating);
+    for (QState *s : {validating, creating}) {
+        on(s, Step::OfferGone, offerUnavailable);
+        on(s, Step::FundsShort, insufficientFunds);
+    }
+    on(creating, Step::Created, ticketing);
+    on(creating, Step::Rejected, invalidInput);
+    on(ticketing, Step::TicketAccepted, processing);
+    on(ticketing, Step::Unresolved, unresolved);
+    on(processing, Step::Unresolved, unresolved);
+    on(insufficientFunds, Step::ResumeValidate, validating);
+    on(interrupted, Step::ResumeValidate, validating);
+    on(interrupted, Step::ResumeCreate, creating);
+    on(interrupted, Step::ResumeTicket, ticketing);
+    on(interrupted, Step::ResumeProcess, processing);
+    for (QState *s : {validating, creating, ticketing, processing})
+        on(s, Step::Interrupt, interrupted);
+    for (QState *s : {editing, validating, creating, ticketing})
+        on(s, Step::Fatal, error);
+    // The outcome can arrive at any moment after a create was sent, even before its response.
+    for (QState *s : {editing, creating, ticketing, processing, unresolved, interrupted, error}) {
+        on(s, Step::OrderTicketed, ticketed);
+        on(s, Step::OrderFailed, failed);
+    }
+
+    connect(validating, &QState::entered, this, [this] {
+        enter(QStringLiteral("validating"));
+        onValidating();
+    });
+    connect(creating, &QState::entered, this, [this] {
+        enter(QStringLiteral("creating"));
+        onCreating();
+    });
+    connect(ticketing, &QState::entered, this, [this] {
+        enter(QStringLiteral("ticketing"));
+        onTicketing();
+    });
+    connect(processing, &QState::entered, this, [this] {
+        enter(QStringLiteral("processing"));
+        onProcessing();
+    });
+    connect(editing, &QState::entered, this, [this] {
+        if (m_stateName.isEmpty())
+            m_stateName = QStringLiteral("editing"); // a submit may already be on its way
+        Q_EMIT stateEntered(QStringLiteral("editing"), {});
+    });
+    connect(invalidInput, &QState::entered, this, [this] {
+        enter(QStringLiteral("invalid_input"),
+              {{QStringLiteral("errors"), static_cast<int>(m_report.errors.size())}});
+        finish(Outcome::InvalidInput, tr("Some passenger details need fixing; nothing was sent."));
+    });
+    connect(ticketed, &QState::entered, this, [this] {
+        enter(QStringLiteral("ticketed"));
+        finish(Outcome::Ticketed, tr("Ticketed. Booking reference %1.").arg(bookingReference()));
+    });
+    connect(failed, &QState::entered, this, [this] {
+        enter(QStringLiteral("failed"));
+        finish(Outcome::Failed,
+               tr("The airline did not confirm the booking; no charge was applied. "
+                  "Search again for this route."));
+    });
+    connect(offerUnavailable, &QState::entered, this, [this] {
+        enter(QStringLiteral("offer_unavailable"));
+        finish(Outcome::OfferUnavailable, m_outcomeMessage);
+    });
+    connect(insufficientFunds, &QState::entered, this, [this] {
+        enter(QStringLiteral("insufficient_funds"));
+        finish(Outcome::InsufficientFunds, m_outcomeMessage);
+    });
+    connect(interrupted, &QState::entered, this, [this] {
+        enter(QStringLiteral("interrupted"), {{QStringLiteral("step"), m_interruptedStep}});
+        finish(Outcome::Interrupted, m_outcomeMessage);
+    });
+    connect(unresolved, &QState::entered, this, [this] {
+        enter(QStringLiteral("unresolved"));
+        finish(Outcome::Unresolved,
+               tr("The airline has not answered for order %1. Contact support with this order id; "
+                  "do not book again.")
+                   .arg(orderId()));
+        const quint64 generation = m_generation;
+        m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval), this,
+                             [this, generation] { poll(generation); });
+    });
+    connect(error, &QState::entered, this, [this] {
+        enter(QStringLiteral("error"));
+        finish(Outcome::Error, m_outcomeMessage);
+    });
+    m_machine->setInitialState(editing);
+}
+
+void CheckoutFlow::start() {
+    if (m_starting || m_machine->isRunning())
+        return;
+    m_starting = true;
+    m_machine->start();
+}
+
+void CheckoutFlow::post(Step step) {
+    m_machine->postEvent(new StepEvent(static_cast<int>(step)));
+}
+
+void CheckoutFlow::enter(const QString &name, const QJsonObject &detail) {
+    ++m_generation;
+    m_stateName = name;
+    m_outcome.reset();
+    if (!m_busyElsewhere)
+        m_d.journal->setState(m_intentId, name, detail);
+    Q_EMIT stateEntered(name, detail);
+}
+
+void CheckoutFlow::finish(Outcome outcome, const QString &message) {
+    m_outcome = outcome;
+    m_outcomeMessage = message;
+    if (!m_busyElsewhere) {
+        m_d.journal->setOutcome(m_intentId, outcomeName(outcome), message);
+        releaseLease();
+    }
+    Q_EMIT outcomeReached(outcome, message);
+}
+
+QString CheckoutFlow::outcomeName(Outcome outcome) {
+    switch (outcome) {
+    case Outcome::Ticketed:
+        return QStringLiteral("ticketed");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::OfferUnavailable:
+        return QStringLiteral("offer_unavailable");
+    case Outcome::InsufficientFunds:
+        return QStringLiteral("insufficient_funds");
+    case Outcome::Interrupted:
+        return QStringLiteral("interrupted");
+    case Outcome::Unresolved:
+        return QStringLiteral("unresolved");
+    case Outcome::InvalidInput:
+        return QStringLiteral("invalid_input");
+    case Outcome::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("error");
+}
+
+bool CheckoutFlow::isBusy() const {
+    static const QStringList busy = {QStringLiteral("submitting"), QStringLiteral("resuming"),
+                                     QStringLiteral("validating"), QStringLiteral("creating"),
+                                     QStringLiteral("ticketing"),  QStringLiteral("processing")};
+    return busy.contains(m_stateName);
+}
+
+} // namespace fd

@@ -1,0 +1,30 @@
+#pragma once
+
+// Private to the checkout flow's two source files.
+#include "checkoutflow.h"
+
+#include <QStateMachine>
+
+namespace fd {
+
+enum class CheckoutFlow::Step {
+    Submit,
+    LocalInvalid,
+    Validated,
+    OfferGone,
+    FundsShort,
+    Created,
+    Rejected,
+    TicketAccepted,
+    OrderTicketed,
+    OrderFailed,
+    Unresolved,
+    Interrupt,
+    Fatal,
+    ResumeValidate,
+    ResumeCreate,
+    ResumeTicket,
+    ResumeProcess,
+};
+
+} // namespace fd

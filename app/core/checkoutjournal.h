@@ -1,0 +1,46 @@
+#pragma once
+
+#include "intent.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <chrono>
+#include <variant>
+
+namespace fd {
+
+// The durable record the checkout flow writes before and after every network step. The
+// SQLite journal in app/storage implements it; core never sees SQL.
+class CheckoutJournal {
+public:
+    using Status = Result<std::monostate>;
+    virtual ~CheckoutJournal() = default;
+
+    virtual Result<Intent> intent(qint64 intentId) const = 0;
+    virtual Status updatePassengers(qint64 intentId, const QJsonArray &passengers) = 0;
+    virtual Status updateOffer(qint64 intentId, const QString &offerId,
+                               const QJsonObject &offer) = 0;
+    virtual Status freezeBody(qint64 intentId, const QByteArray &body) = 0;
+    virtual Status recordCreateResponse(qint64 intentId, const QString &orderId,
+                                        const QString &bookingReference) = 0;
+    virtual Result<QString> recordTicketKey(qint64 intentId) = 0;
+    virtual Status recordETickets(qint64 intentId, const QJsonArray &eTickets) = 0;
+    virtual Status setState(qint64 intentId, const QString &state,
+                            const QJsonObject &detail = {}) = 0;
+    virtual Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) = 0;
+    virtual Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) = 0;
+    virtual Result<Intent> supersede(qint64 intentId) = 0;
+    virtual Result<LeaseResult> acquireLease(qint64 intentId, const QString &ownerId,
+                                             const QDateTime &now,
+                                             std::chrono::milliseconds ttl) = 0;
+    virtual Result<LeaseResult> renewLease(qint64 intentId, const QString &ownerId,
+                                           const QDateTime &now, std::chrono::milliseconds ttl) = 0;
+    virtual Status releaseLease(qint64 intentId, const QString &ownerId) = 0;
+};
+
+} // namespace fd

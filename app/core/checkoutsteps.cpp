@@ -1,0 +1,417 @@
+// What each state of the checkout flow does when it is entered, and the flow's inputs.
+#include "checkoutflow_p.h"
+#include "offerchecks.h"
+#include "passengervalidation.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace fd {
+namespace {
+
+Result<QList<Passenger>> passengersOf(const Intent &intent) {
+    auto list = passengersFromJson(intent.passengers);
+    if (!list)
+        return list.error();
+    return list->passengers;
+}
+
+// "passengers[0].phone_number" → passenger 0, field "phone_number".
+Issue issueFromProvider(const QString &field, const QString &message) {
+    static const QRegularExpression re(QStringLiteral("^passengers\\[(\\d+)\\]\\.(.+)$"));
+    const auto m = re.match(field);
+    if (m.hasMatch())
+        return {m.captured(1).toInt(), m.captured(2), QStringLiteral("rejected_by_provider"),
+                message};
+    return {-1, field, QStringLiteral("rejected_by_provider"), message};
+}
+
+} // namespace
+
+QByteArray buildCreateBody(const Offer &offer, const QList<Passenger> &passengers) {
+    QJsonArray people;
+    for (qsizetype i = 0; i < passengers.size(); ++i) {
+        Passenger p = passengers.at(i);
+        p.id = offer.passengers.value(i).id;
+        people.append(p.toJson());
+    }
+    const QJsonObject data{
+        {QStringLiteral("selected_offers"), QJsonArray{offer.id}},
+        {QStringLiteral("passengers"), people},
+        {QStringLiteral("payments"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("balance")},
+                                {QStringLiteral("amount"), offer.total.amount()},
+                                {QStringLiteral("currency"), offer.total.currency()}}}}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QString CheckoutFlow::idempotencyKey() const {
+    const auto i = m_d.journal->intent(m_intentId);
+    return i ? i->idempotencyKey : QString();
+}
+QString CheckoutFlow::orderId() const {
+    const auto i = m_d.journal->intent(m_intentId);
+    return i ? i->orderId : QString();
+}
+QString CheckoutFlow::bookingReference() const {
+    const auto i = m_d.journal->intent(m_intentId);
+    return i ? i->bookingReference : QString();
+}
+
+bool CheckoutFlow::setPassengers(const QList<Passenger> &passengers) {
+    const auto intent = m_d.journal->intent(m_intentId);
+    if (isBusy() || !intent || intent->isFrozen())
+        return false;
+    QJsonArray json;
+    for (const Passenger &p : passengers) {
+        QJsonObject o = p.toJson();
+        if (!p.type.isEmpty())
+            o.insert(QStringLiteral("type"), p.type);
+        json.append(o);
+    }
+    return m_d.journal->updatePassengers(m_intentId, json).ok();
+}
+
+bool CheckoutFlow::submit() {
+    if (!m_machine->isRunning() && m_stateName.isEmpty()) {
+        connect(
+            m_machine.get(), &QStateMachine::started, this, [this] { post(Step::Submit); },
+            Qt::SingleShotConnection);
+        if (!m_starting)
+            start();
+        m_stateName = QStringLiteral("submitting");
+        return true;
+    }
+    if (m_stateName != QLatin1String("editing") && m_stateName != QLatin1String("invalid_input")) {
+        Q_EMIT submitIgnored(isBusy() ? tr("This booking is already being processed; it will not "
+                                           "be sent twice.")
+                                      : tr("This checkout has already finished."));
+        return false;
+    }
+    m_stateName =
+        QStringLiteral("submitting"); // a second press before the machine moves is ignored
+    post(Step::Submit);
+    return true;
+}
+
+bool CheckoutFlow::retryAfterTopUp() {
+    if (m_stateName != QLatin1String("insufficient_funds"))
+        return false;
+    m_stateName = QStringLiteral("resuming");
+    post(Step::ResumeValidate);
+    return true;
+}
+
+bool CheckoutFlow::retrySafely() {
+    if (m_stateName != QLatin1String("interrupted"))
+        return false;
+    m_stateName = QStringLiteral("resuming");
+    post(m_interruptedStep == QLatin1String("validating")   ? Step::ResumeValidate
+         : m_interruptedStep == QLatin1String("ticketing")  ? Step::ResumeTicket
+         : m_interruptedStep == QLatin1String("processing") ? Step::ResumeProcess
+                                                            : Step::ResumeCreate);
+    return true;
+}
+
+void CheckoutFlow::resume() {
+    // QStateMachine starts asynchronously and takes events only once it runs.
+    if (!m_machine->isRunning()) {
+        connect(m_machine.get(), &QStateMachine::started, this, &CheckoutFlow::resume,
+                Qt::SingleShotConnection);
+        if (!m_starting)
+            start();
+        return;
+    }
+    const auto intent = m_d.journal->intent(m_intentId);
+    if (!intent) {
+        m_outcomeMessage = intent.error().message;
+        post(Step::Fatal);
+        return;
+    }
+    const QString s = intent->state;
+    if (s == QLatin1String("ticketed"))
+        post(Step::OrderTicketed);
+    else if (s == QLatin1String("failed"))
+        post(Step::OrderFailed);
+    else if (!intent->isFrozen() && s != QLatin1String("insufficient_funds"))
+        ; // never sent: stays in editing for the agent
+    else if (intent->orderId.isEmpty())
+        // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
+        // resend the same bytes with the same key and let the provider replay its answer.
+        post(s == QLatin1String("insufficient_funds") ? Step::ResumeValidate : Step::ResumeCreate);
+    else if (s == QLatin1String("processing") || s == QLatin1String("in_progress") ||
+             s == QLatin1String("unresolved"))
+        post(Step::ResumeProcess);
+    else
+        post(Step::ResumeTicket);
+}
+
+AttemptLog CheckoutFlow::attemptLog(const QString &call) {
+    return [this, call](const QJsonObject &attempt) {
+        QJsonObject detail = attempt;
+        detail.insert(QStringLiteral("call"), call);
+        m_d.journal->recordAttempt(m_intentId, detail);
+    };
+}
+
+bool CheckoutFlow::acquireLease() {
+    if (m_leaseHeld)
+        return true;
+    const auto r = m_d.journal->acquireLease(m_intentId, m_d.leaseOwner, m_d.clock->now(),
+                                             m_d.timing.scaled(m_d.timing.leaseTtl));
+    m_leaseHeld = r.ok() && *r == LeaseResult::Granted;
+    if (m_leaseHeld)
+        m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
+                             [this] { renewLease(); });
+    return m_leaseHeld;
+}
+
+// Keeps the lease while a network step is under way; a crashed process simply stops renewing.
+void CheckoutFlow::renewLease() {
+    if (!m_leaseHeld || !isBusy())
+        return;
+    m_d.journal->renewLease(m_intentId, m_d.leaseOwner, m_d.clock->now(),
+                            m_d.timing.scaled(m_d.timing.leaseTtl));
+    m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
+                         [this] { renewLease(); });
+}
+
+void CheckoutFlow::releaseLease() {
+    if (m_leaseHeld)
+        m_d.journal->releaseLease(m_intentId, m_d.leaseOwner);
+    m_leaseHeld = false;
+}
+
+void CheckoutFlow::onValidating() {
+    const quint64 generation = m_generation;
+    const auto intent = m_d.journal->intent(m_intentId);
+    if (!intent) {
+        m_outcomeMessage = intent.error().message;
+        return post(Step::Fatal);
+    }
+    auto stored = Offer::fromJson(intent->offer);
+    auto passengers = passengersOf(*intent);
+    if (!stored || !passengers) {
+        m_outcomeMessage = !stored ? stored.error().message : passengers.error().message;
+        return post(Step::Fatal);
+    }
+    const QDate today = m_d.clock->now().toLocalTime().date();
+    m_report = validatePassengers(*passengers, stored->trip(), today);
+    if (!m_report.valid())
+        return post(Step::LocalInvalid);
+
+    const QString offerId = intent->offerId;
+    m_d.gateway->fetchOffer(
+        offerId, this, attemptLog(QStringLiteral("get_offer")),
+        [this, generation, passengers = *passengers](GatewayResult<Offer> r) {
+            if (generation != m_generation)
+                return;
+            if (auto *f = std::get_if<GatewayFailure>(&r)) {
+                m_outcomeMessage = f->message;
+                if (f->kind == GatewayFailure::Kind::OfferUnavailable ||
+                    f->kind == GatewayFailure::Kind::NotFound)
+                    return post(Step::OfferGone);
+                m_interruptedStep = QStringLiteral("validating");
+                return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                                    f->kind == GatewayFailure::Kind::Cancelled
+                                ? Step::Interrupt
+                                : Step::Fatal);
+            }
+            m_freshOffer = std::get<Offer>(r);
+            m_report = validatePassengers(passengers, m_freshOffer->trip(),
+                                          m_d.clock->now().toLocalTime().date());
+            if (!m_report.valid())
+                return post(Step::LocalInvalid);
+            m_d.gateway->fetchWallet(
+                this, attemptLog(QStringLiteral("get_wallet")),
+                [this, generation](GatewayResult<Wallet> w) {
+                    if (generation != m_generation)
+                        return;
+                    if (auto *f = std::get_if<GatewayFailure>(&w)) {
+                        m_outcomeMessage = f->message;
+                        m_interruptedStep = QStringLiteral("validating");
+                        return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                                            f->kind == GatewayFailure::Kind::Cancelled
+                                        ? Step::Interrupt
+                                        : Step::Fatal);
+                    }
+                    const QList<Issue> problems =
+                        checkOffer(*m_freshOffer, std::get<Wallet>(w), m_d.clock->now());
+                    for (const Issue &i : problems) {
+                        m_outcomeMessage = i.message;
+                        if (i.field != QLatin1String("wallet"))
+                            return post(Step::OfferGone);
+                    }
+                    post(problems.isEmpty() ? Step::Validated : Step::FundsShort);
+                });
+        });
+}
+
+void CheckoutFlow::onCreating() {
+    const quint64 generation = m_generation;
+    if (!acquireLease()) {
+        m_busyElsewhere = true;
+        m_outcomeMessage = tr("This booking is already being sent from another window or "
+                              "process; it will not be sent twice.");
+        return post(Step::Fatal);
+    }
+    auto intent = m_d.journal->intent(m_intentId);
+    if (!intent) {
+        m_outcomeMessage = intent.error().message;
+        return post(Step::Fatal);
+    }
+    QByteArray body;
+    if (intent->isFrozen()) {
+        body = *intent->requestBody; // byte-identical retry
+    } else {
+        const auto offer =
+            m_freshOffer ? Result<Offer>(*m_freshOffer) : Offer::fromJson(intent->offer);
+        const auto passengers = passengersOf(*intent);
+        if (!offer || !passengers) {
+            m_outcomeMessage = tr("The saved checkout cannot be read.");
+            return post(Step::Fatal);
+        }
+        body = buildCreateBody(*offer, *passengers);
+        // Stored before it is sent: after a crash, resume sends these exact bytes again.
+        if (const auto frozen = m_d.journal->freezeBody(m_intentId, body); !frozen) {
+            m_outcomeMessage = frozen.error().message;
+            return post(Step::Fatal);
+        }
+    }
+    m_d.gateway->createOrder(
+        body, intent->idempotencyKey, this, attemptLog(QStringLiteral("create_order")),
+        [this, generation](GatewayResult<OrderSnapshot> r) {
+            if (generation != m_generation)
+                return;
+            if (auto *f = std::get_if<GatewayFailure>(&r))
+                return onCreateFailed(*f);
+            const OrderSnapshot &order = std::get<OrderSnapshot>(r);
+            m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
+            applyIfFinal(); // a webhook may have told the outcome before this response came
+            if (m_stateName == QLatin1String("creating"))
+                post(Step::Created);
+        });
+}
+
+void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
+    m_outcomeMessage = f.message;
+    using K = GatewayFailure::Kind;
+    switch (f.kind) {
+    case K::OfferUnavailable:
+        return post(Step::OfferGone);
+    case K::InsufficientFunds:
+        return post(Step::FundsShort);
+    case K::Rejected: {
+        // Definitively refused without executing: the agent may fix the data, under a new key.
+        m_report = {};
+        for (const auto &[field, message] : f.fieldErrors)
+            m_report.add(issueFromProvider(field, message));
+        if (m_report.errors.isEmpty())
+            m_report.add({-1, QString(), f.code, f.message});
+        const auto next = m_d.journal->supersede(m_intentId);
+        if (!next) {
+            m_outcomeMessage = next.error().message;
+            return post(Step::Fatal);
+        }
+        releaseLease();
+        const qint64 old = m_intentId;
+        m_intentId = next->id;
+        Q_EMIT intentReplaced(old, m_intentId);
+        return post(Step::Rejected);
+    }
+    case K::OutcomeUnknown:
+    case K::Cancelled:
+        m_interruptedStep = QStringLiteral("creating");
+        return post(Step::Interrupt);
+    case K::Unauthorized:
+    case K::NotFound:
+    case K::KeyReused:
+    case K::Fatal:
+        return post(Step::Fatal);
+    }
+}
+
+void CheckoutFlow::onTicketing() {
+    const quint64 generation = m_generation;
+    acquireLease();
+    const auto intent = m_d.journal->intent(m_intentId);
+    const auto key = m_d.journal->recordTicketKey(m_intentId);
+    if (!intent || !key) {
+        m_outcomeMessage = tr("The saved checkout cannot be read.");
+        return post(Step::Unresolved);
+    }
+    m_d.gateway->ticketOrder(intent->orderId, *key, this, attemptLog(QStringLiteral("ticket")),
+                             [this, generation](GatewayResult<OrderSnapshot> r) {
+                                 if (generation != m_generation)
+                                     return;
+                                 if (auto *f = std::get_if<GatewayFailure>(&r)) {
+                                     m_outcomeMessage = f->message;
+                                     m_interruptedStep = QStringLiteral("ticketing");
+                                     // The order exists: a definitive refusal here is for support,
+                                     // never a new order.
+                                     return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                                                         f->kind == GatewayFailure::Kind::Cancelled
+                                                     ? Step::Interrupt
+                                                     : Step::Unresolved);
+                                 }
+                                 orderUpdated(std::get<OrderSnapshot>(r));
+                                 if (m_stateName == QLatin1String("ticketing"))
+                                     post(Step::TicketAccepted);
+                             });
+}
+
+void CheckoutFlow::onProcessing() {
+    const quint64 generation = m_generation;
+    applyIfFinal();
+    const TimingPolicy &t = m_d.timing;
+    m_d.scheduler->after(t.scaled(t.firstPoll), this, [this, generation] { poll(generation); });
+    m_d.scheduler->after(t.scaled(t.stillProcessing), this, [this, generation] {
+        if (generation == m_generation)
+            Q_EMIT stillProcessing();
+    });
+    m_d.scheduler->after(t.scaled(t.unresolvedAfter), this, [this, generation] {
+        if (generation == m_generation)
+            post(Step::Unresolved);
+    });
+}
+
+void CheckoutFlow::poll(quint64 generation) {
+    if (generation != m_generation)
+        return;
+    m_d.gateway->fetchOrder(orderId(), this, attemptLog(QStringLiteral("get_order")),
+                            [this, generation](GatewayResult<OrderSnapshot> r) {
+                                if (generation != m_generation)
+                                    return;
+                                if (auto *order = std::get_if<OrderSnapshot>(&r))
+                                    orderUpdated(*order);
+                                if (generation == m_generation) // still waiting: ask again later
+                                    m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval),
+                                                         this,
+                                                         [this, generation] { poll(generation); });
+                            });
+}
+
+void CheckoutFlow::orderUpdated(const OrderSnapshot &order) {
+    if (order.id.isEmpty() || order.id != orderId())
+        return;
+    if (order.isTicketed()) {
+        m_d.journal->recordETickets(m_intentId, order.ticketsJson());
+        post(Step::OrderTicketed);
+    } else if (order.isFailed()) {
+        post(Step::OrderFailed);
+    }
+}
+
+void CheckoutFlow::applyIfFinal() {
+    const auto intent = m_d.journal->intent(m_intentId);
+    if (!intent)
+        return;
+    if (intent->state == QLatin1String("ticketed"))
+        post(Step::OrderTicketed);
+    else if (intent->state == QLatin1String("failed"))
+        post(Step::OrderFailed);
+}
+
+} // namespace fd

@@ -1,0 +1,174 @@
+#include "journalrows.h"
+
+#include "pii.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace fd::journalrows {
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "id, idempotency_key, superseded_key, offer_id, offer_json, passengers_json, request_body, "
+    "state, order_id, booking_reference, ticket_key, e_tickets_json, outcome, outcome_message, "
+    "created_at, updated_at, lease_owner, lease_expires_ms");
+
+QJsonDocument parse(const QVariant &v) {
+    return QJsonDocument::fromJson(v.toString().toUtf8());
+}
+
+Intent fromRow(const QSqlQuery &q) {
+    Intent i;
+    i.id = q.value(0).toLongLong();
+    i.idempotencyKey = q.value(1).toString();
+    i.supersededKey = q.value(2).toString();
+    i.offerId = q.value(3).toString();
+    i.offer = parse(q.value(4)).object();
+    i.passengers = parse(q.value(5)).array();
+    if (!q.value(6).isNull())
+        i.requestBody = q.value(6).toByteArray();
+    i.state = q.value(7).toString();
+    i.orderId = q.value(8).toString();
+    i.bookingReference = q.value(9).toString();
+    i.ticketKey = q.value(10).toString();
+    i.eTickets = parse(q.value(11)).array();
+    i.outcome = q.value(12).toString();
+    i.outcomeMessage = q.value(13).toString();
+    i.createdAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
+    i.updatedAt = QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
+    i.leaseOwner = q.value(16).toString();
+    const qint64 expires = q.value(17).toLongLong();
+    if (expires > 0)
+        i.leaseExpiresAt = QDateTime::fromMSecsSinceEpoch(expires, Qt::UTC);
+    return i;
+}
+
+QString kindName(JournalEvent::Kind k) {
+    switch (k) {
+    case JournalEvent::Kind::State:
+        return QStringLiteral("state");
+    case JournalEvent::Kind::Attempt:
+        return QStringLiteral("attempt");
+    case JournalEvent::Kind::Webhook:
+        return QStringLiteral("webhook");
+    case JournalEvent::Kind::Note:
+        return QStringLiteral("note");
+    }
+    return QStringLiteral("note");
+}
+
+QVariant nullable(const QString &s) {
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+} // namespace
+
+QString timestamp(const QDateTime &t) {
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+QString compact(const QJsonObject &o) {
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QString compact(const QJsonArray &a) {
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+Error notFound(qint64 intentId) {
+    return sql::error(QStringLiteral("FD_JOURNAL_NOT_FOUND"),
+                      QStringLiteral("No intent %1 in the journal").arg(intentId));
+}
+
+Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &where,
+                                           const QVariant &value) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM intents WHERE ") +
+              where);
+    q.bindValue(QStringLiteral(":v"), value);
+    if (auto s = sql::exec(q, QStringLiteral("reading an intent")); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Intent>();
+    return std::optional<Intent>(fromRow(q));
+}
+
+Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM intents ") +
+                whereAndOrder))
+        return sql::sqlError(QStringLiteral("listing intents"), q.lastError());
+    QList<Intent> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+Result<Intent> loadIntent(QSqlDatabase &db, qint64 intentId) {
+    auto r = selectIntent(db, QStringLiteral("id = :v"), intentId);
+    if (!r)
+        return r.error();
+    if (!r->has_value())
+        return notFound(intentId);
+    return std::move(**r);
+}
+
+Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO events (intent_id, order_id, kind, at, detail_json, webhook_event_id, "
+        "webhook_state) VALUES (:intent, :order, :kind, :at, :detail, :event, :wstate) "
+        "ON CONFLICT (webhook_event_id) DO NOTHING"));
+    q.bindValue(QStringLiteral(":intent"), row.intentId > 0 ? QVariant(row.intentId) : QVariant());
+    q.bindValue(QStringLiteral(":order"), nullable(row.orderId));
+    q.bindValue(QStringLiteral(":kind"), kindName(row.kind));
+    q.bindValue(QStringLiteral(":at"), timestamp(row.at));
+    q.bindValue(QStringLiteral(":detail"), compact(fd::erasePii(row.detail).toObject()));
+    q.bindValue(QStringLiteral(":event"), nullable(row.webhookEventId));
+    q.bindValue(QStringLiteral(":wstate"), nullable(row.webhookState));
+    if (auto s = sql::exec(q, QStringLiteral("recording an event")); !s)
+        return s.error();
+    if (q.numRowsAffected() == 0)
+        return qint64(0);
+    return q.lastInsertId().toLongLong();
+}
+
+sql::Status erasePii(QSqlDatabase &db, Intent &intent) {
+    intent.passengers = fd::erasePii(intent.passengers).toArray();
+    if (intent.requestBody) {
+        // A body that is somehow not JSON cannot be edited safely: drop it whole.
+        const auto erased = erasePiiJson(*intent.requestBody);
+        intent.requestBody = erased ? std::optional<QByteArray>(*erased) : std::nullopt;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "UPDATE intents SET passengers_json = :p, request_body = :b WHERE id = :id"));
+    q.bindValue(QStringLiteral(":p"), compact(intent.passengers));
+    q.bindValue(QStringLiteral(":b"), intent.requestBody
+                                          ? QVariant(*intent.requestBody)
+                                          : QVariant(QMetaType(QMetaType::QByteArray)));
+    q.bindValue(QStringLiteral(":id"), intent.id);
+    return sql::exec(q, QStringLiteral("erasing passenger data"));
+}
+
+sql::Status moveState(QSqlDatabase &db, Intent &intent, const QString &state, const QDateTime &at,
+                      const QJsonObject &detail) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE intents SET state = :s, updated_at = :at WHERE id = :id"));
+    q.bindValue(QStringLiteral(":s"), state);
+    q.bindValue(QStringLiteral(":at"), timestamp(at));
+    q.bindValue(QStringLiteral(":id"), intent.id);
+    if (auto s = sql::exec(q, QStringLiteral("changing the state")); !s)
+        return s;
+    QJsonObject d = detail;
+    d.insert(QStringLiteral("from"), intent.state);
+    d.insert(QStringLiteral("to"), state);
+    if (auto e = insertEvent(db, {intent.id, JournalEvent::Kind::State, at, d, {}, {}, {}}); !e)
+        return e.error();
+    intent.state = state;
+    intent.updatedAt = at;
+    if (IntentState::isFinal(state))
+        return erasePii(db, intent);
+    return sql::ok();
+}
+
+} // namespace fd::journalrows

@@ -1,0 +1,44 @@
+#pragma once
+
+// Row-level helpers the journal's operations share. Every function runs inside the caller's
+// transaction on the caller's connection; none of them begins or commits.
+
+#include "core/intent.h"
+#include "sqlutil.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace fd::journalrows {
+
+QString timestamp(const QDateTime &t); // RFC 3339 UTC with milliseconds
+QString compact(const QJsonObject &o);
+QString compact(const QJsonArray &a);
+
+Error notFound(qint64 intentId);
+
+// `where` is a fixed SQL condition with one named parameter `:v`.
+Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &where,
+                                           const QVariant &value);
+Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder);
+Result<Intent> loadIntent(QSqlDatabase &db, qint64 intentId);
+
+struct EventRow {
+    qint64 intentId = 0; // 0 → NULL (a webhook not matched to an intent yet)
+    JournalEvent::Kind kind = JournalEvent::Kind::Note;
+    QDateTime at;
+    QJsonObject detail; // PII is erased before it is stored, whatever the intent's state
+    QString webhookEventId;
+    QString orderId;
+    QString webhookState;
+};
+// The new event's id, or 0 when a webhook with that event id was already recorded.
+Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row);
+
+// Moves `intent` to `state` (no checks), logs a state event, erases PII if final.
+sql::Status moveState(QSqlDatabase &db, Intent &intent, const QString &state, const QDateTime &at,
+                      const QJsonObject &detail);
+sql::Status erasePii(QSqlDatabase &db, Intent &intent);
+
+} // namespace fd::journalrows

@@ -1,0 +1,190 @@
+#include "journalschema.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QUuid>
+
+namespace fd::journalschema {
+namespace {
+
+using sql::Status;
+
+Error corrupt(const QString &path, const QString &why) {
+    return sql::error(QStringLiteral("FD_JOURNAL_CORRUPT"),
+                      QStringLiteral("The order journal %1 is damaged or not a journal (%2). "
+                                     "It was left untouched; restore it from a backup or move "
+                                     "it aside.")
+                          .arg(path, why));
+}
+
+// Each step is a list of statements; a step is never edited once released, only appended.
+QStringList stepStatements(int toVersion) {
+    switch (toVersion) {
+    case 1:
+        return {
+            QStringLiteral(
+                "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '0')"),
+            QStringLiteral("CREATE TABLE intents ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " idempotency_key TEXT NOT NULL UNIQUE,"
+                           " superseded_key TEXT,"
+                           " offer_id TEXT NOT NULL,"
+                           " offer_json TEXT NOT NULL,"
+                           " passengers_json TEXT NOT NULL,"
+                           " request_body BLOB,"
+                           " state TEXT NOT NULL,"
+                           " order_id TEXT,"
+                           " booking_reference TEXT,"
+                           " ticket_key TEXT,"
+                           " e_tickets_json TEXT,"
+                           " outcome TEXT,"
+                           " outcome_message TEXT,"
+                           " created_at TEXT NOT NULL,"
+                           " updated_at TEXT NOT NULL)"),
+        };
+    case 2:
+        return {
+            QStringLiteral("ALTER TABLE intents ADD COLUMN lease_owner TEXT"),
+            QStringLiteral(
+                "ALTER TABLE intents ADD COLUMN lease_expires_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX intents_by_order ON intents (order_id)"),
+        };
+    case 3:
+        return {
+            QStringLiteral(
+                "CREATE TABLE events ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " intent_id INTEGER REFERENCES intents (id) ON DELETE CASCADE,"
+                " order_id TEXT,"
+                " kind TEXT NOT NULL CHECK (kind IN ('state', 'attempt', 'webhook', 'note')),"
+                " at TEXT NOT NULL,"
+                " detail_json TEXT NOT NULL,"
+                " webhook_event_id TEXT UNIQUE,"
+                " webhook_state TEXT,"
+                " CHECK ((kind = 'webhook') = (webhook_event_id IS NOT NULL)),"
+                " CHECK (intent_id IS NOT NULL OR kind = 'webhook'))"),
+            QStringLiteral("CREATE INDEX events_by_intent ON events (intent_id, id)"),
+            QStringLiteral("CREATE INDEX events_by_order ON events (order_id)"),
+        };
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Result<int> readVersion(QSqlDatabase &db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                               "name = 'meta'")) ||
+        !q.next())
+        return sql::sqlError(QStringLiteral("reading the schema"), q.lastError());
+    if (q.value(0).toInt() == 0)
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")))
+        return sql::sqlError(QStringLiteral("reading the schema version"), q.lastError());
+    if (!q.next())
+        return sql::error(QStringLiteral("FD_JOURNAL_CORRUPT"),
+                          QStringLiteral("the journal has no schema version"));
+    bool ok = false;
+    const int v = q.value(0).toString().toInt(&ok);
+    if (!ok || v < 0)
+        return sql::error(QStringLiteral("FD_JOURNAL_CORRUPT"),
+                          QStringLiteral("the journal's schema version is not a number"));
+    return v;
+}
+
+Result<int> inspect(const QString &path) {
+    QFile f(path);
+    if (!f.exists() || f.size() == 0)
+        return 0;
+    if (!f.open(QIODevice::ReadOnly))
+        return sql::error(
+            QStringLiteral("FD_JOURNAL_IO"),
+            QStringLiteral("Cannot read the order journal %1: %2").arg(path, f.errorString()));
+    static const QByteArray kMagic("SQLite format 3\0", 16);
+    if (f.read(16) != kMagic)
+        return corrupt(path, QStringLiteral("not a SQLite database"));
+    f.close();
+
+    const QString name =
+        QStringLiteral("fd-journal-inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<int> result = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        result = [&]() -> Result<int> {
+            if (!db.open())
+                return corrupt(path, db.lastError().text());
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+                return corrupt(path, q.lastError().text());
+            QStringList problems;
+            while (q.next() && problems.size() < 3)
+                problems << q.value(0).toString();
+            if (problems != QStringList{QStringLiteral("ok")})
+                return corrupt(path, problems.join(QStringLiteral("; ")).left(300));
+            q.finish();
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+                return corrupt(path, q.lastError().text());
+            const bool empty = q.value(0).toInt() == 0;
+            q.finish();
+            const auto version = readVersion(db);
+            if (!version)
+                return corrupt(path, version.error().message);
+            if (*version == 0 && !empty)
+                return corrupt(path, QStringLiteral("a SQLite database of another program"));
+            if (*version > kCurrentVersion)
+                return sql::error(
+                    QStringLiteral("FD_JOURNAL_TOO_NEW"),
+                    QStringLiteral("The order journal %1 was written by a newer FlightDesk "
+                                   "(schema version %2; this version reads up to %3). It was "
+                                   "left untouched; update FlightDesk to open it.")
+                        .arg(path)
+                        .arg(*version)
+                        .arg(kCurrentVersion));
+            return *version;
+        }();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+Status migrate(QSqlDatabase &db) {
+    for (;;) {
+        sql::WriteTx tx(db);
+        if (auto s = tx.begin(); !s)
+            return s;
+        const auto version = readVersion(db);
+        if (!version)
+            return version.error();
+        if (*version == kCurrentVersion)
+            return tx.commit();
+        if (*version > kCurrentVersion)
+            return sql::error(QStringLiteral("FD_JOURNAL_TOO_NEW"),
+                              QStringLiteral("a newer FlightDesk migrated the journal meanwhile "
+                                             "(schema version %1)")
+                                  .arg(*version));
+        const int next = *version + 1;
+        for (const QString &statement : stepStatements(next)) {
+            if (auto s = sql::execSql(db, statement); !s)
+                return sql::error(s.error().code, QStringLiteral("migrating the journal to v%1: %2")
+                                                      .arg(next)
+                                                      .arg(s.error().message));
+        }
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE meta SET value = :v WHERE key = 'schema_version'"));
+        q.bindValue(QStringLiteral(":v"), QString::number(next));
+        if (auto s = sql::exec(q, QStringLiteral("recording schema v%1").arg(next)); !s)
+            return s;
+        if (auto s = tx.commit(); !s)
+            return s;
+    }
+}
+
+} // namespace fd::journalschema

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/checkoutjournal.h"
+#include "core/clock.h"
+#include "core/intent.h"
+#include "core/result.h"
+
+#include <QList>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+class QThread;
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace fd {
+
+// The durable record of every checkout intent (SQLite through Qt Sql). Every write is one
+// transaction on a connection with WAL and synchronous=FULL, so once a call returns the data
+// survives a crash or power cut. The journal may be used from several threads (one named
+// connection per thread) and several processes (SQLite locking plus a lease per intent).
+//
+// It never logs: passengers, bodies and keys must not end up in log files.
+class OrderJournal final : public CheckoutJournal {
+public:
+    // clock stamps created/updated/event times; nullptr means the system clock. The clock
+    // must outlive the journal.
+    explicit OrderJournal(const Clock *clock = nullptr);
+    ~OrderJournal() override;
+    OrderJournal(const OrderJournal &) = delete;
+    OrderJournal &operator=(const OrderJournal &) = delete;
+
+    // Opens or creates the journal and migrates it. A newer schema or a damaged file is
+    // refused with a clear message, and the file is not written to.
+    Status open(const QString &path);
+    void close();
+    bool isOpen() const { return !m_path.isEmpty(); }
+    QString path() const { return m_path; }
+    Result<int> schemaVersion() const;
+    // journal_mode, synchronous, foreign_keys or secure_delete of this thread's connection.
+    Result<QString> pragma(const QString &name) const;
+
+    // A new intent with a fresh UUID v4 key, written before any network call.
+    Result<Intent> createIntent(const QString &offerId, const QJsonObject &offer,
+                                const QJsonArray &passengers);
+    // Allowed until the body is frozen; the key stays the same.
+    Status updatePassengers(qint64 intentId, const QJsonArray &passengers) override;
+    Status updateOffer(qint64 intentId, const QString &offerId, const QJsonObject &offer) override;
+    // Stores the exact create body before it is first sent. Freezing the same bytes again is
+    // fine; any other bytes afterwards are refused (a retry must be byte-identical).
+    Status freezeBody(qint64 intentId, const QByteArray &body) override;
+    // Once an order id is recorded it never changes; webhooks that came early are matched now.
+    Status recordCreateResponse(qint64 intentId, const QString &orderId,
+                                const QString &bookingReference) override;
+    // The ticket action's Idempotency-Key: minted and stored on first call, then the same.
+    Result<QString> recordTicketKey(qint64 intentId) override;
+    Status recordETickets(qint64 intentId, const QJsonArray &eTickets) override;
+    // Any move except from a final state back to a non-final one. Moving to a final state
+    // erases passport numbers and birth dates from the passengers and the stored body.
+    Status setState(qint64 intentId, const QString &state, const QJsonObject &detail = {}) override;
+    Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) override;
+    Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) override;
+    Result<qint64> addNote(qint64 intentId, const QString &text);
+
+    // Records a webhook for a known intent; a repeated event id is reported as Duplicate.
+    Result<WebhookResult> recordWebhookEvent(qint64 intentId, const QString &eventId,
+                                             const QJsonObject &payload);
+    // Records the event and moves the intent of orderId forward in ONE transaction. Never
+    // moves backwards (a late `pending` after `ticketed` changes nothing). eTickets are kept
+    // when the move is to `ticketed`.
+    Result<WebhookResult> applyWebhook(const QString &eventId, const QString &orderId,
+                                       const QString &newState, const QJsonObject &payload,
+                                       const QJsonArray &eTickets = {});
+
+    // After a definitive (retryable:false) rejection: a new intent with a NEW key, the same
+    // offer and passengers, no body, that records the key it supersedes. The old intent
+    // becomes `superseded`. Refused when an order exists or the offer must not be booked.
+    Result<Intent> supersede(qint64 intentId) override;
+
+    // Cross-process exclusion on one intent, done by SQLite itself (one conditional UPDATE in
+    // a BEGIN IMMEDIATE transaction). Granted when free, expired, or already ours.
+    Result<LeaseResult> acquireLease(qint64 intentId, const QString &ownerId, const QDateTime &now,
+                                     std::chrono::milliseconds ttl) override;
+    // Granted only while the lease is still recorded as ours.
+    Result<LeaseResult> renewLease(qint64 intentId, const QString &ownerId, const QDateTime &now,
+                                   std::chrono::milliseconds ttl) override;
+    Status releaseLease(qint64 intentId, const QString &ownerId) override;
+    static QString makeOwnerId(); // "<pid>-<random>", unique per process run
+
+    Result<Intent> intent(qint64 intentId) const override;
+    Result<std::optional<Intent>> findByKey(const QString &idempotencyKey) const;
+    Result<std::optional<Intent>> findByOrderId(const QString &orderId) const;
+    Result<QList<Intent>> unfinished() const; // oldest first
+    Result<QList<Intent>> all() const;        // newest first
+    Result<QList<JournalEvent>> events(qint64 intentId) const;
+
+private:
+    Result<QSqlDatabase> connection() const;
+    QDateTime now() const;
+    // After PII was erased: copy the WAL into the main file and truncate it, so the erased
+    // values do not linger in old WAL frames. Best effort; never fails the caller.
+    void scrubWal() const;
+
+    const Clock *m_clock;
+    std::unique_ptr<Clock> m_ownClock;
+    QString m_path;
+    quint64 m_instance;
+    struct Connection {
+        QString name;
+        const QThread *thread; // compared, never dereferenced: the thread may be gone
+    };
+    mutable QMutex m_mutex; // guards m_connections
+    mutable QList<Connection> m_connections;
+};
+
+} // namespace fd

@@ -1,0 +1,194 @@
+// Webhooks, the event log and the per-intent lease.
+
+#include "orderjournal.h"
+
+#include "journalrows.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace fd {
+
+using namespace journalrows;
+
+namespace {
+
+template <typename T, typename F> Result<T> inTx(Result<QSqlDatabase> db, F &&body) {
+    if (!db)
+        return db.error();
+    sql::WriteTx tx(*db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
+    Result<T> r = body(*db);
+    if (!r)
+        return r;
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return r;
+}
+
+bool isWebhookState(const QString &s) {
+    return s == IntentState::Pending || s == IntentState::InProgress ||
+           s == IntentState::Ticketed || s == IntentState::Failed || s == IntentState::Cancelled;
+}
+
+JournalEvent::Kind kindFromName(const QString &s) {
+    if (s == QLatin1String("state"))
+        return JournalEvent::Kind::State;
+    if (s == QLatin1String("attempt"))
+        return JournalEvent::Kind::Attempt;
+    if (s == QLatin1String("webhook"))
+        return JournalEvent::Kind::Webhook;
+    return JournalEvent::Kind::Note;
+}
+
+Error invalid(const QString &what) {
+    return sql::error(QStringLiteral("FD_JOURNAL_INVALID"), what);
+}
+
+} // namespace
+
+Result<WebhookResult> OrderJournal::recordWebhookEvent(qint64 intentId, const QString &eventId,
+                                                       const QJsonObject &payload) {
+    return inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
+        if (eventId.isEmpty())
+            return invalid(QStringLiteral("A webhook event id is required"));
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        auto e = insertEvent(
+            db, {intentId, JournalEvent::Kind::Webhook, now(), payload, eventId, i->orderId, {}});
+        if (!e)
+            return e.error();
+        return *e == 0 ? WebhookResult::Duplicate : WebhookResult::Recorded;
+    });
+}
+
+Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const QString &orderId,
+                                                 const QString &newState,
+                                                 const QJsonObject &payload,
+                                                 const QJsonArray &eTickets) {
+    auto r = inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
+        if (eventId.isEmpty() || orderId.isEmpty())
+            return invalid(QStringLiteral("A webhook needs an event id and an order id"));
+        auto found = selectIntent(db, QStringLiteral("order_id = :v"), orderId);
+        if (!found)
+            return found.error();
+        const qint64 intentId = found->has_value() ? (*found)->id : 0;
+        const QDateTime at = now();
+        auto e = insertEvent(
+            db, {intentId, JournalEvent::Kind::Webhook, at, payload, eventId, orderId, newState});
+        if (!e)
+            return e.error();
+        if (*e == 0)
+            return WebhookResult::Duplicate;
+        if (intentId == 0)
+            return WebhookResult::UnknownOrder;
+        Intent &intent = **found;
+        if (!isWebhookState(newState) ||
+            IntentState::rank(newState) <= IntentState::rank(intent.state))
+            return WebhookResult::Recorded;
+        if (newState == IntentState::Ticketed && !eTickets.isEmpty()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE intents SET e_tickets_json = :t WHERE id = :id"));
+            q.bindValue(QStringLiteral(":t"), compact(eTickets));
+            q.bindValue(QStringLiteral(":id"), intentId);
+            if (auto s = sql::exec(q, QStringLiteral("recording e-tickets")); !s)
+                return s.error();
+        }
+        if (auto s = moveState(db, intent, newState, at,
+                               {{QStringLiteral("cause"), QStringLiteral("webhook")},
+                                {QStringLiteral("event"), eventId}});
+            !s)
+            return s.error();
+        return WebhookResult::Applied;
+    });
+    if (r.ok() && *r == WebhookResult::Applied && IntentState::isFinal(newState))
+        scrubWal();
+    return r;
+}
+
+Result<QList<JournalEvent>> OrderJournal::events(qint64 intentId) const {
+    auto db = connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, intent_id, kind, at, detail_json, webhook_event_id "
+                             "FROM events WHERE intent_id = :id ORDER BY id"));
+    q.bindValue(QStringLiteral(":id"), intentId);
+    if (auto s = sql::exec(q, QStringLiteral("reading events")); !s)
+        return s.error();
+    QList<JournalEvent> out;
+    while (q.next()) {
+        JournalEvent e;
+        e.id = q.value(0).toLongLong();
+        e.intentId = q.value(1).toLongLong();
+        e.kind = kindFromName(q.value(2).toString());
+        e.at = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        e.detail = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        e.webhookEventId = q.value(5).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &ownerId,
+                                               const QDateTime &now,
+                                               std::chrono::milliseconds ttl) {
+    return inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
+        if (ownerId.isEmpty() || ttl.count() <= 0)
+            return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
+        // The whole test-and-set is this one statement under SQLite's write lock.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "UPDATE intents SET lease_owner = :owner, lease_expires_ms = :expires WHERE id = :id "
+            "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_expires_ms <= :now)"));
+        q.bindValue(QStringLiteral(":owner"), ownerId);
+        q.bindValue(QStringLiteral(":expires"), now.toMSecsSinceEpoch() + ttl.count());
+        q.bindValue(QStringLiteral(":id"), intentId);
+        q.bindValue(QStringLiteral(":now"), now.toMSecsSinceEpoch());
+        if (auto s = sql::exec(q, QStringLiteral("taking the lease")); !s)
+            return s.error();
+        if (q.numRowsAffected() == 1)
+            return LeaseResult::Granted;
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return LeaseResult::Refused;
+    });
+}
+
+Result<LeaseResult> OrderJournal::renewLease(qint64 intentId, const QString &ownerId,
+                                             const QDateTime &now, std::chrono::milliseconds ttl) {
+    return inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
+        if (ownerId.isEmpty() || ttl.count() <= 0)
+            return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
+        // Still recorded as ours means nobody took it over, even if it ran out meanwhile.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE intents SET lease_expires_ms = :expires "
+                                 "WHERE id = :id AND lease_owner = :owner"));
+        q.bindValue(QStringLiteral(":expires"), now.toMSecsSinceEpoch() + ttl.count());
+        q.bindValue(QStringLiteral(":id"), intentId);
+        q.bindValue(QStringLiteral(":owner"), ownerId);
+        if (auto s = sql::exec(q, QStringLiteral("renewing the lease")); !s)
+            return s.error();
+        if (q.numRowsAffected() == 1)
+            return LeaseResult::Granted;
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return LeaseResult::Refused;
+    });
+}
+
+OrderJournal::Status OrderJournal::releaseLease(qint64 intentId, const QString &ownerId) {
+    return inTx<std::monostate>(connection(), [&](QSqlDatabase &db) -> Status {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE intents SET lease_owner = NULL, lease_expires_ms = 0 "
+                                 "WHERE id = :id AND lease_owner = :owner"));
+        q.bindValue(QStringLiteral(":id"), intentId);
+        q.bindValue(QStringLiteral(":owner"), ownerId);
+        return sql::exec(q, QStringLiteral("releasing the lease"));
+    });
+}
+
+} // namespace fd

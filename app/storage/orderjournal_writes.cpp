@@ -1,0 +1,305 @@
+// The journal's write operations on one intent. Each is a single BEGIN IMMEDIATE transaction.
+
+#include "orderjournal.h"
+
+#include "journalrows.h"
+
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace fd {
+
+using namespace journalrows;
+using Done = std::monostate;
+
+namespace {
+
+// Runs body inside one write transaction; any error rolls everything back.
+template <typename T, typename F> Result<T> inTx(Result<QSqlDatabase> db, F &&body) {
+    if (!db)
+        return db.error();
+    sql::WriteTx tx(*db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
+    Result<T> r = body(*db);
+    if (!r)
+        return r;
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return r;
+}
+
+Error refused(const QString &code, const QString &message) {
+    return sql::error(code, message);
+}
+
+Error finalError(const Intent &i) {
+    return refused(
+        QStringLiteral("FD_JOURNAL_FINAL"),
+        QStringLiteral("Intent %1 is %2 and can no longer change").arg(i.id).arg(i.state));
+}
+
+Error frozenError(const Intent &i) {
+    return refused(QStringLiteral("FD_JOURNAL_FROZEN"),
+                   QStringLiteral("Intent %1 was already sent; its request can no longer change, "
+                                  "start a new intent instead")
+                       .arg(i.id));
+}
+
+// One UPDATE of named columns of one intent, with updated_at.
+sql::Status updateColumns(QSqlDatabase &db, qint64 id, const QDateTime &at,
+                          const QList<std::pair<QString, QVariant>> &columns) {
+    QString set;
+    for (const auto &c : columns)
+        set += c.first + QStringLiteral(" = :") + c.first + QStringLiteral(", ");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE intents SET ") + set +
+              QStringLiteral("updated_at = :updated_at WHERE id = :id"));
+    for (const auto &c : columns)
+        q.bindValue(QLatin1Char(':') + c.first, c.second);
+    q.bindValue(QStringLiteral(":updated_at"), timestamp(at));
+    q.bindValue(QStringLiteral(":id"), id);
+    return sql::exec(q, QStringLiteral("updating intent %1").arg(id));
+}
+
+} // namespace
+
+OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJsonArray &passengers) {
+    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (i->isFinal())
+            return finalError(*i);
+        if (i->isFrozen())
+            return frozenError(*i);
+        return updateColumns(db, intentId, now(),
+                             {{QStringLiteral("passengers_json"), compact(passengers)}});
+    });
+}
+
+OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &offerId,
+                                               const QJsonObject &offer) {
+    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (i->isFinal())
+            return finalError(*i);
+        if (i->isFrozen())
+            return frozenError(*i);
+        return updateColumns(db, intentId, now(),
+                             {{QStringLiteral("offer_id"), offerId},
+                              {QStringLiteral("offer_json"), compact(offer)}});
+    });
+}
+
+OrderJournal::Status OrderJournal::freezeBody(qint64 intentId, const QByteArray &body) {
+    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        if (body.isEmpty())
+            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
+                           QStringLiteral("An empty request body cannot be frozen"));
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (i->isFrozen())
+            return *i->requestBody == body ? Result<Done>(Done{}) : Result<Done>(frozenError(*i));
+        if (i->isFinal())
+            return finalError(*i);
+        return updateColumns(db, intentId, now(), {{QStringLiteral("request_body"), body}});
+    });
+}
+
+OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const QString &orderId,
+                                                        const QString &bookingReference) {
+    bool erased = false;
+    auto r = inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        if (orderId.isEmpty())
+            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
+                           QStringLiteral("An order id is required"));
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (!i->orderId.isEmpty() && i->orderId != orderId)
+            return refused(QStringLiteral("FD_JOURNAL_CONFLICT"),
+                           QStringLiteral("Intent %1 already has order %2; it cannot also have %3")
+                               .arg(intentId)
+                               .arg(i->orderId, orderId));
+        auto other = selectIntent(db, QStringLiteral("order_id = :v"), orderId);
+        if (!other)
+            return other.error();
+        if (other->has_value() && (*other)->id != intentId)
+            return refused(QStringLiteral("FD_JOURNAL_CONFLICT"),
+                           QStringLiteral("Order %1 already belongs to intent %2")
+                               .arg(orderId)
+                               .arg((*other)->id));
+        const QDateTime at = now();
+        if (auto s = updateColumns(db, intentId, at,
+                                   {{QStringLiteral("order_id"), orderId},
+                                    {QStringLiteral("booking_reference"), bookingReference}});
+            !s)
+            return s;
+        // Webhooks may beat the create response: adopt them and apply the furthest state.
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT webhook_state, webhook_event_id FROM events "
+                                 "WHERE intent_id IS NULL AND order_id = :o ORDER BY id"));
+        q.bindValue(QStringLiteral(":o"), orderId);
+        if (auto s = sql::exec(q, QStringLiteral("finding early webhooks")); !s)
+            return s;
+        QString best;
+        QString bestEvent;
+        while (q.next()) {
+            const QString st = q.value(0).toString();
+            if (IntentState::rank(st) > IntentState::rank(best) && IntentState::rank(st) < 5) {
+                best = st;
+                bestEvent = q.value(1).toString();
+            }
+        }
+        q.finish();
+        QSqlQuery adopt(db);
+        adopt.prepare(QStringLiteral(
+            "UPDATE events SET intent_id = :id WHERE intent_id IS NULL AND order_id = :o"));
+        adopt.bindValue(QStringLiteral(":id"), intentId);
+        adopt.bindValue(QStringLiteral(":o"), orderId);
+        if (auto s = sql::exec(adopt, QStringLiteral("matching early webhooks")); !s)
+            return s;
+        if (!best.isEmpty() && IntentState::rank(best) > IntentState::rank(i->state)) {
+            erased = IntentState::isFinal(best);
+            return moveState(db, *i, best, at,
+                             {{QStringLiteral("cause"), QStringLiteral("early webhook")},
+                              {QStringLiteral("event"), bestEvent}});
+        }
+        return Done{};
+    });
+    if (r.ok() && erased)
+        scrubWal();
+    return r;
+}
+
+Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
+    return inTx<QString>(connection(), [&](QSqlDatabase &db) -> Result<QString> {
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (!i->ticketKey.isEmpty())
+            return i->ticketKey;
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (auto s = updateColumns(db, intentId, now(), {{QStringLiteral("ticket_key"), key}}); !s)
+            return s.error();
+        return key;
+    });
+}
+
+OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonArray &eTickets) {
+    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return updateColumns(db, intentId, now(),
+                             {{QStringLiteral("e_tickets_json"), compact(eTickets)}});
+    });
+}
+
+OrderJournal::Status OrderJournal::setState(qint64 intentId, const QString &state,
+                                            const QJsonObject &detail) {
+    auto r = inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        if (state.isEmpty())
+            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
+                           QStringLiteral("A state is required"));
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (i->state == state)
+            return Done{};
+        if (i->isFinal() && !IntentState::isFinal(state))
+            return finalError(*i);
+        return moveState(db, *i, state, now(), detail);
+    });
+    if (r.ok() && IntentState::isFinal(state))
+        scrubWal();
+    return r;
+}
+
+OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, const QString &outcome,
+                                              const QString &message) {
+    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return updateColumns(
+            db, intentId, now(),
+            {{QStringLiteral("outcome"), outcome}, {QStringLiteral("outcome_message"), message}});
+    });
+}
+
+Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &detail) {
+    return inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return insertEvent(db, {intentId, JournalEvent::Kind::Attempt, now(), detail, {}, {}, {}});
+    });
+}
+
+Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
+    return inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
+        if (auto i = loadIntent(db, intentId); !i)
+            return i.error();
+        return insertEvent(db, {intentId,
+                                JournalEvent::Kind::Note,
+                                now(),
+                                {{QStringLiteral("text"), text}},
+                                {},
+                                {},
+                                {}});
+    });
+}
+
+Result<Intent> OrderJournal::supersede(qint64 intentId) {
+    auto r = inTx<Intent>(connection(), [&](QSqlDatabase &db) -> Result<Intent> {
+        auto old = loadIntent(db, intentId);
+        if (!old)
+            return old.error();
+        if (!old->orderId.isEmpty())
+            return refused(QStringLiteral("FD_JOURNAL_HAS_ORDER"),
+                           QStringLiteral("Intent %1 has order %2; it must never be booked again")
+                               .arg(intentId)
+                               .arg(old->orderId));
+        if (old->state == IntentState::Superseded || old->state == IntentState::OfferUnavailable ||
+            old->state == IntentState::Cancelled)
+            return finalError(*old);
+        const QDateTime at = now();
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "INSERT INTO intents (idempotency_key, superseded_key, offer_id, offer_json, "
+            "passengers_json, state, created_at, updated_at) "
+            "VALUES (:key, :old, :offer_id, :offer, :passengers, :state, :at, :at)"));
+        q.bindValue(QStringLiteral(":key"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.bindValue(QStringLiteral(":old"), old->idempotencyKey);
+        q.bindValue(QStringLiteral(":offer_id"), old->offerId);
+        q.bindValue(QStringLiteral(":offer"), compact(old->offer));
+        q.bindValue(QStringLiteral(":passengers"), compact(old->passengers));
+        q.bindValue(QStringLiteral(":state"), QString(IntentState::Draft));
+        q.bindValue(QStringLiteral(":at"), timestamp(at));
+        if (auto s = sql::exec(q, QStringLiteral("creating the successor intent")); !s)
+            return s.error();
+        const qint64 newId = q.lastInsertId().toLongLong();
+        if (auto e = insertEvent(db, {newId,
+                                      JournalEvent::Kind::State,
+                                      at,
+                                      {{QStringLiteral("to"), QString(IntentState::Draft)},
+                                       {QStringLiteral("supersedes"), intentId}},
+                                      {},
+                                      {},
+                                      {}});
+            !e)
+            return e.error();
+        if (auto s = moveState(db, *old, IntentState::Superseded, at,
+                               {{QStringLiteral("successor"), newId}});
+            !s)
+            return s.error();
+        return loadIntent(db, newId);
+    });
+    if (r.ok())
+        scrubWal();
+    return r;
+}
+
+} // namespace fd

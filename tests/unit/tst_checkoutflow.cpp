@@ -1,0 +1,402 @@
+// Every transition of the checkout state machine, against a scripted gateway, the real SQLite
+// journal and a manual clock: no network and no real waiting.
+#include "../support/scriptedgateway.h"
+#include "core/checkoutflow.h"
+#include "storage/orderjournal.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using fd::test::GatewayCall;
+using fd::test::ScriptedGateway;
+using Kind = GatewayFailure::Kind;
+
+namespace {
+QJsonDocument readJson(const char *relative) {
+    QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/") + QLatin1String(relative));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing %s", relative);
+    return QJsonDocument::fromJson(f.readAll());
+}
+
+const QDateTime kStart(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
+
+OrderSnapshot order(const char *status, QJsonArray documents = {}) {
+    return *OrderSnapshot::fromJson(
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("ord_0001")},
+                    {QStringLiteral("status"), QLatin1String(status)},
+                    {QStringLiteral("booking_reference"), QStringLiteral("RZPVAB")},
+                    {QStringLiteral("documents"), documents}});
+}
+
+OrderSnapshot ticketedOrder() {
+    QJsonArray docs;
+    for (int i = 1; i <= 3; ++i)
+        docs.append(QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("electronic_ticket")},
+            {QStringLiteral("unique_identifier"), QStringLiteral("125987654321%1").arg(i)},
+            {QStringLiteral("passenger_id"), QStringLiteral("pas_%1").arg(i)}});
+    return order("ticketed", docs);
+}
+
+GatewayFailure failure(Kind kind, const char *code = "X", int status = 0) {
+    GatewayFailure f;
+    f.kind = kind;
+    f.code = QLatin1String(code);
+    f.httpStatus = status;
+    f.message = QStringLiteral("provider says ") + QLatin1String(code);
+    return f;
+}
+
+Wallet wallet(const char *amount) {
+    return *Wallet::fromJson(
+        QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
+                    {QStringLiteral("currency"), QStringLiteral("EUR")}});
+}
+} // namespace
+
+class TestCheckoutFlow final : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<ManualScheduler> m_scheduler;
+    std::unique_ptr<OrderJournal> m_journal;
+    ScriptedGateway m_gateway;
+    Offer m_offer;
+    std::unique_ptr<CheckoutFlow> m_flow;
+
+    std::unique_ptr<CheckoutFlow> makeFlow(qint64 intentId,
+                                           const QString &owner = QStringLiteral("me")) {
+        CheckoutFlow::Deps d{&m_gateway, m_journal.get(), m_clock.get(), m_scheduler.get(), {},
+                             owner};
+        return std::make_unique<CheckoutFlow>(d, intentId);
+    }
+
+    qint64 newIntent(const QJsonArray &passengers) {
+        return m_journal->createIntent(m_offer.id, m_offer.raw, passengers)->id;
+    }
+
+    Intent intent() const { return *m_journal->intent(m_flow->intentId()); }
+
+    // Answers the validating step: the offer as it is now, and the wallet.
+    void passValidation(const char *balance = "1500.00") {
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_offer"));
+        m_gateway.answer(m_offer);
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_wallet"));
+        m_gateway.answer(wallet(balance));
+    }
+
+    void reachProcessing() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(order("pending"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
+        m_gateway.answer(order("in_progress"));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("processing"));
+    }
+
+private Q_SLOTS:
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_clock = std::make_unique<ManualClock>(kStart);
+        m_scheduler = std::make_unique<ManualScheduler>(m_clock.get());
+        m_journal = std::make_unique<OrderJournal>(m_clock.get());
+        QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))).ok());
+        m_gateway = ScriptedGateway();
+        m_offer = *Offer::fromJson(readJson("offers/los-lhr-family.json").object());
+        m_flow = makeFlow(newIntent(readJson("passengers/family-valid.json").array()));
+        m_flow->start();
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("editing"));
+    }
+    void cleanup() {
+        m_flow.reset();
+        m_journal.reset();
+    }
+
+    void happyPathSendsOneCreateWithTheIntentKey() {
+        QSignalSpy states(m_flow.get(), &CheckoutFlow::stateEntered);
+        const QString key = intent().idempotencyKey;
+        QVERIFY(!key.isEmpty()); // minted before any network call
+        QVERIFY(m_gateway.calls.isEmpty());
+        reachProcessing();
+        m_flow->orderUpdated(ticketedOrder());
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+
+        QStringList names;
+        for (const auto &s : states)
+            names << s.at(0).toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("validating"), QStringLiteral("creating"),
+                                     QStringLiteral("ticketing"), QStringLiteral("processing"),
+                                     QStringLiteral("ticketed")}));
+        QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Ticketed);
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("RZPVAB")));
+        const auto creates = m_gateway.callsOf(QStringLiteral("create_order"));
+        QCOMPARE(creates.size(), 1);
+        QCOMPARE(creates.first().key, key);
+        const QJsonObject data = QJsonDocument::fromJson(creates.first().body)
+                                     .object()[QStringLiteral("data")]
+                                     .toObject();
+        QCOMPARE(data[QStringLiteral("selected_offers")].toArray().first().toString(),
+                 QStringLiteral("off_0001"));
+        QCOMPARE(data[QStringLiteral("passengers")]
+                     .toArray()
+                     .at(2)
+                     .toObject()[QStringLiteral("id")]
+                     .toString(),
+                 QStringLiteral("pas_3"));
+        const QJsonObject pay = data[QStringLiteral("payments")].toArray().first().toObject();
+        QCOMPARE(pay[QStringLiteral("amount")].toString(), QStringLiteral("412.30"));
+        QCOMPARE(pay[QStringLiteral("currency")].toString(), QStringLiteral("EUR"));
+        // The ticket action has a key of its own, stored with the intent.
+        const auto ticket = m_gateway.callsOf(QStringLiteral("ticket")).first();
+        QCOMPARE(ticket.id, QStringLiteral("ord_0001"));
+        QVERIFY(!ticket.key.isEmpty() && ticket.key != key);
+        const Intent done = intent();
+        QCOMPARE(done.ticketKey, ticket.key);
+        QCOMPARE(done.orderId, QStringLiteral("ord_0001"));
+        QCOMPARE(done.bookingReference, QStringLiteral("RZPVAB"));
+        QCOMPARE(done.eTickets.size(), 3);
+        // Final: passport numbers and birth dates are gone from the journal.
+        QVERIFY(!QJsonDocument(done.passengers).toJson().contains("A12345678"));
+        QVERIFY(!done.requestBody.value_or(QByteArray()).contains("1988-04-17"));
+    }
+
+    void invalidPassengersSendNothing() {
+        QJsonArray people = readJson("passengers/family-valid.json").array();
+        QJsonObject first = people[0].toObject();
+        first[QStringLiteral("phone_number")] = QStringLiteral("0803 123 4567");
+        people[0] = first;
+        m_flow = makeFlow(newIntent(people));
+        m_flow->start();
+        QVERIFY(m_flow->submit());
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("invalid_input"));
+        QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::InvalidInput);
+        QCOMPARE(m_flow->validationReport().errors.first().field, QStringLiteral("phone_number"));
+        QVERIFY(m_gateway.calls.isEmpty());
+        // Fixed, the same intent (same key) goes on.
+        const QString key = intent().idempotencyKey;
+        auto list = *passengersFromJson(readJson("passengers/family-valid.json").array());
+        QVERIFY(m_flow->setPassengers(list.passengers));
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QCOMPARE(m_gateway.next()->key, key);
+    }
+
+    void submitTwiceSendsOnce() {
+        QSignalSpy ignored(m_flow.get(), &CheckoutFlow::submitIgnored);
+        QVERIFY(m_flow->submit());
+        QVERIFY(!m_flow->submit());
+        QVERIFY(!m_flow->submit());
+        QCOMPARE(ignored.size(), 2);
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QVERIFY(!m_flow->submit());
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_offer")).size(), 1);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
+    }
+
+    void offerAboutToExpireIsNotBooked() {
+        m_clock->set(m_offer.expiresAt.addSecs(-30));
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("offer_unavailable"));
+        QVERIFY(m_gateway.callsOf(QStringLiteral("create_order")).isEmpty());
+    }
+
+    void walletTooLowThenTopUp() {
+        QVERIFY(m_flow->submit());
+        passValidation("100.00");
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("insufficient_funds"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("100.00 EUR")));
+        QVERIFY(m_gateway.callsOf(QStringLiteral("create_order")).isEmpty());
+        QVERIFY(m_flow->retryAfterTopUp());
+        passValidation("900.00");
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+    }
+
+    void paymentRequiredKeepsTheKeyAndTheBytes() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::InsufficientFunds, "TB_INSUFFICIENT_BALANCE", 402));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("insufficient_funds"));
+        QVERIFY(m_flow->retryAfterTopUp());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        const auto creates = m_gateway.callsOf(QStringLiteral("create_order"));
+        QCOMPARE(creates.size(), 2);
+        QCOMPARE(creates[1].key, creates[0].key);
+        QCOMPARE(creates[1].body, creates[0].body);
+    }
+
+    void offerGoneAtCreate() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::OfferUnavailable, "TB_OFFER_EXPIRED", 422));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("offer_unavailable"));
+        QVERIFY(!m_flow->submit()); // never book that offer again
+        QCOMPARE(intent().state, QStringLiteral("offer_unavailable"));
+    }
+
+    void definitiveRejectionMintsANewKeyForFixedData() {
+        QSignalSpy replaced(m_flow.get(), &CheckoutFlow::intentReplaced);
+        const qint64 first = m_flow->intentId();
+        const QString firstKey = intent().idempotencyKey;
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        GatewayFailure f = failure(Kind::Rejected, "TB_VALIDATION_FAILED", 400);
+        f.fieldErrors = {{QStringLiteral("passengers[1].family_name"),
+                          QStringLiteral("too long for the airline")}};
+        m_gateway.answer(f);
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("invalid_input"));
+        QCOMPARE(replaced.size(), 1);
+        QVERIFY(m_flow->intentId() != first);
+        const Intent next = intent();
+        QVERIFY(next.idempotencyKey != firstKey);
+        QCOMPARE(next.supersededKey, firstKey);
+        const Issue issue = m_flow->validationReport().errors.first();
+        QCOMPARE(issue.passenger, 1);
+        QCOMPARE(issue.field, QStringLiteral("family_name"));
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QCOMPARE(m_gateway.next()->key, next.idempotencyKey);
+    }
+
+    void outcomeUnknownIsInterruptedThenRetriedWithTheSameBytes() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Interrupted);
+        QVERIFY(!m_flow->submit());
+        QVERIFY(m_flow->retrySafely());
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        const auto creates = m_gateway.callsOf(QStringLiteral("create_order"));
+        QCOMPARE(creates[1].key, creates[0].key);
+        QCOMPARE(creates[1].body, creates[0].body);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_offer")).size(), 1); // no re-validation
+    }
+
+    void fatalServerErrorStops() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("TB_INTERNAL_FATAL")));
+    }
+
+    void noWebhookPollsThenStillProcessingThenUnresolved() {
+        QSignalSpy still(m_flow.get(), &CheckoutFlow::stillProcessing);
+        reachProcessing();
+        m_scheduler->advance(29'000);
+        QCOMPARE(m_gateway.nextKind(), QString());
+        m_scheduler->advance(1'000); // T+30 s: one poll
+        QCOMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+        m_gateway.answer(order("in_progress"));
+        QCOMPARE(still.size(), 0);
+        m_scheduler->advance(30'000); // T+60 s
+        QCOMPARE(still.size(), 1);
+        QCOMPARE(m_gateway.nextKind(), QStringLiteral("get_order")); // polling every 30 s
+        m_gateway.answer(order("in_progress"));
+        m_scheduler->advance(240'000); // T+5 min
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("unresolved"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("ord_0001")));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1); // never a new order
+        // The answer still counts when it comes late.
+        m_flow->orderUpdated(ticketedOrder());
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+    }
+
+    void pollFindsTheOutcome() {
+        reachProcessing();
+        m_scheduler->advance(30'000);
+        m_gateway.answer(order("failed"));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("failed"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("no charge")));
+    }
+
+    void webhookBeforeTheTicketResponse() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(order("pending"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
+        m_flow->orderUpdated(ticketedOrder());
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        m_gateway.answer(order("in_progress")); // the late response changes nothing
+        m_flow->orderUpdated(order("pending")); // nor does a late event
+        QTest::qWait(0);
+        QCOMPARE(m_flow->state(), QStringLiteral("ticketed"));
+    }
+
+    void otherOrdersAreIgnored() {
+        reachProcessing();
+        OrderSnapshot other = ticketedOrder();
+        other.id = QStringLiteral("ord_9999");
+        m_flow->orderUpdated(other);
+        QTest::qWait(0);
+        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+    }
+
+    void resumeAfterACrashDuringCreate() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        const GatewayCall sent = *m_gateway.next();
+        const qint64 id = m_flow->intentId();
+        m_flow.reset(); // the process dies with the request in flight
+        m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
+
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("creating"));
+        const GatewayCall again = m_gateway.callsOf(QStringLiteral("create_order")).last();
+        QCOMPARE(again.key, sent.key);
+        QCOMPARE(again.body, sent.body);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_offer")).size(), 1);
+    }
+
+    void resumeWithAKnownOrderTicketsWithTheSameTicketKey() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(order("pending"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
+        const QString ticketKey = m_gateway.next()->key;
+        const qint64 id = m_flow->intentId();
+        m_flow.reset();
+        m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketing"));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).last().key, ticketKey);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
+    }
+
+    void secondProcessCannotCreateWhileTheFirstHoldsTheIntent() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        auto other = makeFlow(m_flow->intentId(), QStringLiteral("other process"));
+        other->resume();
+        QTRY_COMPARE(other->state(), QStringLiteral("error"));
+        QVERIFY(other->outcomeMessage().contains(QStringLiteral("another window")));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
+        QCOMPARE(intent().state, QStringLiteral("creating")); // the loser wrote nothing
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckoutFlow)
+#include "tst_checkoutflow.moc"

@@ -1,0 +1,559 @@
+// The order journal's operations: intents, freezing, erasure, webhooks, supersede, leases.
+
+#include "core/clock.h"
+#include "storage/orderjournal.h"
+#include "storage/pii.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <cstdio>
+
+using fd::Intent;
+using fd::LeaseResult;
+using fd::OrderJournal;
+using fd::WebhookResult;
+using namespace std::chrono_literals;
+
+namespace fd {
+char *toString(WebhookResult r) {
+    return qstrdup(QByteArray::number(int(r)).constData());
+}
+char *toString(LeaseResult r) {
+    return qstrdup(r == LeaseResult::Granted ? "Granted" : "Refused");
+}
+} // namespace fd
+
+namespace {
+
+const QDateTime kT0(QDate(2026, 12, 1), QTime(10, 0, 0), Qt::UTC);
+const char kPassport[] = "A12345678";
+const char kBirthDate[] = "1988-04-17";
+const char kTicketNumber[] = "1259876543210";
+
+QJsonArray passengers() {
+    const QByteArray json = R"([{"id": "pas_1", "title": "mr", "given_name": "Adebayo",
+        "family_name": "Okafor", "born_on": "1988-04-17", "gender": "m",
+        "email": "a.okafor@example.com", "phone_number": "+2348012345678",
+        "identity_documents": [{"type": "passport", "unique_identifier": "A12345678",
+                                "issuing_country_code": "NG", "expires_on": "2031-05-02"}]}])";
+    return QJsonDocument::fromJson(json).array();
+}
+
+QJsonObject offer(const QString &id = QStringLiteral("off_0001")) {
+    return {{QStringLiteral("id"), id}, {QStringLiteral("total_amount"), QStringLiteral("412.30")}};
+}
+
+QByteArray body(const QJsonArray &pax = passengers()) {
+    const QJsonObject data{
+        {QStringLiteral("selected_offers"), QJsonArray{QStringLiteral("off_0001")}},
+        {QStringLiteral("passengers"), pax}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray diskBytes(const QString &path) {
+    QByteArray all;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile f(path + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            all += f.readAll();
+    }
+    return all;
+}
+
+bool isUuidV4(const QString &s) {
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    return re.match(s).hasMatch();
+}
+
+// Child mode of this executable, for the cross-process lease race:
+//   tst_journal --lease-child <journal> <go-file> <owner> <id,id,...>
+// prints "ready", waits for the go file, then one line per intent: "<id> granted|refused".
+int leaseChild(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    if (argc != 6)
+        return 3;
+    OrderJournal j;
+    if (!j.open(QString::fromLocal8Bit(argv[2])).ok())
+        return 2;
+    const QString go = QString::fromLocal8Bit(argv[3]);
+    const QString owner = QString::fromLocal8Bit(argv[4]);
+    std::printf("ready\n");
+    std::fflush(stdout);
+    while (!QFile::exists(go))
+        QThread::usleep(200);
+    for (const QString &id : QString::fromLocal8Bit(argv[5]).split(QLatin1Char(','))) {
+        const auto r = j.acquireLease(id.toLongLong(), owner, QDateTime::currentDateTimeUtc(), 60s);
+        if (!r)
+            return 2;
+        std::printf("%s %s\n", qPrintable(id), *r == LeaseResult::Granted ? "granted" : "refused");
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
+} // namespace
+
+class TestJournal final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    fd::ManualClock m_clock{kT0};
+    std::unique_ptr<OrderJournal> m_journal;
+
+    OrderJournal &j() { return *m_journal; }
+    Intent newIntent() {
+        auto r = j().createIntent(QStringLiteral("off_0001"), offer(), passengers());
+        if (!r)
+            qFatal("createIntent: %s", qPrintable(r.error().message));
+        return r.value();
+    }
+    Intent reload(qint64 id) { return j().intent(id).value(); }
+
+private Q_SLOTS:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(
+            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+        m_journal = std::make_unique<OrderJournal>(&m_clock);
+        const auto opened = m_journal->open(m_path);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    }
+    void cleanup() { m_journal.reset(); }
+
+    void createIntentMintsKeyFirst() {
+        const Intent i = newIntent();
+        QVERIFY(i.id > 0);
+        QVERIFY2(isUuidV4(i.idempotencyKey), qPrintable(i.idempotencyKey));
+        QVERIFY(i.supersededKey.isEmpty());
+        QCOMPARE(i.state, QStringLiteral("draft"));
+        QCOMPARE(i.offerId, QStringLiteral("off_0001"));
+        QCOMPARE(i.passengers, passengers());
+        QVERIFY(!i.isFrozen());
+        QCOMPARE(i.createdAt, kT0);
+        QCOMPARE(newIntent().idempotencyKey == i.idempotencyKey, false);
+        // Durable before any network call: a second journal on the file sees it at once.
+        OrderJournal other;
+        QVERIFY(other.open(m_path).ok());
+        QCOMPARE(other.findByKey(i.idempotencyKey).value()->id, i.id);
+        QVERIFY(!other.findByKey(QStringLiteral("nope")).value().has_value());
+    }
+
+    void editsBeforeFreezeKeepTheKey() {
+        const Intent i = newIntent();
+        QJsonArray pax = passengers();
+        QJsonObject p = pax.at(0).toObject();
+        p.insert(QStringLiteral("given_name"), QStringLiteral("Ade"));
+        pax.replace(0, p);
+        m_clock.advance(1000);
+        QVERIFY(j().updatePassengers(i.id, pax).ok());
+        QVERIFY(j().updateOffer(i.id, QStringLiteral("off_0002"), offer(QStringLiteral("off_0002")))
+                    .ok());
+        const Intent after = reload(i.id);
+        QCOMPARE(after.idempotencyKey, i.idempotencyKey);
+        QCOMPARE(after.passengers, pax);
+        QCOMPARE(after.offerId, QStringLiteral("off_0002"));
+        QCOMPARE(after.updatedAt, kT0.addMSecs(1000));
+    }
+
+    void freezeRules() {
+        const Intent i = newIntent();
+        QVERIFY(!j().freezeBody(i.id, {}).ok());
+        const QByteArray sent = body();
+        QVERIFY(j().freezeBody(i.id, sent).ok());
+        QCOMPARE(reload(i.id).requestBody, std::optional(sent));
+        QVERIFY(j().freezeBody(i.id, sent).ok()); // the same bytes again: a retry
+        const auto changed = j().freezeBody(i.id, sent + " ");
+        QVERIFY(!changed.ok());
+        QCOMPARE(changed.error().code, QStringLiteral("FD_JOURNAL_FROZEN"));
+        QCOMPARE(j().updatePassengers(i.id, {}).error().code, QStringLiteral("FD_JOURNAL_FROZEN"));
+        QCOMPARE(j().updateOffer(i.id, QStringLiteral("x"), {}).error().code,
+                 QStringLiteral("FD_JOURNAL_FROZEN"));
+        QCOMPARE(reload(i.id).requestBody, std::optional(sent));
+        QCOMPARE(reload(i.id).passengers, passengers());
+        QCOMPARE(j().freezeBody(424242, sent).error().code, QStringLiteral("FD_JOURNAL_NOT_FOUND"));
+    }
+
+    void createResponseAndTicketKey() {
+        const Intent i = newIntent();
+        QVERIFY(
+            j().recordCreateResponse(i.id, QStringLiteral("ord_1"), QStringLiteral("RZPVAB")).ok());
+        QVERIFY(
+            j().recordCreateResponse(i.id, QStringLiteral("ord_1"), QStringLiteral("RZPVAB")).ok());
+        QCOMPARE(j().recordCreateResponse(i.id, QStringLiteral("ord_2"), {}).error().code,
+                 QStringLiteral("FD_JOURNAL_CONFLICT"));
+        const Intent other = newIntent();
+        QCOMPARE(j().recordCreateResponse(other.id, QStringLiteral("ord_1"), {}).error().code,
+                 QStringLiteral("FD_JOURNAL_CONFLICT"));
+        QCOMPARE(j().findByOrderId(QStringLiteral("ord_1")).value()->bookingReference,
+                 QStringLiteral("RZPVAB"));
+        const QString key = j().recordTicketKey(i.id).value();
+        QVERIFY(isUuidV4(key));
+        QVERIFY(key != i.idempotencyKey);
+        QCOMPARE(j().recordTicketKey(i.id).value(), key);
+        QCOMPARE(reload(i.id).ticketKey, key);
+    }
+
+    void statesOutcomeAndEvents() {
+        const Intent i = newIntent();
+        QVERIFY(j().setState(i.id, QStringLiteral("creating")).ok());
+        QVERIFY(j().recordAttempt(i.id, {{QStringLiteral("status"), 503}}).ok());
+        QVERIFY(j().addNote(i.id, QStringLiteral("agent called")).ok());
+        QVERIFY(j().setState(i.id, QStringLiteral("failed")).ok());
+        QVERIFY(j().setOutcome(i.id, QStringLiteral("failed"), QStringLiteral("airline_rejected"))
+                    .ok());
+        const auto back = j().setState(i.id, QStringLiteral("pending"));
+        QCOMPARE(back.error().code, QStringLiteral("FD_JOURNAL_FINAL"));
+        const Intent after = reload(i.id);
+        QCOMPARE(after.state, QStringLiteral("failed"));
+        QCOMPARE(after.outcomeMessage, QStringLiteral("airline_rejected"));
+        const auto events = j().events(i.id).value();
+        QCOMPARE(events.size(), 5); // draft, creating, attempt, note, failed
+        QCOMPARE(events.at(2).kind, fd::JournalEvent::Kind::Attempt);
+        QCOMPARE(events.at(2).detail.value(QStringLiteral("status")).toInt(), 503);
+        QCOMPARE(events.at(4).detail.value(QStringLiteral("to")).toString(),
+                 QStringLiteral("failed"));
+        QCOMPARE(j().unfinished().value().size(), 0);
+        const Intent open = newIntent();
+        QCOMPARE(j().unfinished().value().size(), 1);
+        QCOMPARE(j().unfinished().value().at(0).id, open.id);
+        QCOMPARE(j().all().value().size(), 2);
+        QCOMPARE(j().all().value().at(0).id, open.id); // newest first
+    }
+
+    void piiErasedOnceFinal() {
+        const Intent i = newIntent();
+        QVERIFY(j().freezeBody(i.id, body()).ok());
+        QVERIFY(
+            j().recordCreateResponse(i.id, QStringLiteral("ord_9"), QStringLiteral("ABCDEF")).ok());
+        QVERIFY(j().setState(i.id, QStringLiteral("in_progress")).ok());
+        QVERIFY(diskBytes(m_path).contains(kPassport)); // the check below can see the data
+        QVERIFY(diskBytes(m_path).contains(kBirthDate));
+        const QJsonArray tickets{
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
+                        {QStringLiteral("unique_identifier"), QLatin1String(kTicketNumber)}}};
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_t"), QStringLiteral("ord_9"),
+                                  QStringLiteral("ticketed"), {}, tickets)
+                     .value(),
+                 WebhookResult::Applied);
+
+        const Intent after = reload(i.id);
+        const QJsonObject p = after.passengers.at(0).toObject();
+        QCOMPARE(p.value(QStringLiteral("born_on")).toString(), QString());
+        QCOMPARE(p.value(QStringLiteral("identity_documents"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("unique_identifier"))
+                     .toString(),
+                 QString());
+        QCOMPARE(p.value(QStringLiteral("given_name")).toString(), QStringLiteral("Adebayo"));
+        QCOMPARE(p.value(QStringLiteral("identity_documents"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("expires_on"))
+                     .toString(),
+                 QStringLiteral("2031-05-02"));
+        QVERIFY(after.requestBody.has_value());
+        QVERIFY(!after.requestBody->contains(kPassport));
+        QVERIFY(!after.requestBody->contains(kBirthDate));
+        QVERIFY(after.requestBody->contains("Okafor"));
+        QCOMPARE(after.eTickets, tickets); // ticket numbers are not PII to erase
+        QCOMPARE(after.idempotencyKey, i.idempotencyKey);
+
+        const QByteArray disk = diskBytes(m_path);
+        QVERIFY2(!disk.contains(kPassport), "passport number still on disk");
+        QVERIFY2(!disk.contains(kBirthDate), "birth date still on disk");
+        QVERIFY(disk.contains("Okafor"));
+        m_journal.reset(); // and after the last connection closes
+        const QByteArray closed = diskBytes(m_path);
+        QVERIFY(!closed.contains(kPassport) && !closed.contains(kBirthDate));
+    }
+
+    void piiErasedForLargeBodies() {
+        // Many passengers push the row onto overflow pages, which must be wiped too.
+        QJsonArray pax;
+        for (int n = 0; n < 9; ++n) {
+            QJsonObject p = passengers().at(0).toObject();
+            p.insert(QStringLiteral("id"), QStringLiteral("pas_%1").arg(n));
+            p.insert(QStringLiteral("notes"), QString(600, QLatin1Char('n')));
+            pax.append(p);
+        }
+        auto r = j().createIntent(QStringLiteral("off_0001"), offer(), pax);
+        QVERIFY(r.ok());
+        QVERIFY(j().freezeBody(r->id, body(pax)).ok());
+        QVERIFY(j().setState(r->id, QStringLiteral("offer_unavailable")).ok());
+        const QByteArray disk = diskBytes(m_path);
+        QVERIFY(!disk.contains(kPassport));
+        QVERIFY(!disk.contains(kBirthDate));
+    }
+
+    void webhookEventsInPayloadAreErased() {
+        const Intent i = newIntent();
+        QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_5"), {}).ok());
+        const QJsonObject payload{
+            {QStringLiteral("id"), QStringLiteral("evt_p")},
+            {QStringLiteral("data"),
+             QJsonObject{{QStringLiteral("object"),
+                          QJsonObject{{QStringLiteral("passengers"), passengers()}}}}}};
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_p"), QStringLiteral("ord_5"),
+                                  QStringLiteral("in_progress"), payload)
+                     .value(),
+                 WebhookResult::Applied);
+        QByteArray stored;
+        const auto events = j().events(i.id).value();
+        for (const auto &e : events) {
+            if (e.webhookEventId == QLatin1String("evt_p"))
+                stored = QJsonDocument(e.detail).toJson();
+        }
+        QVERIFY(stored.contains("Adebayo"));
+        QVERIFY(!stored.contains(kPassport));
+        QVERIFY(!stored.contains(kBirthDate));
+    }
+
+    void webhookUniquenessAndOrder() {
+        const Intent i = newIntent();
+        QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_1"), {}).ok());
+        QVERIFY(j().setState(i.id, QStringLiteral("pending")).ok());
+        const auto apply = [&](const char *evt, const char *state) {
+            return j()
+                .applyWebhook(QLatin1String(evt), QStringLiteral("ord_1"), QLatin1String(state), {})
+                .value();
+        };
+        QCOMPARE(apply("evt_1", "in_progress"), WebhookResult::Applied);
+        QCOMPARE(apply("evt_1", "in_progress"), WebhookResult::Duplicate);
+        QCOMPARE(apply("evt_0", "pending"), WebhookResult::Recorded); // late, unordered
+        QCOMPARE(reload(i.id).state, QStringLiteral("in_progress"));
+        QCOMPARE(apply("evt_2", "ticketed"), WebhookResult::Applied);
+        QCOMPARE(apply("evt_3", "pending"), WebhookResult::Recorded);
+        QCOMPARE(apply("evt_4", "in_progress"), WebhookResult::Recorded);
+        QCOMPARE(apply("evt_5", "failed"), WebhookResult::Recorded); // same rank: no flip
+        QCOMPARE(apply("evt_6", "schedule_changed"), WebhookResult::Recorded);
+        QCOMPARE(apply("evt_2", "ticketed"), WebhookResult::Duplicate);
+        QCOMPARE(reload(i.id).state, QStringLiteral("ticketed"));
+        QCOMPARE(apply("evt_7", "cancelled"), WebhookResult::Applied);
+        QCOMPARE(reload(i.id).state, QStringLiteral("cancelled"));
+        int webhooks = 0;
+        const auto events = j().events(i.id).value();
+        for (const auto &e : events)
+            webhooks += e.kind == fd::JournalEvent::Kind::Webhook ? 1 : 0;
+        QCOMPARE(webhooks, 8);
+        // recordWebhookEvent shares the same uniqueness.
+        QCOMPARE(j().recordWebhookEvent(i.id, QStringLiteral("evt_7"), {}).value(),
+                 WebhookResult::Duplicate);
+        QCOMPARE(j().recordWebhookEvent(i.id, QStringLiteral("evt_8"), {}).value(),
+                 WebhookResult::Recorded);
+        QVERIFY(
+            !j().applyWebhook({}, QStringLiteral("ord_1"), QStringLiteral("ticketed"), {}).ok());
+    }
+
+    void webhookForUnknownOrderIsKeptAndMatchedLater() {
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_x"), QStringLiteral("ord_elsewhere"),
+                                  QStringLiteral("ticketed"), {})
+                     .value(),
+                 WebhookResult::UnknownOrder);
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_x"), QStringLiteral("ord_elsewhere"),
+                                  QStringLiteral("ticketed"), {})
+                     .value(),
+                 WebhookResult::Duplicate);
+        const Intent i = newIntent();
+        QCOMPARE(reload(i.id).state, QStringLiteral("draft")); // nothing touched
+        // The event arrived before our create response: matched when the order id is known.
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_early"), QStringLiteral("ord_mine"),
+                                  QStringLiteral("in_progress"), {})
+                     .value(),
+                 WebhookResult::UnknownOrder);
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_early2"), QStringLiteral("ord_mine"),
+                                  QStringLiteral("pending"), {})
+                     .value(),
+                 WebhookResult::UnknownOrder);
+        QVERIFY(j().freezeBody(i.id, body()).ok());
+        QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_mine"), QStringLiteral("QWERTY"))
+                    .ok());
+        QCOMPARE(reload(i.id).state, QStringLiteral("in_progress"));
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_late"), QStringLiteral("ord_mine"),
+                                  QStringLiteral("failed"), {})
+                     .value(),
+                 WebhookResult::Applied);
+        QVERIFY(!diskBytes(m_path).contains(kPassport));
+    }
+
+    void supersedeMintsANewKey() {
+        const Intent old = newIntent();
+        QVERIFY(j().freezeBody(old.id, body()).ok());
+        QVERIFY(j().setOutcome(old.id, QStringLiteral("rejected"),
+                               QStringLiteral("TB_IDEMPOTENCY_KEY_REUSED"))
+                    .ok());
+        const auto r = j().supersede(old.id);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        const Intent &next = r.value();
+        QVERIFY(next.id != old.id);
+        QVERIFY(isUuidV4(next.idempotencyKey));
+        QVERIFY(next.idempotencyKey != old.idempotencyKey);
+        QCOMPARE(next.supersededKey, old.idempotencyKey);
+        QCOMPARE(next.passengers, passengers()); // copied before the old row was erased
+        QCOMPARE(next.offerId, old.offerId);
+        QVERIFY(!next.isFrozen());
+        QCOMPARE(next.state, QStringLiteral("draft"));
+        const Intent oldAfter = reload(old.id);
+        QCOMPARE(oldAfter.state, QStringLiteral("superseded"));
+        QCOMPARE(oldAfter.idempotencyKey, old.idempotencyKey);
+        QVERIFY(!oldAfter.requestBody->contains(kPassport));
+        QCOMPARE(j().supersede(old.id).error().code, QStringLiteral("FD_JOURNAL_FINAL"));
+        // An intent with an order must never be booked again.
+        QVERIFY(j().recordCreateResponse(next.id, QStringLiteral("ord_s"), {}).ok());
+        QCOMPARE(j().supersede(next.id).error().code, QStringLiteral("FD_JOURNAL_HAS_ORDER"));
+        const Intent gone = newIntent();
+        QVERIFY(j().setState(gone.id, QStringLiteral("offer_unavailable")).ok());
+        QVERIFY(!j().supersede(gone.id).ok());
+    }
+
+    void erasePiiIsPrecise_data() {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("nested") << QByteArray(R"({"a":{"born_on":"1990-01-01","x":1}})")
+                                << QByteArray(R"({"a":{"born_on":"","x":1}})");
+        QTest::newRow("identity documents")
+            << QByteArray(
+                   R"([{"identity_documents":[{"unique_identifier":"P1","type":"passport"}]}])")
+            << QByteArray(
+                   R"([{"identity_documents":[{"type":"passport","unique_identifier":""}]}])");
+        QTest::newRow("ticket documents untouched")
+            << QByteArray(R"({"documents":[{"unique_identifier":"125"}]})")
+            << QByteArray(R"({"documents":[{"unique_identifier":"125"}]})");
+        QTest::newRow("non-string born_on")
+            << QByteArray(R"({"born_on":19900101})") << QByteArray(R"({"born_on":""})");
+    }
+
+    void erasePiiIsPrecise() {
+        QFETCH(QByteArray, in);
+        QFETCH(QByteArray, out);
+        QCOMPARE(QJsonDocument::fromJson(fd::erasePiiJson(in).value()),
+                 QJsonDocument::fromJson(out));
+        QVERIFY(!fd::erasePiiJson("{not json").has_value());
+    }
+
+    void leaseAcrossTwoConnections() {
+        const Intent i = newIntent();
+        OrderJournal other(&m_clock);
+        QVERIFY(other.open(m_path).ok());
+        QCOMPARE(j().acquireLease(i.id, QStringLiteral("A"), kT0, 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(other.acquireLease(i.id, QStringLiteral("B"), kT0.addSecs(10), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(j().acquireLease(i.id, QStringLiteral("A"), kT0.addSecs(10), 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(j().renewLease(i.id, QStringLiteral("A"), kT0.addSecs(20), 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(other.renewLease(i.id, QStringLiteral("B"), kT0.addSecs(20), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(other.acquireLease(i.id, QStringLiteral("B"), kT0.addSecs(49), 30s).value(),
+                 LeaseResult::Refused);
+        // A's lease (renewed at +20 s for 30 s) runs out at +50 s.
+        QCOMPARE(other.acquireLease(i.id, QStringLiteral("B"), kT0.addSecs(50), 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(j().renewLease(i.id, QStringLiteral("A"), kT0.addSecs(51), 30s).value(),
+                 LeaseResult::Refused);
+        QVERIFY(j().releaseLease(i.id, QStringLiteral("A")).ok()); // not A's: no effect
+        QCOMPARE(reload(i.id).leaseOwner, QStringLiteral("B"));
+        QCOMPARE(reload(i.id).leaseExpiresAt, kT0.addSecs(80));
+        QVERIFY(other.releaseLease(i.id, QStringLiteral("B")).ok());
+        QVERIFY(reload(i.id).leaseOwner.isEmpty());
+        QCOMPARE(j().acquireLease(i.id, QStringLiteral("A"), kT0.addSecs(52), 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(j().acquireLease(999, QStringLiteral("A"), kT0, 30s).error().code,
+                 QStringLiteral("FD_JOURNAL_NOT_FOUND"));
+        QVERIFY(!j().acquireLease(i.id, QString(), kT0, 30s).ok());
+        QVERIFY(!j().acquireLease(i.id, QStringLiteral("A"), kT0, 0s).ok());
+        QVERIFY(!OrderJournal::makeOwnerId().isEmpty());
+    }
+
+    void leaseFromAnotherThread() {
+        const Intent i = newIntent();
+        QVERIFY(j().acquireLease(i.id, QStringLiteral("main"), kT0, 30s).ok());
+        std::optional<LeaseResult> fromThread;
+        QThread *t = QThread::create([&] {
+            auto r = j().acquireLease(i.id, QStringLiteral("worker"), kT0.addSecs(1), 30s);
+            if (r)
+                fromThread = *r;
+        });
+        t->start();
+        QVERIFY(t->wait(20000));
+        delete t;
+        QCOMPARE(fromThread, std::optional(LeaseResult::Refused));
+    }
+
+    void leaseRaceAcrossProcesses() {
+        QList<qint64> ids;
+        for (int n = 0; n < 5; ++n)
+            ids << newIntent().id;
+        QStringList idList;
+        for (qint64 id : ids)
+            idList << QString::number(id);
+        const QString go = m_dir.filePath(QStringLiteral("go"));
+        constexpr int kChildren = 4;
+        std::vector<std::unique_ptr<QProcess>> children;
+        for (int c = 0; c < kChildren; ++c) {
+            auto p = std::make_unique<QProcess>();
+            p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p->start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("--lease-child"), m_path, go,
+                      QStringLiteral("owner-%1").arg(c), idList.join(QLatin1Char(','))});
+            children.push_back(std::move(p));
+        }
+        for (auto &p : children) {
+            QVERIFY(p->waitForStarted(20000));
+            QVERIFY(p->waitForReadyRead(60000));
+            QCOMPARE(p->readLine().trimmed(), QByteArray("ready"));
+        }
+        QFile f(go);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QMap<QString, int> granted;
+        for (int c = 0; c < kChildren; ++c) {
+            QProcess &p = *children[size_t(c)];
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+            const auto lines = p.readAllStandardOutput().split('\n');
+            for (const QByteArray &line : lines) {
+                const auto parts = line.trimmed().split(' ');
+                if (parts.size() == 2 && parts.at(1) == "granted") {
+                    granted[QString::fromLatin1(parts.at(0))] += 1;
+                    QCOMPARE(reload(parts.at(0).toLongLong()).leaseOwner,
+                             QStringLiteral("owner-%1").arg(c));
+                }
+            }
+        }
+        for (const QString &id : idList)
+            QCOMPARE(granted.value(id), 1); // exactly one winner per intent
+    }
+
+    void notOpenIsAnError() {
+        OrderJournal closed;
+        QCOMPARE(closed.createIntent(QStringLiteral("o"), {}, {}).error().code,
+                 QStringLiteral("FD_JOURNAL_NOT_OPEN"));
+        QVERIFY(!closed.all().ok());
+    }
+};
+
+int main(int argc, char **argv) {
+    if (argc > 1 && qstrcmp(argv[1], "--lease-child") == 0)
+        return leaseChild(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestJournal test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_journal.moc"

@@ -1,0 +1,271 @@
+// Opening, migrating and refusing journal files.
+
+#include "storage/orderjournal.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using fd::OrderJournal;
+
+namespace {
+
+QByteArray fileBytes(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+// Raw SQL on a file, outside the journal: how fixtures are built and results inspected.
+class RawDb {
+public:
+    explicit RawDb(const QString &path)
+        : m_name(QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+    }
+    ~RawDb() {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool ok() const { return m_ok; }
+    bool exec(const QString &sql) {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        if (!q.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+    QVariant scalar(const QString &sql) {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private:
+    QString m_name;
+    bool m_ok = false;
+};
+
+// The v1 schema exactly as FlightDesk 0.1 wrote it, kept here independent of the library.
+bool writeV1Fixture(const QString &path) {
+    RawDb db(path);
+    return db.ok() &&
+           db.exec(QStringLiteral(
+               "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")) &&
+           db.exec(QStringLiteral("INSERT INTO meta VALUES ('schema_version', '1')")) &&
+           db.exec(QStringLiteral(
+               "CREATE TABLE intents (id INTEGER PRIMARY KEY AUTOINCREMENT, idempotency_key TEXT "
+               "NOT NULL UNIQUE, superseded_key TEXT, offer_id TEXT NOT NULL, offer_json TEXT NOT "
+               "NULL, passengers_json TEXT NOT NULL, request_body BLOB, state TEXT NOT NULL, "
+               "order_id TEXT, booking_reference TEXT, ticket_key TEXT, e_tickets_json TEXT, "
+               "outcome TEXT, outcome_message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT "
+               "NULL)")) &&
+           db.exec(QStringLiteral(
+               "INSERT INTO intents (idempotency_key, offer_id, offer_json, passengers_json, "
+               "request_body, state, order_id, created_at, updated_at) VALUES "
+               "('3b241101-e2bb-4255-8caf-4136c566a962', 'off_0001', '{\"id\":\"off_0001\"}', "
+               "'[{\"id\":\"pas_1\",\"given_name\":\"Ada\"}]', X'7B7D', 'pending', 'ord_0001', "
+               "'2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z')"));
+}
+
+} // namespace
+
+class TestJournalMigrations final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshJournalIsCurrentAndWal() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+        OrderJournal j;
+        const auto opened = j.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QCOMPARE(j.schemaVersion().value(), 3);
+        QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
+        QCOMPARE(j.pragma(QStringLiteral("synchronous")).value(), QStringLiteral("2")); // FULL
+        QCOMPARE(j.pragma(QStringLiteral("foreign_keys")).value(), QStringLiteral("1"));
+        QCOMPARE(j.pragma(QStringLiteral("secure_delete")).value(), QStringLiteral("1"));
+        QVERIFY(!j.pragma(QStringLiteral("user_version; DROP TABLE intents")).ok());
+        QVERIFY(j.createIntent(QStringLiteral("off_1"), {}, {}).ok());
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        // WAL is a property of the file: another connection sees it too.
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key='schema_version'"))
+                     .toString(),
+                 QStringLiteral("3"));
+    }
+
+    void reopenKeepsData() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+        QString key;
+        {
+            OrderJournal j;
+            QVERIFY(j.open(path).ok());
+            key = j.createIntent(QStringLiteral("off_1"), {}, {}).value().idempotencyKey;
+        }
+        OrderJournal j;
+        QVERIFY(j.open(path).ok());
+        QVERIFY(j.findByKey(key).value().has_value());
+    }
+
+    void migratesFromV1() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        QVERIFY(writeV1Fixture(path));
+        OrderJournal j;
+        const auto opened = j.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QCOMPARE(j.schemaVersion().value(), 3);
+        const auto found =
+            j.findByKey(QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962")).value();
+        QVERIFY(found.has_value());
+        QCOMPARE(found->orderId, QStringLiteral("ord_0001"));
+        QCOMPARE(found->state, QStringLiteral("pending"));
+        QCOMPARE(found->requestBody, std::optional(QByteArray("{}")));
+        QVERIFY(found->leaseOwner.isEmpty()); // v2 columns with their defaults
+        // v2 (lease) and v3 (events) work on the migrated row.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(
+            j.acquireLease(found->id, QStringLiteral("a"), now, std::chrono::seconds(30)).value(),
+            fd::LeaseResult::Granted);
+        QCOMPARE(j.applyWebhook(QStringLiteral("evt_1"), QStringLiteral("ord_0001"),
+                                QStringLiteral("ticketed"), {})
+                     .value(),
+                 fd::WebhookResult::Applied);
+        QCOMPARE(j.intent(found->id).value().state, QStringLiteral("ticketed"));
+        QVERIFY(!j.events(found->id).value().isEmpty());
+        QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
+    }
+
+    void emptyFileBecomesJournal() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        OrderJournal j;
+        QVERIFY(j.open(path).ok());
+        QCOMPARE(j.schemaVersion().value(), 3);
+    }
+
+    void refusesNewerSchema() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        {
+            OrderJournal j;
+            QVERIFY(j.open(path).ok());
+            QVERIFY(j.createIntent(QStringLiteral("off_1"), {}, {}).ok());
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(
+                raw.exec(QStringLiteral("UPDATE meta SET value='7' WHERE key='schema_version'")));
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = fileBytes(path);
+        OrderJournal j;
+        const auto opened = j.open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, QStringLiteral("FD_JOURNAL_TOO_NEW"));
+        QVERIFY(opened.error().message.contains(QStringLiteral("newer")));
+        QVERIFY(opened.error().message.contains(QStringLiteral("7")));
+        QVERIFY(!j.isOpen());
+        QVERIFY(!j.createIntent(QStringLiteral("off_1"), {}, {}).ok());
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    void refusesCorrupt_data() {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("random bytes") << "random";
+        QTest::newRow("text file") << "text";
+        QTest::newRow("header only, truncated") << "truncate";
+        QTest::newRow("damaged b-tree page") << "page";
+        QTest::newRow("another program's database") << "foreign";
+        QTest::newRow("meta without version") << "noversion";
+    }
+
+    void refusesCorrupt() {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.sqlite"));
+        auto writeBytes = [&](const QByteArray &b) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(b);
+        };
+        auto makeJournal = [&] {
+            OrderJournal j;
+            QVERIFY(j.open(path).ok());
+            for (int i = 0; i < 50; ++i)
+                QVERIFY(j.createIntent(QStringLiteral("off_%1").arg(i), {}, {}).ok());
+        }; // closing the last connection checkpoints the WAL into the main file
+        if (damage == QLatin1String("random")) {
+            QByteArray b;
+            for (int i = 0; i < 8192; ++i)
+                b += char((i * 7919) % 251);
+            writeBytes(b);
+        } else if (damage == QLatin1String("text")) {
+            writeBytes("this is not a database\n");
+        } else if (damage == QLatin1String("truncate")) {
+            makeJournal();
+            writeBytes(fileBytes(path).left(100));
+        } else if (damage == QLatin1String("page")) {
+            makeJournal();
+            QByteArray b = fileBytes(path);
+            QVERIFY(b.size() > 3 * 4096);
+            for (int i = 4096; i < 4096 + 64; ++i) // the header of page 2, a b-tree page
+                b[i] = char(0xA5);
+            writeBytes(b);
+        } else if (damage == QLatin1String("foreign")) {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE songs (title TEXT)")));
+        } else if (damage == QLatin1String("noversion")) {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE meta (key TEXT, value TEXT)")));
+        }
+        const QByteArray before = fileBytes(path);
+        QVERIFY(!before.isEmpty());
+        OrderJournal j;
+        const auto opened = j.open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, QStringLiteral("FD_JOURNAL_CORRUPT"));
+        QVERIFY2(opened.error().message.contains(QStringLiteral("left untouched")),
+                 qPrintable(opened.error().message));
+        QVERIFY(!j.isOpen());
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    void missingDirectoryIsAnError() {
+        QTemporaryDir dir;
+        OrderJournal j;
+        const auto opened = j.open(dir.filePath(QStringLiteral("no/such/dir/j.sqlite")));
+        QVERIFY(!opened.ok());
+        QVERIFY(!j.isOpen());
+    }
+
+    void twoJournalsMigrateOneFileSafely() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        QVERIFY(writeV1Fixture(path));
+        OrderJournal a, b;
+        QVERIFY(a.open(path).ok());
+        QVERIFY(b.open(path).ok()); // finds v3, nothing left to do
+        QCOMPARE(b.schemaVersion().value(), 3);
+        QCOMPARE(b.all().value().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournalMigrations)
+#include "tst_journal_migrations.moc"
