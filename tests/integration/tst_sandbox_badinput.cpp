@@ -1,0 +1,212 @@
+// Bad input never hurts the sandbox: every mistake gets the contract's envelope with a precise
+// message, and the server keeps serving other clients.
+#include "sandboxharness.h"
+
+#include <QTcpSocket>
+
+using namespace fd::sandbox;
+using namespace fd::sandbox::test;
+
+namespace {
+
+void verifyEnvelope(const HttpResult &r, int status, const QString &code) {
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
+    const QStringList keys{QStringLiteral("success"),         QStringLiteral("statusCode"),
+                           QStringLiteral("errorCode"),       QStringLiteral("message"),
+                           QStringLiteral("fault"),           QStringLiteral("retryable"),
+                           QStringLiteral("suggestedAction"), QStringLiteral("environment"),
+                           QStringLiteral("apiVersion")};
+    for (const auto &k : keys)
+        QVERIFY2(r.json.contains(k), qPrintable(k));
+    QCOMPARE(r.json.value(QLatin1String("success")).toBool(true), false);
+    QCOMPARE(r.json.value(QLatin1String("statusCode")).toInt(), status);
+    QCOMPARE(r.errorCode(), code);
+    QVERIFY(!r.json.value(QLatin1String("message")).toString().isEmpty());
+}
+
+} // namespace
+
+class TestSandboxBadInput final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void malformedBodies_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        const QByteArray broken = "{\"data\": {";
+        for (const char *path : {"/v1/air/offer_requests", "/v1/wallet/top_ups", "/v1/air/orders",
+                                 "/v1/air/order_cancellations", "/__sandbox/scenario"}) {
+            QTest::addRow("broken json %s", path)
+                << QString::fromLatin1(path) << QByteArray("POST") << broken << "body"
+                << "not valid JSON";
+            QTest::addRow("array %s", path)
+                << QString::fromLatin1(path) << QByteArray("POST") << QByteArray("[1,2]") << "body"
+                << "JSON object";
+            QTest::addRow("no data %s", path) << QString::fromLatin1(path) << QByteArray("POST")
+                                              << QByteArray("{\"slices\": []}") << "data"
+                                              << "is required";
+            QTest::addRow("empty %s", path)
+                << QString::fromLatin1(path) << QByteArray("POST") << QByteArray() << "body"
+                << "is empty";
+        }
+        QTest::newRow("patch data string") << "/v1/air/orders/ord_0001" << QByteArray("PATCH")
+                                           << QByteArray("{\"data\": \"x\"}") << "data"
+                                           << "must be an object, not a string";
+        QTest::newRow("passengers string")
+            << "/v1/air/offer_requests" << QByteArray("POST")
+            << QByteArray(
+                   R"({"data":{"slices":[{"origin":"LOS","destination":"LHR","departure_date":"2027-12-10"}],"passengers":"two"}})")
+            << "passengers"
+            << "must be an array, not a string";
+        QTest::newRow("origin number")
+            << "/v1/air/offer_requests" << QByteArray("POST")
+            << QByteArray(
+                   R"({"data":{"slices":[{"origin":5,"destination":"LHR","departure_date":"2027-12-10"}],"passengers":[{"type":"adult"}]}})")
+            << "slices[0].origin"
+            << "must be a string, not a number";
+        QTest::newRow("bad date")
+            << "/v1/air/offer_requests" << QByteArray("POST")
+            << QByteArray(
+                   R"({"data":{"slices":[{"origin":"LOS","destination":"LHR","departure_date":"10/12/2027"}],"passengers":[{"type":"adult"}]}})")
+            << "slices[0].departure_date"
+            << "YYYY-MM-DD";
+        QTest::newRow("amount number") << "/v1/wallet/top_ups" << QByteArray("POST")
+                                       << QByteArray(R"({"data":{"amount":500}})") << "amount"
+                                       << "must be a string, not a number";
+        QTest::newRow("selected_offers missing")
+            << "/v1/air/orders" << QByteArray("POST") << QByteArray(R"({"data":{}})")
+            << "selected_offers"
+            << "is required";
+        QTest::newRow("selected_offers number")
+            << "/v1/air/orders" << QByteArray("POST")
+            << QByteArray(R"({"data":{"selected_offers":[7]}})") << "selected_offers[0]"
+            << "offer id";
+        QTest::newRow("order_id missing") << "/v1/air/order_cancellations" << QByteArray("POST")
+                                          << QByteArray(R"({"data":{"order":"x"}})") << "order_id"
+                                          << "is required";
+    }
+    void malformedBodies() {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        Fixture f;
+        f.createOrder(f.firstOffer(false), "setup"); // so ord_0001 exists for PATCH
+        const auto r = f.client->raw(method, path, body, "bad-input-key");
+        verifyEnvelope(r, 400, QStringLiteral("TB_VALIDATION_FAILED"));
+        const auto errors = r.json.value(QLatin1String("errors")).toArray();
+        QVERIFY2(!errors.isEmpty(), r.body.constData());
+        const auto first = errors.first().toObject();
+        QCOMPARE(first.value(QLatin1String("field")).toString(), field);
+        QVERIFY2(first.value(QLatin1String("message")).toString().contains(message),
+                 r.body.constData());
+        // Rejected before execution: the key is free for a corrected request.
+        QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+    }
+
+    void unknownRoutes_data() {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("unknown path") << QByteArray("GET") << "/v1/air/nothing";
+        QTest::newRow("no version") << QByteArray("GET") << "/air/orders";
+        QTest::newRow("wrong method") << QByteArray("PUT") << "/v1/wallet";
+        QTest::newRow("delete order") << QByteArray("DELETE") << "/v1/air/orders/ord_0001";
+        QTest::newRow("trailing slash") << QByteArray("GET") << "/v1/wallet/";
+        QTest::newRow("root") << QByteArray("GET") << "/";
+    }
+    void unknownRoutes() {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        Fixture f;
+        const auto r = f.client->raw(method, path, {});
+        verifyEnvelope(r, 404, QStringLiteral("TB_NOT_FOUND"));
+        QVERIFY(r.json.value(QLatin1String("message")).toString().contains(path));
+    }
+
+    void tooLarge() {
+        Fixture f;
+        QByteArray big(2 * 1024 * 1024, 'x');
+        big.prepend("{\"data\":{\"pad\":\"");
+        big.append("\"}}");
+        const auto r = f.client->raw("POST", QStringLiteral("/v1/air/orders"), big, "big");
+        verifyEnvelope(r, 413, QStringLiteral("TB_PAYLOAD_TOO_LARGE"));
+        QVERIFY(
+            r.json.value(QLatin1String("message")).toString().contains(QLatin1String("1048576")));
+        // Just under the limit is parsed (and refused on its merits).
+        QByteArray fits(1024 * 1024 - 64, ' ');
+        fits.append("{\"data\":{}}");
+        QCOMPARE(f.client->raw("POST", QStringLiteral("/v1/air/orders"), fits, "fits").status, 400);
+        QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+    }
+
+    void authentication_data() {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << QByteArray() << "Missing Authorization header";
+        QTest::newRow("not bearer")
+            << QByteArray("Basic dXNlcjpwYXNz") << "Malformed Authorization";
+        QTest::newRow("wrong key") << QByteArray("Bearer tb_live_wrong") << "Invalid API key";
+        QTest::newRow("empty bearer") << QByteArray("Bearer ") << "Empty API key";
+    }
+    void authentication() {
+        QFETCH(QByteArray, header);
+        QFETCH(QString, message);
+        Fixture f;
+        QUrl url = f.sandbox->baseUrl();
+        url.setPath(QStringLiteral("/v1/wallet"));
+        QNetworkRequest request(url);
+        if (!header.isEmpty())
+            request.setRawHeader("Authorization", header);
+        const auto r = Client::finish(f.client->nam.get(request));
+        verifyEnvelope(r, 401, QStringLiteral("TB_AUTH_101"));
+        QVERIFY(r.json.value(QLatin1String("message")).toString().startsWith(message));
+        QVERIFY(!r.body.contains("tb_live_wrong")); // never echo a key
+    }
+
+    void garbageOnTheWire() {
+        Fixture f;
+        QTcpSocket garbage;
+        garbage.connectToHost(QHostAddress::LocalHost, f.sandbox->port());
+        QVERIFY(garbage.waitForConnected(2000));
+        garbage.write("THIS IS NOT HTTP\r\n\x01\x02\x03\r\n\r\n");
+        QTRY_VERIFY(garbage.state() != QAbstractSocket::ConnectedState ||
+                    garbage.bytesAvailable() > 0);
+        // A half-sent request that never completes must not block anyone.
+        QTcpSocket half;
+        half.connectToHost(QHostAddress::LocalHost, f.sandbox->port());
+        QVERIFY(half.waitForConnected(2000));
+        half.write("POST /v1/air/orders HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"da");
+        QVERIFY(half.waitForBytesWritten(2000));
+        QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+        half.abort();
+        QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+    }
+
+    void clientHangsUpDuringSlowCreate() {
+        Fixture f;
+        Scenario s;
+        s.faults.append(Fault{QStringLiteral("create_order"), {}, FaultKind::Slow, {}, 10000});
+        f.sandbox->setScenario(s);
+        const auto offer = f.firstOffer();
+        QNetworkReply *reply =
+            f.client->start("POST", QStringLiteral("/v1/air/orders"),
+                            QJsonDocument(orderBody(offer)).toJson(QJsonDocument::Compact), "k");
+        QTRY_COMPARE(f.sandbox->ledger().requests().size(), qsizetype(2));
+        reply->abort();
+        reply->deleteLater();
+        // The create still completes server-side (the answer has nowhere to go) and a retry
+        // with the key replays it.
+        QTRY_COMPARE(f.sandbox->ledger().movements().size(), qsizetype(1));
+        const auto r = f.createOrder(offer, "k");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.header("Idempotent-Replayed"), QByteArray("true"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxBadInput)
+#include "tst_sandbox_badinput.moc"

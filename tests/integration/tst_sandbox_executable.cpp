@@ -1,0 +1,57 @@
+// flightdesk-sandbox as a process: it prints its URL when ready and serves the contract there.
+#include "sandboxharness.h"
+
+#include <QProcess>
+
+using namespace fd::sandbox::test;
+
+class TestSandboxExecutable final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void printsUrlAndServes() {
+        QProcess p;
+        p.start(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY),
+                {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
+                 QStringLiteral("airline_rejects"), QStringLiteral("--api-key"),
+                 QStringLiteral("tb_custom"), QStringLiteral("--timing-scale"),
+                 QStringLiteral("0.01")});
+        QVERIFY(p.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(p.readLine()).trimmed();
+        QVERIFY2(line.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(line));
+        const QUrl url(line);
+        QVERIFY(url.port() > 0);
+        Client client(url, QStringLiteral("tb_custom"));
+        const auto r = client.call("GET", QStringLiteral("/v1/wallet"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.data().value(QLatin1String("currency")).toString(), QStringLiteral("EUR"));
+        Client wrongKey(url);
+        QCOMPARE(wrongKey.call("GET", QStringLiteral("/v1/wallet")).status, 401);
+        const QByteArray logs = p.readAllStandardError();
+        QVERIFY(!logs.contains("tb_custom")); // the key is never printed
+        p.terminate();
+        QVERIFY(p.waitForFinished(5000));
+    }
+
+    void rejectsBadArguments_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown scenario")
+            << QStringList{QStringLiteral("--scenario"), QStringLiteral("nope")};
+        QTest::newRow("bad port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+        QTest::newRow("webhook without secret")
+            << QStringList{QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:9/h")};
+    }
+    void rejectsBadArguments() {
+        QFETCH(QStringList, args);
+        QProcess p;
+        p.start(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY), args);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardOutput().isEmpty());
+        QVERIFY(p.readAllStandardError().startsWith("flightdesk-sandbox: "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxExecutable)
+#include "tst_sandbox_executable.moc"
