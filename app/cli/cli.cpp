@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "checkoutcommand.h"
+#include "orderscommand.h"
 #include "validatecommand.h"
 
 #include <QTextStream>
@@ -13,6 +15,13 @@ int usage(QTextStream &out) {
     out << "usage: flightdesk [--demo]                 open the desktop window\n"
            "       flightdesk validate --passengers FILE [--offer-file OFFER.json | "
            "--international] [--departure-date YYYY-MM-DD]\n"
+           "       flightdesk checkout (--offer ID | --search FROM-TO[/DATE]) --passengers FILE "
+           "--journal PATH\n"
+           "                (--api-base URL [--api-key KEY] | --demo [--scenario NAME])\n"
+           "                [--webhook-listen HOST:PORT --webhook-secret S]\n"
+           "                [--timing-scale F] [--request-timeout SECONDS]\n"
+           "       flightdesk resume --journal PATH (connection flags as for checkout)\n"
+           "       flightdesk orders --journal PATH\n"
            "       flightdesk --version\n";
     return 0;
 }
@@ -20,8 +29,10 @@ int usage(QTextStream &out) {
 } // namespace
 
 bool isCommand(const QString &first) {
-    return first == QLatin1String("validate") || first == QLatin1String("--version") ||
-           first == QLatin1String("--help") || first == QLatin1String("-h");
+    return first == QLatin1String("validate") || first == QLatin1String("checkout") ||
+           first == QLatin1String("resume") || first == QLatin1String("orders") ||
+           first == QLatin1String("--version") || first == QLatin1String("--help") ||
+           first == QLatin1String("-h");
 }
 
 std::optional<int> run(const QStringList &arguments) {
@@ -38,6 +49,12 @@ std::optional<int> run(const QStringList &arguments) {
         return usage(out);
     if (command == QLatin1String("validate"))
         return runValidate(arguments.mid(1), out, err);
+    if (command == QLatin1String("checkout"))
+        return runCheckout(arguments.mid(1), out, err);
+    if (command == QLatin1String("resume"))
+        return runResume(arguments.mid(1), out, err);
+    if (command == QLatin1String("orders"))
+        return runOrders(arguments.mid(1), out, err);
     err << "flightdesk: unknown command " << command << '\n';
     return 1;
 }

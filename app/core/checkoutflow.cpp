@@ -109,22 +109,25 @@ void CheckoutFlow::buildMachine() {
         on(s, Step::OrderFailed, failed);
     }
 
-    connect(validating, &QState::entered, this, [this] {
-        enter(QStringLiteral("validating"));
-        onValidating();
-    });
-    connect(creating, &QState::entered, this, [this] {
-        enter(QStringLiteral("creating"));
-        onCreating();
-    });
-    connect(ticketing, &QState::entered, this, [this] {
-        enter(QStringLiteral("ticketing"));
-        onTicketing();
-    });
-    connect(processing, &QState::entered, this, [this] {
-        enter(QStringLiteral("processing"));
-        onProcessing();
-    });
+    // The network steps write to the journal only while this flow holds the intent's lease:
+    // a second window or process on the same intent stops here and touches nothing.
+    const auto networkStep = [this](QState *state, const char *name, void (CheckoutFlow::*step)()) {
+        connect(state, &QState::entered, this, [this, name, step] {
+            const bool mine = acquireLease();
+            m_busyElsewhere = !mine;
+            enter(QLatin1String(name));
+            if (!mine) {
+                m_outcomeMessage = tr("This booking is already being handled in another window "
+                                      "or process; it will not be sent twice.");
+                return post(Step::Fatal);
+            }
+            (this->*step)();
+        });
+    };
+    networkStep(validating, "validating", &CheckoutFlow::onValidating);
+    networkStep(creating, "creating", &CheckoutFlow::onCreating);
+    networkStep(ticketing, "ticketing", &CheckoutFlow::onTicketing);
+    networkStep(processing, "processing", &CheckoutFlow::onProcessing);
     connect(editing, &QState::entered, this, [this] {
         if (m_stateName.isEmpty())
             m_stateName = QStringLiteral("editing"); // a submit may already be on its way

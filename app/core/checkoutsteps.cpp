@@ -75,6 +75,14 @@ bool CheckoutFlow::setPassengers(const QList<Passenger> &passengers) {
 }
 
 bool CheckoutFlow::submit() {
+    const auto intent = m_d.journal->intent(m_intentId);
+    if (intent && (intent->isFrozen() || !intent->orderId.isEmpty()) && !isBusy()) {
+        // The create was sent (maybe from another window): only resume() may continue it, with
+        // the same key and bytes.
+        Q_EMIT submitIgnored(tr("This booking was already sent; it continues where it left off "
+                                "and will not be sent twice."));
+        return false;
+    }
     if (!m_machine->isRunning() && m_stateName.isEmpty()) {
         connect(
             m_machine.get(), &QStateMachine::started, this, [this] { post(Step::Submit); },
@@ -131,7 +139,12 @@ void CheckoutFlow::resume() {
         return;
     }
     const QString s = intent->state;
-    if (s == QLatin1String("ticketed"))
+    if (s == QLatin1String("error")) {
+        // The provider said "do not retry" (fatal error, key reused): support decides, not us.
+        m_outcomeMessage = intent->outcomeMessage.isEmpty() ? tr("This booking needs support.")
+                                                            : intent->outcomeMessage;
+        post(Step::Fatal);
+    } else if (s == QLatin1String("ticketed"))
         post(Step::OrderTicketed);
     else if (s == QLatin1String("failed"))
         post(Step::OrderFailed);
@@ -191,14 +204,24 @@ void CheckoutFlow::onValidating() {
         m_outcomeMessage = intent.error().message;
         return post(Step::Fatal);
     }
-    auto stored = Offer::fromJson(intent->offer);
     auto passengers = passengersOf(*intent);
-    if (!stored || !passengers) {
-        m_outcomeMessage = !stored ? stored.error().message : passengers.error().message;
+    if (!passengers) {
+        m_outcomeMessage = passengers.error().message;
         return post(Step::Fatal);
     }
     const QDate today = m_d.clock->now().toLocalTime().date();
-    m_report = validatePassengers(*passengers, stored->trip(), today);
+    // Bad passenger data is caught before any call at all: against the saved offer when there
+    // is one, field by field otherwise (the fresh offer then adds ages and passports).
+    Trip trip;
+    if (!intent->offer.isEmpty()) {
+        const auto stored = Offer::fromJson(intent->offer);
+        if (!stored) {
+            m_outcomeMessage = stored.error().message;
+            return post(Step::Fatal);
+        }
+        trip = stored->trip();
+    }
+    m_report = validatePassengers(*passengers, trip, today);
     if (!m_report.valid())
         return post(Step::LocalInvalid);
 
@@ -251,12 +274,6 @@ void CheckoutFlow::onValidating() {
 
 void CheckoutFlow::onCreating() {
     const quint64 generation = m_generation;
-    if (!acquireLease()) {
-        m_busyElsewhere = true;
-        m_outcomeMessage = tr("This booking is already being sent from another window or "
-                              "process; it will not be sent twice.");
-        return post(Step::Fatal);
-    }
     auto intent = m_d.journal->intent(m_intentId);
     if (!intent) {
         m_outcomeMessage = intent.error().message;
@@ -335,7 +352,6 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
 
 void CheckoutFlow::onTicketing() {
     const quint64 generation = m_generation;
-    acquireLease();
     const auto intent = m_d.journal->intent(m_intentId);
     const auto key = m_d.journal->recordTicketKey(m_intentId);
     if (!intent || !key) {

@@ -16,7 +16,7 @@ struct TimingPolicy {
     ms pollInterval{30'000};     // then keep polling
     ms unresolvedAfter{300'000}; // contact support with the order id
     ms leaseTtl{120'000};        // another process may take over a crashed checkout after this
-    ms requestTimeout{30'000};   // per HTTP request
+    ms requestTimeout{30'000};   // per HTTP request: the agent's setting, never scaled
 
     ms scaled(ms d) const {
         const double s = (std::isfinite(scale) && scale > 0) ? scale : 1.0;

@@ -1,5 +1,12 @@
 #include "orderjournal.h"
 
+#include <QFile>
+#include <QRegularExpression>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
+
 #include "journalrows.h"
 #include "journalschema.h"
 
@@ -234,9 +241,31 @@ Result<QList<Intent>> OrderJournal::all() const {
 }
 
 QString OrderJournal::makeOwnerId() {
-    static const QString id =
-        QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(newKey().left(8));
+    static const QString id = QStringLiteral("%1/%2-%3")
+                                  .arg(QSysInfo::machineHostName())
+                                  .arg(QCoreApplication::applicationPid())
+                                  .arg(newKey().left(8));
     return id;
+}
+
+bool OrderJournal::ownerIsGone(const QString &ownerId) {
+    // "<host>/<pid>-<random>": only a process on this machine can be checked.
+    static const QRegularExpression re(QStringLiteral("^(.*)/([0-9]+)-[0-9a-f]+$"));
+    const auto m = re.match(ownerId);
+    if (!m.hasMatch() || m.captured(1) != QSysInfo::machineHostName())
+        return false;
+    const qint64 pid = m.captured(2).toLongLong();
+    if (pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    if (::kill(static_cast<pid_t>(pid), 0) == -1)
+        return errno == ESRCH;
+    // A killed process nobody has reaped yet is a zombie: it will never renew either.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close > 0 && line.mid(close + 2, 1) == "Z";
 }
 
 } // namespace fd

@@ -90,7 +90,10 @@ public:
     Result<LeaseResult> renewLease(qint64 intentId, const QString &ownerId, const QDateTime &now,
                                    std::chrono::milliseconds ttl) override;
     Status releaseLease(qint64 intentId, const QString &ownerId) override;
-    static QString makeOwnerId(); // "<pid>-<random>", unique per process run
+    static QString makeOwnerId(); // "<host>/<pid>-<random>", unique per process run
+    // True when the owner is a process on this machine that no longer exists (killed or
+    // crashed): its lease is void at once instead of blocking a resume until it expires.
+    static bool ownerIsGone(const QString &ownerId);
 
     Result<Intent> intent(qint64 intentId) const override;
     Result<std::optional<Intent>> findByKey(const QString &idempotencyKey) const;

@@ -139,11 +139,19 @@ Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &o
     return inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
         if (ownerId.isEmpty() || ttl.count() <= 0)
             return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
+        // A holder that died (kill -9, crash) on this machine cannot renew: its lease is void.
+        QString deadOwner;
+        if (auto current = loadIntent(db, intentId); !current)
+            return current.error();
+        else if (!current->leaseOwner.isEmpty() && OrderJournal::ownerIsGone(current->leaseOwner))
+            deadOwner = current->leaseOwner;
         // The whole test-and-set is this one statement under SQLite's write lock.
         QSqlQuery q(db);
         q.prepare(QStringLiteral(
             "UPDATE intents SET lease_owner = :owner, lease_expires_ms = :expires WHERE id = :id "
-            "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_expires_ms <= :now)"));
+            "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_expires_ms <= :now "
+            "OR lease_owner = :dead)"));
+        q.bindValue(QStringLiteral(":dead"), deadOwner.isEmpty() ? QString() : deadOwner);
         q.bindValue(QStringLiteral(":owner"), ownerId);
         q.bindValue(QStringLiteral(":expires"), now.toMSecsSinceEpoch() + ttl.count());
         q.bindValue(QStringLiteral(":id"), intentId);

@@ -2,6 +2,8 @@
 
 #include "orderjournal.h"
 
+#include <QJsonDocument>
+
 #include "journalrows.h"
 
 #include <QSqlQuery>
@@ -110,6 +112,26 @@ OrderJournal::Status OrderJournal::freezeBody(qint64 intentId, const QByteArray 
     });
 }
 
+namespace {
+// The e-tickets an order.ticketed event carries in data.object.documents, as the journal keeps
+// them ({passenger_id, unique_identifier}).
+QJsonArray eTicketsOfEvent(const QByteArray &detailJson) {
+    QJsonArray out;
+    const QJsonObject event = QJsonDocument::fromJson(detailJson).object();
+    const QJsonObject order =
+        event.value(QLatin1String("data")).toObject().value(QLatin1String("object")).toObject();
+    for (const QJsonValue &v : order.value(QLatin1String("documents")).toArray()) {
+        const QJsonObject d = v.toObject();
+        if (d.value(QLatin1String("type")).toString() == QLatin1String("electronic_ticket"))
+            out.append(QJsonObject{
+                {QStringLiteral("passenger_id"), d.value(QLatin1String("passenger_id"))},
+                {QStringLiteral("unique_identifier"),
+                 d.value(QLatin1String("unique_identifier"))}});
+    }
+    return out;
+}
+} // namespace
+
 OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const QString &orderId,
                                                         const QString &bookingReference) {
     bool erased = false;
@@ -141,18 +163,20 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
             return s;
         // Webhooks may beat the create response: adopt them and apply the furthest state.
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT webhook_state, webhook_event_id FROM events "
+        q.prepare(QStringLiteral("SELECT webhook_state, webhook_event_id, detail_json FROM events "
                                  "WHERE intent_id IS NULL AND order_id = :o ORDER BY id"));
         q.bindValue(QStringLiteral(":o"), orderId);
         if (auto s = sql::exec(q, QStringLiteral("finding early webhooks")); !s)
             return s;
         QString best;
         QString bestEvent;
+        QJsonArray bestTickets;
         while (q.next()) {
             const QString st = q.value(0).toString();
             if (IntentState::rank(st) > IntentState::rank(best) && IntentState::rank(st) < 5) {
                 best = st;
                 bestEvent = q.value(1).toString();
+                bestTickets = eTicketsOfEvent(q.value(2).toByteArray());
             }
         }
         q.finish();
@@ -165,6 +189,13 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
             return s;
         if (!best.isEmpty() && IntentState::rank(best) > IntentState::rank(i->state)) {
             erased = IntentState::isFinal(best);
+            // The early event's ticket numbers are the booking's; keep them with the intent.
+            if (best == IntentState::Ticketed && !bestTickets.isEmpty())
+                if (auto s =
+                        updateColumns(db, intentId, at,
+                                      {{QStringLiteral("e_tickets_json"), compact(bestTickets)}});
+                    !s)
+                    return s;
             return moveState(db, *i, best, at,
                              {{QStringLiteral("cause"), QStringLiteral("early webhook")},
                               {QStringLiteral("event"), bestEvent}});

@@ -295,6 +295,14 @@ private Q_SLOTS:
         m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
         QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("TB_INTERNAL_FATAL")));
+        // "Do not retry": a later resume reports it for support and sends nothing.
+        const qint64 id = m_flow->intentId();
+        m_flow.reset();
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("TB_INTERNAL_FATAL")));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
     }
 
     void noWebhookPollsThenStillProcessingThenUnresolved() {

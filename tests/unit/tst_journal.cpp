@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -389,6 +390,35 @@ private Q_SLOTS:
         QVERIFY(!diskBytes(m_path).contains(kPassport));
     }
 
+    void earlyTicketedWebhookBringsItsETickets() {
+        const QJsonObject ticket{
+            {QStringLiteral("type"), QStringLiteral("electronic_ticket")},
+            {QStringLiteral("unique_identifier"), QStringLiteral("1259876543210")},
+            {QStringLiteral("passenger_id"), QStringLiteral("pas_1")}};
+        const QJsonObject event{
+            {QStringLiteral("id"), QStringLiteral("evt_t")},
+            {QStringLiteral("type"), QStringLiteral("order.ticketed")},
+            {QStringLiteral("data"),
+             QJsonObject{{QStringLiteral("object"),
+                          QJsonObject{{QStringLiteral("id"), QStringLiteral("ord_fast")},
+                                      {QStringLiteral("status"), QStringLiteral("ticketed")},
+                                      {QStringLiteral("documents"), QJsonArray{ticket}}}}}}};
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_t"), QStringLiteral("ord_fast"),
+                                  QStringLiteral("ticketed"), event)
+                     .value(),
+                 WebhookResult::UnknownOrder);
+        const Intent i = newIntent();
+        QVERIFY(j().freezeBody(i.id, body()).ok());
+        QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_fast"), QStringLiteral("ABCDEF"))
+                    .ok());
+        const Intent after = reload(i.id);
+        QCOMPARE(after.state, QStringLiteral("ticketed"));
+        QCOMPARE(after.eTickets.size(), 1);
+        QCOMPARE(
+            after.eTickets.first().toObject().value(QStringLiteral("unique_identifier")).toString(),
+            QStringLiteral("1259876543210"));
+    }
+
     void supersedeMintsANewKey() {
         const Intent old = newIntent();
         QVERIFY(j().freezeBody(old.id, body()).ok());
@@ -477,6 +507,39 @@ private Q_SLOTS:
         QVERIFY(!j().acquireLease(i.id, QString(), kT0, 30s).ok());
         QVERIFY(!j().acquireLease(i.id, QStringLiteral("A"), kT0, 0s).ok());
         QVERIFY(!OrderJournal::makeOwnerId().isEmpty());
+    }
+
+    void leaseOfAKilledProcessIsVoidAtOnce() {
+        const Intent i = newIntent();
+        QProcess alive;
+        alive.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(alive.waitForStarted());
+        QProcess dead;
+        dead.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(dead.waitForStarted());
+        const auto ownerOf = [](const QProcess &p) {
+            return QStringLiteral("%1/%2-0123abcd")
+                .arg(QSysInfo::machineHostName())
+                .arg(p.processId());
+        };
+        const QString aliveOwner = ownerOf(alive);
+        const QString deadOwner = ownerOf(dead);
+        dead.kill(); // kill -9: it can never release or renew
+        QVERIFY(dead.waitForFinished());
+        QVERIFY(OrderJournal::ownerIsGone(deadOwner));
+        QVERIFY(!OrderJournal::ownerIsGone(aliveOwner));
+        QVERIFY(!OrderJournal::ownerIsGone(OrderJournal::makeOwnerId()));
+        QVERIFY(!OrderJournal::ownerIsGone(QStringLiteral("otherhost/1-0123abcd")));
+
+        QCOMPARE(j().acquireLease(i.id, aliveOwner, kT0, 30s).value(), LeaseResult::Granted);
+        QCOMPARE(j().acquireLease(i.id, QStringLiteral("me"), kT0.addSecs(1), 30s).value(),
+                 LeaseResult::Refused);
+        QVERIFY(j().releaseLease(i.id, aliveOwner).ok());
+        QCOMPARE(j().acquireLease(i.id, deadOwner, kT0, 30s).value(), LeaseResult::Granted);
+        QCOMPARE(j().acquireLease(i.id, QStringLiteral("me"), kT0.addSecs(1), 30s).value(),
+                 LeaseResult::Granted); // long before the 30 s run out
+        alive.kill();
+        alive.waitForFinished();
     }
 
     void leaseFromAnotherThread() {

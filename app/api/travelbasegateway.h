@@ -1,0 +1,82 @@
+#pragma once
+
+#include "apierror.h"
+#include "core/bookinggateway.h"
+#include "core/clock.h"
+#include "core/scheduler.h"
+#include "core/timingpolicy.h"
+#include "retrypolicy.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkReply;
+
+namespace fd {
+
+// The BookingGateway for any server that follows the Travelbase contract, over one
+// QNetworkAccessManager. It retries by RetryPolicy with the SAME Idempotency-Key and the SAME
+// bytes, reports every attempt, and turns what finally happened into a GatewayFailure.
+class TravelbaseGateway final : public QObject, public BookingGateway {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TravelbaseGateway)
+
+public:
+    struct Options {
+        QUrl baseUrl; // e.g. https://api.travelbase.example (the /v1 paths are appended)
+        QString apiKey;
+        TimingPolicy timing;
+        RetryPolicy::RandomSource random; // jitter; empty = system random
+    };
+
+    // Refuses plain http:// to anything but a loopback address, and a missing key.
+    static Result<std::unique_ptr<TravelbaseGateway>>
+    create(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent = nullptr);
+    static Result<QUrl> checkBaseUrl(const QUrl &url);
+
+    void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
+                    std::function<void(GatewayResult<Offer>)> done) override;
+    void fetchWallet(QObject *context, const AttemptLog &log,
+                     std::function<void(GatewayResult<Wallet>)> done) override;
+    void createOrder(const QByteArray &body, const QString &idempotencyKey, QObject *context,
+                     const AttemptLog &log,
+                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    void ticketOrder(const QString &orderId, const QString &idempotencyKey, QObject *context,
+                     const AttemptLog &log,
+                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
+                    std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+
+    // Not idempotent on the provider's side, so it is retried without a key (plain backoff).
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+                      std::function<void(GatewayResult<QList<Offer>>)> done);
+    // Sandbox only (demo mode): POST /v1/wallet/top_ups.
+    void topUp(const Money &amount, QObject *context,
+               std::function<void(GatewayResult<Wallet>)> done);
+
+    // Reading of a final error, exposed for tests of the classification table.
+    static GatewayFailure classify(const ApiError &error);
+
+private:
+    struct Call;
+    TravelbaseGateway(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent);
+
+    // `done` gets the `data` object of a 2xx answer, or the final failure.
+    void send(const QByteArray &method, const QString &path, const QByteArray &body,
+              const QString &idempotencyKey, QObject *context, const AttemptLog &log,
+              std::function<void(GatewayResult<QJsonObject>)> done);
+    void attempt(const std::shared_ptr<Call> &call);
+    void finished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+
+    Options m_options;
+    const Clock *m_clock;
+    Scheduler *m_scheduler;
+    RetryPolicy m_policy;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace fd

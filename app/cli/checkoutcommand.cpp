@@ -1,0 +1,345 @@
+#include "checkoutcommand.h"
+
+#include "session.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace fd::cli {
+namespace {
+
+using Outcome = CheckoutFlow::Outcome;
+
+int exitCode(Outcome o) {
+    switch (o) {
+    case Outcome::Ticketed:
+        return 0;
+    case Outcome::Error:
+        return 1;
+    case Outcome::InvalidInput:
+        return 2;
+    case Outcome::Failed:
+        return 3;
+    case Outcome::OfferUnavailable:
+        return 4;
+    case Outcome::InsufficientFunds:
+        return 5;
+    case Outcome::Unresolved:
+        return 6;
+    case Outcome::Interrupted:
+        return 7;
+    }
+    return 1;
+}
+
+void printLine(QTextStream &out, const QJsonObject &line) {
+    out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
+    out.flush(); // a supervisor reading the pipe sees each state as it happens
+}
+
+QJsonObject outcomeLine(const QString &outcome, const QString &message, const Intent *intent,
+                        const Report *report = nullptr) {
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("outcome")},
+                  {QStringLiteral("outcome"), outcome},
+                  {QStringLiteral("message"), message},
+                  {QStringLiteral("order_id"), QJsonValue()},
+                  {QStringLiteral("booking_reference"), QJsonValue()},
+                  {QStringLiteral("idempotency_key"), QJsonValue()},
+                  {QStringLiteral("tickets"), QJsonArray()}};
+    if (intent) {
+        const auto orNull = [](const QString &s) {
+            return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+        };
+        o.insert(QStringLiteral("intent_id"), intent->id);
+        o.insert(QStringLiteral("order_id"), orNull(intent->orderId));
+        o.insert(QStringLiteral("booking_reference"), orNull(intent->bookingReference));
+        o.insert(QStringLiteral("idempotency_key"), intent->idempotencyKey);
+        o.insert(QStringLiteral("tickets"), intent->eTickets);
+    }
+    if (report) {
+        QJsonArray errors;
+        for (const Issue &i : report->errors)
+            errors.append(QJsonObject{{QStringLiteral("passenger"),
+                                       i.passenger < 0 ? QJsonValue() : QJsonValue(i.passenger)},
+                                      {QStringLiteral("field"), i.field},
+                                      {QStringLiteral("code"), i.code},
+                                      {QStringLiteral("message"), i.message}});
+        o.insert(QStringLiteral("errors"), errors);
+    }
+    return o;
+}
+
+struct Connection {
+    QCommandLineOption apiBase{QStringLiteral("api-base"), QStringLiteral("API base URL"),
+                               QStringLiteral("URL")};
+    QCommandLineOption apiKey{QStringLiteral("api-key"),
+                              QStringLiteral("API key (or FLIGHTDESK_API_KEY)"),
+                              QStringLiteral("KEY")};
+    QCommandLineOption journal{QStringLiteral("journal"), QStringLiteral("order journal file"),
+                               QStringLiteral("PATH")};
+    QCommandLineOption webhookListen{QStringLiteral("webhook-listen"),
+                                     QStringLiteral("webhook receiver address"),
+                                     QStringLiteral("HOST:PORT")};
+    QCommandLineOption webhookSecret{QStringLiteral("webhook-secret"),
+                                     QStringLiteral("webhook signing secret"), QStringLiteral("S")};
+    QCommandLineOption timingScale{QStringLiteral("timing-scale"),
+                                   QStringLiteral("shrink policy durations"), QStringLiteral("F"),
+                                   QStringLiteral("1")};
+    QCommandLineOption requestTimeout{QStringLiteral("request-timeout"),
+                                      QStringLiteral("seconds per HTTP request"),
+                                      QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("book against the embedded offline sandbox")};
+    QCommandLineOption scenario{QStringLiteral("scenario"),
+                                QStringLiteral("demo scenario name or file"),
+                                QStringLiteral("NAME")};
+
+    void addTo(QCommandLineParser &p) const {
+        p.addOptions({apiBase, apiKey, journal, webhookListen, webhookSecret, timingScale,
+                      requestTimeout, demo, scenario});
+    }
+
+    Result<SessionOptions> read(const QCommandLineParser &p) const {
+        SessionOptions o;
+        o.demo = p.isSet(demo);
+        o.demoScenario = p.value(scenario);
+        o.journalPath = p.value(journal);
+        o.apiBase = QUrl(p.value(apiBase));
+        o.apiKey = p.isSet(apiKey) ? p.value(apiKey)
+                                   : QProcessEnvironment::systemEnvironment().value(
+                                         QStringLiteral("FLIGHTDESK_API_KEY"));
+        o.webhookListen = p.value(webhookListen);
+        o.webhookSecret = p.value(webhookSecret).toUtf8();
+        bool ok = false;
+        o.timingScale = p.value(timingScale).toDouble(&ok);
+        if (!ok || o.timingScale <= 0)
+            return Error{QStringLiteral("usage"),
+                         QStringLiteral("--timing-scale must be a positive number")};
+        o.requestTimeoutSeconds = p.value(requestTimeout).toInt(&ok);
+        if (!ok || o.requestTimeoutSeconds <= 0)
+            return Error{QStringLiteral("usage"),
+                         QStringLiteral("--request-timeout must be a positive number of seconds")};
+        if (o.journalPath.isEmpty())
+            return Error{QStringLiteral("usage"), QStringLiteral("--journal PATH is required")};
+        if (!o.demo && !p.isSet(apiBase))
+            return Error{QStringLiteral("usage"),
+                         QStringLiteral("--api-base URL is required (or --demo)")};
+        if (p.isSet(scenario) && !o.demo)
+            return Error{QStringLiteral("usage"), QStringLiteral("--scenario needs --demo")};
+        return o;
+    }
+};
+
+// Prints every state of `flow` and finishes with its outcome line; calls `done(exit code)`.
+void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
+            const std::function<void(int)> &done) {
+    QObject::connect(flow, &CheckoutFlow::stateEntered, flow,
+                     [flow, &out](const QString &state, const QJsonObject &detail) {
+                         QJsonObject line = detail;
+                         line.insert(QStringLiteral("type"), QStringLiteral("state"));
+                         line.insert(QStringLiteral("state"), state);
+                         line.insert(QStringLiteral("intent_id"), flow->intentId());
+                         printLine(out, line);
+                     });
+    QObject::connect(flow, &CheckoutFlow::stillProcessing, flow, [&out] {
+        printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
+                        {QStringLiteral("message"),
+                         QStringLiteral("Still processing: the airline has not answered yet.")}});
+    });
+    auto reported = std::make_shared<bool>(false);
+    QObject::connect(
+        flow, &CheckoutFlow::outcomeReached, flow,
+        [flow, session, &out, done, reported](Outcome outcome, const QString &message) {
+            if (std::exchange(*reported, true))
+                return; // the command reports the first outcome it reaches, once
+            const auto intent = session->journal().intent(flow->intentId());
+            const Report *report =
+                outcome == Outcome::InvalidInput ? &flow->validationReport() : nullptr;
+            printLine(out, outcomeLine(CheckoutFlow::outcomeName(outcome), message,
+                                       intent ? &intent.value() : nullptr, report));
+            done(exitCode(outcome));
+        });
+}
+
+// "LOS-LHR/2026-12-10" → an offer request for one slice; empty when it does not parse.
+QJsonObject searchRequest(const QString &spec) {
+    static const QRegularExpression re(
+        QStringLiteral("^([A-Z]{3})-([A-Z]{3})(?:/([0-9]{4}-[0-9]{2}-[0-9]{2}))?$"));
+    const auto m = re.match(spec);
+    if (!m.hasMatch())
+        return {};
+    QDate date = QDate::currentDate().addDays(14);
+    if (m.hasCaptured(3))
+        date = QDate::fromString(m.captured(3), Qt::ISODate);
+    if (!date.isValid())
+        return {};
+    return {
+        {QStringLiteral("slices"),
+         QJsonArray{QJsonObject{{QStringLiteral("origin"), m.captured(1)},
+                                {QStringLiteral("destination"), m.captured(2)},
+                                {QStringLiteral("departure_date"), date.toString(Qt::ISODate)}}}},
+        {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
+}
+
+int usageError(QTextStream &err, const QString &command, const QString &message) {
+    err << "flightdesk " << command << ": " << message << '\n';
+    return 1;
+}
+
+} // namespace
+
+int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    QCommandLineParser parser;
+    Connection c;
+    c.addTo(parser);
+    const QCommandLineOption offerOpt(QStringLiteral("offer"), QStringLiteral("offer id"),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption searchOpt(
+        QStringLiteral("search"),
+        QStringLiteral("search and book the cheapest offer, e.g. LOS-LHR/2026-12-10"),
+        QStringLiteral("FROM-TO[/DATE]"));
+    const QCommandLineOption passengersOpt(
+        QStringLiteral("passengers"), QStringLiteral("passengers file"), QStringLiteral("FILE"));
+    parser.addOptions({offerOpt, searchOpt, passengersOpt});
+    if (!parser.parse(arguments))
+        return usageError(err, QStringLiteral("checkout"), parser.errorText());
+    auto options = c.read(parser);
+    if (!options)
+        return usageError(err, QStringLiteral("checkout"), options.error().message);
+    if (parser.isSet(offerOpt) == parser.isSet(searchOpt) || !parser.isSet(passengersOpt))
+        return usageError(
+            err, QStringLiteral("checkout"),
+            QStringLiteral(
+                "--passengers FILE and one of --offer ID or --search FROM-TO[/DATE] are required"));
+    std::optional<QJsonObject> search;
+    if (parser.isSet(searchOpt)) {
+        search = searchRequest(parser.value(searchOpt));
+        if (search->isEmpty())
+            return usageError(
+                err, QStringLiteral("checkout"),
+                QStringLiteral("--search must look like LOS-LHR or LOS-LHR/2026-12-10"));
+    }
+
+    QFile file(parser.value(passengersOpt));
+    if (!file.open(QIODevice::ReadOnly))
+        return usageError(
+            err, QStringLiteral("checkout"),
+            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    auto list = parseError.error == QJsonParseError::NoError ? passengersFromJson(doc.array())
+                                                             : Result<PassengerList>(Error{});
+    if (parseError.error != QJsonParseError::NoError || !doc.isArray() || !list)
+        return usageError(
+            err, QStringLiteral("checkout"),
+            QStringLiteral("%1 is not a JSON array of passengers").arg(file.fileName()));
+    if (!list->typeIssues.valid()) {
+        printLine(out, outcomeLine(
+                           QStringLiteral("invalid_input"),
+                           QStringLiteral(
+                               "Some passenger fields have the wrong JSON type; nothing was sent."),
+                           nullptr, &list->typeIssues));
+        return 2;
+    }
+
+    auto session = Session::open(*options);
+    if (!session)
+        return usageError(err, QStringLiteral("checkout"), session.error().message);
+    int code = 1;
+    // The intent and its key are stored before any booking call; the offer itself is fetched
+    // fresh by the validating step.
+    const auto book = [&](const QString &offerId) {
+        auto flow = (*session)->openCheckout(offerId, {}, list->passengers);
+        if (!flow) {
+            code = usageError(err, QStringLiteral("checkout"), flow.error().message);
+            return QCoreApplication::quit();
+        }
+        follow(*flow, session->get(), out, [&code](int c) {
+            code = c;
+            QCoreApplication::quit();
+        });
+        (*flow)->submit();
+    };
+    if (!search) {
+        QTimer::singleShot(0, qApp, [&] { book(parser.value(offerOpt)); });
+    } else {
+        QJsonArray types;
+        for (const Passenger &p : list->passengers)
+            types.append(QJsonObject{
+                {QStringLiteral("type"), p.type.isEmpty() ? QStringLiteral("adult") : p.type}});
+        search->insert(QStringLiteral("passengers"), types);
+        (*session)->gateway().searchOffers(*search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
+            if (const auto *f = std::get_if<GatewayFailure>(&r)) {
+                printLine(out, outcomeLine(QStringLiteral("error"), f->message, nullptr));
+                return QCoreApplication::quit();
+            }
+            const QList<Offer> &offers = std::get<QList<Offer>>(r);
+            if (offers.isEmpty()) {
+                printLine(out, outcomeLine(QStringLiteral("offer_unavailable"),
+                                           QStringLiteral("No offers for that search."), nullptr));
+                code = 4;
+                return QCoreApplication::quit();
+            }
+            const Offer *cheapest = &offers.first();
+            for (const Offer &o : offers)
+                if (o.total.compare(cheapest->total).value_or(1) < 0)
+                    cheapest = &o;
+            printLine(out, {{QStringLiteral("type"), QStringLiteral("offer")},
+                            {QStringLiteral("offer_id"), cheapest->id},
+                            {QStringLiteral("total_amount"), cheapest->total.amount()},
+                            {QStringLiteral("total_currency"), cheapest->total.currency()}});
+            book(cheapest->id);
+        });
+    }
+    QCoreApplication::exec();
+    return code;
+}
+
+int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    QCommandLineParser parser;
+    Connection c;
+    c.addTo(parser);
+    if (!parser.parse(arguments))
+        return usageError(err, QStringLiteral("resume"), parser.errorText());
+    auto options = c.read(parser);
+    if (!options)
+        return usageError(err, QStringLiteral("resume"), options.error().message);
+    auto session = Session::open(*options);
+    if (!session)
+        return usageError(err, QStringLiteral("resume"), session.error().message);
+    const auto unfinished = (*session)->journal().unfinished();
+    if (!unfinished)
+        return usageError(err, QStringLiteral("resume"), unfinished.error().message);
+
+    QList<qint64> ids;
+    for (const Intent &i : *unfinished)
+        if (i.isFrozen()) // never sent: a draft stays with the agent, it is not booked from here
+            ids.append(i.id);
+    if (ids.isEmpty()) {
+        printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
+                        {QStringLiteral("message"), QStringLiteral("Nothing to resume.")}});
+        return 0;
+    }
+    int worst = 0;
+    qsizetype remaining = ids.size();
+    for (qint64 id : ids) {
+        CheckoutFlow *flow = (*session)->flowFor(id);
+        follow(flow, session->get(), out, [&worst, &remaining](int code) {
+            if (worst == 0)
+                worst = code;
+            if (--remaining == 0)
+                QCoreApplication::quit();
+        });
+        flow->resume();
+    }
+    QCoreApplication::exec();
+    return worst;
+}
+
+} // namespace fd::cli

@@ -1,0 +1,131 @@
+#include "orderscommand.h"
+
+#include "storage/orderjournal.h"
+
+#include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace fd::cli {
+namespace {
+
+QString mask(const QString &value, int keep) {
+    if (value.isEmpty())
+        return value;
+    return QString(QString(qMax<qsizetype>(0, value.size() - keep), QLatin1Char('*')) +
+                   value.right(keep));
+}
+
+// Support needs to tell passengers apart, never to read a passport number or birth date.
+QJsonArray redactedPassengers(const QJsonArray &passengers) {
+    QJsonArray out;
+    for (const QJsonValue &v : passengers) {
+        QJsonObject p = v.toObject();
+        const QString born = p.value(QLatin1String("born_on")).toString();
+        if (!born.isEmpty())
+            p.insert(QStringLiteral("born_on"), QString(born.left(4) + QStringLiteral("-**-**")));
+        QJsonArray docs;
+        for (const QJsonValue &d : p.value(QLatin1String("identity_documents")).toArray()) {
+            QJsonObject doc = d.toObject();
+            doc.insert(QStringLiteral("unique_identifier"),
+                       mask(doc.value(QLatin1String("unique_identifier")).toString(), 2));
+            docs.append(doc);
+        }
+        if (p.contains(QLatin1String("identity_documents")))
+            p.insert(QStringLiteral("identity_documents"), docs);
+        out.append(p);
+    }
+    return out;
+}
+
+QJsonValue orNull(const QString &s) {
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+QString eventKind(JournalEvent::Kind k) {
+    switch (k) {
+    case JournalEvent::Kind::State:
+        return QStringLiteral("state");
+    case JournalEvent::Kind::Attempt:
+        return QStringLiteral("attempt");
+    case JournalEvent::Kind::Webhook:
+        return QStringLiteral("webhook");
+    case JournalEvent::Kind::Note:
+        return QStringLiteral("note");
+    }
+    return QStringLiteral("note");
+}
+
+} // namespace
+
+int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) {
+    QCommandLineParser parser;
+    const QCommandLineOption journalOpt(
+        QStringLiteral("journal"), QStringLiteral("order journal file"), QStringLiteral("PATH"));
+    parser.addOption(journalOpt);
+    if (!parser.parse(arguments) || !parser.isSet(journalOpt)) {
+        err << "flightdesk orders: "
+            << (parser.errorText().isEmpty() ? QStringLiteral("--journal PATH is required")
+                                             : parser.errorText())
+            << '\n';
+        return 1;
+    }
+    const QString path = parser.value(journalOpt);
+    if (!QFileInfo::exists(path)) { // reading must never create an empty journal by mistake
+        err << "flightdesk orders: no journal at " << path << '\n';
+        return 1;
+    }
+    OrderJournal journal;
+    if (auto opened = journal.open(path); !opened) {
+        err << "flightdesk orders: " << opened.error().message << '\n';
+        return 1;
+    }
+    const auto all = journal.all();
+    if (!all) {
+        err << "flightdesk orders: " << all.error().message << '\n';
+        return 1;
+    }
+    QJsonArray intents;
+    for (const Intent &i : *all) {
+        QJsonArray events;
+        if (const auto evs = journal.events(i.id))
+            for (const JournalEvent &e : *evs) {
+                QJsonObject ev{{QStringLiteral("kind"), eventKind(e.kind)},
+                               {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
+                               {QStringLiteral("detail"), e.detail}};
+                if (!e.webhookEventId.isEmpty())
+                    ev.insert(QStringLiteral("event_id"), e.webhookEventId);
+                events.append(ev);
+            }
+        QJsonObject o{{QStringLiteral("intent_id"), i.id},
+                      {QStringLiteral("idempotency_key"), i.idempotencyKey},
+                      {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
+                      {QStringLiteral("offer_id"), i.offerId},
+                      {QStringLiteral("state"), i.state},
+                      {QStringLiteral("outcome"), orNull(i.outcome)},
+                      {QStringLiteral("outcome_message"), orNull(i.outcomeMessage)},
+                      {QStringLiteral("order_id"), orNull(i.orderId)},
+                      {QStringLiteral("booking_reference"), orNull(i.bookingReference)},
+                      {QStringLiteral("ticket_idempotency_key"), orNull(i.ticketKey)},
+                      {QStringLiteral("tickets"), i.eTickets},
+                      {QStringLiteral("passengers"), redactedPassengers(i.passengers)},
+                      {QStringLiteral("request_sha256"),
+                       i.requestBody ? QJsonValue(QString::fromLatin1(
+                                           QCryptographicHash::hash(*i.requestBody,
+                                                                    QCryptographicHash::Sha256)
+                                               .toHex()))
+                                     : QJsonValue()},
+                      {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("events"), events}};
+        intents.append(o);
+    }
+    out << QJsonDocument(
+               QJsonObject{{QStringLiteral("journal"), path}, {QStringLiteral("intents"), intents}})
+               .toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+} // namespace fd::cli

@@ -1,0 +1,720 @@
+// The Travelbase gateway over real HTTP against the in-process sandbox: every call, how every
+// error of the contract is classified, and the retry rules (same key, same bytes, bounded),
+// each checked in the sandbox's ledger.
+#include "enginefixture.h"
+
+#include <QPointer>
+
+using namespace fd;
+using namespace fd::test;
+using Kind = GatewayFailure::Kind;
+using std::chrono::milliseconds;
+
+Q_DECLARE_METATYPE(fd::GatewayFailure::Kind)
+
+namespace {
+
+// One adult on LOS-LHR (international: a passport), as the provider's own example.
+QList<Passenger> oneAdult() {
+    return passengersFrom(readTestJson("passengers/provider-example.json").array());
+}
+
+// One scenario fault, in the JSON of app/sandbox/README.md.
+QJsonObject fault(const char *endpoint, const char *kind, const QList<int> &attempts = {},
+                  int retryAfter = -1, int delayMs = 0) {
+    QJsonObject f{{QStringLiteral("endpoint"), QLatin1String(endpoint)},
+                  {QStringLiteral("kind"), QLatin1String(kind)}};
+    if (!attempts.isEmpty()) {
+        QJsonArray list;
+        for (int a : attempts)
+            list.append(a);
+        f.insert(QStringLiteral("attempts"), list);
+    }
+    if (retryAfter >= 0)
+        f.insert(QStringLiteral("retry_after"), retryAfter);
+    if (delayMs > 0)
+        f.insert(QStringLiteral("delay_ms"), delayMs);
+    return f;
+}
+
+QJsonObject faultScenario(const QJsonArray &faults) {
+    return {{QStringLiteral("name"), QStringLiteral("gateway_test")},
+            {QStringLiteral("ticketing"),
+             QJsonObject{{QStringLiteral("outcome"), QStringLiteral("ticketed")},
+                         {QStringLiteral("delay_ms"), 1000}}},
+            {QStringLiteral("faults"), faults}};
+}
+
+} // namespace
+
+class TestGatewaySandbox final : public QObject {
+    Q_OBJECT
+
+    // Searches, then builds the exact create body the checkout would send for that offer.
+    static bool prepare(SandboxEnv &env, Offer &offer, QByteArray &body) {
+        const auto found = env.searchFirstOffer();
+        if (!found)
+            return false;
+        offer = *found;
+        body = buildCreateBody(offer, oneAdult());
+        return true;
+    }
+
+    // A create that must fail with `kind`, `status` and `code`, after exactly one request.
+    static void expectFailure(const Answer<OrderSnapshot> &a, Kind kind, int status,
+                              const QString &code) {
+        QCOMPARE(a.calls, 1);
+        QVERIFY2(a.failure(), qPrintable(a.why()));
+        QCOMPARE(a.failure()->kind, kind);
+        QCOMPARE(a.failure()->httpStatus, status);
+        QCOMPARE(a.failure()->code, code);
+        QVERIFY(!a.failure()->message.isEmpty());
+    }
+
+private Q_SLOTS:
+    // ---- every call, once, against the sandbox ----
+
+    void everyCallAgainstTheSandbox() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        QVERIFY(offer.id.startsWith(QLatin1String("off_")));
+        QVERIFY(offer.isInternational());
+        QCOMPARE(offer.passengers.size(), 1);
+        QCOMPARE(env.requestsTo(QStringLiteral("search_offers")).first().idempotencyKey,
+                 QString()); // search is not idempotent at the provider: no key
+
+        Answer<Offer> fetched;
+        env.gateway->fetchOffer(offer.id, &env.context, {}, fetched.sink());
+        QVERIFY(fetched.wait());
+        QVERIFY2(fetched.value(), qPrintable(fetched.why()));
+        QCOMPARE(fetched.value()->id, offer.id);
+        QCOMPARE(fetched.value()->total.toString(), offer.total.toString());
+
+        Answer<Wallet> wallet;
+        env.gateway->fetchWallet(&env.context, {}, wallet.sink());
+        QVERIFY(wallet.wait());
+        QVERIFY2(wallet.value(), qPrintable(wallet.why()));
+        QCOMPARE(wallet.value()->available.amount(), QStringLiteral("5000.00"));
+        QCOMPARE(wallet.value()->available.currency(), QStringLiteral("EUR"));
+
+        AttemptRecorder createLog;
+        Answer<OrderSnapshot> created;
+        env.gateway->createOrder(body, QStringLiteral("key-create"), &env.context, createLog.log(),
+                                 created.sink());
+        QVERIFY(created.wait());
+        QVERIFY2(created.value(), qPrintable(created.why()));
+        QCOMPARE(created.value()->status, QStringLiteral("pending"));
+        QVERIFY(!created.value()->bookingReference.isEmpty());
+        const QString orderId = created.value()->id;
+        QCOMPARE(createLog.entries.size(), 1);
+        QCOMPARE(createLog.entries.first().value(QLatin1String("status")).toInt(), 201);
+        QCOMPARE(createLog.entries.first().value(QLatin1String("idempotency_key")).toString(),
+                 QStringLiteral("key-create"));
+
+        Answer<OrderSnapshot> ticket;
+        env.gateway->ticketOrder(orderId, QStringLiteral("key-ticket"), &env.context, {},
+                                 ticket.sink());
+        QVERIFY(ticket.wait());
+        QVERIFY2(ticket.value(), qPrintable(ticket.why()));
+        QCOMPARE(ticket.value()->id, orderId);
+        QVERIFY(ticket.value()->status == QLatin1String("in_progress") ||
+                ticket.value()->status == QLatin1String("pending"));
+
+        // The airline answers after 30 ms (3 s at the sandbox's scale); read it back by id.
+        const auto ticketedNow = [&] {
+            Answer<OrderSnapshot> got;
+            env.gateway->fetchOrder(orderId, &env.context, {}, got.sink());
+            return got.wait() && got.value() && got.value()->isTicketed() &&
+                   got.value()->tickets.size() == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ticketedNow(), 10000);
+
+        Answer<Wallet> topped;
+        env.gateway->topUp(Money::parse(QStringLiteral("500.00"), QStringLiteral("EUR")).value(),
+                           &env.context, topped.sink());
+        QVERIFY(topped.wait());
+        QVERIFY2(topped.value(), qPrintable(topped.why()));
+        const Money expected = Money::parse(QStringLiteral("5500.00"), QStringLiteral("EUR"))
+                                   .value()
+                                   .minus(offer.total)
+                                   .value();
+        QCOMPARE(topped.value()->available.toString(), expected.toString());
+
+        // The ledger: one of each mutating call, each with its own key and the body as sent.
+        const auto creates = env.requestsTo(QStringLiteral("create_order"));
+        QCOMPARE(creates.size(), 1);
+        QCOMPARE(creates.first().idempotencyKey, QStringLiteral("key-create"));
+        QCOMPARE(creates.first().bodySha256, sha256Hex(body));
+        QCOMPARE(creates.first().outcome, QStringLiteral("executed"));
+        const auto tickets = env.requestsTo(QStringLiteral("ticket_order"));
+        QCOMPARE(tickets.size(), 1);
+        QCOMPARE(tickets.first().idempotencyKey, QStringLiteral("key-ticket"));
+        QCOMPARE(env.countOf(QStringLiteral("get_offer")), 1);
+        QCOMPARE(env.countOf(QStringLiteral("get_wallet")), 1);
+        QCOMPARE(env.countOf(QStringLiteral("top_up")), 1);
+        QVERIFY(env.countOf(QStringLiteral("get_order")) >= 1);
+        QCOMPARE(env.orders().size(), 1);
+        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
+        QCOMPARE(env.movements(QStringLiteral("top_up")).size(), 1);
+    }
+
+    void searchIsRetriedWithoutAKey() {
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario({fault("search_offers", "unavailable", {1})})));
+        QVERIFY(env.searchFirstOffer().has_value());
+        const auto searches = env.requestsTo(QStringLiteral("search_offers"));
+        QCOMPARE(searches.size(), 2);
+        QCOMPARE(env.keysOf(QStringLiteral("search_offers")), QSet<QString>{QString()});
+        QCOMPARE(searches.at(0).outcome, QStringLiteral("fault:unavailable"));
+        QCOMPARE(searches.at(1).outcome, QStringLiteral("executed"));
+    }
+
+    // ---- classification of every error of the contract, over the wire ----
+
+    void offerExpiredIs422OfferUnavailable() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        env.clock.advance(31 * 60 * 1000); // offers live 30 min on the sandbox clock
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, {}, a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::OfferUnavailable, 422, QStringLiteral("TB_OFFER_EXPIRED"));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1); // never retried
+        QCOMPARE(env.orders().size(), 0);
+        QCOMPARE(env.sandbox->ledger().movements().size(), 0);
+    }
+
+    void offerAlreadyBookedIs422OfferUnavailable() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        Answer<OrderSnapshot> first;
+        env.gateway->createOrder(body, QStringLiteral("k1"), &env.context, {}, first.sink());
+        QVERIFY(first.wait());
+        QVERIFY(first.value());
+        Answer<OrderSnapshot> second;
+        env.gateway->createOrder(body, QStringLiteral("k2"), &env.context, {}, second.sink());
+        QVERIFY(second.wait());
+        expectFailure(second, Kind::OfferUnavailable, 422, QStringLiteral("TB_OFFER_UNAVAILABLE"));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 2);
+        QCOMPARE(env.orders().size(), 1);
+        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
+    }
+
+    void walletTooLowIs402() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        env.sandbox->setWalletBalance(
+            Money::parse(QStringLiteral("1.00"), QStringLiteral("EUR")).value());
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, {}, a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::InsufficientFunds, 402, QStringLiteral("TB_INSUFFICIENT_BALANCE"));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+        QCOMPARE(env.orders().size(), 0);
+        QCOMPARE(env.sandbox->ledger().movements().size(), 0);
+    }
+
+    void wrongApiKeyIs401() {
+        SandboxEnv env;
+        auto options = env.gatewayOptions();
+        options.apiKey = QStringLiteral("tb_wrong_key");
+        const auto gateway = env.makeGateway(options);
+        Answer<Wallet> a;
+        gateway->fetchWallet(&env.context, {}, a.sink());
+        QVERIFY(a.wait());
+        QVERIFY2(a.failure(), qPrintable(a.why()));
+        QCOMPARE(a.failure()->kind, Kind::Unauthorized);
+        QCOMPARE(a.failure()->httpStatus, 401);
+        QCOMPARE(a.failure()->code, QStringLiteral("TB_AUTH_101"));
+        QCOMPARE(env.sandbox->ledger().requests().size(), 1); // not retried
+
+        Answer<OrderSnapshot> create;
+        gateway->createOrder(QByteArrayLiteral("{\"data\": {}}"), QStringLiteral("k"), &env.context,
+                             {}, create.sink());
+        QVERIFY(create.wait());
+        expectFailure(create, Kind::Unauthorized, 401, QStringLiteral("TB_AUTH_101"));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+    }
+
+    void unknownIdsAre404() {
+        SandboxEnv env;
+        Answer<OrderSnapshot> order;
+        env.gateway->fetchOrder(QStringLiteral("ord_9999"), &env.context, {}, order.sink());
+        QVERIFY(order.wait());
+        expectFailure(order, Kind::NotFound, 404, QStringLiteral("TB_NOT_FOUND"));
+        Answer<Offer> offer;
+        env.gateway->fetchOffer(QStringLiteral("off_nope"), &env.context, {}, offer.sink());
+        QVERIFY(offer.wait());
+        QVERIFY2(offer.failure(), qPrintable(offer.why()));
+        QCOMPARE(offer.failure()->kind, Kind::NotFound);
+        QCOMPARE(env.countOf(QStringLiteral("get_order")), 1);
+        QCOMPARE(env.countOf(QStringLiteral("get_offer")), 1);
+    }
+
+    // An id is one path segment, percent-encoded once: the server must read back the id it
+    // gave out. Travelbase ids are [a-z0-9_], so this only bites an id with other characters.
+    void idsArePercentEncodedOnce() {
+        SandboxEnv env;
+        Answer<OrderSnapshot> order;
+        env.gateway->fetchOrder(QStringLiteral("ord 1"), &env.context, {}, order.sink());
+        QVERIFY(order.wait());
+        QVERIFY(order.failure());
+        const auto reads = env.requestsTo(QStringLiteral("get_order"));
+        QCOMPARE(reads.size(), 1);
+        QCOMPARE(reads.first().path, QStringLiteral("/v1/air/orders/ord 1"));
+    }
+
+    void keyReusedForAnotherBodyIs409() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        Answer<OrderSnapshot> first;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, {}, first.sink());
+        QVERIFY(first.wait());
+        QVERIFY(first.value());
+        QList<Passenger> other = oneAdult();
+        other.first().givenName = QStringLiteral("Chinedu");
+        Answer<OrderSnapshot> reused;
+        env.gateway->createOrder(buildCreateBody(offer, other), QStringLiteral("k"), &env.context,
+                                 {}, reused.sink());
+        QVERIFY(reused.wait());
+        expectFailure(reused, Kind::KeyReused, 409, QStringLiteral("TB_IDEMPOTENCY_KEY_REUSED"));
+        QCOMPARE(env.outcomesOf(QStringLiteral("create_order")),
+                 (QStringList{QStringLiteral("executed"), QStringLiteral("key_reused")}));
+        QCOMPARE(env.orders().size(), 1);
+        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
+    }
+
+    void fatal500IsNeverRetried() {
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario({fault("create_order", "internal_fatal")})));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        AttemptRecorder log;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, log.log(), a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::Fatal, 500, QStringLiteral("TB_INTERNAL_FATAL"));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+        QCOMPARE(log.entries.size(), 1);
+        QCOMPARE(log.entries.first().value(QLatin1String("decision")).toString(),
+                 QStringLiteral("give up"));
+        QCOMPARE(env.orders().size(), 0);
+        QCOMPARE(env.sandbox->ledger().movements().size(), 0);
+    }
+
+    void validationFailureIsRejectedWithFields() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        QList<Passenger> bad = oneAdult();
+        bad.first().phoneNumber = QStringLiteral("0803 123 4567"); // not E.164
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(buildCreateBody(offer, bad), QStringLiteral("k"), &env.context, {},
+                                 a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::Rejected, 400, QStringLiteral("TB_VALIDATION_FAILED"));
+        bool named = false;
+        for (const auto &[field, message] : a.failure()->fieldErrors)
+            named = named || field == QLatin1String("passengers[0].phone_number");
+        QVERIFY(named);
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+        // Nothing was stored under the key: the corrected body may use it (contract).
+        Answer<OrderSnapshot> fixed;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, {}, fixed.sink());
+        QVERIFY(fixed.wait());
+        QVERIFY2(fixed.value(), qPrintable(fixed.why()));
+    }
+
+    void missingKeyIsRejected() {
+        SandboxEnv env;
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QString(), &env.context, {}, a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::Rejected, 400, QStringLiteral("TB_IDEMPOTENCY_KEY_MISSING"));
+        QCOMPARE(env.orders().size(), 0);
+    }
+
+    // The reading of the final error, for the kinds no sandbox answer produces.
+    void classifyTable_data() {
+        QTest::addColumn<int>("apiKind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("retryable");
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<Kind>("expected");
+        const int env = int(ApiError::Kind::Envelope);
+        const int client = int(ApiError::Fault::Client);
+        const int server = int(ApiError::Fault::Server);
+        QTest::newRow("422 expired") << env << 422 << QStringLiteral("TB_OFFER_EXPIRED") << false
+                                     << client << Kind::OfferUnavailable;
+        QTest::newRow("422 unavailable") << env << 422 << QStringLiteral("TB_OFFER_UNAVAILABLE")
+                                         << false << client << Kind::OfferUnavailable;
+        QTest::newRow("402") << env << 402 << QStringLiteral("TB_INSUFFICIENT_BALANCE") << false
+                             << client << Kind::InsufficientFunds;
+        QTest::newRow("401") << env << 401 << QStringLiteral("TB_AUTH_101") << false << client
+                             << Kind::Unauthorized;
+        QTest::newRow("404") << env << 404 << QStringLiteral("TB_NOT_FOUND") << false << client
+                             << Kind::NotFound;
+        QTest::newRow("409 reused") << env << 409 << QStringLiteral("TB_IDEMPOTENCY_KEY_REUSED")
+                                    << false << client << Kind::KeyReused;
+        QTest::newRow("409 in flight spent")
+            << env << 409 << QStringLiteral("TB_IDEMPOTENCY_IN_FLIGHT") << true << client
+            << Kind::OutcomeUnknown;
+        QTest::newRow("400 validation") << env << 400 << QStringLiteral("TB_VALIDATION_FAILED")
+                                        << false << client << Kind::Rejected;
+        QTest::newRow("500 fatal")
+            << env << 500 << QStringLiteral("TB_INTERNAL_FATAL") << false << server << Kind::Fatal;
+        QTest::newRow("500 internal spent") << env << 500 << QStringLiteral("TB_INTERNAL") << true
+                                            << server << Kind::OutcomeUnknown;
+        QTest::newRow("503 spent") << env << 503 << QStringLiteral("TB_UNAVAILABLE") << true
+                                   << server << Kind::OutcomeUnknown;
+        QTest::newRow("429 spent") << env << 429 << QStringLiteral("TB_RATE_LIMITED") << true
+                                   << client << Kind::OutcomeUnknown;
+        QTest::newRow("502 html") << int(ApiError::Kind::BadBody) << 502 << QString() << false << 0
+                                  << Kind::OutcomeUnknown;
+        QTest::newRow("403 proxy page")
+            << int(ApiError::Kind::BadBody) << 403 << QString() << false << 0 << Kind::Rejected;
+        QTest::newRow("timeout") << int(ApiError::Kind::Timeout) << 0 << QString() << true << server
+                                 << Kind::OutcomeUnknown;
+        QTest::newRow("reset") << int(ApiError::Kind::Network) << 0 << QString() << true << server
+                               << Kind::OutcomeUnknown;
+        QTest::newRow("cancelled")
+            << int(ApiError::Kind::Cancelled) << 0 << QString() << false << 0 << Kind::Cancelled;
+        QTest::newRow("tls") << int(ApiError::Kind::Tls) << 0 << QString() << false << 0
+                             << Kind::Fatal;
+    }
+    void classifyTable() {
+        QFETCH(int, apiKind);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(bool, retryable);
+        QFETCH(int, fault);
+        QFETCH(Kind, expected);
+        ApiError e;
+        e.kind = static_cast<ApiError::Kind>(apiKind);
+        e.httpStatus = status;
+        e.code = code;
+        e.retryable = retryable;
+        e.fault = static_cast<ApiError::Fault>(fault);
+        QCOMPARE(TravelbaseGateway::classify(e).kind, expected);
+    }
+
+    // ---- retries: the same key and the same bytes, until one definitive answer ----
+
+    void retriesWithTheSameKeyAndBytes_data() {
+        QTest::addColumn<QJsonArray>("faults");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addColumn<QString>("firstOutcome"); // of the first create in the ledger
+        QTest::addColumn<QList<int>>("statuses");  // what the client saw, when it sees all
+        QTest::addColumn<QList<int>>("waits");     // wait_ms of its retries (scale 0.01)
+        QTest::addColumn<bool>("replayed");        // the answer came from the key's store
+
+        // Jitter is fixed at 500 ms; policy waits are scaled by 0.01.
+        QTest::newRow("503 with Retry-After")
+            << QJsonArray{fault("create_order", "unavailable", {1}, 1)} << 10000
+            << QStringLiteral("fault:unavailable") << QList<int>{503, 201} << QList<int>{15}
+            << false;
+        QTest::newRow("503 twice without Retry-After")
+            << QJsonArray{fault("create_order", "unavailable", {1, 2})} << 10000
+            << QStringLiteral("fault:unavailable") << QList<int>{503, 503, 201}
+            << QList<int>{25, 45} << false;
+        QTest::newRow("429 with Retry-After")
+            << QJsonArray{fault("create_order", "rate_limited", {1}, 3)} << 10000
+            << QStringLiteral("fault:rate_limited") << QList<int>{429, 201} << QList<int>{35}
+            << false;
+        QTest::newRow("500 TB_INTERNAL")
+            << QJsonArray{fault("create_order", "internal", {1})} << 10000
+            << QStringLiteral("fault:internal") << QList<int>{500, 201} << QList<int>{25} << false;
+        QTest::newRow("502 not JSON") << QJsonArray{fault("create_order", "bad_gateway_html", {1})}
+                                      << 10000 << QStringLiteral("fault:bad_gateway_html")
+                                      << QList<int>{502, 201} << QList<int>{25} << false;
+        QTest::newRow("409 in flight")
+            << QJsonArray{fault("create_order", "in_flight", {1})} << 10000
+            << QStringLiteral("fault:in_flight") << QList<int>{409, 201} << QList<int>{25} << false;
+        // Qt re-sends a POST by itself when the connection closes before any answer, so the
+        // client may or may not see these resets: `statuses` is checked only when it does.
+        QTest::newRow("reset before commit")
+            << QJsonArray{fault("create_order", "reset_before_commit", {1})} << 10000
+            << QStringLiteral("fault:reset_before_commit") << QList<int>{0, 201} << QList<int>{25}
+            << false;
+        QTest::newRow("reset after commit")
+            << QJsonArray{fault("create_order", "reset_after_commit", {1})} << 10000
+            << QStringLiteral("executed;fault:reset_after_commit") << QList<int>{0, 201}
+            << QList<int>{25} << true;
+        QTest::newRow("hang after commit")
+            << QJsonArray{fault("create_order", "hang_after_commit", {1})} << 500
+            << QStringLiteral("executed;fault:hang_after_commit") << QList<int>{0, 201}
+            << QList<int>{25} << true;
+    }
+    void retriesWithTheSameKeyAndBytes() {
+        QFETCH(QJsonArray, faults);
+        QFETCH(int, timeoutMs);
+        QFETCH(QString, firstOutcome);
+        QFETCH(QList<int>, statuses);
+        QFETCH(QList<int>, waits);
+        QFETCH(bool, replayed);
+
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario(faults)));
+        env.gateway = env.makeGateway(env.gatewayOptions(0.01, milliseconds(timeoutMs)));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        const QString key = QStringLiteral("6f1c2a9e-3b7d-4c1e-9a55-0d2f7e8b9c10");
+
+        AttemptRecorder log;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, key, &env.context, log.log(), a.sink());
+        QVERIFY(a.wait());
+        QVERIFY2(a.value(), qPrintable(a.why()));
+        QCOMPARE(a.calls, 1);
+        QCOMPARE(a.value()->status, QStringLiteral("pending"));
+
+        // The ledger: every create carried the same key and the same bytes; one order, one debit.
+        const auto creates = env.requestsTo(QStringLiteral("create_order"));
+        QCOMPARE(creates.size(), statuses.size());
+        QCOMPARE(creates.first().outcome, firstOutcome);
+        QCOMPARE(creates.last().outcome,
+                 replayed ? QStringLiteral("replayed") : QStringLiteral("executed"));
+        QCOMPARE(env.keysOf(QStringLiteral("create_order")), QSet<QString>{key});
+        QCOMPARE(env.bodiesOf(QStringLiteral("create_order")), QSet<QString>{sha256Hex(body)});
+        QCOMPARE(env.orders().size(), 1);
+        QCOMPARE(env.orders().first().toObject().value(QLatin1String("id")).toString(),
+                 a.value()->id);
+        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
+        QCOMPARE(env.sandbox->ledger().movements().size(), 1);
+
+        // The AttemptLog: numbered attempts, the same key, the decision and the wait.
+        QVERIFY(!log.entries.isEmpty());
+        QVERIFY(log.entries.size() <= creates.size());
+        for (qsizetype i = 0; i < log.entries.size(); ++i) {
+            const QJsonObject &e = log.entries.at(i);
+            QCOMPARE(e.value(QLatin1String("attempt")).toInt(), int(i + 1));
+            QCOMPARE(e.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
+            QCOMPARE(e.value(QLatin1String("path")).toString(), QStringLiteral("/v1/air/orders"));
+            QCOMPARE(e.value(QLatin1String("idempotency_key")).toString(), key);
+        }
+        QCOMPARE(log.entries.last().value(QLatin1String("status")).toInt(), 201);
+        QCOMPARE(log.entries.last().value(QLatin1String("replayed")).toBool(), replayed);
+        if (log.entries.size() == statuses.size()) {
+            QCOMPARE(log.statuses(), statuses);
+            for (qsizetype i = 0; i + 1 < log.entries.size(); ++i) {
+                const QJsonObject &e = log.entries.at(i);
+                QCOMPARE(e.value(QLatin1String("decision")).toString(), QStringLiteral("retry"));
+                QCOMPARE(e.value(QLatin1String("wait_ms")).toInt(), waits.at(i));
+                QVERIFY(!e.value(QLatin1String("error")).toString().isEmpty());
+            }
+        } else {
+            // Qt re-sent the request itself: the client saw a single, successful attempt.
+            QVERIFY(firstOutcome.contains(QLatin1String("reset")));
+            QCOMPARE(log.entries.size(), 1);
+        }
+    }
+
+    // Every create answers 503: the gateway stops after the 5th attempt and says it cannot
+    // know the outcome; nothing was booked or charged.
+    void budgetExhaustedAfterFiveAttempts() {
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario({fault("create_order", "unavailable")})));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        AttemptRecorder log;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, log.log(), a.sink());
+        QVERIFY(a.wait());
+        QCOMPARE(a.calls, 1);
+        QVERIFY2(a.failure(), qPrintable(a.why()));
+        QCOMPARE(a.failure()->kind, Kind::OutcomeUnknown);
+        QCOMPARE(a.failure()->httpStatus, 503);
+        QVERIFY2(a.failure()->message.contains(QLatin1String("5 attempt")),
+                 qPrintable(a.failure()->message));
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), RetryPolicy::kMaxAttempts);
+        QCOMPARE(env.keysOf(QStringLiteral("create_order")), QSet<QString>{QStringLiteral("k")});
+        QCOMPARE(env.bodiesOf(QStringLiteral("create_order")), QSet<QString>{sha256Hex(body)});
+        QCOMPARE(log.entries.size(), RetryPolicy::kMaxAttempts);
+        QCOMPARE(log.statuses(), QList<int>(RetryPolicy::kMaxAttempts, 503));
+        QList<int> waits;
+        for (qsizetype i = 0; i < log.entries.size(); ++i)
+            waits.append(log.entries.at(i).value(QLatin1String("wait_ms")).toInt());
+        QCOMPARE(waits, (QList<int>{25, 45, 85, 165, 0})); // 2, 4, 8, 16 s + jitter, scaled
+        QCOMPARE(log.entries.last().value(QLatin1String("decision")).toString(),
+                 QStringLiteral("give up"));
+        QCOMPARE(env.orders().size(), 0);
+        QCOMPARE(env.sandbox->ledger().movements().size(), 0);
+    }
+
+    // The 2-minute total: here the clock moves 50 s (of policy time) per attempt.
+    void totalBudgetStopsEarlier() {
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario({fault("create_order", "unavailable")})));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        AttemptRecorder log;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(
+            body, QStringLiteral("k"), &env.context,
+            [&](const QJsonObject &entry) {
+                log.entries.append(entry);
+                env.clock.advance(500); // x 1/0.01 = 50 s of policy time
+            },
+            a.sink());
+        QVERIFY(a.wait());
+        QVERIFY2(a.failure(), qPrintable(a.why()));
+        QCOMPARE(a.failure()->kind, Kind::OutcomeUnknown);
+        // 0 s, 50 s and 100 s go on; at 150 s the budget is spent.
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 4);
+        QCOMPARE(log.entries.size(), 4);
+        QCOMPARE(log.entries.last().value(QLatin1String("decision")).toString(),
+                 QStringLiteral("give up"));
+        QCOMPARE(env.orders().size(), 0);
+    }
+
+    // A 409 in flight that is real: the first request is still executing when the retry after a
+    // client timeout arrives. The gateway backs off and learns the one outcome.
+    void timeoutWhileStillExecutingMeetsInFlight() {
+        SandboxEnv env;
+        // The first create executes 625 ms after it arrived (62.5 s at the sandbox's scale).
+        // The client gives up on it after 250 ms; at a 0.1 scale its backoffs are 250 ms, so
+        // its second attempt lands while the first still runs, and its third after it is done.
+        QVERIFY(
+            env.setScenarioJson(faultScenario({fault("create_order", "slow", {1}, -1, 62500)})));
+        env.gateway = env.makeGateway(env.gatewayOptions(0.1, milliseconds(250)));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        AttemptRecorder log;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, log.log(), a.sink());
+        QVERIFY(a.wait());
+        QVERIFY2(a.value(), qPrintable(a.why()));
+        QCOMPARE(log.entries.first().value(QLatin1String("status")).toInt(), 0); // timed out
+        QCOMPARE(env.keysOf(QStringLiteral("create_order")), QSet<QString>{QStringLiteral("k")});
+        QCOMPARE(env.bodiesOf(QStringLiteral("create_order")), QSet<QString>{sha256Hex(body)});
+        QCOMPARE(env.orders().size(), 1);
+        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
+        // Which retry met the running request depends on scheduling; when one did, the sandbox
+        // answered 409 in flight and the client waited 2-3 s (200-300 ms here) before the next.
+        const QStringList outcomes = env.outcomesOf(QStringLiteral("create_order"));
+        QCOMPARE(outcomes.first(), QStringLiteral("executed"));
+        QCOMPARE(outcomes.last(), QStringLiteral("replayed"));
+        if (!outcomes.contains(QStringLiteral("in_flight")))
+            qWarning("no retry met the running create this time: %s",
+                     qPrintable(outcomes.join(QLatin1Char(' '))));
+        for (const QJsonObject &e : std::as_const(log.entries))
+            if (e.value(QLatin1String("status")).toInt() == 409)
+                QVERIFY(e.value(QLatin1String("wait_ms")).toInt() >= 200);
+    }
+
+    // ---- safety of the transport ----
+
+    void plainHttpOnlyToLoopback_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("http public host")
+            << QStringLiteral("http://api.travelbase.example") << false;
+        QTest::newRow("http LAN address") << QStringLiteral("http://192.168.1.20:8089") << false;
+        QTest::newRow("http 10/8") << QStringLiteral("http://10.0.0.1") << false;
+        QTest::newRow("http loopback-looking name")
+            << QStringLiteral("http://127.0.0.1.evil.example") << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1") << false;
+        QTest::newRow("no host") << QStringLiteral("http://") << false;
+        QTest::newRow("https public host")
+            << QStringLiteral("https://api.travelbase.example") << true;
+        QTest::newRow("http 127.0.0.1") << QStringLiteral("http://127.0.0.1:8089") << true;
+        QTest::newRow("http localhost") << QStringLiteral("http://localhost:8089") << true;
+        QTest::newRow("http [::1]") << QStringLiteral("http://[::1]:8089") << true;
+    }
+    void plainHttpOnlyToLoopback() {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        ManualClock clock(sandboxStart());
+        QtScheduler scheduler;
+        TravelbaseGateway::Options o;
+        o.baseUrl = QUrl(url);
+        o.apiKey = QStringLiteral("tb_sandbox_demo");
+        const auto g = TravelbaseGateway::create(o, &clock, &scheduler);
+        QCOMPARE(g.ok(), accepted);
+        if (!accepted)
+            QVERIFY(!g.error().message.isEmpty());
+    }
+
+    void missingApiKeyIsRefused() {
+        ManualClock clock(sandboxStart());
+        QtScheduler scheduler;
+        TravelbaseGateway::Options o;
+        o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8089"));
+        const auto g = TravelbaseGateway::create(o, &clock, &scheduler);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.error().code, QStringLiteral("missing_api_key"));
+    }
+
+    // ---- the caller goes away ----
+
+    // Destroyed while its request hangs: the callback and the log never run, nothing is resent.
+    void contextDestroyedDuringTheRequest() {
+        SandboxEnv env;
+        QVERIFY(
+            env.setScenarioJson(faultScenario({fault("create_order", "hang_after_commit", {1})})));
+        env.gateway = env.makeGateway(env.gatewayOptions(0.01, milliseconds(200)));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        auto *context = new QObject;
+        QPointer<QObject> guard(context);
+        int logged = 0;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(
+            body, QStringLiteral("k"), context, [&](const QJsonObject &) { ++logged; }, a.sink());
+        QTRY_COMPARE(env.countOf(QStringLiteral("create_order")), 1);
+        delete context;
+        // Past the 200 ms timeout and the 25 ms backoff that would have followed it.
+        QTest::qWait(600);
+        QCOMPARE(a.calls, 0);
+        QCOMPARE(logged, 0);
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+    }
+
+    // Destroyed during the backoff between two attempts: no further attempt is sent.
+    void contextDestroyedDuringTheBackoff() {
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(faultScenario({fault("create_order", "unavailable")})));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        auto *context = new QObject;
+        int logged = 0;
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(
+            body, QStringLiteral("k"), context,
+            [&](const QJsonObject &) {
+                ++logged;
+                delete context; // the window closes while the gateway waits to retry
+            },
+            a.sink());
+        QTRY_COMPARE(logged, 1);
+        QTest::qWait(300); // the 25 ms backoff, many times over
+        QCOMPARE(a.calls, 0);
+        QCOMPARE(logged, 1);
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewaySandbox)
+#include "tst_gateway_sandbox.moc"
