@@ -5,3 +5,4 @@ flightdesk_add_test(NAME tst_offer SOURCES tst_offer.cpp LABEL unit LIBS flightd
 flightdesk_add_test(NAME tst_validatecommand SOURCES tst_validatecommand.cpp LABEL unit)
 flightdesk_add_test(NAME tst_checkoutflow SOURCES tst_checkoutflow.cpp ../support/scriptedgateway.h LABEL unit
                     LIBS flightdesk_core flightdesk_storage)
+flightdesk_add_test(NAME tst_mrz SOURCES tst_mrz.cpp LABEL unit LIBS flightdesk_core)

@@ -1,0 +1,136 @@
+// The bundled airport list and its model: complete, well-formed, and usable for completion.
+#include "airportmodel.h"
+
+#include "core/isocodes.h"
+
+#include <QAbstractItemModelTester>
+#include <QCompleter>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using fd::ui::AirportModel;
+
+class TestAirportModel final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void passesTheModelTester() {
+        AirportModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(AirportModel::ColumnCount));
+        QVERIFY(model.rowCount() >= 80);
+        QVERIFY(model.rowCount() <= 150);
+    }
+
+    void everyEntryIsWellFormed() {
+        AirportModel model;
+        static const QRegularExpression iata(QStringLiteral("^[A-Z]{3}$"));
+        QSet<QString> codes;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const fd::ui::Airport &a = model.airport(row);
+            QVERIFY2(iata.match(a.iataCode).hasMatch(), qPrintable(a.iataCode));
+            QVERIFY2(fd::iso::isCountry(a.countryCode), qPrintable(a.iataCode));
+            QVERIFY(!a.cityName.isEmpty());
+            QVERIFY(!a.name.isEmpty());
+            QVERIFY2(!codes.contains(a.iataCode), qPrintable(a.iataCode));
+            codes.insert(a.iataCode);
+        }
+    }
+
+    // Every airport of the sandbox's demo routes can be searched for, with the same facts.
+    void coversTheDemoCatalogue() {
+        QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/../../resources/demo/catalogue.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray airports = QJsonDocument::fromJson(f.readAll())
+                                        .object()
+                                        .value(QLatin1String("airports"))
+                                        .toArray();
+        QVERIFY(!airports.isEmpty());
+        AirportModel model;
+        for (const QJsonValue &v : airports) {
+            const QJsonObject o = v.toObject();
+            const QString code = o.value(QLatin1String("iata_code")).toString();
+            const int row = model.rowOfCode(code);
+            QVERIFY2(row >= 0, qPrintable(code));
+            QCOMPARE(model.airport(row).countryCode,
+                     o.value(QLatin1String("country_code")).toString());
+            QCOMPARE(model.airport(row).cityName, o.value(QLatin1String("city_name")).toString());
+        }
+    }
+
+    void displayAndRawValues() {
+        AirportModel model;
+        const int row = model.rowOfCode(QStringLiteral("LOS"));
+        QCOMPARE(model.index(row, AirportModel::Country).data().toString(),
+                 QStringLiteral("Nigeria"));
+        QCOMPARE(model.index(row, AirportModel::Country).data(AirportModel::RawValueRole),
+                 QVariant(QStringLiteral("NG")));
+        QCOMPARE(model.index(row, AirportModel::City).data().toString(), QStringLiteral("Lagos"));
+        QCOMPARE(model.headerData(AirportModel::Code, Qt::Horizontal).toString(),
+                 QStringLiteral("Code"));
+    }
+
+    void sortsByRawValue() {
+        AirportModel model;
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(AirportModel::RawValueRole);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(AirportModel::Code);
+        QCOMPARE(proxy.index(0, AirportModel::Code).data().toString(), QStringLiteral("ABJ"));
+    }
+
+    void completesByCodeCityOrName_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("code, lower case") << QStringLiteral("lhr") << QStringLiteral("LHR");
+        QTest::newRow("city") << QStringLiteral("lagos") << QStringLiteral("LOS");
+        QTest::newRow("part of the name") << QStringLiteral("heathrow") << QStringLiteral("LHR");
+        QTest::newRow("accented name") << QStringLiteral("Côte") << QStringLiteral("NCE");
+    }
+    void completesByCodeCityOrName() {
+        QFETCH(QString, typed);
+        QFETCH(QString, code);
+        AirportModel model;
+        QCompleter *completer = model.makeCompleter(&model);
+        completer->setCompletionPrefix(typed);
+        QVERIFY(completer->completionCount() >= 1);
+        QStringList found;
+        for (int i = 0; completer->setCurrentRow(i); ++i)
+            found
+                << completer->currentIndex().siblingAtColumn(AirportModel::Code).data().toString();
+        QVERIFY2(found.contains(code), qPrintable(found.join(QLatin1Char(','))));
+        // What the completer inserts resolves back to the airport.
+        completer->setCurrentRow(static_cast<int>(found.indexOf(code)));
+        QCOMPARE(model.airport(model.resolve(completer->currentCompletion())).iataCode, code);
+    }
+
+    void resolvesWhatWasTyped_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("code"); // empty: not one airport
+        QTest::newRow("code") << QStringLiteral(" los ") << QStringLiteral("LOS");
+        QTest::newRow("unique city") << QStringLiteral("abuja") << QStringLiteral("ABV");
+        QTest::newRow("city with several airports") << QStringLiteral("London") << QString();
+        QTest::newRow("airport name") << QStringLiteral("Gatwick Airport") << QStringLiteral("LGW");
+        QTest::newRow("unknown") << QStringLiteral("XYZ") << QString();
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void resolvesWhatWasTyped() {
+        QFETCH(QString, typed);
+        QFETCH(QString, code);
+        AirportModel model;
+        const int row = model.resolve(typed);
+        QCOMPARE(row < 0 ? QString() : model.airport(row).iataCode, code);
+    }
+};
+
+QTEST_MAIN(TestAirportModel)
+#include "tst_airportmodel.moc"

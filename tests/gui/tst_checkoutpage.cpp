@@ -1,0 +1,276 @@
+// The checkout page on a ManualClock: summary, countdowns, wallet, the Book button's reasons,
+// exactly one bookRequested per booking, read-only while busy, support details.
+#include "checkoutpage.h"
+#include "guitestdata.h"
+#include "passengerform.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using fd::ui::CheckoutPage;
+using fd::ui::PassengerForm;
+
+namespace {
+
+fd::Wallet wallet(const char *amount, const char *currency = "EUR") {
+    return {*fd::Money::parse(QLatin1String(amount), QLatin1String(currency))};
+}
+
+struct Fixture {
+    fd::ManualClock clock{guitest::morning()};
+    CheckoutPage page;
+    explicit Fixture(const char *offer = "los-lhr-family") {
+        page.setClock(&clock);
+        page.setOffer(guitest::offer(offer));
+        page.setWallet(wallet("1500.00"));
+        page.resize(1100, 800);
+        page.show();
+    }
+    template <typename T> T *find(const char *name) {
+        auto *w = page.findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no %s on the page", name);
+        return w;
+    }
+    QPushButton *book() { return find<QPushButton>("bookButton"); }
+    QString reason() { return find<QLabel>("bookReasonLabel")->text(); }
+    QLineEdit *edit(int passenger, const char *name) {
+        auto *e = page.forms().at(passenger)->findChild<QLineEdit *>(QLatin1String(name));
+        if (!e)
+            qFatal("no %s", name);
+        return e;
+    }
+    void fillValid() { page.setPassengers(guitest::passengers("family-valid")); }
+    void at(int h, int m, int s) {
+        clock.set(QDateTime(QDate(2026, 12, 1), QTime(h, m, s), Qt::UTC));
+        page.refresh();
+    }
+};
+
+} // namespace
+
+class TestCheckoutPage final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void summarisesTheOffer() {
+        Fixture f;
+        QStringList texts;
+        for (QLabel *l : f.find<QGroupBox>("offerGroupBox")->findChildren<QLabel *>())
+            texts << l->text();
+        const QString all = texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("LOS Lagos → LHR London")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("LHR London → LOS Lagos")));
+        QVERIFY(all.contains(QStringLiteral("08:00 → 14:30 UTC · 6 h 30 min · direct")));
+        QVERIFY(all.contains(QStringLiteral("21:00 → 05:15 (+1) UTC")));
+        QVERIFY(all.contains(QStringLiteral("British Airways (BA)")));
+        QCOMPARE(f.find<QLabel>("totalLabel")->text(), QStringLiteral("Total 412.30 EUR"));
+        QCOMPARE(f.find<QLabel>("expiryCountdownLabel")->text(),
+                 QStringLiteral("Offer expires in 15:00"));
+        QCOMPARE(f.find<QLabel>("guaranteeCountdownLabel")->text(),
+                 QStringLiteral("Price guaranteed for 10:00"));
+        QVERIFY(f.find<QLabel>("walletLabel")->text().contains(QLatin1String("1500.00 EUR")));
+    }
+
+    void oneTypedFormPerOfferPassenger() {
+        Fixture f;
+        QCOMPARE(f.page.forms().size(), 3);
+        const QStringList types = {QStringLiteral("Adult"), QStringLiteral("Child"),
+                                   QStringLiteral("Infant")};
+        for (int i = 0; i < 3; ++i) {
+            auto *box =
+                f.page.forms().at(i)->findChild<QGroupBox *>(QStringLiteral("passengerGroupBox"));
+            QVERIFY(box->title().startsWith(QStringLiteral("Passenger %1 · ").arg(i + 1)));
+            QVERIFY(box->title().contains(types.at(i)));
+            QVERIFY(f.page.forms()
+                        .at(i)
+                        ->findChild<QGroupBox *>(QStringLiteral("passportGroupBox"))
+                        ->isVisible());
+        }
+        Fixture dom("los-abv-domestic");
+        QCOMPARE(dom.page.forms().size(), 1);
+        QVERIFY(!dom.page.forms()
+                     .first()
+                     ->findChild<QGroupBox *>(QStringLiteral("passportGroupBox"))
+                     ->isVisible());
+    }
+
+    void bookIsDisabledWithAReason() {
+        Fixture f;
+        QVERIFY(!f.book()->isEnabled());
+        QVERIFY2(f.reason().contains(QLatin1String("fields for passenger 1")),
+                 qPrintable(f.reason()));
+        QVERIFY(f.reason().contains(QLatin1String("passenger 3")));
+        QCOMPARE(f.book()->accessibleDescription(), f.reason());
+    }
+
+    void bookIsEnabledWhenEverythingIsValid() {
+        Fixture f;
+        f.fillValid();
+        QVERIFY2(f.book()->isEnabled(), qPrintable(f.reason()));
+        QVERIFY(f.reason().startsWith(QLatin1String("Ready to book")));
+
+        // One broken field names itself and its passenger.
+        QTest::keyClicks(f.edit(0, "phoneEdit"), QStringLiteral(" 1"));
+        f.page.forms().at(0)->validateNow();
+        QVERIFY(!f.book()->isEnabled());
+        QCOMPARE(f.reason(), QStringLiteral("Fix 1 field for passenger 1."));
+        auto *msg = f.page.forms().at(0)->findChild<QLabel *>(QStringLiteral("phoneMessageLabel"));
+        QVERIFY(msg->text().contains(QLatin1String("E.164")));
+    }
+
+    void ctrlReturnBooksExactlyOnce() {
+        Fixture f;
+        f.fillValid();
+        QVERIFY(QTest::qWaitForWindowActive(&f.page));
+        QSignalSpy spy(&f.page, &CheckoutPage::bookRequested);
+        f.edit(0, "givenNameEdit")->setFocus();
+        QTest::keyClick(f.edit(0, "givenNameEdit"), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(spy.size(), 1);
+        // Held down, pressed again, clicked: nothing more.
+        QTest::keyClick(f.edit(0, "givenNameEdit"), Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(f.edit(0, "givenNameEdit"), Qt::Key_Enter, Qt::ControlModifier);
+        QTest::mouseClick(f.book(), Qt::LeftButton);
+        QTest::mouseDClick(f.book(), Qt::LeftButton);
+        f.page.requestBooking();
+        QCOMPARE(spy.size(), 1);
+
+        const auto passengers = spy.first().first().value<QList<fd::Passenger>>();
+        QCOMPARE(passengers.size(), 3);
+        QCOMPARE(passengers.at(0).id, QStringLiteral("pas_1"));
+        QCOMPARE(passengers.at(2).id, QStringLiteral("pas_3"));
+        QCOMPARE(passengers.at(1).type, QStringLiteral("child"));
+        QCOMPARE(passengers.at(0).identityDocuments.first().uniqueIdentifier,
+                 QStringLiteral("A12345678"));
+        QVERIFY(f.page.isBusy());
+    }
+
+    void busyPageIsReadOnly() {
+        Fixture f;
+        f.fillValid();
+        QSignalSpy spy(&f.page, &CheckoutPage::bookRequested);
+        f.page.setBusy(true);
+        QVERIFY(!f.book()->isEnabled());
+        for (QLineEdit *e : f.page.findChildren<QLineEdit *>())
+            QVERIFY2(e->isReadOnly() || !e->isEnabled() || !e->parentWidget()->isEnabled(),
+                     qPrintable(e->objectName()));
+        for (QComboBox *c : f.page.findChildren<QComboBox *>())
+            QVERIFY(!c->isEnabled());
+        for (QPlainTextEdit *t : f.page.findChildren<QPlainTextEdit *>())
+            QVERIFY(t->isReadOnly());
+        QTest::keyClicks(f.edit(1, "givenNameEdit"), QStringLiteral("zz"));
+        QCOMPARE(f.edit(1, "givenNameEdit")->text(), QStringLiteral("Chioma"));
+        f.page.requestBooking();
+        QCOMPARE(spy.size(), 0);
+        QVERIFY(f.reason().contains(QLatin1String("in progress")));
+
+        f.page.setBusy(false); // the engine gave the form back
+        QVERIFY(!f.edit(1, "givenNameEdit")->isReadOnly());
+        QVERIFY(f.book()->isEnabled());
+    }
+
+    void pressingBookWhileBlockedRevealsEveryProblem() {
+        Fixture f;
+        QSignalSpy spy(&f.page, &CheckoutPage::bookRequested);
+        auto *msg =
+            f.page.forms().at(0)->findChild<QLabel *>(QStringLiteral("givenNameMessageLabel"));
+        QVERIFY(!msg->isVisible());
+        f.page.requestBooking(); // e.g. Ctrl+Return on an empty form
+        QCOMPARE(spy.size(), 0);
+        QCOMPARE(msg->text(), QStringLiteral("Error: Required."));
+        QVERIFY(msg->isVisible());
+    }
+
+    void countdownFollowsTheClock() {
+        Fixture f;
+        f.fillValid();
+        auto *expiry = f.find<QLabel>("expiryCountdownLabel");
+        auto *guarantee = f.find<QLabel>("guaranteeCountdownLabel");
+
+        f.at(10, 2, 26);
+        QCOMPARE(expiry->text(), QStringLiteral("Offer expires in 12:34"));
+        QCOMPARE(guarantee->text(), QStringLiteral("Price guaranteed for 7:34"));
+        QVERIFY(f.book()->isEnabled());
+
+        f.at(10, 9, 30); // the guarantee warns first, but still allows booking
+        QVERIFY(guarantee->text().startsWith(QLatin1String("Warning: ")));
+        QVERIFY(f.book()->isEnabled());
+
+        f.at(10, 10, 0);
+        QVERIFY(guarantee->text().startsWith(QLatin1String("Error: ")));
+        QVERIFY(!f.book()->isEnabled());
+        QVERIFY2(f.reason().contains(QLatin1String("no longer guaranteed")),
+                 qPrintable(f.reason()));
+
+        f.at(10, 14, 20);
+        QVERIFY2(expiry->text().startsWith(QLatin1String("Warning: ")), qPrintable(expiry->text()));
+        QVERIFY(expiry->text().contains(QLatin1String("40 s")));
+        QVERIFY(f.reason().contains(QLatin1String("expires in 40 s")));
+        QVERIFY(!f.book()->isEnabled());
+
+        f.at(10, 15, 0);
+        QVERIFY(expiry->text().contains(QLatin1String("expired")));
+        QVERIFY(f.reason().contains(QLatin1String("expired")));
+        QSignalSpy spy(&f.page, &CheckoutPage::bookRequested);
+        f.page.requestBooking();
+        QCOMPARE(spy.size(), 0);
+    }
+
+    void expiringOfferBlocksBookingOnItsOwn() {
+        // An offer without a price guarantee: only the 60 s margin stops the booking.
+        fd::Offer offer = guitest::offer("los-abv-domestic");
+        offer.priceGuaranteeExpiresAt.reset();
+        fd::ManualClock clock(guitest::morning());
+        CheckoutPage page;
+        page.setClock(&clock);
+        page.setOffer(offer);
+        fd::Passenger p = guitest::passengers("family-valid").first();
+        page.setPassengers({p});
+        auto *book = page.findChild<QPushButton *>(QStringLiteral("bookButton"));
+        QVERIFY(book->isEnabled());
+        clock.advance((14 * 60 + 20) * 1000);
+        page.refresh();
+        QVERIFY(!book->isEnabled());
+        QVERIFY(page.bookBlockedReason().contains(QLatin1String("expires in 40 s")));
+    }
+
+    void walletAgainstTheTotal() {
+        Fixture f;
+        f.fillValid();
+        f.page.setWallet(wallet("100.00"));
+        QVERIFY(!f.book()->isEnabled());
+        QVERIFY(f.find<QLabel>("walletLabel")->text().contains(QLatin1String("312.30 EUR short")));
+        QVERIFY(f.reason().contains(QLatin1String("top up")));
+        f.page.setWallet(wallet("100000.00", "NGN"));
+        QVERIFY(f.find<QLabel>("walletLabel")->text().contains(QLatin1String("never converted")));
+        QVERIFY(!f.book()->isEnabled());
+        f.page.setWallet(std::nullopt);
+        QVERIFY(f.book()->isEnabled());
+        QVERIFY(f.find<QLabel>("walletLabel")->text().contains(QLatin1String("not loaded")));
+    }
+
+    void supportDetailsCanBeCopied() {
+        Fixture f;
+        auto *box = f.find<QGroupBox>("supportGroupBox");
+        QVERIFY(!box->isVisible());
+        f.page.setSupportDetails(QStringLiteral("fd-0b7e9a"), QString());
+        QVERIFY(box->isVisible());
+        QCOMPARE(f.find<QLabel>("orderIdLabel")->text(), QStringLiteral("not created yet"));
+        f.page.setSupportDetails(QStringLiteral("fd-0b7e9a"), QStringLiteral("ord_0001"));
+        QTest::mouseClick(f.find<QPushButton>("copySupportButton"), Qt::LeftButton);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QLatin1String("fd-0b7e9a")), qPrintable(copied));
+        QVERIFY(copied.contains(QLatin1String("ord_0001")));
+    }
+};
+
+QTEST_MAIN(TestCheckoutPage)
+#include "tst_checkoutpage.moc"

@@ -1,0 +1,113 @@
+#include "checkouttext.h"
+
+#include "core/offerchecks.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace fd::ui::checkouttext {
+namespace {
+
+QString tr(const char *text, const char *comment = nullptr) {
+    return QCoreApplication::translate("fd::ui::CheckoutPage", text, comment);
+}
+
+QString twoDigits(qint64 n) {
+    return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0'));
+}
+
+QString duration(qint64 minutes) {
+    //: A flight's duration: %1 hours, %2 minutes.
+    return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+} // namespace
+
+QString remaining(qint64 seconds) {
+    seconds = std::max<qint64>(0, seconds);
+    const qint64 h = seconds / 3600;
+    const qint64 m = seconds / 60 % 60;
+    const qint64 s = seconds % 60;
+    return h > 0 ? QStringLiteral("%1:%2:%3").arg(h).arg(twoDigits(m), twoDigits(s))
+                 : QStringLiteral("%1:%2").arg(m).arg(twoDigits(s));
+}
+
+QString route(const Slice &slice) {
+    //: One flight of the offer: origin code and city → destination code and city.
+    return tr("%1 %2 → %3 %4")
+        .arg(slice.origin.iataCode, slice.origin.cityName, slice.destination.iataCode,
+             slice.destination.cityName);
+}
+
+QString times(const Slice &slice) {
+    const QLocale locale;
+    const QDateTime dep = slice.departingAt.toUTC();
+    const QDateTime arr = slice.arrivingAt.toUTC();
+    QString arrival = locale.toString(arr.time(), QStringLiteral("HH:mm"));
+    if (const qint64 days = dep.date().daysTo(arr.date()); days > 0)
+        arrival += QStringLiteral(" (+%1)").arg(days);
+    const int stops = std::max(0, slice.segmentCount - 1);
+    const QString stopText = stops == 0   ? tr("direct")
+                             : stops == 1 ? tr("1 stop")
+                                          : tr("%1 stops").arg(stops);
+    //: %1 date, %2 departure time, %3 arrival time (with "(+1)" for the next day), %4 duration,
+    //: %5 "direct" or the number of stops. Times are UTC, as the API gives them.
+    return tr("%1 · %2 → %3 UTC · %4 · %5")
+        .arg(locale.toString(dep.date(), QStringLiteral("ddd d MMM yyyy")),
+             locale.toString(dep.time(), QStringLiteral("HH:mm")), arrival,
+             duration(dep.secsTo(arr) / 60), stopText);
+}
+
+QString carrier(const Offer &offer) {
+    if (offer.ownerName.isEmpty())
+        return offer.ownerIata;
+    return QStringLiteral("%1 (%2)").arg(offer.ownerName, offer.ownerIata);
+}
+
+Toned offerCountdown(const QDateTime &expiresAt, const QDateTime &now) {
+    const qint64 left = now.secsTo(expiresAt);
+    if (left <= 0)
+        //: The offer's time ran out; the agent must search again.
+        return {tr("Error: the offer has expired — search again."), Tone::Error};
+    if (left <= kOfferSafetyMarginSeconds)
+        return {
+            tr("Warning: the offer expires in %1 s — too soon to book; search again.").arg(left),
+            Tone::Warning};
+    //: %1 is a countdown such as 12:34 (minutes:seconds).
+    return {tr("Offer expires in %1").arg(remaining(left)), Tone::Neutral};
+}
+
+Toned guaranteeCountdown(const std::optional<QDateTime> &guaranteeEnds, const QDateTime &now) {
+    if (!guaranteeEnds)
+        return {tr("No price guarantee: the price is confirmed when booking."), Tone::Neutral};
+    const qint64 left = now.secsTo(*guaranteeEnds);
+    if (left <= 0)
+        return {tr("Error: the price is no longer guaranteed — search again."), Tone::Error};
+    if (left <= kOfferSafetyMarginSeconds)
+        return {tr("Warning: the price guarantee ends in %1 s.").arg(left), Tone::Warning};
+    //: %1 is a countdown such as 9:59 (minutes:seconds).
+    return {tr("Price guaranteed for %1").arg(remaining(left)), Tone::Neutral};
+}
+
+Toned wallet(const std::optional<Wallet> &wallet, const Money &total) {
+    if (!wallet)
+        return {tr("Wallet balance not loaded yet."), Tone::Neutral};
+    const auto cmp = wallet->available.compare(total);
+    if (!cmp)
+        return {tr("Error: the wallet holds %1 but the offer costs %2; amounts are never "
+                   "converted.")
+                    .arg(wallet->available.currency(), total.currency()),
+                Tone::Error};
+    if (*cmp < 0) {
+        const auto shortBy = total.minus(wallet->available);
+        return {tr("Error: the wallet has %1, %2 short of the total — top up first.")
+                    .arg(wallet->available.toString(), shortBy->toString()),
+                Tone::Error};
+    }
+    //: %1 the wallet's balance, %2 the offer's total.
+    return {
+        tr("Wallet: %1 available, covers %2").arg(wallet->available.toString(), total.toString()),
+        Tone::Neutral};
+}
+
+} // namespace fd::ui::checkouttext

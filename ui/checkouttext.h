@@ -1,0 +1,31 @@
+#pragma once
+
+#include "fieldmessage.h"
+
+#include "core/offer.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// The sentences of the checkout page's summary, apart from the widgets that show them.
+namespace fd::ui::checkouttext {
+
+struct Toned {
+    QString text;
+    Tone tone = Tone::Neutral;
+};
+
+QString remaining(qint64 seconds); // "12:34", "1:02:03"; "0:00" when none is left
+QString route(const Slice &slice); // "LOS Lagos → LHR London"
+QString times(const Slice &slice); // "Thu 10 Dec 2026 · 08:00 → 14:30 UTC · 6 h 30 min · direct"
+QString carrier(const Offer &offer); // "British Airways (BA)"
+
+// The offer's life and the price guarantee as the agent should read them at `now`: a plain
+// countdown, a warning inside the provider's 60 s safety margin, then an error once lapsed.
+Toned offerCountdown(const QDateTime &expiresAt, const QDateTime &now);
+Toned guaranteeCountdown(const std::optional<QDateTime> &guaranteeEnds, const QDateTime &now);
+Toned wallet(const std::optional<Wallet> &wallet, const Money &total);
+
+} // namespace fd::ui::checkouttext

@@ -1,0 +1,66 @@
+#include "fieldmessage.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+#include <QPalette>
+
+namespace fd::ui {
+namespace {
+
+QString tr(const char *text, const char *comment = nullptr) {
+    return QCoreApplication::translate("fd::ui::FieldMessage", text, comment);
+}
+
+bool isDark(const QWidget *w) {
+    return w->palette().color(QPalette::Window).lightness() < 128;
+}
+
+QString colourFor(Tone tone, bool dark) {
+    switch (tone) {
+    case Tone::Error:
+        return dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020");
+    case Tone::Warning:
+        return dark ? QStringLiteral("#ffd54f") : QStringLiteral("#8a5a00");
+    case Tone::Neutral:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+QString issueText(const Issue &issue) {
+    return issue.isError()
+               //: Prefix of a problem that blocks booking, shown next to a field.
+               ? tr("Error: %1").arg(issue.message)
+               //: Prefix of a problem the agent should check but that does not block booking.
+               : tr("Warning: %1").arg(issue.message);
+}
+
+QString issuesText(const QList<Issue> &issues) {
+    QStringList lines;
+    for (const Issue &i : issues)
+        lines << issueText(i);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void showToned(QLabel *label, const QString &text, Tone tone) {
+    label->setTextFormat(Qt::PlainText);
+    label->setText(text);
+    const QString colour = colourFor(tone, isDark(label));
+    label->setStyleSheet(colour.isEmpty() ? QString()
+                                          : QStringLiteral("QLabel { color: %1; }").arg(colour));
+    label->setVisible(!text.isEmpty());
+}
+
+void showIssues(QLabel *label, QWidget *input, const QList<Issue> &issues) {
+    bool anyError = false;
+    for (const Issue &i : issues)
+        anyError = anyError || i.isError();
+    const QString text = issuesText(issues);
+    showToned(label, text, anyError ? Tone::Error : Tone::Warning);
+    if (input)
+        input->setAccessibleDescription(text);
+}
+
+} // namespace fd::ui
