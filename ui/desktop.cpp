@@ -1,16 +1,131 @@
 #include "desktop.h"
 
+#include "checkouttab.h"
+#include "cli/session.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "storage/settingsstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QTranslator>
 
 namespace fd::ui {
+
+namespace {
+
+QString dataPath(const QString &file) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(file);
+}
+
+// Owns the session and its window, and rebuilds both when the settings change (never while a
+// booking is in flight: that one keeps its connection until it is done).
+class Desk final : public QObject {
+public:
+    Desk(bool demo, QString scenario, double timingScale)
+        : m_demo(demo)
+        , m_scenario(std::move(scenario))
+        , m_timingScale(timingScale)
+        , m_store(SettingsStore::Options{}) {}
+
+    void start() {
+        if (m_demo) {
+            SessionOptions o;
+            o.demo = true;
+            o.demoScenario = m_scenario;
+            o.timingScale = m_timingScale;
+            o.journalPath = dataPath(QStringLiteral("demo-journal.sqlite"));
+            return open(o);
+        }
+        const DeskSettings saved = m_store.load();
+        SessionOptions o;
+        o.journalPath = dataPath(QStringLiteral("journal.sqlite"));
+        o.apiBase = saved.apiBase;
+        o.webhookListen = saved.webhookListen;
+        o.timingScale = m_timingScale != 1.0 ? m_timingScale : saved.timingScale;
+        o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
+        // Secrets come from the keychain asynchronously; the window waits for nothing else.
+        m_store.readSecret(SecretKind::ApiKey, this, [this, o](Result<StoredSecret> key) mutable {
+            o.apiKey = key ? key->value : QString();
+            m_store.readSecret(SecretKind::WebhookSecret, this,
+                               [this, o](Result<StoredSecret> secret) mutable {
+                                   o.webhookSecret = secret ? secret->value.toUtf8() : QByteArray();
+                                   open(o);
+                               });
+        });
+    }
+
+private:
+    void open(const SessionOptions &o) {
+        m_window.reset();
+        m_session.reset();
+        QString problem;
+        if (o.demo || (!o.apiBase.isEmpty() && !o.apiKey.isEmpty())) {
+            auto opened = Session::open(o);
+            if (opened)
+                m_session = std::move(opened).value();
+            else
+                problem = opened.error().message;
+        }
+        m_window = std::make_unique<MainWindow>(
+            o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_session.get());
+        if (!problem.isEmpty())
+            m_window->setConnectionProblem(
+                tr("FlightDesk could not start its connection: %1 Open File → Settings to fix it.")
+                    .arg(problem));
+        connect(m_window.get(), &MainWindow::settingsRequested, this, &Desk::showSettings);
+        m_window->show();
+        m_window->resumeUnfinished();
+    }
+
+    void showSettings() {
+        auto *dialog = new SettingsDialog(&m_store, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::saved, this, [this] {
+            if (m_demo)
+                return m_window->statusBar()->showMessage(
+                    tr("Settings saved. Demo mode keeps using the offline sandbox."));
+            for (const auto *tab : m_window->checkoutTabs())
+                if (tab->isInFlight())
+                    return m_window->statusBar()->showMessage(
+                        tr("Settings saved. They apply once the bookings in progress are done "
+                           "and FlightDesk starts again."));
+            QTimer::singleShot(0, this, [this] { start(); }); // after the dialog is gone
+        });
+        dialog->open();
+    }
+
+    static QString tr(const char *text) { return QApplication::translate("fd::ui::Desk", text); }
+
+    bool m_demo;
+    QString m_scenario;
+    double m_timingScale;
+    SettingsStore m_store;
+    // Declared before the window: the window (and the flows in its tabs) go first.
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace
 
 int runDesktop(QApplication &app) {
     QApplication::setApplicationName(QStringLiteral("FlightDesk"));
     QApplication::setOrganizationName(QStringLiteral("FlightDesk"));
     QApplication::setApplicationVersion(QStringLiteral(FLIGHTDESK_VERSION));
+
+    // English ships as flightdesk_en.ts; other languages drop in as flightdesk_<lang>.ts.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("flightdesk"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/flightdesk_en.qm")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -20,11 +135,20 @@ int runDesktop(QApplication &app) {
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QApplication::translate("fd::ui", "Run against the built-in offline sandbox."));
-    parser.addOption(demo);
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QApplication::translate("fd::ui", "Demo: the outcome of the next booking."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption timingScale(
+        QStringLiteral("timing-scale"),
+        QApplication::translate("fd::ui", "Training: shrink every waiting time by this factor."),
+        QStringLiteral("F"), QStringLiteral("1"));
+    parser.addOptions({demo, scenario, timingScale});
     parser.process(app);
 
-    MainWindow window(parser.isSet(demo) ? MainWindow::Mode::Demo : MainWindow::Mode::Live);
-    window.show();
+    Desk desk(parser.isSet(demo), parser.value(scenario),
+              qMax(0.001, parser.value(timingScale).toDouble()));
+    desk.start();
     return QApplication::exec();
 }
 

@@ -1,38 +1,228 @@
 #include "mainwindow.h"
 
+#include "checkoutpage.h"
+#include "checkouttab.h"
+#include "cli/session.h"
+#include "messagebox.h"
+#include "orderspage.h"
+#include "searchpage.h"
 #include "ui_mainwindow.h"
 
-#include <QFont>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QLabel>
 #include <QMessageBox>
+#include <QTabBar>
+#include <QTabWidget>
 
 namespace fd::ui {
 
-MainWindow::MainWindow(Mode mode, QWidget *parent)
+MainWindow::MainWindow(Mode mode, Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_mode(mode) {
+    , m_mode(mode)
+    , m_session(session) {
     m_ui->setupUi(this);
-
-    QFont heading = m_ui->welcomeLabel->font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.6);
-    heading.setBold(true);
-    m_ui->welcomeLabel->setFont(heading);
-
     const bool demo = mode == Mode::Demo;
     m_ui->demoBannerLabel->setVisible(demo);
     // The banner is text, not colour alone, so it reads the same in a dark palette.
     m_ui->demoBannerLabel->setStyleSheet(
         QStringLiteral("QLabel { background: #8a5a00; color: white; font-weight: bold; }"));
-    //: Window title; %1 is the application name.
+    m_ui->connectionLabel->hide();
+    //: Window title in demo mode; %1 is the application name.
     setWindowTitle(demo ? tr("%1 — DEMO").arg(QStringLiteral("FlightDesk"))
                         : QStringLiteral("FlightDesk"));
-    statusBar()->showMessage(demo ? tr("Demo mode: offline sandbox") : tr("Ready"));
 
+    if (m_session) {
+        m_search = new SearchPage(m_session, this);
+        m_search->setObjectName(QStringLiteral("searchPage"));
+        m_orders = new OrdersPage(&m_session->journal(), this);
+        m_orders->setObjectName(QStringLiteral("ordersPage"));
+        m_ui->pagesTabWidget->addTab(m_search, tr("&Search"));
+        m_ui->pagesTabWidget->addTab(m_orders, tr("&Orders"));
+        connect(m_search, &SearchPage::offerChosen, this,
+                [this](const Offer &offer, const QList<Passenger> &prefill) {
+                    openCheckout(offer, prefill);
+                });
+        connect(m_orders, &OrdersPage::resumeRequested, this, &MainWindow::openIntent);
+        statusBar()->showMessage(m_session->sandbox()
+                                     ? tr("Demo mode: offline sandbox at %1")
+                                           .arg(m_session->sandbox()->baseUrl().toString())
+                                     : tr("Ready"));
+    } else {
+        setConnectionProblem(tr("FlightDesk is not connected to a booking server yet. Open "
+                                "File → Settings to enter the API address and key, or start it "
+                                "with --demo to try it offline."));
+    }
+    // The search and orders tabs stay; only checkouts close.
+    for (int i = 0; i < m_ui->pagesTabWidget->count(); ++i)
+        m_ui->pagesTabWidget->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+
+    connect(m_ui->pagesTabWidget, &QTabWidget::tabCloseRequested, this,
+            &MainWindow::requestCloseTab);
+    connect(m_ui->closeTabAction, &QAction::triggered, this,
+            [this] { requestCloseTab(m_ui->pagesTabWidget->currentIndex()); });
+    connect(m_ui->newSearchAction, &QAction::triggered, this, [this] {
+        if (m_search)
+            m_ui->pagesTabWidget->setCurrentWidget(m_search);
+    });
+    connect(m_ui->ordersAction, &QAction::triggered, this, [this] {
+        if (m_orders) {
+            m_orders->refresh();
+            m_ui->pagesTabWidget->setCurrentWidget(m_orders);
+        }
+    });
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    buildDemoMenu();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setConnectionProblem(const QString &message) {
+    m_ui->connectionLabel->setText(message);
+    m_ui->connectionLabel->setVisible(!message.isEmpty());
+}
+
+QList<CheckoutTab *> MainWindow::checkoutTabs() const {
+    QList<CheckoutTab *> tabs;
+    for (int i = 0; i < m_ui->pagesTabWidget->count(); ++i)
+        if (auto *tab = qobject_cast<CheckoutTab *>(m_ui->pagesTabWidget->widget(i)))
+            tabs << tab;
+    return tabs;
+}
+
+CheckoutTab *MainWindow::openCheckout(const Offer &offer, const QList<Passenger> &prefill) {
+    if (!m_session)
+        return nullptr;
+    auto *tab = new CheckoutTab(m_session, offer, prefill);
+    addCheckoutTab(tab);
+    return tab;
+}
+
+CheckoutTab *MainWindow::openIntent(qint64 intentId) {
+    if (!m_session)
+        return nullptr;
+    // One intent, one tab: a second tab on the same booking could only confuse.
+    for (CheckoutTab *tab : checkoutTabs())
+        if (tab->intentId() == intentId) {
+            m_ui->pagesTabWidget->setCurrentWidget(tab);
+            return tab;
+        }
+    auto *tab = new CheckoutTab(m_session, intentId);
+    addCheckoutTab(tab);
+    return tab;
+}
+
+void MainWindow::resumeUnfinished() {
+    if (!m_session)
+        return;
+    const auto unfinished = m_session->journal().unfinished();
+    if (!unfinished)
+        return setConnectionProblem(unfinished.error().message);
+    int resumed = 0;
+    for (const Intent &intent : *unfinished)
+        if (intent.isFrozen()) { // sent, or about to be: never a draft the agent abandoned
+            openIntent(intent.id);
+            ++resumed;
+        }
+    if (resumed > 0)
+        statusBar()->showMessage(
+            tr("Resumed %n unfinished booking(s) from the last session.", nullptr, resumed));
+}
+
+void MainWindow::addCheckoutTab(CheckoutTab *tab) {
+    const int index = m_ui->pagesTabWidget->addTab(tab, tab->title());
+    m_ui->pagesTabWidget->setCurrentIndex(index);
+    connect(tab, &CheckoutTab::titleChanged, this, [this, tab](const QString &title) {
+        m_ui->pagesTabWidget->setTabText(m_ui->pagesTabWidget->indexOf(tab), title);
+    });
+    connect(tab, &CheckoutTab::journalChanged, this, [this] {
+        if (m_orders)
+            m_orders->refresh();
+    });
+    connect(tab, &CheckoutTab::searchAgainRequested, this,
+            [this](const Offer &offer, const QList<Passenger> &passengers) {
+                if (!m_search)
+                    return;
+                m_ui->pagesTabWidget->setCurrentWidget(m_search);
+                m_search->searchAgain(offer, passengers);
+            });
+}
+
+void MainWindow::requestCloseTab(int index) {
+    auto *tab = qobject_cast<CheckoutTab *>(m_ui->pagesTabWidget->widget(index));
+    if (!tab)
+        return;
+    const auto close = [this, tab] {
+        m_ui->pagesTabWidget->removeTab(m_ui->pagesTabWidget->indexOf(tab));
+        tab->deleteLater();
+    };
+    if (!tab->isInFlight())
+        return close();
+    MessageBox::ask(this, tr("Close this checkout?"),
+                    tr("This booking is still being processed. Closing the tab does not cancel "
+                       "it: the order stays safe in the journal and FlightDesk picks it up again "
+                       "at the next start or from the Orders page."),
+                    tr("Close tab"), [close, tab = QPointer<CheckoutTab>(tab)](bool yes) {
+                        if (yes && tab)
+                            close();
+                    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    int inFlight = 0;
+    for (CheckoutTab *tab : checkoutTabs())
+        inFlight += tab->isInFlight() ? 1 : 0;
+    if (inFlight == 0 || m_closeConfirmed)
+        return event->accept();
+    event->ignore();
+    MessageBox::ask(this, tr("Quit FlightDesk?"),
+                    tr("%n booking(s) are still being processed. They stay safe in the journal "
+                       "and continue when FlightDesk starts again.",
+                       nullptr, inFlight),
+                    tr("Quit"), [this](bool yes) {
+                        if (!yes)
+                            return;
+                        m_closeConfirmed = true;
+                        close();
+                    });
+}
+
+void MainWindow::buildDemoMenu() {
+    m_ui->demoMenu->menuAction()->setVisible(m_mode == Mode::Demo && m_session &&
+                                             m_session->sandbox());
+    if (!m_session || !m_session->sandbox())
+        return;
+    QMenu *scenarios = m_ui->demoMenu->addMenu(tr("Next booking's &outcome"));
+    auto *group = new QActionGroup(this);
+    const QList<std::pair<QString, QString>> names = {
+        {QStringLiteral("happy_path"), tr("Happy path: ticketed")},
+        {QStringLiteral("airline_rejects"), tr("Airline rejects (payment reversed)")},
+        {QStringLiteral("slow_airline"), tr("Slow airline (still processing)")},
+        {QStringLiteral("lost_webhook"), tr("Lost webhook (found by polling)")},
+        {QStringLiteral("never_resolves"), tr("Never resolves (contact support)")},
+        {QStringLiteral("wallet_too_low"), tr("Wallet too low (top up)")},
+        {QStringLiteral("offer_about_to_expire"), tr("Offer about to expire")},
+        {QStringLiteral("flaky_network"), tr("Flaky network (retries, one booking)")}};
+    const QString current = m_session->sandbox()->scenario().name;
+    for (const auto &[name, label] : names) {
+        QAction *a = scenarios->addAction(label);
+        a->setObjectName(QStringLiteral("scenario_") + name);
+        a->setCheckable(true);
+        a->setChecked(name == current ||
+                      (current.isEmpty() && name == QLatin1String("happy_path")));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name = name, label = label] {
+            if (auto set = m_session->sandbox()->setScenario(name); !set)
+                statusBar()->showMessage(set.error().message);
+            else
+                //: %1 is the demo scenario's description.
+                statusBar()->showMessage(tr("Demo: the next booking will go: %1").arg(label));
+        });
+    }
+}
 
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About FlightDesk"),

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/offer.h"
+#include "core/passenger.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -8,8 +11,19 @@ namespace Ui {
 class MainWindow;
 }
 
+namespace fd {
+class Session;
+}
+
 namespace fd::ui {
 
+class CheckoutTab;
+class OrdersPage;
+class SearchPage;
+
+// The agent's desk: a search tab, the orders history, and one closable tab per checkout.
+// Several checkouts run at once; closing one that is in flight asks first, and the journal
+// keeps its order safe either way (it resumes at the next start).
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -17,16 +31,40 @@ class MainWindow final : public QMainWindow {
 public:
     enum class Mode { Live, Demo };
 
-    explicit MainWindow(Mode mode, QWidget *parent = nullptr);
+    // `session` may be null when the desk is not configured yet (Settings explain what to do).
+    explicit MainWindow(Mode mode, Session *session = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Mode mode() const { return m_mode; }
+    SearchPage *searchPage() const { return m_search; }
+    OrdersPage *ordersPage() const { return m_orders; }
+    QList<CheckoutTab *> checkoutTabs() const;
+
+    // Opens a checkout for `offer` (a new intent and key), or a saved intent from the journal.
+    CheckoutTab *openCheckout(const Offer &offer, const QList<Passenger> &prefill);
+    CheckoutTab *openIntent(qint64 intentId);
+    // Every unfinished intent whose create was sent gets its tab back and continues.
+    void resumeUnfinished();
+    void setConnectionProblem(const QString &message);
+
+Q_SIGNALS:
+    void settingsRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void addCheckoutTab(CheckoutTab *tab);
+    void requestCloseTab(int index);
+    void buildDemoMenu();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Mode m_mode;
+    Session *m_session;
+    SearchPage *m_search = nullptr;
+    OrdersPage *m_orders = nullptr;
+    bool m_closeConfirmed = false;
 };
 
 } // namespace fd::ui

@@ -2,3 +2,4 @@
 flightdesk_add_test(NAME tst_journal_migrations SOURCES tst_journal_migrations.cpp LABEL unit
                     LIBS flightdesk_storage)
 flightdesk_add_test(NAME tst_journal SOURCES tst_journal.cpp LABEL unit LIBS flightdesk_storage)
+flightdesk_add_test(NAME tst_settingsstore SOURCES tst_settingsstore.cpp LABEL unit LIBS flightdesk_storage)

@@ -1,0 +1,230 @@
+// The checkout tab end to end: the real widgets, offscreen, against the real sandbox over HTTP
+// at a small timing scale. What an agent sees and does, and what the provider receives.
+#include "checkoutpage.h"
+#include "checkouttab.h"
+#include "cli/session.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using fd::ui::CheckoutTab;
+
+namespace {
+constexpr int kWait = 15000;
+
+QList<Passenger> adult() {
+    Passenger p;
+    p.title = QStringLiteral("ms");
+    p.givenName = QStringLiteral("Amara");
+    p.familyName = QStringLiteral("Nwosu");
+    p.bornOn = QStringLiteral("1985-09-30");
+    p.gender = QStringLiteral("f");
+    p.email = QStringLiteral("amara.nwosu@example.com");
+    p.phoneNumber = QStringLiteral("+2348031234567");
+    p.identityDocuments = {{QStringLiteral("passport"), QStringLiteral("A87654321"),
+                            QStringLiteral("NG"), QStringLiteral("2036-03-31")}};
+    return {p};
+}
+
+QJsonArray rowsOf(const QJsonObject &ledger, const char *table, const char *key,
+                  const char *value) {
+    QJsonArray out;
+    for (const QJsonValue &v : ledger.value(QLatin1String(table)).toArray())
+        if (v.toObject().value(QLatin1String(key)).toString() == QLatin1String(value))
+            out.append(v);
+    return out;
+}
+} // namespace
+
+class TestCheckoutTab final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+    std::unique_ptr<Session> demoSession(const QString &scenario = {}) {
+        SessionOptions o;
+        o.demo = true;
+        o.demoScenario = scenario;
+        o.journalPath = m_dir.filePath(QStringLiteral("j%1.sqlite").arg(++m_n));
+        o.timingScale = 0.01;
+        auto s = Session::open(o);
+        if (!s)
+            qFatal("session: %s", qPrintable(s.error().message));
+        return std::move(s).value();
+    }
+
+    static std::optional<Offer> firstOffer(Session &session) {
+        const QJsonObject request{
+            {QStringLiteral("slices"),
+             QJsonArray{QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
+                                    {QStringLiteral("destination"), QStringLiteral("LHR")},
+                                    {QStringLiteral("departure_date"),
+                                     QDate::currentDate().addDays(20).toString(Qt::ISODate)}}}},
+            {QStringLiteral("passengers"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("adult")}}}},
+            {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
+        std::optional<Offer> found;
+        bool done = false;
+        QObject context;
+        session.gateway().searchOffers(request, &context, {}, [&](GatewayResult<QList<Offer>> r) {
+            if (const auto *offers = std::get_if<QList<Offer>>(&r); offers && !offers->isEmpty())
+                found = offers->first();
+            done = true;
+        });
+        QDeadlineTimer deadline(kWait);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(10); // loopback I/O, not a policy delay
+        return found;
+    }
+
+    static QLabel *stateLabel(CheckoutTab &tab) {
+        return tab.findChild<QLabel *>(QStringLiteral("stateLabel"));
+    }
+    static QPushButton *button(QWidget &w, const char *name) {
+        return w.findChild<QPushButton *>(QLatin1String(name));
+    }
+
+private Q_SLOTS:
+    void bookWithTheKeyboardEndsTicketedWithAnItinerary() {
+        auto session = demoSession();
+        const auto offer = firstOffer(*session);
+        QVERIFY(offer);
+        CheckoutTab tab(session.get(), *offer, adult());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        // The key exists before anything is sent.
+        QVERIFY(!tab.flow()->idempotencyKey().isEmpty());
+        QTRY_VERIFY(tab.page()->canBook());
+        tab.page()->activateWindow();
+        QTest::keyClick(tab.page(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("Booked")), kWait);
+        QVERIFY(stateLabel(tab)->text().contains(tab.flow()->bookingReference()));
+        auto *tickets = tab.findChild<QTableWidget *>(QStringLiteral("ticketsTableWidget"));
+        QCOMPARE(tickets->rowCount(), 1);
+        QCOMPARE(tickets->item(0, 0)->text(), QStringLiteral("Amara Nwosu"));
+        QCOMPARE(tickets->item(0, 1)->text().size(), 13);
+        QVERIFY(button(tab, "savePdfButton")->isVisible());
+        const QString pdf = m_dir.filePath(QStringLiteral("itinerary.pdf"));
+        QVERIFY(tab.saveItineraryPdf(pdf));
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(4) == "%PDF");
+        QVERIFY(tab.title().contains(tab.flow()->bookingReference()));
+    }
+
+    void tripleClickOnBookMakesOneOrder() {
+        auto session = demoSession();
+        const auto offer = firstOffer(*session);
+        QVERIFY(offer);
+        CheckoutTab tab(session.get(), *offer, adult());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QTRY_VERIFY(tab.page()->canBook());
+        QPushButton *book = button(tab, "bookButton");
+        QTest::mouseClick(book, Qt::LeftButton);
+        QTest::mouseClick(book, Qt::LeftButton);
+        QTest::mouseDClick(book, Qt::LeftButton);
+        QTest::keyClick(tab.page(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("Booked")), kWait);
+        const QJsonObject ledger = session->sandbox()->ledgerJson();
+        QCOMPARE(rowsOf(ledger, "requests", "endpoint", "create_order").size(), 1);
+        QCOMPARE(ledger.value(QStringLiteral("orders")).toArray().size(), 1);
+        QCOMPARE(rowsOf(ledger, "wallet_movements", "type", "debit").size(), 1);
+    }
+
+    void airlineRejectsThenSearchAgainKeepsThePassengers() {
+        auto session = demoSession(QStringLiteral("airline_rejects"));
+        const auto offer = firstOffer(*session);
+        QVERIFY(offer);
+        CheckoutTab tab(session.get(), *offer, adult());
+        QSignalSpy again(&tab, &CheckoutTab::searchAgainRequested);
+        tab.show();
+        QTRY_VERIFY(tab.page()->canBook());
+        tab.page()->requestBooking();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stateLabel(tab)->text().contains(QStringLiteral("no charge was applied")), kWait);
+        QPushButton *searchAgain = button(tab, "searchAgainButton");
+        QVERIFY(searchAgain->isVisible());
+        QTest::mouseClick(searchAgain, Qt::LeftButton);
+        QCOMPARE(again.size(), 1);
+        const auto people = again.first().at(1).value<QList<Passenger>>();
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.first().familyName, QStringLiteral("Nwosu"));
+        QCOMPARE(people.first().identityDocuments.first().uniqueIdentifier,
+                 QStringLiteral("A87654321"));
+        // The reversal is in the ledger: the agent was told the truth.
+        QCOMPARE(
+            rowsOf(session->sandbox()->ledgerJson(), "wallet_movements", "type", "reversal").size(),
+            1);
+    }
+
+    void walletTooLowThenTopUpBooks() {
+        auto session = demoSession(QStringLiteral("wallet_too_low"));
+        const auto offer = firstOffer(*session);
+        QVERIFY(offer);
+        CheckoutTab tab(session.get(), *offer, adult());
+        tab.show();
+        QTRY_VERIFY(!tab.page()->bookBlockedReason().isEmpty() || tab.page()->canBook());
+        tab.page()->requestBooking();
+        QTRY_VERIFY_WITH_TIMEOUT(button(tab, "topUpButton")->isVisible(), kWait);
+        QVERIFY(stateLabel(tab)->text().contains(QStringLiteral("wallet")));
+        QCOMPARE(
+            rowsOf(session->sandbox()->ledgerJson(), "requests", "endpoint", "create_order").size(),
+            0);
+        QTest::mouseClick(button(tab, "topUpButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("Booked")), kWait);
+    }
+
+    void resumesAfterARestart() {
+        // One provider for both runs of the desk.
+        fd::sandbox::SandboxOptions so;
+        so.timingScale = 0.01;
+        fd::sandbox::Sandbox sandbox(so);
+        QVERIFY(sandbox.start().ok());
+        QVERIFY(sandbox.setScenario(QStringLiteral("slow_airline")).ok());
+        SessionOptions o;
+        o.apiBase = sandbox.baseUrl();
+        o.apiKey = sandbox.apiKey();
+        o.journalPath = m_dir.filePath(QStringLiteral("restart.sqlite"));
+        o.timingScale = 0.01;
+        qint64 intentId = 0;
+        QString key;
+        {
+            auto first = std::move(Session::open(o)).value();
+            const auto offer = firstOffer(*first);
+            QVERIFY(offer);
+            CheckoutTab tab(first.get(), *offer, adult());
+            tab.show();
+            QTRY_VERIFY(tab.page()->canBook());
+            tab.page()->requestBooking();
+            QTRY_COMPARE_WITH_TIMEOUT(tab.flow()->state(), QStringLiteral("processing"), kWait);
+            QVERIFY(tab.isInFlight());
+            intentId = tab.intentId();
+            key = tab.flow()->idempotencyKey();
+        } // the desk closes while the airline is still working
+        auto second = std::move(Session::open(o)).value();
+        const auto unfinished = second->journal().unfinished();
+        QVERIFY(unfinished.ok());
+        QCOMPARE(unfinished->size(), 1);
+        CheckoutTab resumed(second.get(), intentId);
+        resumed.show();
+        QCOMPARE(resumed.flow()->idempotencyKey(), key);
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(resumed)->text().contains(QStringLiteral("Booked")),
+                                 kWait);
+        const QJsonObject ledger = sandbox.ledgerJson();
+        QCOMPARE(rowsOf(ledger, "requests", "endpoint", "create_order").size(), 1);
+        QCOMPARE(ledger.value(QStringLiteral("orders")).toArray().size(), 1);
+    }
+};
+
+QTEST_MAIN(TestCheckoutTab)
+#include "tst_checkouttab.moc"

@@ -1,0 +1,159 @@
+// The whole desk in demo mode, driven like an agent would: search, choose, book, see the
+// outcome and the order in the history; in-flight tabs ask before closing; unfinished
+// bookings come back by themselves after a restart.
+#include "checkoutpage.h"
+#include "checkouttab.h"
+#include "cli/session.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "ordersmodel.h"
+#include "orderspage.h"
+#include "searchpage.h"
+
+#include <QAbstractItemModel>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using namespace fd::ui;
+
+namespace {
+constexpr int kWait = 15000;
+
+QList<Passenger> adult() {
+    Passenger p;
+    p.title = QStringLiteral("mr");
+    p.givenName = QStringLiteral("Adebayo");
+    p.familyName = QStringLiteral("Okafor");
+    p.bornOn = QStringLiteral("1988-04-17");
+    p.gender = QStringLiteral("m");
+    p.email = QStringLiteral("a.okafor@example.com");
+    p.phoneNumber = QStringLiteral("+2348031234567");
+    p.identityDocuments = {{QStringLiteral("passport"), QStringLiteral("A12345678"),
+                            QStringLiteral("NG"), QStringLiteral("2031-05-02")}};
+    return {p};
+}
+} // namespace
+
+class TestDesk final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Session> demo(const QString &journal, const QString &scenario = {}) {
+        SessionOptions o;
+        o.demo = true;
+        o.demoScenario = scenario;
+        o.journalPath = m_dir.filePath(journal);
+        o.timingScale = 0.01;
+        return std::move(Session::open(o)).value();
+    }
+
+    // Types the route into the search page and chooses the cheapest offer with the keyboard.
+    static CheckoutTab *searchAndChoose(MainWindow &w) {
+        SearchPage *search = w.searchPage();
+        auto *origin = search->findChild<QLineEdit *>(QStringLiteral("originEdit"));
+        auto *destination = search->findChild<QLineEdit *>(QStringLiteral("destinationEdit"));
+        origin->setFocus();
+        QTest::keyClicks(origin, QStringLiteral("LOS"));
+        destination->setFocus();
+        QTest::keyClicks(destination, QStringLiteral("LHR"));
+        w.activateWindow();
+        QTest::keyClick(destination, Qt::Key_Return);
+        auto *view = search->findChild<QTableView *>(QStringLiteral("offersTableView"));
+        if (!QTest::qWaitFor([view] { return view->model() && view->model()->rowCount() > 0; },
+                             kWait))
+            return nullptr;
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        return w.checkoutTabs().isEmpty() ? nullptr : w.checkoutTabs().last();
+    }
+
+private Q_SLOTS:
+    void searchBookAndSeeTheOrder() {
+        auto session = demo(QStringLiteral("happy.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, session.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("DEMO")));
+        CheckoutTab *tab = searchAndChoose(w);
+        QVERIFY(tab);
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
+        QCOMPARE(tabs->currentWidget(), tab);
+        tab->page()->setPassengers(adult());
+        QTRY_VERIFY(tab->page()->canBook());
+        tab->page()->activateWindow();
+        QTest::keyClick(tab->page(), Qt::Key_Return, Qt::ControlModifier);
+        auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
+        QVERIFY(tabs->tabText(tabs->indexOf(tab)).contains(tab->flow()->bookingReference()));
+
+        // The history shows it, by booking reference.
+        OrdersModel *orders = w.ordersPage()->model();
+        QTRY_VERIFY(orders->rowCount() == 1);
+        bool found = false;
+        for (int c = 0; c < orders->columnCount(); ++c)
+            found =
+                found || orders->index(0, c).data().toString() == tab->flow()->bookingReference();
+        QVERIFY(found);
+    }
+
+    void closingAnInFlightTabAsksAndKeepsTheOrder() {
+        const QString journal = QStringLiteral("inflight.sqlite");
+        qint64 intentId = 0;
+        {
+            auto session = demo(journal, QStringLiteral("never_resolves"));
+            MainWindow w(MainWindow::Mode::Demo, session.get());
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            CheckoutTab *tab = searchAndChoose(w);
+            QVERIFY(tab);
+            tab->page()->setPassengers(adult());
+            QTRY_VERIFY(tab->page()->canBook());
+            tab->page()->requestBooking();
+            QTRY_COMPARE_WITH_TIMEOUT(tab->flow()->state(), QStringLiteral("processing"), kWait);
+            intentId = tab->intentId();
+            auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
+            const int index = tabs->indexOf(tab);
+            MessageBox::setNextAnswer(false); // the agent keeps it open
+            Q_EMIT tabs->tabCloseRequested(index);
+            QCOMPARE(w.checkoutTabs().size(), 1);
+            MessageBox::setNextAnswer(true);
+            Q_EMIT tabs->tabCloseRequested(index);
+            QTRY_COMPARE(w.checkoutTabs().size(), 0);
+        }
+        // The journal kept it, unfinished; the next start reopens and continues it.
+        auto session = demo(journal);
+        const auto unfinished = session->journal().unfinished();
+        QVERIFY(unfinished.ok());
+        QCOMPARE(unfinished->size(), 1);
+        QCOMPARE(unfinished->first().id, intentId);
+        MainWindow w(MainWindow::Mode::Demo, session.get());
+        w.show();
+        w.resumeUnfinished();
+        QCOMPARE(w.checkoutTabs().size(), 1);
+        QCOMPARE(w.checkoutTabs().first()->intentId(), intentId);
+        // A second request for the same intent focuses the same tab.
+        QCOMPARE(w.openIntent(intentId), w.checkoutTabs().first());
+        QCOMPARE(w.checkoutTabs().size(), 1);
+    }
+
+    void demoMenuPicksTheNextOutcome() {
+        auto session = demo(QStringLiteral("menu.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, session.get());
+        auto *rejects = w.findChild<QAction *>(QStringLiteral("scenario_airline_rejects"));
+        QVERIFY(rejects);
+        rejects->trigger();
+        QCOMPARE(session->sandbox()->scenario().name, QStringLiteral("airline_rejects"));
+    }
+};
+
+QTEST_MAIN(TestDesk)
+#include "tst_desk.moc"

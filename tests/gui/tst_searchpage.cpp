@@ -1,0 +1,528 @@
+// The search page against a real in-process sandbox (a demo fd::Session): typing a route,
+// Enter, sorting, choosing with the keyboard; invalid input sends nothing (the sandbox's ledger
+// says so); searchAgain prefills and searches; the provider's failures, a wrong API key and an
+// unreachable server read as sentences with the fix.
+#include "guitestdata.h"
+#include "offersmodel.h"
+#include "searchpage.h"
+#include "searchquery.h"
+
+#include "cli/session.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/scenario.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using fd::ui::OffersModel;
+using fd::ui::SearchPage;
+
+namespace {
+
+std::unique_ptr<fd::Session> openSession(const QTemporaryDir &dir, fd::SessionOptions o) {
+    o.journalPath = dir.filePath(QStringLiteral("j.sqlite"));
+    o.timingScale = 0.01;
+    auto session = fd::Session::open(std::move(o));
+    if (!session)
+        qFatal("session did not open: %s", qPrintable(session.error().message));
+    return std::move(session).value();
+}
+
+fd::SessionOptions demo() {
+    fd::SessionOptions o;
+    o.demo = true;
+    return o;
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<fd::Session> session;
+    std::unique_ptr<SearchPage> page;
+
+    explicit Fixture(fd::SessionOptions options = demo())
+        : session(openSession(dir, std::move(options)))
+        , page(std::make_unique<SearchPage>(session.get())) {
+        page->resize(1100, 800);
+        page->show();
+        page->activateWindow();
+        if (!QTest::qWaitForWindowActive(page.get()))
+            qFatal("the page never became active");
+    }
+    template <typename T> T *find(const char *name) const {
+        auto *w = page->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no %s on the page", name);
+        return w;
+    }
+    QLineEdit *origin() const { return find<QLineEdit>("originEdit"); }
+    QLineEdit *destination() const { return find<QLineEdit>("destinationEdit"); }
+    QTableView *table() const { return find<QTableView>("offersTableView"); }
+    QString status() const { return find<QLabel>("statusLabel")->text(); }
+    OffersModel *model() const { return page->offersModel(); }
+
+    // Types into an input as an agent would, then closes the completion list it opened.
+    void type(QLineEdit *edit, const QString &text) {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+        if (QAbstractItemView *popup = edit->completer()->popup(); popup->isVisible())
+            QTest::keyClick(popup, Qt::Key_Escape);
+        reactivate();
+    }
+    // The offscreen platform leaves a closed completion popup as the active window, where a
+    // window manager would give activation back to the page.
+    void reactivate() {
+        page->activateWindow();
+        if (!QTest::qWaitForWindowActive(page.get()))
+            qFatal("the page did not get activation back");
+    }
+    void route(const char *from, const char *to) {
+        type(origin(), QString::fromUtf8(from));
+        type(destination(), QString::fromUtf8(to));
+    }
+    void pressEnter(QWidget *w) { QTest::keyClick(w, Qt::Key_Return); }
+
+    int searchesSent() const {
+        int n = 0;
+        const QJsonArray requests =
+            session->sandbox()->ledgerJson().value(QLatin1String("requests")).toArray();
+        for (const QJsonValue &r : requests)
+            n += r.toObject().value(QLatin1String("endpoint")).toString() ==
+                 QLatin1String("search_offers");
+        return n;
+    }
+    // The offer shown in the table's row, after sorting.
+    const fd::Offer &offerInRow(int row) const {
+        const auto *proxy = table()->model();
+        const QModelIndex source =
+            static_cast<const QSortFilterProxyModel *>(proxy)->mapToSource(proxy->index(row, 0));
+        return model()->offerAt(source.row());
+    }
+};
+
+} // namespace
+
+class TestSearchPage final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void searchesAndChoosesWithTheKeyboard() {
+        Fixture f;
+        QSignalSpy chosen(f.page.get(), &SearchPage::offerChosen);
+        f.route("Lagos", "LHR");
+        QCOMPARE(f.origin()->text(), QStringLiteral("Lagos (LOS)"));
+        f.pressEnter(f.destination());
+        QCOMPARE(f.destination()->text(), QStringLiteral("London (LHR)"));
+        QVERIFY2(f.status().startsWith(QStringLiteral("Searching LOS → LHR…")),
+                 qPrintable(f.status()));
+        QTRY_COMPARE(f.model()->rowCount(), 2);
+        QVERIFY2(f.status().startsWith(QStringLiteral("2 offers for LOS → LHR.")),
+                 qPrintable(f.status()));
+        QCOMPARE(f.searchesSent(), 1);
+
+        // Cheapest first by default; then the other way round by the Price header.
+        QCOMPARE(f.table()->horizontalHeader()->sortIndicatorSection(), int(OffersModel::Price));
+        QVERIFY(f.offerInRow(0).total.minorUnits() < f.offerInRow(1).total.minorUnits());
+        const QPoint priceHeader(
+            f.table()->horizontalHeader()->sectionViewportPosition(OffersModel::Price) + 5, 5);
+        QTest::mouseClick(f.table()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          priceHeader);
+        QCOMPARE(f.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QVERIFY(f.offerInRow(0).total.minorUnits() > f.offerInRow(1).total.minorUnits());
+
+        // The results take the keyboard: Down, then Enter chooses the second row.
+        QCOMPARE(QApplication::focusWidget(), f.table());
+        const fd::Offer expected = f.offerInRow(1);
+        QTest::keyClick(f.table(), Qt::Key_Down);
+        f.pressEnter(f.table());
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).at(0).value<fd::Offer>().id, expected.id);
+        QVERIFY(chosen.at(0).at(1).value<QList<fd::Passenger>>().isEmpty());
+        QCOMPARE(f.searchesSent(), 1); // Enter in the table chooses; it never searches again
+    }
+
+    void choosesByButtonAndDoubleClick() {
+        Fixture f;
+        QSignalSpy chosen(f.page.get(), &SearchPage::offerChosen);
+        f.route("ACC", "LOS");
+        f.find<QPushButton>("searchButton")->click();
+        QTRY_VERIFY(f.model()->rowCount() > 0);
+        auto *choose = f.find<QPushButton>("chooseOfferButton");
+        QVERIFY(choose->isEnabled());
+        choose->click();
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).at(0).value<fd::Offer>().id, f.offerInRow(0).id);
+        const QRect cell = f.table()->visualRect(f.table()->model()->index(0, 1));
+        QTest::mouseClick(f.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(f.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(chosen.size(), 2);
+    }
+
+    void acceptsEverySpellingOfAnAirport_data() {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("code") << QStringLiteral("LOS");
+        QTest::newRow("code, lower case") << QStringLiteral("los");
+        QTest::newRow("city") << QStringLiteral("Lagos");
+        QTest::newRow("city (code)") << QStringLiteral("Lagos (LOS)");
+        QTest::newRow("completion")
+            << QStringLiteral("LOS · Lagos · Murtala Muhammed International Airport (NG)");
+        QTest::newRow("airport name") << QStringLiteral("Murtala Muhammed International Airport");
+    }
+    void acceptsEverySpellingOfAnAirport() {
+        QFETCH(QString, typed);
+        Fixture f;
+        f.origin()->setText(typed);
+        f.destination()->setText(QStringLiteral("LHR"));
+        const auto query = f.page->query();
+        QVERIFY2(query, qPrintable(f.status()));
+        QCOMPARE(query->origin, QStringLiteral("LOS"));
+        QCOMPARE(f.origin()->text(), QStringLiteral("Lagos (LOS)"));
+        QVERIFY(f.find<QLabel>("originMessageLabel")
+                    ->text()
+                    .contains(QLatin1String("Murtala Muhammed International Airport")));
+    }
+
+    void completionPicksAnAirport() {
+        Fixture f;
+        f.origin()->setFocus();
+        QTest::keyClicks(f.origin(), QStringLiteral("Heath"));
+        QAbstractItemView *popup = f.origin()->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE(f.origin()->text(), QStringLiteral("London (LHR)"));
+    }
+
+    void invalidInputSendsNothing_data() {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<int>("adults");
+        QTest::addColumn<int>("children");
+        QTest::addColumn<int>("infants");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("message");
+        const auto row = [](const char *name, const char *from, const char *to, int adults,
+                            int children, int infants, const char *label, const char *message) {
+            QTest::newRow(name) << QString::fromUtf8(from) << QString::fromUtf8(to) << adults
+                                << children << infants << QString::fromUtf8(label)
+                                << QString::fromUtf8(message);
+        };
+        row("same airport", "Lagos", "LOS", 1, 0, 0, "destinationMessageLabel",
+            "Origin and destination are the same airport (LOS): pick another destination.");
+        row("unknown airport", "Atlantis", "LHR", 1, 0, 0, "originMessageLabel",
+            "No airport matches \"Atlantis\"");
+        row("city with several airports", "LOS", "London", 1, 0, 0, "destinationMessageLabel",
+            "London has several airports (LHR, LGW, STN, LCY");
+        row("empty origin", "", "LHR", 1, 0, 0, "originMessageLabel",
+            "Enter the airport to fly from");
+        row("infants > adults", "LOS", "LHR", 1, 0, 2, "passengersMessageLabel",
+            "Each infant travels on an adult's lap: 2 infants need at least 2 adults, not 1.");
+        row("more than 9", "LOS", "LHR", 4, 4, 2, "passengersMessageLabel",
+            "At most 9 passengers fit in one booking (10 chosen)");
+    }
+    void invalidInputSendsNothing() {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(int, adults);
+        QFETCH(int, children);
+        QFETCH(int, infants);
+        QFETCH(QString, label);
+        QFETCH(QString, message);
+        Fixture f;
+        f.find<QSpinBox>("adultsSpinBox")->setValue(adults);
+        f.find<QSpinBox>("childrenSpinBox")->setValue(children);
+        f.find<QSpinBox>("infantsSpinBox")->setValue(infants);
+        f.origin()->setText(from);
+        f.type(f.destination(), to);
+        f.pressEnter(f.destination());
+        QVERIFY2(f.status().startsWith(QLatin1String("Not searched yet.")), qPrintable(f.status()));
+        QVERIFY2(f.status().contains(message), qPrintable(f.status()));
+        auto *next = f.find<QLabel>(qPrintable(label));
+        QVERIFY(next->isVisible());
+        QVERIFY2(next->text().startsWith(QLatin1String("Error: ") + message) ||
+                     next->text().contains(message),
+                 qPrintable(next->text()));
+        QVERIFY(!f.page->isSearching());
+        QTest::qWait(50); // nothing in flight could arrive late either
+        QCOMPARE(f.searchesSent(), 0);
+        QCOMPARE(f.model()->rowCount(), 0);
+    }
+
+    void passengerRulesShowAsTheAgentCounts() {
+        Fixture f;
+        auto *message = f.find<QLabel>("passengersMessageLabel");
+        auto *infants = f.find<QSpinBox>("infantsSpinBox");
+        QVERIFY(!message->isVisible());
+        infants->setFocus();
+        QTest::keyClick(infants, Qt::Key_Up);
+        QVERIFY(!message->isVisible()); // one infant, one adult
+        QTest::keyClick(infants, Qt::Key_Up);
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(QLatin1String("adult's lap")));
+        QCOMPARE(infants->accessibleDescription(), message->text());
+        QCOMPARE(f.find<QSpinBox>("adultsSpinBox")->minimum(), 1);
+        QCOMPARE(f.find<QSpinBox>("adultsSpinBox")->maximum(), 9);
+        f.find<QSpinBox>("adultsSpinBox")->setValue(2);
+        QVERIFY(!message->isVisible());
+    }
+
+    void datesFollowTheClockAndTheTrip() {
+        Fixture f;
+        fd::ManualClock clock(QDateTime(QDate(2030, 3, 1), QTime(23, 30), Qt::UTC));
+        f.page->setClock(&clock);
+        auto *departure = f.find<QDateEdit>("departureDateEdit");
+        auto *back = f.find<QDateEdit>("returnDateEdit");
+        QCOMPARE(departure->minimumDate(), QDate(2030, 3, 1));
+        QVERIFY(!back->isEnabled());
+        f.find<QRadioButton>("returnRadioButton")->click();
+        QVERIFY(back->isEnabled());
+        departure->setDate(QDate(2030, 4, 10));
+        QCOMPARE(back->minimumDate(), QDate(2030, 4, 10));
+        back->setDate(QDate(2030, 4, 1)); // clamped: a return cannot precede the departure
+        QCOMPARE(back->date(), QDate(2030, 4, 10));
+        clock.advance(3600'000); // past midnight UTC: yesterday is no longer offered
+        QTRY_COMPARE(departure->minimumDate(), QDate(2030, 3, 2));
+    }
+
+    void requestHasTheContractShape() {
+        fd::ui::searchquery::Query q;
+        q.origin = QStringLiteral("LOS");
+        q.destination = QStringLiteral("LHR");
+        q.departure = QDate(2027, 2, 10);
+        q.returnDate = QDate(2027, 2, 20);
+        q.adults = 2;
+        q.children = 1;
+        q.infants = 1;
+        q.cabin = QStringLiteral("business");
+        const auto slice = [](const char *from, const char *to, const char *date) {
+            return QJsonObject{{QStringLiteral("origin"), QLatin1String(from)},
+                               {QStringLiteral("destination"), QLatin1String(to)},
+                               {QStringLiteral("departure_date"), QLatin1String(date)}};
+        };
+        const auto pax = [](const char *type) {
+            return QJsonObject{{QStringLiteral("type"), QLatin1String(type)}};
+        };
+        const QJsonObject expected{
+            {QStringLiteral("slices"),
+             QJsonArray{slice("LOS", "LHR", "2027-02-10"), slice("LHR", "LOS", "2027-02-20")}},
+            {QStringLiteral("passengers"),
+             QJsonArray{pax("adult"), pax("adult"), pax("child"), pax("infant_without_seat")}},
+            {QStringLiteral("cabin_class"), QStringLiteral("business")}};
+        QCOMPARE(fd::ui::searchquery::toRequest(q), expected);
+    }
+
+    void returnSearchInBusiness() {
+        Fixture f;
+        f.route("LOS", "LHR");
+        f.find<QRadioButton>("returnRadioButton")->click();
+        auto *cabin = f.find<QComboBox>("cabinComboBox");
+        cabin->setCurrentIndex(cabin->findData(QStringLiteral("business")));
+        f.find<QPushButton>("searchButton")->click();
+        QTRY_VERIFY(f.model()->rowCount() > 0);
+        QCOMPARE(f.offerInRow(0).slices.size(), 2);
+        const QString departs =
+            f.table()->model()->index(0, OffersModel::Departure).data().toString();
+        QVERIFY2(departs.contains(QLatin1Char('\n')), qPrintable(departs));
+        // Rows grow to show both lines.
+        QVERIFY(f.table()->rowHeight(0) > f.table()->fontMetrics().height() * 2);
+    }
+
+    void searchAgainPrefillsAndSearches() {
+        Fixture f;
+        // A family's earlier return offer, from the sandbox itself.
+        f.route("LOS", "LHR");
+        f.find<QRadioButton>("returnRadioButton")->click();
+        f.find<QSpinBox>("childrenSpinBox")->setValue(1);
+        f.find<QSpinBox>("infantsSpinBox")->setValue(1);
+        f.find<QPushButton>("searchButton")->click();
+        QTRY_VERIFY(f.model()->rowCount() > 0);
+        const fd::Offer previous = f.offerInRow(0);
+        QCOMPARE(previous.passengers.size(), 3);
+
+        Fixture again;
+        QSignalSpy chosen(again.page.get(), &SearchPage::offerChosen);
+        const QList<fd::Passenger> family = guitest::passengers("family-valid");
+        again.page->searchAgain(previous, family);
+        QCOMPARE(again.origin()->text(), QStringLiteral("Lagos (LOS)"));
+        QCOMPARE(again.destination()->text(), QStringLiteral("London (LHR)"));
+        QVERIFY(again.find<QRadioButton>("returnRadioButton")->isChecked());
+        QCOMPARE(again.find<QDateEdit>("departureDateEdit")->date(),
+                 previous.slices.at(0).departingAt.toUTC().date());
+        QCOMPARE(again.find<QDateEdit>("returnDateEdit")->date(),
+                 previous.slices.at(1).departingAt.toUTC().date());
+        QCOMPARE(again.find<QSpinBox>("adultsSpinBox")->value(), 1);
+        QCOMPARE(again.find<QSpinBox>("childrenSpinBox")->value(), 1);
+        QCOMPARE(again.find<QSpinBox>("infantsSpinBox")->value(), 1);
+        QVERIFY(again.page->isSearching());
+        QTRY_VERIFY(again.model()->rowCount() > 0);
+        QCOMPARE(again.searchesSent(), 1);
+
+        again.page->chooseCurrentOffer();
+        QCOMPARE(chosen.size(), 1);
+        const auto offer = chosen.at(0).at(0).value<fd::Offer>();
+        const auto prefill = chosen.at(0).at(1).value<QList<fd::Passenger>>();
+        QCOMPARE(prefill.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(prefill.at(i).id, offer.passengers.at(i).id);
+            QCOMPARE(prefill.at(i).type, offer.passengers.at(i).type);
+            QCOMPARE(prefill.at(i).givenName, family.at(i).givenName);
+            QCOMPARE(prefill.at(i).familyName, family.at(i).familyName);
+        }
+        // The prefill was for that one choice.
+        again.page->chooseCurrentOffer();
+        QVERIFY(chosen.at(1).at(1).value<QList<fd::Passenger>>().isEmpty());
+    }
+
+    void prefillLinesUpByType() {
+        fd::Offer offer;
+        for (const char *t : {"adult", "adult", "infant_without_seat"})
+            offer.passengers.append(
+                {QStringLiteral("pas_%1").arg(offer.passengers.size() + 1), QLatin1String(t)});
+        fd::Passenger infant;
+        infant.type = QStringLiteral("infant_without_seat");
+        infant.givenName = QStringLiteral("Emeka");
+        fd::Passenger adult;
+        adult.type = QStringLiteral("adult");
+        adult.givenName = QStringLiteral("Adebayo");
+        const auto out = fd::ui::searchquery::matchPrefill({infant, adult}, offer);
+        QCOMPARE(out.size(), 3);
+        QCOMPARE(out.at(0).givenName, QStringLiteral("Adebayo"));
+        QCOMPARE(out.at(0).id, QStringLiteral("pas_1"));
+        QCOMPARE(out.at(1).givenName, QString()); // a second adult nobody typed yet
+        QCOMPARE(out.at(1).type, QStringLiteral("adult"));
+        QCOMPARE(out.at(2).givenName, QStringLiteral("Emeka"));
+    }
+
+    void providerFailureIsShown() {
+        Fixture f;
+        const auto scenario = fd::sandbox::Scenario::fromJson(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("search_breaks")},
+            {QStringLiteral("faults"),
+             QJsonArray{QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("search_offers")},
+                                    {QStringLiteral("kind"), QStringLiteral("internal_fatal")}}}}});
+        QVERIFY(scenario);
+        f.session->sandbox()->setScenario(*scenario);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QVERIFY2(f.status().startsWith(QLatin1String("The booking server failed and asked not to "
+                                                     "retry (HTTP 500 TB_INTERNAL_FATAL")),
+                 qPrintable(f.status()));
+        QVERIFY(f.status().contains(QLatin1String("contact Travelbase support")));
+        QCOMPARE(f.searchesSent(), 1); // not retryable: asked once
+        QCOMPARE(f.model()->rowCount(), 0);
+    }
+
+    void slowSearchCountsAndCanBeCancelled() {
+        Fixture f;
+        const auto scenario = fd::sandbox::Scenario::fromJson(QJsonObject{
+            {QStringLiteral("faults"),
+             QJsonArray{QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("search_offers")},
+                                    {QStringLiteral("kind"), QStringLiteral("slow")},
+                                    {QStringLiteral("delay_ms"), 300'000}}}}});
+        f.session->sandbox()->setScenario(*scenario);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QVERIFY(f.page->isSearching());
+        QTRY_VERIFY_WITH_TIMEOUT(f.status().contains(QStringLiteral("… 1 s")), 3000);
+        QTest::keyClick(f.page.get(), Qt::Key_Escape);
+        QVERIFY(!f.page->isSearching());
+        QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
+        QTest::qWait(3500); // the slow answer (3 s at this scale) is dropped, not shown
+        QCOMPARE(f.model()->rowCount(), 0);
+        QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
+    }
+
+    void wrongApiKeyNamesTheFix() {
+        fd::sandbox::Sandbox sandbox;
+        QVERIFY(sandbox.start(0));
+        fd::SessionOptions o;
+        o.apiBase = sandbox.baseUrl();
+        o.apiKey = QStringLiteral("tb_wrong_key");
+        Fixture f(o);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QTRY_VERIFY(!f.page->isSearching());
+        QVERIFY2(f.status().startsWith(QLatin1String("The booking server refused the API key")),
+                 qPrintable(f.status()));
+        QVERIFY(f.status().contains(QLatin1String("Check the API key in Settings")));
+    }
+
+    void unreachableServerNamesTheFix() {
+        // A port that was free a moment ago: nothing listens there.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        fd::SessionOptions o;
+        o.apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        o.apiKey = QStringLiteral("tb_any");
+        o.requestTimeoutSeconds = 2;
+        Fixture f(o);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QTRY_VERIFY_WITH_TIMEOUT(!f.page->isSearching(), 30000);
+        QVERIFY2(f.status().startsWith(
+                     QStringLiteral("Could not reach the booking server at http://127.0.0.1:%1")
+                         .arg(port)),
+                 qPrintable(f.status()));
+        QVERIFY(f.status().contains(QLatin1String("Check the API base URL in Settings")));
+    }
+
+    void keyboardOrderAndNames() {
+        Fixture f;
+        const QStringList expected = {
+            QStringLiteral("originEdit"),        QStringLiteral("swapButton"),
+            QStringLiteral("destinationEdit"),   QStringLiteral("oneWayRadioButton"),
+            QStringLiteral("returnRadioButton"), QStringLiteral("cabinComboBox"),
+            QStringLiteral("departureDateEdit"), QStringLiteral("returnDateEdit"),
+            QStringLiteral("adultsSpinBox"),     QStringLiteral("childrenSpinBox"),
+            QStringLiteral("infantsSpinBox"),    QStringLiteral("searchButton"),
+            QStringLiteral("offersTableView"),   QStringLiteral("chooseOfferButton")};
+        QStringList chain;
+        QWidget *w = f.origin();
+        do {
+            if (w->focusPolicy() & Qt::TabFocus &&
+                !w->objectName().startsWith(QLatin1String("qt_")))
+                chain << w->objectName();
+            w = w->nextInFocusChain();
+        } while (w != f.origin() && chain.size() < 40);
+        QStringList named;
+        for (const QString &n : std::as_const(chain))
+            if (expected.contains(n))
+                named << n;
+        QCOMPARE(named, expected);
+        for (const QString &name : expected) {
+            auto *input = f.page->findChild<QWidget *>(name);
+            QVERIFY2(!input->accessibleName().isEmpty(), qPrintable(name));
+        }
+    }
+
+    void swapsTheRoute() {
+        Fixture f;
+        f.route("LOS", "ACC");
+        f.find<QToolButton>("swapButton")->click();
+        QCOMPARE(f.origin()->text(), QStringLiteral("Accra (ACC)"));
+        QCOMPARE(f.destination()->text(), QStringLiteral("Lagos (LOS)"));
+    }
+};
+
+QTEST_MAIN(TestSearchPage)
+#include "tst_searchpage.moc"

@@ -1,0 +1,409 @@
+#include "checkouttab.h"
+
+#include "checkoutpage.h"
+#include "cli/session.h"
+#include "ui_checkouttab.h"
+
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QTextDocument>
+#include <QTimer>
+
+namespace fd::ui {
+
+namespace {
+using Outcome = CheckoutFlow::Outcome;
+
+QString passengerName(const Passenger &p) {
+    return QString(p.givenName.trimmed() + QLatin1Char(' ') + p.familyName.trimmed()).trimmed();
+}
+} // namespace
+
+CheckoutTab::CheckoutTab(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CheckoutTab>())
+    , m_session(session)
+    , m_elapsedTimer(new QTimer(this)) {
+    m_ui->setupUi(this);
+    m_ui->statusFrame->hide();
+    m_ui->ticketsTableWidget->setColumnCount(2);
+    m_ui->ticketsTableWidget->setHorizontalHeaderLabels({tr("Passenger"), tr("E-ticket")});
+    m_elapsedTimer->setInterval(1000);
+    connect(m_elapsedTimer, &QTimer::timeout, this, &CheckoutTab::tickElapsed);
+    page()->setClock(&m_session->clock());
+
+    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
+        if (m_flow)
+            m_flow->retrySafely();
+    });
+    connect(m_ui->checkAgainButton, &QPushButton::clicked, this, [this] {
+        if (m_flow)
+            m_flow->retryAfterTopUp();
+    });
+    connect(m_ui->topUpButton, &QPushButton::clicked, this, &CheckoutTab::topUp);
+    connect(m_ui->searchAgainButton, &QPushButton::clicked, this, [this] {
+        if (m_offer)
+            Q_EMIT searchAgainRequested(*m_offer, journalPassengers());
+    });
+    connect(m_ui->savePdfButton, &QPushButton::clicked, this, &CheckoutTab::savePdf);
+    connect(m_ui->printButton, &QPushButton::clicked, this, &CheckoutTab::print);
+    connect(m_ui->copyOrderIdButton, &QPushButton::clicked, this, [this] {
+        if (m_flow)
+            QGuiApplication::clipboard()->setText(m_flow->orderId());
+    });
+    connect(page(), &CheckoutPage::bookRequested, this, [this](const QList<Passenger> &people) {
+        if (!m_flow)
+            return;
+        m_flow->setPassengers(people); // same intent, same key: nothing was sent yet
+        if (!m_flow->submit())
+            page()->setBusy(m_flow->isBusy());
+    });
+}
+
+CheckoutTab::CheckoutTab(Session *session, const Offer &offer, const QList<Passenger> &prefill,
+                         QWidget *parent)
+    : CheckoutTab(session, parent) {
+    m_offer = offer;
+    page()->setOffer(offer);
+    page()->setPassengers(prefill);
+    auto flow = m_session->openCheckout(offer.id, offer.raw, page()->passengers());
+    if (!flow) {
+        m_ui->statusFrame->show();
+        m_ui->stateLabel->setText(
+            tr("This checkout cannot be saved: %1").arg(flow.error().message));
+        page()->setBusy(true);
+        return;
+    }
+    attach(*flow);
+    m_flow->start();
+    // The wallet against the total, so the agent sees a shortfall before pressing Book.
+    m_session->gateway().fetchWallet(this, {}, [this](GatewayResult<Wallet> r) {
+        if (const auto *w = std::get_if<Wallet>(&r))
+            page()->setWallet(*w);
+    });
+}
+
+CheckoutTab::CheckoutTab(Session *session, qint64 intentId, QWidget *parent)
+    : CheckoutTab(session, parent) {
+    const auto intent = m_session->journal().intent(intentId);
+    if (intent && !intent->offer.isEmpty())
+        if (auto offer = Offer::fromJson(intent->offer)) {
+            m_offer = *offer;
+            page()->setOffer(*offer);
+            if (auto people = passengersFromJson(intent->passengers))
+                page()->setPassengers(people->passengers);
+        }
+    attach(m_session->flowFor(intentId));
+    page()->setBusy(true);
+    m_flow->resume();
+}
+
+CheckoutTab::~CheckoutTab() {
+    delete m_flow.data(); // its lease is released; the journal keeps the order safe
+}
+
+CheckoutPage *CheckoutTab::page() const {
+    return m_ui->checkoutPage;
+}
+
+qint64 CheckoutTab::intentId() const {
+    return m_flow ? m_flow->intentId() : 0;
+}
+
+bool CheckoutTab::isInFlight() const {
+    if (!m_flow)
+        return false;
+    const QString s = m_flow->state();
+    return m_flow->isBusy() || s == QLatin1String("unresolved");
+}
+
+QString CheckoutTab::title() const {
+    QString route;
+    if (m_offer && !m_offer->slices.isEmpty())
+        route = m_offer->slices.first().origin.iataCode + QStringLiteral("–") +
+                m_offer->slices.first().destination.iataCode;
+    if (!m_flow)
+        return route;
+    const QString s = m_flow->state();
+    if (s == QLatin1String("ticketed"))
+        //: Tab title of a booked checkout; %1 is the route, %2 the booking reference.
+        return tr("%1 ✓ %2").arg(route, m_flow->bookingReference());
+    if (m_flow->isBusy())
+        //: Tab title while a booking is being processed; %1 is the route.
+        return tr("%1 (booking…)").arg(route);
+    return route;
+}
+
+void CheckoutTab::attach(CheckoutFlow *flow) {
+    m_flow = flow;
+    flow->setParent(nullptr); // owned by this tab (deleted in the destructor)
+    connect(flow, &CheckoutFlow::stateEntered, this, [this](const QString &state) {
+        showState(state);
+        Q_EMIT titleChanged(title());
+        Q_EMIT journalChanged();
+    });
+    connect(flow, &CheckoutFlow::outcomeReached, this, &CheckoutTab::showOutcome);
+    connect(flow, &CheckoutFlow::stillProcessing, this, [this] {
+        m_ui->detailLabel->setText(
+            tr("Still processing: the airline is taking longer than usual. You can keep working "
+               "in other tabs; this one updates by itself."));
+    });
+    connect(flow, &CheckoutFlow::submitIgnored, this, [this](const QString &reason) {
+        m_ui->statusFrame->show();
+        m_ui->detailLabel->setText(reason);
+    });
+}
+
+void CheckoutTab::showState(const QString &state) {
+    const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,   m_ui->checkAgainButton,
+                          m_ui->searchAgainButton, m_ui->savePdfButton, m_ui->printButton,
+                          m_ui->copyOrderIdButton};
+    for (QPushButton *b : buttons)
+        b->hide();
+    m_ui->ticketsTableWidget->hide();
+    if (state == QLatin1String("editing")) {
+        m_ui->statusFrame->hide();
+        return;
+    }
+    m_ui->statusFrame->show();
+    page()->setSupportDetails(m_flow->idempotencyKey(), m_flow->orderId());
+    const bool busy = m_flow->isBusy();
+    m_ui->busyProgressBar->setVisible(busy);
+    if (busy && !m_sentAt.isValid()) {
+        m_sentAt = m_session->clock().now();
+        m_elapsedTimer->start();
+        tickElapsed();
+    }
+    if (!busy && state != QLatin1String("processing"))
+        m_elapsedTimer->stop();
+    page()->setBusy(state != QLatin1String("invalid_input"));
+    if (state == QLatin1String("validating")) {
+        m_ui->stateLabel->setText(tr("Checking the offer and the wallet…"));
+        m_ui->detailLabel->setText(tr("Nothing has been booked yet."));
+    } else if (state == QLatin1String("creating")) {
+        m_ui->stateLabel->setText(tr("Sending the booking…"));
+        m_ui->detailLabel->setText(tr("It is sent once; if the network fails it is retried with "
+                                      "the same key, so it cannot be booked twice."));
+    } else if (state == QLatin1String("ticketing")) {
+        m_ui->stateLabel->setText(tr("Booking created. Asking the airline to issue tickets…"));
+        m_ui->detailLabel->setText(tr("Order %1").arg(m_flow->orderId()));
+        m_ui->copyOrderIdButton->show();
+    } else if (state == QLatin1String("processing")) {
+        m_ui->stateLabel->setText(tr("Waiting for the airline to confirm…"));
+        m_ui->detailLabel->setText(
+            tr("Order %1. This usually takes under a minute.").arg(m_flow->orderId()));
+        m_ui->copyOrderIdButton->show();
+    }
+}
+
+void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
+    m_ui->busyProgressBar->hide();
+    m_elapsedTimer->stop();
+    m_ui->detailLabel->setText(message);
+    switch (outcome) {
+    case Outcome::Ticketed:
+        m_ui->stateLabel->setText(
+            tr("Booked. Booking reference %1").arg(m_flow->bookingReference()));
+        m_ui->detailLabel->setText(tr("Order %1 is ticketed.").arg(m_flow->orderId()));
+        showTickets();
+        m_ui->savePdfButton->show();
+        m_ui->printButton->show();
+        m_ui->copyOrderIdButton->show();
+        break;
+    case Outcome::Failed:
+        m_ui->stateLabel->setText(tr("The booking did not go through, no charge was applied."));
+        m_ui->detailLabel->setText(tr("The airline declined order %1 and the payment was "
+                                      "reversed. Search again to book this route; every "
+                                      "passenger is kept.")
+                                       .arg(m_flow->orderId()));
+        m_ui->searchAgainButton->show();
+        break;
+    case Outcome::OfferUnavailable:
+        m_ui->stateLabel->setText(tr("This offer can no longer be booked."));
+        m_ui->searchAgainButton->show();
+        break;
+    case Outcome::InsufficientFunds:
+        m_ui->stateLabel->setText(tr("The wallet does not cover this booking."));
+        m_ui->detailLabel->setText(
+            message + QLatin1Char('\n') +
+            (m_session->sandbox()
+                 ? tr("Top up the demo wallet, then the booking continues.")
+                 : tr("Top up the wallet in the agency portal, then check again.")));
+        m_ui->topUpButton->setVisible(m_session->sandbox() != nullptr);
+        m_ui->checkAgainButton->show();
+        break;
+    case Outcome::Interrupted:
+        m_ui->stateLabel->setText(tr("The connection failed before the provider answered."));
+        m_ui->detailLabel->setText(message + QLatin1Char('\n') +
+                                   tr("Retrying is safe: the same booking is sent again with the "
+                                      "same key and cannot be charged twice."));
+        m_ui->retryButton->show();
+        break;
+    case Outcome::Unresolved:
+        m_ui->stateLabel->setText(tr("No answer from the airline yet."));
+        m_ui->detailLabel->setText(tr("Contact support with order %1. Do not book again: this tab "
+                                      "still updates if the airline answers.")
+                                       .arg(m_flow->orderId()));
+        m_ui->copyOrderIdButton->show();
+        break;
+    case Outcome::InvalidInput: {
+        m_ui->stateLabel->setText(tr("Some details need fixing. Nothing was booked."));
+        QStringList lines;
+        for (const Issue &i : m_flow->validationReport().errors)
+            lines << (i.passenger >= 0
+                          ? tr("Passenger %1, %2: %3")
+                                .arg(QString::number(i.passenger + 1), i.field, i.message)
+                          : i.message);
+        m_ui->detailLabel->setText(lines.join(QLatin1Char('\n')));
+        page()->setBusy(false);
+        break;
+    }
+    case Outcome::Error:
+        m_ui->stateLabel->setText(tr("The booking stopped."));
+        if (!m_flow->orderId().isEmpty())
+            m_ui->copyOrderIdButton->show();
+        break;
+    }
+    Q_EMIT titleChanged(title());
+    Q_EMIT journalChanged();
+}
+
+QList<Passenger> CheckoutTab::journalPassengers() const {
+    if (!m_flow)
+        return page()->passengers();
+    const auto intent = m_session->journal().intent(m_flow->intentId());
+    if (!intent)
+        return page()->passengers();
+    auto list = passengersFromJson(intent->passengers);
+    if (!list || list->passengers.isEmpty())
+        return page()->passengers();
+    // Final intents have passport numbers and birth dates erased: the form still has them.
+    QList<Passenger> people = page()->passengers();
+    return people.size() == list->passengers.size() ? people : list->passengers;
+}
+
+void CheckoutTab::showTickets() {
+    const auto intent = m_session->journal().intent(m_flow->intentId());
+    if (!intent || !m_offer)
+        return;
+    const QList<Passenger> people = page()->passengers();
+    m_ui->ticketsTableWidget->setRowCount(0);
+    for (const QJsonValue &v : intent->eTickets) {
+        const QJsonObject t = v.toObject();
+        const QString passengerId = t.value(QLatin1String("passenger_id")).toString();
+        QString name = passengerId;
+        for (qsizetype i = 0; i < m_offer->passengers.size() && i < people.size(); ++i)
+            if (m_offer->passengers.at(i).id == passengerId)
+                name = passengerName(people.at(i));
+        const int row = m_ui->ticketsTableWidget->rowCount();
+        m_ui->ticketsTableWidget->insertRow(row);
+        m_ui->ticketsTableWidget->setItem(row, 0, new QTableWidgetItem(name));
+        m_ui->ticketsTableWidget->setItem(
+            row, 1, new QTableWidgetItem(t.value(QLatin1String("unique_identifier")).toString()));
+    }
+    m_ui->ticketsTableWidget->resizeColumnsToContents();
+    m_ui->ticketsTableWidget->show();
+}
+
+void CheckoutTab::tickElapsed() {
+    const qint64 secs = m_sentAt.secsTo(m_session->clock().now());
+    //: Time since the booking was sent, minutes:seconds.
+    m_ui->elapsedLabel->setText(tr("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0')));
+}
+
+void CheckoutTab::topUp() {
+    if (!m_offer || !m_session->sandbox())
+        return;
+    m_ui->topUpButton->setEnabled(false);
+    // Enough for this booking and a few more: a demo wallet, not real money.
+    const auto amount =
+        Money::fromMinor(m_offer->total.minorUnits() * 3, m_offer->total.currency());
+    if (!amount)
+        return;
+    m_session->gateway().topUp(*amount, this, [this](GatewayResult<Wallet> r) {
+        m_ui->topUpButton->setEnabled(true);
+        if (const auto *w = std::get_if<Wallet>(&r)) {
+            page()->setWallet(*w);
+            if (m_flow)
+                m_flow->retryAfterTopUp();
+        } else {
+            m_ui->detailLabel->setText(std::get<GatewayFailure>(r).message);
+        }
+    });
+}
+
+QString CheckoutTab::itineraryHtml() const {
+    QString html = QStringLiteral("<h1>%1</h1>").arg(tr("Itinerary").toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b> %2<br/><b>%3</b> %4</p>")
+                .arg(tr("Booking reference").toHtmlEscaped(),
+                     m_flow->bookingReference().toHtmlEscaped(), tr("Order").toHtmlEscaped(),
+                     m_flow->orderId().toHtmlEscaped());
+    if (m_offer) {
+        html += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Flights").toHtmlEscaped());
+        for (const Slice &s : m_offer->slices)
+            html += QStringLiteral("<li>%1 (%2) → %3 (%4): %5 – %6 UTC</li>")
+                        .arg(s.origin.cityName.toHtmlEscaped(), s.origin.iataCode,
+                             s.destination.cityName.toHtmlEscaped(), s.destination.iataCode,
+                             s.departingAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                             s.arrivingAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        html += QStringLiteral("</ul><p>%1 %2</p>")
+                    .arg(m_offer->ownerName.toHtmlEscaped(), m_offer->total.toString());
+    }
+    html += QStringLiteral("<h2>%1</h2><table border=\"1\" cellpadding=\"4\">")
+                .arg(tr("Passengers").toHtmlEscaped());
+    for (int row = 0; row < m_ui->ticketsTableWidget->rowCount(); ++row)
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
+                    .arg(m_ui->ticketsTableWidget->item(row, 0)->text().toHtmlEscaped(),
+                         m_ui->ticketsTableWidget->item(row, 1)->text().toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+bool CheckoutTab::saveItineraryPdf(const QString &path, QString *error) const {
+    if (!m_flow || m_flow->state() != QLatin1String("ticketed")) {
+        if (error)
+            *error = tr("Only a ticketed booking has an itinerary.");
+        return false;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    QTextDocument doc;
+    doc.setHtml(itineraryHtml());
+    doc.print(&printer);
+    return true;
+}
+
+void CheckoutTab::savePdf() {
+    auto *dialog = new QFileDialog(this, tr("Save itinerary"), QString(), tr("PDF (*.pdf)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("pdf"));
+    dialog->selectFile(m_flow->bookingReference() + QStringLiteral(".pdf"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (!saveItineraryPdf(path, &error))
+            m_ui->detailLabel->setText(error);
+        else
+            m_ui->detailLabel->setText(tr("Itinerary saved to %1").arg(path));
+    });
+    dialog->open();
+}
+
+void CheckoutTab::print() {
+    auto *printer = new QPrinter(QPrinter::HighResolution);
+    auto *dialog = new QPrintDialog(printer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [printer] { delete printer; });
+    connect(dialog, &QDialog::accepted, this, [this, printer] {
+        QTextDocument doc;
+        doc.setHtml(itineraryHtml());
+        doc.print(printer);
+    });
+    dialog->open();
+}
+
+} // namespace fd::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/checkoutflow.h"
+#include "core/offer.h"
+#include "core/passenger.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace Ui {
+class CheckoutTab;
+}
+
+namespace fd {
+class Session;
+}
+
+namespace fd::ui {
+
+class CheckoutPage;
+
+// One checkout in its own tab: the CheckoutPage for the agent's input, and the engine's state
+// shown above it from the moment Book is pressed until an outcome with a way forward.
+class CheckoutTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CheckoutTab)
+
+public:
+    // A new checkout: the intent (and its Idempotency-Key) is stored as the tab opens.
+    CheckoutTab(Session *session, const Offer &offer, const QList<Passenger> &prefill,
+                QWidget *parent = nullptr);
+    // An intent from the journal (resume at start-up, or from the orders page).
+    CheckoutTab(Session *session, qint64 intentId, QWidget *parent = nullptr);
+    ~CheckoutTab() override;
+
+    CheckoutPage *page() const;
+    CheckoutFlow *flow() const { return m_flow; }
+    qint64 intentId() const;
+    QString title() const;
+    // A request may be on the wire or an answer awaited: closing must ask first.
+    bool isInFlight() const;
+
+    // Writes the itinerary of a ticketed booking; false (with a reason) otherwise.
+    bool saveItineraryPdf(const QString &path, QString *error = nullptr) const;
+
+Q_SIGNALS:
+    void searchAgainRequested(const fd::Offer &offer, const QList<fd::Passenger> &passengers);
+    void titleChanged(const QString &title);
+    void journalChanged();
+
+private:
+    explicit CheckoutTab(Session *session, QWidget *parent);
+    void attach(CheckoutFlow *flow);
+    void showState(const QString &state);
+    void showOutcome(CheckoutFlow::Outcome outcome, const QString &message);
+    void showTickets();
+    void tickElapsed();
+    void topUp();
+    void savePdf();
+    void print();
+    QString itineraryHtml() const;
+    QList<Passenger> journalPassengers() const;
+
+    std::unique_ptr<Ui::CheckoutTab> m_ui;
+    Session *m_session;
+    QPointer<CheckoutFlow> m_flow;
+    std::optional<Offer> m_offer;
+    QTimer *m_elapsedTimer;
+    QDateTime m_sentAt;
+};
+
+} // namespace fd::ui

@@ -1,0 +1,409 @@
+#include "ordersmodel.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace fd::ui {
+namespace {
+
+// "1500.00" -> "1,500.00": the contract's amounts are plain decimal strings.
+QString groupedAmount(QString amount) {
+    const qsizetype dot = amount.indexOf(QLatin1Char('.'));
+    const qsizetype minus = amount.startsWith(QLatin1Char('-')) ? 1 : 0;
+    for (qsizetype i = (dot < 0 ? amount.size() : dot) - 3; i > minus; i -= 3)
+        amount.insert(i, QLatin1Char(','));
+    return amount;
+}
+
+QJsonObject offerObject(const QJsonObject &offer) {
+    const QJsonValue data = offer.value(QLatin1String("data"));
+    return data.isObject() ? data.toObject() : offer;
+}
+
+// "LOS → LHR → LOS"; a break in the chain (open jaw) starts a new leg after a comma.
+QString routeOf(const QJsonObject &offer) {
+    QString route;
+    QString last;
+    for (const QJsonValue &v : offerObject(offer).value(QLatin1String("slices")).toArray()) {
+        const QJsonObject slice = v.toObject();
+        const QString from = slice.value(QLatin1String("origin"))
+                                 .toObject()
+                                 .value(QLatin1String("iata_code"))
+                                 .toString();
+        const QString to = slice.value(QLatin1String("destination"))
+                               .toObject()
+                               .value(QLatin1String("iata_code"))
+                               .toString();
+        if (from.isEmpty() || to.isEmpty())
+            continue;
+        if (from != last)
+            route += (route.isEmpty() ? QString() : QStringLiteral(", ")) + from;
+        route += QStringLiteral(" → ") + to;
+        last = to;
+    }
+    return route;
+}
+
+QString nameOf(const QJsonObject &passenger) {
+    return QStringList{passenger.value(QLatin1String("given_name")).toString(),
+                       passenger.value(QLatin1String("family_name")).toString()}
+        .join(QLatin1Char(' '))
+        .trimmed();
+}
+
+} // namespace
+
+OrderStatus orderStatus(const QString &state) {
+    if (state == IntentState::Ticketed)
+        return OrderStatus::Ticketed;
+    if (IntentState::isFinal(state))
+        return OrderStatus::Failed;
+    static const QStringList attention = {QStringLiteral("interrupted"),
+                                          QStringLiteral("unresolved"), QStringLiteral("error"),
+                                          QStringLiteral("insufficient_funds")};
+    return attention.contains(state) ? OrderStatus::NeedsAttention : OrderStatus::InProgress;
+}
+
+QString stateText(const QString &state) {
+    //: Order states in the orders history and its timeline.
+    if (state == IntentState::Draft || state == QLatin1String("editing"))
+        return OrdersModel::tr("Draft");
+    if (state == IntentState::Pending)
+        return OrdersModel::tr("Order created, awaiting ticketing");
+    if (state == IntentState::InProgress)
+        return OrdersModel::tr("Ticketing in progress");
+    if (state == IntentState::Ticketed)
+        return OrdersModel::tr("Ticketed");
+    if (state == IntentState::Failed)
+        return OrdersModel::tr("Failed, no charge");
+    if (state == IntentState::Cancelled)
+        return OrdersModel::tr("Cancelled");
+    if (state == IntentState::OfferUnavailable)
+        return OrdersModel::tr("Offer unavailable");
+    if (state == IntentState::Rejected)
+        return OrdersModel::tr("Rejected by the provider");
+    if (state == IntentState::Superseded)
+        return OrdersModel::tr("Replaced by a new attempt");
+    if (state == QLatin1String("interrupted"))
+        return OrdersModel::tr("Interrupted: resume");
+    if (state == QLatin1String("unresolved"))
+        return OrdersModel::tr("Unresolved: contact support");
+    if (state == QLatin1String("error"))
+        return OrdersModel::tr("Error");
+    if (state == QLatin1String("insufficient_funds"))
+        return OrdersModel::tr("Insufficient funds");
+    if (state == QLatin1String("invalid_input"))
+        return OrdersModel::tr("Passenger details to correct");
+    if (state == QLatin1String("processing"))
+        return OrdersModel::tr("Processing");
+    if (state.isEmpty())
+        return OrdersModel::tr("Draft");
+    // The flow's other working steps (validating, creating, ticketing, ...).
+    QString text = state;
+    text.replace(QLatin1Char('_'), QLatin1Char(' '));
+    text[0] = text[0].toUpper();
+    return text;
+}
+
+QString eventKindText(JournalEvent::Kind kind) {
+    switch (kind) {
+    case JournalEvent::Kind::State:
+        //: Timeline event kind: the checkout entered a new state.
+        return OrdersModel::tr("State");
+    case JournalEvent::Kind::Attempt:
+        //: Timeline event kind: one HTTP request to the provider.
+        return OrdersModel::tr("Attempt");
+    case JournalEvent::Kind::Webhook:
+        //: Timeline event kind: a notification pushed by the provider.
+        return OrdersModel::tr("Webhook");
+    case JournalEvent::Kind::Note:
+        return OrdersModel::tr("Note");
+    }
+    return OrdersModel::tr("Note");
+}
+
+QString eventSummary(const JournalEvent &event) {
+    const QJsonObject &d = event.detail;
+    switch (event.kind) {
+    case JournalEvent::Kind::State: {
+        const QString to = d.value(QLatin1String("to")).toString();
+        const QString from = d.value(QLatin1String("from")).toString();
+        //: %1 is the new state, e.g. "Ticketed".
+        QString text = OrdersModel::tr("Entered “%1”").arg(stateText(to));
+        if (!from.isEmpty() && from != to)
+            //: %1 is the previous state.
+            text += OrdersModel::tr(" (was “%1”)").arg(stateText(from));
+        if (d.value(QLatin1String("cause")).toString() == QLatin1String("webhook"))
+            //: %1 is a webhook event id, e.g. evt_0003.
+            text +=
+                OrdersModel::tr(", by webhook %1").arg(d.value(QLatin1String("event")).toString());
+        if (d.contains(QLatin1String("supersedes")))
+            text += OrdersModel::tr(", replacing intent #%1")
+                        .arg(d.value(QLatin1String("supersedes")).toInteger());
+        if (d.contains(QLatin1String("step")))
+            text += OrdersModel::tr(", during %1").arg(d.value(QLatin1String("step")).toString());
+        return text;
+    }
+    case JournalEvent::Kind::Attempt: {
+        const int status = d.value(QLatin1String("status")).toInt();
+        const QString call = d.value(QLatin1String("call")).toString();
+        //: One HTTP attempt: %1 attempt number, %2 method, %3 path, %4 HTTP status or "no answer".
+        QString text = OrdersModel::tr("#%1 %2 %3 → %4")
+                           .arg(d.value(QLatin1String("attempt")).toInt())
+                           .arg(d.value(QLatin1String("method")).toString(),
+                                d.value(QLatin1String("path")).toString(),
+                                status ? QString::number(status) : OrdersModel::tr("no answer"));
+        if (!call.isEmpty())
+            text = call + QStringLiteral(": ") + text;
+        if (d.value(QLatin1String("replayed")).toBool())
+            text += OrdersModel::tr(" (replayed by the provider)");
+        if (d.contains(QLatin1String("error")))
+            text += QStringLiteral(" · ") + d.value(QLatin1String("error")).toString();
+        const QString decision = d.value(QLatin1String("decision")).toString();
+        if (decision == QLatin1String("retry"))
+            //: %1 is a number of seconds, e.g. 1.5.
+            text +=
+                OrdersModel::tr(" · retry in %1 s")
+                    .arg(double(d.value(QLatin1String("wait_ms")).toInteger()) / 1000.0, 0, 'g', 3);
+        else if (!decision.isEmpty())
+            text += QStringLiteral(" · ") + decision;
+        return text;
+    }
+    case JournalEvent::Kind::Webhook: {
+        const QString type = event.detail.value(QLatin1String("type")).toString();
+        const QString status = event.detail.value(QLatin1String("data"))
+                                   .toObject()
+                                   .value(QLatin1String("object"))
+                                   .toObject()
+                                   .value(QLatin1String("status"))
+                                   .toString();
+        //: %1 is the webhook event id, e.g. evt_0003.
+        QString text = OrdersModel::tr("Event %1").arg(event.webhookEventId);
+        if (!type.isEmpty())
+            text += QStringLiteral(": ") + type;
+        if (!status.isEmpty())
+            //: %1 is the order status the webhook reported.
+            text += OrdersModel::tr(" (order %1)").arg(stateText(status).toLower());
+        return text;
+    }
+    case JournalEvent::Kind::Note:
+        return d.value(QLatin1String("text")).toString();
+    }
+    return {};
+}
+
+OrdersModel::OrdersModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
+    Row r;
+    r.id = intent.id;
+    r.createdAt = intent.createdAt;
+    r.state = intent.state;
+    r.outcome = intent.outcome;
+    r.outcomeMessage = intent.outcomeMessage;
+    r.status = orderStatus(intent.state);
+    r.bookingReference = intent.bookingReference;
+    r.orderId = intent.orderId;
+    r.idempotencyKey = intent.idempotencyKey;
+    r.supersededKey = intent.supersededKey;
+    QHash<QString, QString> names; // passenger id -> name, for the e-tickets
+    for (const QJsonValue &v : intent.passengers) {
+        const QJsonObject p = v.toObject();
+        const QString name = nameOf(p);
+        if (!name.isEmpty())
+            r.passengerNames << name;
+        names.insert(p.value(QLatin1String("id")).toString(), name);
+    }
+    r.route = routeOf(intent.offer);
+    const QJsonObject offer = offerObject(intent.offer);
+    const QString amount = offer.value(QLatin1String("total_amount")).toString();
+    const QString currency = offer.value(QLatin1String("total_currency")).toString();
+    if (!amount.isEmpty()) {
+        r.totalText = QString(groupedAmount(amount) + QLatin1Char(' ') + currency).trimmed();
+        QString digits = amount;
+        r.totalMinor = digits.remove(QLatin1Char('.')).toLongLong();
+    }
+    for (const QJsonValue &v : intent.eTickets) {
+        const QJsonObject t = v.toObject();
+        const QString number = t.value(QLatin1String("unique_identifier")).toString();
+        const QString name = names.value(t.value(QLatin1String("passenger_id")).toString());
+        r.eTickets << (name.isEmpty() ? number : QStringLiteral("%1 (%2)").arg(number, name));
+    }
+    r.frozen = intent.isFrozen();
+    r.finished = intent.isFinal();
+    return r;
+}
+
+void OrdersModel::setIntents(const QList<Intent> &intents) {
+    QList<Row> rows;
+    rows.reserve(intents.size());
+    for (const Intent &i : intents)
+        rows.append(rowFrom(i));
+    bool sameIds = rows.size() == m_rows.size();
+    for (qsizetype i = 0; sameIds && i < rows.size(); ++i)
+        sameIds = rows.at(i).id == m_rows.at(i).id;
+    if (sameIds) {
+        m_rows = std::move(rows);
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+const OrdersModel::Row *OrdersModel::row(int row) const {
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int OrdersModel::rowOf(qint64 intentId) const {
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == intentId)
+            return int(i);
+    return -1;
+}
+
+const OrdersModel::Row *OrdersModel::rowForIntent(qint64 intentId) const {
+    return row(rowOf(intentId));
+}
+
+int OrdersModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OrdersModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OrdersModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case IntentIdRole:
+        return r.id;
+    case StatusRole:
+        return int(r.status);
+    case SearchTextRole:
+        return QStringList{r.bookingReference, r.orderId, r.idempotencyKey,
+                           r.passengerNames.join(QLatin1Char('\n'))}
+            .join(QLatin1Char('\n'))
+            .toLower();
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (Column(index.column())) {
+        case Created:
+            return QLocale().toString(r.createdAt.toLocalTime(),
+                                      QStringLiteral("yyyy-MM-dd HH:mm"));
+        case Status:
+            if (role == Qt::ToolTipRole && !r.outcomeMessage.isEmpty())
+                return r.outcomeMessage;
+            return stateText(r.state);
+        case BookingReference:
+            return r.bookingReference;
+        case OrderId:
+            return r.orderId;
+        case Passengers:
+            return r.passengerNames.join(QStringLiteral(", "));
+        case Route:
+            return r.route;
+        case Total:
+            return r.totalText;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case RawValueRole:
+        switch (Column(index.column())) {
+        case Created:
+            return r.createdAt;
+        case Status:
+            // Grouped by what the agent has to do, then by state.
+            return QStringLiteral("%1 %2").arg(int(r.status)).arg(r.state);
+        case BookingReference:
+            return r.bookingReference;
+        case OrderId:
+            return r.orderId;
+        case Passengers:
+            return r.passengerNames.join(QStringLiteral(", ")).toLower();
+        case Route:
+            return r.route;
+        case Total:
+            return r.totalMinor;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Total)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == Status && !r.outcomeMessage.isEmpty())
+            return QString(stateText(r.state) + QStringLiteral(". ") + r.outcomeMessage);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Created:
+        //: Orders table column: when the checkout started.
+        return OrdersModel::tr("Created");
+    case Status:
+        return OrdersModel::tr("Status");
+    case BookingReference:
+        //: Orders table column: the airline booking reference (PNR), e.g. RZPVAB.
+        return OrdersModel::tr("Reference");
+    case OrderId:
+        return OrdersModel::tr("Order id");
+    case Passengers:
+        return OrdersModel::tr("Passengers");
+    case Route:
+        return OrdersModel::tr("Route");
+    case Total:
+        return OrdersModel::tr("Total");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+OrdersFilterModel::OrdersFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent) {
+    setSortRole(OrdersModel::RawValueRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void OrdersFilterModel::setStatus(std::optional<OrderStatus> status) {
+    if (m_status == status)
+        return;
+    m_status = status;
+    invalidateFilter();
+}
+
+void OrdersFilterModel::setSearchText(const QString &text) {
+    const QString search = text.trimmed().toLower();
+    if (m_search == search)
+        return;
+    m_search = search;
+    invalidateFilter();
+}
+
+bool OrdersFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_status && index.data(OrdersModel::StatusRole).toInt() != int(*m_status))
+        return false;
+    return m_search.isEmpty() ||
+           index.data(OrdersModel::SearchTextRole).toString().contains(m_search);
+}
+
+} // namespace fd::ui

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/intent.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+#include <optional>
+
+namespace fd::ui {
+
+// The four groups of the status filter. Needs attention: the checkout stopped and waits for the
+// agent (interrupted, unresolved, error, insufficient funds). Failed: final without a ticket.
+enum class OrderStatus { InProgress, Ticketed, Failed, NeedsAttention };
+
+OrderStatus orderStatus(const QString &state);
+QString stateText(const QString &state); // "in_progress" -> "Ticketing in progress"
+
+// One timeline line of an intent's journal event, for people.
+QString eventKindText(JournalEvent::Kind kind);
+QString eventSummary(const JournalEvent &event);
+
+// The journal's intents as a table, newest first. Rows keep only what the table shows: no
+// passport number or birth date is ever copied into the model.
+class OrdersModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrdersModel)
+
+public:
+    enum Column {
+        Created,
+        Status,
+        BookingReference,
+        OrderId,
+        Passengers,
+        Route,
+        Total,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // what sorting compares: QDateTime, qint64, QString
+        IntentIdRole,                    // qint64, on every column
+        StatusRole,                      // int(OrderStatus), on every column
+        SearchTextRole,                  // reference, order id, key and names, lower case
+    };
+
+    struct Row {
+        qint64 id = 0;
+        QDateTime createdAt;
+        QString state;
+        QString outcome;
+        QString outcomeMessage;
+        OrderStatus status = OrderStatus::InProgress;
+        QString bookingReference;
+        QString orderId;
+        QString idempotencyKey;
+        QString supersededKey;
+        QStringList passengerNames;
+        QString route;
+        QString totalText;
+        qint64 totalMinor = 0;
+        QStringList eTickets; // "1259876543210 (Adebayo Okafor)"
+        bool frozen = false;  // the create body was sent at least once
+        bool finished = false;
+    };
+
+    explicit OrdersModel(QObject *parent = nullptr);
+
+    // Replaces the rows. When the same intents come back (the usual refresh) the rows are
+    // updated in place, so views keep their selection and scroll position.
+    void setIntents(const QList<fd::Intent> &intents);
+    const Row *row(int row) const;
+    const Row *rowForIntent(qint64 intentId) const;
+    int rowOf(qint64 intentId) const; // -1 when absent
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    static Row rowFrom(const fd::Intent &intent);
+
+private:
+    QList<Row> m_rows;
+};
+
+// The status filter and the search box over OrdersModel; sorts by RawValueRole.
+class OrdersFilterModel final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrdersFilterModel)
+
+public:
+    explicit OrdersFilterModel(QObject *parent = nullptr);
+    void setStatus(std::optional<OrderStatus> status); // nullopt: all
+    void setSearchText(const QString &text);           // substring, any case
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    std::optional<OrderStatus> m_status;
+    QString m_search;
+};
+
+} // namespace fd::ui

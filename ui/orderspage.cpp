@@ -1,0 +1,256 @@
+#include "orderspage.h"
+#include "ui_orderspage.h"
+
+#include "fieldmessage.h"
+#include "ordersmodel.h"
+
+#include "storage/orderjournal.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLocale>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QTimer>
+
+namespace fd::ui {
+
+OrdersPage::OrdersPage(OrderJournal *journal, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::OrdersPage>())
+    , m_journal(journal)
+    , m_model(new OrdersModel(this))
+    , m_filter(new OrdersFilterModel(this)) {
+    m_ui->setupUi(this);
+
+    //: Status filter of the orders history.
+    m_ui->statusFilterCombo->addItem(tr("All orders"), -1);
+    m_ui->statusFilterCombo->addItem(tr("In progress"), int(OrderStatus::InProgress));
+    m_ui->statusFilterCombo->addItem(tr("Ticketed"), int(OrderStatus::Ticketed));
+    m_ui->statusFilterCombo->addItem(tr("Failed"), int(OrderStatus::Failed));
+    //: Filter: interrupted, unresolved, error or insufficient funds.
+    m_ui->statusFilterCombo->addItem(tr("Needs attention"), int(OrderStatus::NeedsAttention));
+
+    m_filter->setSourceModel(m_model);
+    QTableView *table = m_ui->ordersTableView;
+    table->setModel(m_filter);
+    table->sortByColumn(OrdersModel::Created, Qt::DescendingOrder);
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(OrdersModel::Passengers, QHeaderView::Stretch);
+    header->setMinimumSectionSize(header->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 4);
+
+    QTreeWidget *timeline = m_ui->timelineTreeWidget;
+    timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    timeline->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    timeline->header()->setStretchLastSection(true);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->orderIdLabel->setFont(fixed);
+    m_ui->idempotencyKeyLabel->setFont(fixed);
+    m_ui->supersededKeyLabel->setFont(fixed);
+    m_ui->ordersSplitter->setStretchFactor(0, 3);
+    m_ui->ordersSplitter->setStretchFactor(1, 2);
+
+    connect(m_ui->statusFilterCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const int status = m_ui->statusFilterCombo->currentData().toInt();
+        m_filter->setStatus(status < 0 ? std::nullopt
+                                       : std::optional<OrderStatus>(OrderStatus(status)));
+        updateMessage();
+    });
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateMessage();
+    });
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &OrdersPage::showSelected);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &OrdersPage::showSelected);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &OrdersPage::showSelected);
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OrdersPage::showSelected);
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &OrdersPage::showSelected);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &OrdersPage::refresh);
+    connect(m_ui->copyOrderIdButton, &QPushButton::clicked, this, [this] {
+        if (const OrdersModel::Row *r = m_model->rowForIntent(selectedIntentId()))
+            copy(m_ui->copyOrderIdButton, r->orderId);
+    });
+    connect(m_ui->copyKeyButton, &QPushButton::clicked, this, [this] {
+        if (const OrdersModel::Row *r = m_model->rowForIntent(selectedIntentId()))
+            copy(m_ui->copyKeyButton, r->idempotencyKey);
+    });
+    connect(m_ui->resumeButton, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selectedIntentId(); id && m_ui->resumeButton->isEnabled())
+            Q_EMIT resumeRequested(id);
+    });
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->searchEdit->selectAll();
+    });
+    auto *reload = new QShortcut(QKeySequence::Refresh, this);
+    reload->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(reload, &QShortcut::activated, this, &OrdersPage::refresh);
+
+    refresh();
+}
+
+OrdersPage::~OrdersPage() = default;
+
+qint64 OrdersPage::selectedIntentId() const {
+    const QModelIndexList rows = m_ui->ordersTableView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(OrdersModel::IntentIdRole).toLongLong();
+}
+
+void OrdersPage::selectIntent(qint64 intentId) {
+    const QModelIndex source = m_model->index(m_model->rowOf(intentId), 0);
+    const QModelIndex index = m_filter->mapFromSource(source);
+    if (!index.isValid()) {
+        m_ui->ordersTableView->selectionModel()->clear();
+        return;
+    }
+    m_ui->ordersTableView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->ordersTableView->scrollTo(index);
+}
+
+void OrdersPage::refresh() {
+    const qint64 selected = selectedIntentId();
+    const auto all = m_journal ? m_journal->all() : Result<QList<Intent>>(QList<Intent>{});
+    if (all) {
+        m_journalError.clear();
+        m_model->setIntents(*all);
+    } else {
+        m_journalError = all.error().message; // keep showing what was read before
+    }
+    if (selected)
+        selectIntent(selected);
+    showSelected(); // the timeline is rebuilt only when it has new events
+    updateMessage();
+}
+
+void OrdersPage::updateMessage() {
+    if (!m_journalError.isEmpty())
+        //: %1 explains why, e.g. the file is locked or damaged.
+        showToned(m_ui->messageLabel,
+                  tr("The order journal cannot be read: %1").arg(m_journalError), Tone::Error);
+    else if (m_model->rowCount() == 0)
+        showToned(m_ui->messageLabel,
+                  tr("No orders yet. Each booking appears here as soon as Book is pressed."),
+                  Tone::Neutral);
+    else if (m_filter->rowCount() == 0)
+        showToned(m_ui->messageLabel,
+                  tr("No order matches this filter and search. Choose “All orders” or clear the "
+                     "search to see every order."),
+                  Tone::Neutral);
+    else
+        showToned(m_ui->messageLabel, QString(), Tone::Neutral);
+}
+
+void OrdersPage::showSelected() {
+    const qint64 id = selectedIntentId();
+    const OrdersModel::Row *r = m_model->rowForIntent(id);
+    const QString none = QStringLiteral("—");
+    m_ui->detailsGroupBox->setEnabled(r != nullptr);
+    m_ui->factsLayout->setRowVisible(4, r && !r->supersededKey.isEmpty());
+    if (!r) {
+        m_ui->statusLabel->clear();
+        showToned(m_ui->outcomeMessageLabel, tr("Select an order to see its details and timeline."),
+                  Tone::Neutral);
+        for (QLabel *l : {m_ui->bookingReferenceLabel, m_ui->orderIdLabel,
+                          m_ui->idempotencyKeyLabel, m_ui->supersededKeyLabel,
+                          m_ui->passengersLabel, m_ui->eTicketsLabel, m_ui->resumeHintLabel})
+            l->clear();
+        m_ui->copyOrderIdButton->setEnabled(false);
+        m_ui->copyKeyButton->setEnabled(false);
+        m_ui->resumeButton->setEnabled(false);
+        m_ui->timelineTreeWidget->clear();
+        m_shownTimeline = 0;
+        m_shownEvents = -1;
+        return;
+    }
+    m_ui->statusLabel->setText(stateText(r->state));
+    // The engine's own sentence about how it ended; a warning when the agent has to act.
+    showToned(m_ui->outcomeMessageLabel, r->outcomeMessage,
+              r->status == OrderStatus::NeedsAttention ? Tone::Warning : Tone::Neutral);
+    m_ui->outcomeMessageLabel->setAccessibleName(tr("Outcome"));
+    m_ui->bookingReferenceLabel->setText(r->bookingReference.isEmpty() ? none
+                                                                       : r->bookingReference);
+    m_ui->orderIdLabel->setText(r->orderId);
+    if (r->orderId.isEmpty())
+        //: Shown instead of the order id before the provider created the order.
+        m_ui->orderIdLabel->setText(tr("none yet"));
+    m_ui->idempotencyKeyLabel->setText(r->idempotencyKey);
+    m_ui->supersededKeyLabel->setText(r->supersededKey);
+    m_ui->passengersLabel->setText(
+        r->passengerNames.isEmpty() ? none : r->passengerNames.join(QLatin1Char('\n')));
+    m_ui->eTicketsLabel->setText(r->eTickets.isEmpty() ? none
+                                                       : r->eTickets.join(QLatin1Char('\n')));
+    m_ui->copyOrderIdButton->setEnabled(!r->orderId.isEmpty());
+    m_ui->copyKeyButton->setEnabled(!r->idempotencyKey.isEmpty());
+
+    const bool canResume = !r->finished && r->frozen;
+    m_ui->resumeButton->setEnabled(canResume);
+    QString hint;
+    if (canResume)
+        hint = tr("Continues with the same idempotency key, so it can never book twice.");
+    else if (r->finished)
+        hint = tr("This order is finished: nothing to resume.");
+    else
+        hint = tr("Nothing was sent for this checkout yet: there is nothing to resume.");
+    m_ui->resumeHintLabel->setText(hint);
+    m_ui->resumeButton->setAccessibleDescription(hint);
+    showTimeline(id);
+}
+
+void OrdersPage::showTimeline(qint64 intentId) {
+    const auto events = m_journal ? m_journal->events(intentId)
+                                  : Result<QList<JournalEvent>>(QList<JournalEvent>{});
+    QTreeWidget *tree = m_ui->timelineTreeWidget;
+    if (!events) {
+        tree->clear();
+        auto *item = new QTreeWidgetItem(tree);
+        item->setText(2, tr("The timeline cannot be read: %1").arg(events.error().message));
+        m_shownEvents = -1;
+        return;
+    }
+    if (intentId == m_shownTimeline && events->size() == m_shownEvents)
+        return; // nothing new: keep the scroll position
+    QScrollBar *bar = tree->verticalScrollBar();
+    const bool follow = intentId != m_shownTimeline || bar->value() == bar->maximum();
+    tree->clear();
+    const QLocale locale;
+    for (const JournalEvent &e : *events) {
+        auto *item = new QTreeWidgetItem(tree);
+        const QDateTime local = e.at.toLocalTime();
+        item->setText(0, locale.toString(local, QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        item->setToolTip(0, e.at.toUTC().toString(Qt::ISODateWithMs));
+        item->setText(1, eventKindText(e.kind));
+        const QString summary = eventSummary(e);
+        item->setText(2, summary);
+        item->setToolTip(2, summary);
+        item->setData(0, Qt::UserRole, int(e.kind));
+    }
+    m_shownTimeline = intentId;
+    m_shownEvents = int(events->size());
+    if (follow)
+        tree->scrollToBottom();
+}
+
+void OrdersPage::copy(QPushButton *button, const QString &text) {
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    // A moment of feedback on the button itself; its own text comes back afterwards.
+    if (!button->property("copyText").isValid())
+        button->setProperty("copyText", button->text());
+    //: Shown on a Copy button for a moment after it was pressed.
+    button->setText(tr("Copied"));
+    QTimer::singleShot(1500, button,
+                       [button] { button->setText(button->property("copyText").toString()); });
+}
+
+} // namespace fd::ui

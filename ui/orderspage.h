@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QPushButton;
+
+namespace Ui {
+class OrdersPage;
+}
+
+namespace fd {
+class OrderJournal;
+}
+
+namespace fd::ui {
+
+class OrdersModel;
+class OrdersFilterModel;
+
+// The order history from the journal: a filterable, sortable table; for the selected order
+// its key facts (copyable order id and idempotency key, for support) and the timeline of its
+// states, attempts and webhooks; and Resume for a checkout that stopped after its create was
+// sent. Passport numbers and birth dates are never shown: the model does not even hold them.
+class OrdersPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrdersPage)
+
+public:
+    // `journal` is not owned and must outlive the page.
+    explicit OrdersPage(fd::OrderJournal *journal, QWidget *parent = nullptr);
+    ~OrdersPage() override;
+
+    qint64 selectedIntentId() const; // 0 when nothing is selected
+    void selectIntent(qint64 intentId);
+    OrdersModel *model() const { return m_model; }
+    OrdersFilterModel *filterModel() const { return m_filter; }
+
+public Q_SLOTS:
+    // Re-reads the journal (a few small queries); the selection stays where it was.
+    void refresh();
+
+Q_SIGNALS:
+    void resumeRequested(qint64 intentId);
+
+private:
+    void showSelected();
+    void showTimeline(qint64 intentId);
+    void updateMessage();
+    void copy(QPushButton *button, const QString &text);
+
+    std::unique_ptr<Ui::OrdersPage> m_ui;
+    fd::OrderJournal *m_journal;
+    OrdersModel *m_model;
+    OrdersFilterModel *m_filter;
+    QString m_journalError;
+    qint64 m_shownTimeline = 0;
+    int m_shownEvents = -1;
+};
+
+} // namespace fd::ui
