@@ -178,11 +178,18 @@ QString CheckoutPage::bookBlockedReason() const {
     if (!m_hasOffer)
         return tr("Choose an offer first.");
     if (m_busy)
-        return tr("Booking in progress: the form is locked until the booking finishes.");
+        return m_lockedReason.isEmpty()
+                   ? tr("Booking in progress: the form is locked until the booking finishes.")
+                   : m_lockedReason;
     QStringList lines = m_offerProblems;
     if (const QString passengers = passengerProblems(); !passengers.isEmpty())
         lines << passengers;
     return lines.join(QLatin1Char('\n'));
+}
+
+void CheckoutPage::setLockedReason(const QString &reason) {
+    m_lockedReason = reason;
+    refresh();
 }
 
 void CheckoutPage::refresh() {

@@ -50,6 +50,8 @@ public Q_SLOTS:
     // Locks every input and Book (true), or gives them back (false) when the engine is done
     // and the agent may correct and retry. Pressing Book sets it by itself, before the signal.
     void setBusy(bool busy);
+    // What the locked page says instead of "booking in progress" (e.g. once it is booked).
+    void setLockedReason(const QString &reason);
     void setSupportDetails(const QString &idempotencyKey, const QString &orderId);
     // Re-reads the clock: countdowns and whether Book is allowed. A timer calls it every
     // half second; tests call it after moving a ManualClock.
@@ -79,6 +81,7 @@ private:
     bool m_hasOffer = false;
     bool m_canBook = false;
     bool m_busy = false;
+    QString m_lockedReason;
 };
 
 } // namespace fd::ui

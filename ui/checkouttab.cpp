@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QTextDocument>
@@ -179,6 +180,8 @@ void CheckoutTab::showState(const QString &state) {
     }
     if (!busy && state != QLatin1String("processing"))
         m_elapsedTimer->stop();
+    if (busy)
+        page()->setLockedReason({});
     page()->setBusy(state != QLatin1String("invalid_input"));
     if (state == QLatin1String("validating")) {
         m_ui->stateLabel->setText(tr("Checking the offer and the wallet…"));
@@ -201,6 +204,10 @@ void CheckoutTab::showState(const QString &state) {
 
 void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     m_ui->busyProgressBar->hide();
+    page()->setLockedReason(outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
+                            : outcome == Outcome::Unresolved || outcome == Outcome::Interrupted
+                                ? tr("This booking was sent; it can only continue as it is.")
+                                : tr("This checkout is closed. Search again to book this trip."));
     m_elapsedTimer->stop();
     m_ui->detailLabel->setText(message);
     switch (outcome) {
@@ -305,7 +312,13 @@ void CheckoutTab::showTickets() {
             row, 1, new QTableWidgetItem(t.value(QLatin1String("unique_identifier")).toString()));
     }
     m_ui->ticketsTableWidget->resizeColumnsToContents();
-    m_ui->ticketsTableWidget->show();
+    // As tall as its rows: no empty box under a one-passenger booking.
+    QTableWidget *t = m_ui->ticketsTableWidget;
+    int height = t->horizontalHeader()->height() + 2 * t->frameWidth();
+    for (int row = 0; row < t->rowCount(); ++row)
+        height += t->rowHeight(row);
+    t->setFixedHeight(qMin(height, 220));
+    t->show();
 }
 
 void CheckoutTab::tickElapsed() {

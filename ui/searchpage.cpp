@@ -8,6 +8,7 @@
 #include "core/isocodes.h"
 #include "core/offerchecks.h"
 
+#include <QAbstractItemView>
 #include <QCompleter>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -133,6 +134,9 @@ void SearchPage::updateToday() {
 }
 
 std::optional<QString> SearchPage::resolveAirport(QLineEdit *edit, QString *why) {
+    // Once the field is settled, no completion list may linger over the page (or other tabs).
+    if (edit->completer() && edit->completer()->popup())
+        edit->completer()->popup()->hide();
     const bool isOrigin = edit == m_ui->originEdit;
     QLabel *label = isOrigin ? m_ui->originMessageLabel : m_ui->destinationMessageLabel;
     const QString typed = edit->text().trimmed();

@@ -1244,6 +1244,18 @@
         <source>Itinerary saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Booked: this checkout is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking was sent; it can only continue as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checkout is closed. Search again to book this trip.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::Desk</name>

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -143,6 +144,43 @@ private Q_SLOTS:
         // A second request for the same intent focuses the same tab.
         QCOMPARE(w.openIntent(intentId), w.checkoutTabs().first());
         QCOMPARE(w.checkoutTabs().size(), 1);
+    }
+
+    void airlineRejectsThenSearchAgainPrefillsAFreshCheckout() {
+        auto session = demo(QStringLiteral("rejects.sqlite"), QStringLiteral("airline_rejects"));
+        MainWindow w(MainWindow::Mode::Demo, session.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        CheckoutTab *first = searchAndChoose(w);
+        QVERIFY(first);
+        first->page()->setPassengers(adult());
+        QTRY_VERIFY(first->page()->canBook());
+        first->page()->requestBooking();
+        auto *again = first->findChild<QPushButton *>(QStringLiteral("searchAgainButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(again->isVisible(), kWait);
+        const QString firstKey = first->flow()->idempotencyKey();
+        session->sandbox()->setScenario(QStringLiteral("happy_path"));
+        QTest::mouseClick(again, Qt::LeftButton);
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
+        QCOMPARE(tabs->currentWidget(), w.searchPage());
+        auto *view = w.searchPage()->findChild<QTableView *>(QStringLiteral("offersTableView"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 0, kWait);
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(w.checkoutTabs().size(), 2);
+        CheckoutTab *fresh = w.checkoutTabs().last();
+        // A fresh checkout: a new intent and key, with every passenger already filled in.
+        QVERIFY(fresh->flow()->idempotencyKey() != firstKey);
+        const QList<Passenger> people = fresh->page()->passengers();
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.first().familyName, QStringLiteral("Okafor"));
+        QCOMPARE(people.first().identityDocuments.first().uniqueIdentifier,
+                 QStringLiteral("A12345678"));
+        QTRY_VERIFY(fresh->page()->canBook());
+        fresh->page()->requestBooking();
+        auto *state = fresh->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
     }
 
     void demoMenuPicksTheNextOutcome() {
