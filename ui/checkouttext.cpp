@@ -110,4 +110,12 @@ Toned wallet(const std::optional<Wallet> &wallet, const Money &total) {
         Tone::Neutral};
 }
 
+QString groupedAmount(QString amount) {
+    const qsizetype dot = amount.indexOf(QLatin1Char('.'));
+    const qsizetype minus = amount.startsWith(QLatin1Char('-')) ? 1 : 0;
+    for (qsizetype i = (dot < 0 ? amount.size() : dot) - 3; i > minus; i -= 3)
+        amount.insert(i, QLatin1Char(','));
+    return amount;
+}
+
 } // namespace fd::ui::checkouttext

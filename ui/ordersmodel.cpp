@@ -1,5 +1,7 @@
 #include "ordersmodel.h"
 
+#include "checkouttext.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,15 +9,6 @@
 
 namespace fd::ui {
 namespace {
-
-// "1500.00" -> "1,500.00": the contract's amounts are plain decimal strings.
-QString groupedAmount(QString amount) {
-    const qsizetype dot = amount.indexOf(QLatin1Char('.'));
-    const qsizetype minus = amount.startsWith(QLatin1Char('-')) ? 1 : 0;
-    for (qsizetype i = (dot < 0 ? amount.size() : dot) - 3; i > minus; i -= 3)
-        amount.insert(i, QLatin1Char(','));
-    return amount;
-}
 
 QJsonObject offerObject(const QJsonObject &offer) {
     const QJsonValue data = offer.value(QLatin1String("data"));
@@ -222,7 +215,8 @@ OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
     const QString amount = offer.value(QLatin1String("total_amount")).toString();
     const QString currency = offer.value(QLatin1String("total_currency")).toString();
     if (!amount.isEmpty()) {
-        r.totalText = QString(groupedAmount(amount) + QLatin1Char(' ') + currency).trimmed();
+        r.totalText =
+            QString(checkouttext::groupedAmount(amount) + QLatin1Char(' ') + currency).trimmed();
         QString digits = amount;
         r.totalMinor = digits.remove(QLatin1Char('.')).toLongLong();
     }

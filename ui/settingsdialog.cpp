@@ -6,6 +6,8 @@
 
 #include "api/travelbasegateway.h"
 
+#include "checkouttext.h"
+
 #include <QDir>
 #include <QHostAddress>
 #include <QLocale>
@@ -14,15 +16,6 @@
 
 namespace fd::ui {
 namespace {
-
-// "1500.00" -> "1,500.00": the contract's amounts are plain decimal strings.
-QString groupedAmount(QString amount) {
-    const qsizetype dot = amount.indexOf(QLatin1Char('.'));
-    const qsizetype minus = amount.startsWith(QLatin1Char('-')) ? 1 : 0;
-    for (qsizetype i = (dot < 0 ? amount.size() : dot) - 3; i > minus; i -= 3)
-        amount.insert(i, QLatin1Char(','));
-    return amount;
-}
 
 // Connection tests give up fast: the retry waits and their budget shrink to a fiftieth
 // (about 2 s in all), while each request still gets the timeout the agent chose.
@@ -288,9 +281,9 @@ void SettingsDialog::testConnection() {
     m_gateway->fetchWallet(this, {}, [this, where](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r)) {
             //: %1 amount with thousands separators, %2 currency, e.g. 1,500.00 EUR.
-            finishTest(true,
-                       tr("Connected. Wallet: %1 %2")
-                           .arg(groupedAmount(w->available.amount()), w->available.currency()));
+            finishTest(true, tr("Connected. Wallet: %1 %2")
+                                 .arg(checkouttext::groupedAmount(w->available.amount()),
+                                      w->available.currency()));
             return;
         }
         const GatewayFailure &f = std::get<GatewayFailure>(r);

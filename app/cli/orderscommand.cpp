@@ -44,20 +44,6 @@ QJsonValue orNull(const QString &s) {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
 
-QString eventKind(JournalEvent::Kind k) {
-    switch (k) {
-    case JournalEvent::Kind::State:
-        return QStringLiteral("state");
-    case JournalEvent::Kind::Attempt:
-        return QStringLiteral("attempt");
-    case JournalEvent::Kind::Webhook:
-        return QStringLiteral("webhook");
-    case JournalEvent::Kind::Note:
-        return QStringLiteral("note");
-    }
-    return QStringLiteral("note");
-}
-
 } // namespace
 
 int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) {
@@ -92,7 +78,7 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         QJsonArray events;
         if (const auto evs = journal.events(i.id))
             for (const JournalEvent &e : *evs) {
-                QJsonObject ev{{QStringLiteral("kind"), eventKind(e.kind)},
+                QJsonObject ev{{QStringLiteral("kind"), eventKindName(e.kind)},
                                {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
                                {QStringLiteral("detail"), e.detail}};
                 if (!e.webhookEventId.isEmpty())

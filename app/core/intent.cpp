@@ -22,3 +22,21 @@ int rank(const QString &state) {
 }
 
 } // namespace fd::IntentState
+
+namespace fd {
+
+QString eventKindName(JournalEvent::Kind kind) {
+    switch (kind) {
+    case JournalEvent::Kind::State:
+        return QStringLiteral("state");
+    case JournalEvent::Kind::Attempt:
+        return QStringLiteral("attempt");
+    case JournalEvent::Kind::Webhook:
+        return QStringLiteral("webhook");
+    case JournalEvent::Kind::Note:
+        return QStringLiteral("note");
+    }
+    return QStringLiteral("note");
+}
+
+} // namespace fd

@@ -66,6 +66,9 @@ struct JournalEvent {
     QString webhookEventId;
 };
 
+// "state", "attempt", "webhook", "note": the journal's and the support output's name.
+QString eventKindName(JournalEvent::Kind kind);
+
 enum class WebhookResult {
     Applied,      // recorded and the intent moved forward
     Recorded,     // recorded; the intent was already at or past that state

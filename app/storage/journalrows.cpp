@@ -43,20 +43,6 @@ Intent fromRow(const QSqlQuery &q) {
     return i;
 }
 
-QString kindName(JournalEvent::Kind k) {
-    switch (k) {
-    case JournalEvent::Kind::State:
-        return QStringLiteral("state");
-    case JournalEvent::Kind::Attempt:
-        return QStringLiteral("attempt");
-    case JournalEvent::Kind::Webhook:
-        return QStringLiteral("webhook");
-    case JournalEvent::Kind::Note:
-        return QStringLiteral("note");
-    }
-    return QStringLiteral("note");
-}
-
 QVariant nullable(const QString &s) {
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
@@ -120,7 +106,7 @@ Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row) {
         "ON CONFLICT (webhook_event_id) DO NOTHING"));
     q.bindValue(QStringLiteral(":intent"), row.intentId > 0 ? QVariant(row.intentId) : QVariant());
     q.bindValue(QStringLiteral(":order"), nullable(row.orderId));
-    q.bindValue(QStringLiteral(":kind"), kindName(row.kind));
+    q.bindValue(QStringLiteral(":kind"), eventKindName(row.kind));
     q.bindValue(QStringLiteral(":at"), timestamp(row.at));
     q.bindValue(QStringLiteral(":detail"), compact(fd::erasePii(row.detail).toObject()));
     q.bindValue(QStringLiteral(":event"), nullable(row.webhookEventId));

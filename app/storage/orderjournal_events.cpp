@@ -13,20 +13,6 @@ using namespace journalrows;
 
 namespace {
 
-template <typename T, typename F> Result<T> inTx(Result<QSqlDatabase> db, F &&body) {
-    if (!db)
-        return db.error();
-    sql::WriteTx tx(*db);
-    if (auto s = tx.begin(); !s)
-        return s.error();
-    Result<T> r = body(*db);
-    if (!r)
-        return r;
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return r;
-}
-
 bool isWebhookState(const QString &s) {
     return s == IntentState::Pending || s == IntentState::InProgress ||
            s == IntentState::Ticketed || s == IntentState::Failed || s == IntentState::Cancelled;
@@ -50,7 +36,7 @@ Error invalid(const QString &what) {
 
 Result<WebhookResult> OrderJournal::recordWebhookEvent(qint64 intentId, const QString &eventId,
                                                        const QJsonObject &payload) {
-    return inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
+    return sql::inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
         if (eventId.isEmpty())
             return invalid(QStringLiteral("A webhook event id is required"));
         auto i = loadIntent(db, intentId);
@@ -68,7 +54,7 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
                                                  const QString &newState,
                                                  const QJsonObject &payload,
                                                  const QJsonArray &eTickets) {
-    auto r = inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
+    auto r = sql::inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
         if (eventId.isEmpty() || orderId.isEmpty())
             return invalid(QStringLiteral("A webhook needs an event id and an order id"));
         auto found = selectIntent(db, QStringLiteral("order_id = :v"), orderId);
@@ -136,7 +122,7 @@ Result<QList<JournalEvent>> OrderJournal::events(qint64 intentId) const {
 Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &ownerId,
                                                const QDateTime &now,
                                                std::chrono::milliseconds ttl) {
-    return inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
+    return sql::inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
         if (ownerId.isEmpty() || ttl.count() <= 0)
             return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
         // A holder that died (kill -9, crash) on this machine cannot renew: its lease is void.
@@ -168,7 +154,7 @@ Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &o
 
 Result<LeaseResult> OrderJournal::renewLease(qint64 intentId, const QString &ownerId,
                                              const QDateTime &now, std::chrono::milliseconds ttl) {
-    return inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
+    return sql::inTx<LeaseResult>(connection(), [&](QSqlDatabase &db) -> Result<LeaseResult> {
         if (ownerId.isEmpty() || ttl.count() <= 0)
             return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
         // Still recorded as ours means nobody took it over, even if it ran out meanwhile.
@@ -189,7 +175,7 @@ Result<LeaseResult> OrderJournal::renewLease(qint64 intentId, const QString &own
 }
 
 OrderJournal::Status OrderJournal::releaseLease(qint64 intentId, const QString &ownerId) {
-    return inTx<std::monostate>(connection(), [&](QSqlDatabase &db) -> Status {
+    return sql::inTx<std::monostate>(connection(), [&](QSqlDatabase &db) -> Status {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("UPDATE intents SET lease_owner = NULL, lease_expires_ms = 0 "
                                  "WHERE id = :id AND lease_owner = :owner"));

@@ -16,21 +16,6 @@ using Done = std::monostate;
 
 namespace {
 
-// Runs body inside one write transaction; any error rolls everything back.
-template <typename T, typename F> Result<T> inTx(Result<QSqlDatabase> db, F &&body) {
-    if (!db)
-        return db.error();
-    sql::WriteTx tx(*db);
-    if (auto s = tx.begin(); !s)
-        return s.error();
-    Result<T> r = body(*db);
-    if (!r)
-        return r;
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return r;
-}
-
 Error refused(const QString &code, const QString &message) {
     return sql::error(code, message);
 }
@@ -67,7 +52,7 @@ sql::Status updateColumns(QSqlDatabase &db, qint64 id, const QDateTime &at,
 } // namespace
 
 OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJsonArray &passengers) {
-    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -82,7 +67,7 @@ OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJson
 
 OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &offerId,
                                                const QJsonObject &offer) {
-    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -97,7 +82,7 @@ OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &o
 }
 
 OrderJournal::Status OrderJournal::freezeBody(qint64 intentId, const QByteArray &body) {
-    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (body.isEmpty())
             return refused(QStringLiteral("FD_JOURNAL_INVALID"),
                            QStringLiteral("An empty request body cannot be frozen"));
@@ -135,7 +120,7 @@ QJsonArray eTicketsOfEvent(const QByteArray &detailJson) {
 OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const QString &orderId,
                                                         const QString &bookingReference) {
     bool erased = false;
-    auto r = inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    auto r = sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (orderId.isEmpty())
             return refused(QStringLiteral("FD_JOURNAL_INVALID"),
                            QStringLiteral("An order id is required"));
@@ -208,7 +193,7 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
 }
 
 Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
-    return inTx<QString>(connection(), [&](QSqlDatabase &db) -> Result<QString> {
+    return sql::inTx<QString>(connection(), [&](QSqlDatabase &db) -> Result<QString> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -222,7 +207,7 @@ Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
 }
 
 OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonArray &eTickets) {
-    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return updateColumns(db, intentId, now(),
@@ -232,7 +217,7 @@ OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonAr
 
 OrderJournal::Status OrderJournal::setState(qint64 intentId, const QString &state,
                                             const QJsonObject &detail) {
-    auto r = inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    auto r = sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (state.isEmpty())
             return refused(QStringLiteral("FD_JOURNAL_INVALID"),
                            QStringLiteral("A state is required"));
@@ -252,7 +237,7 @@ OrderJournal::Status OrderJournal::setState(qint64 intentId, const QString &stat
 
 OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, const QString &outcome,
                                               const QString &message) {
-    return inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return updateColumns(
@@ -262,7 +247,7 @@ OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, const QString &ou
 }
 
 Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &detail) {
-    return inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
+    return sql::inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return insertEvent(db, {intentId, JournalEvent::Kind::Attempt, now(), detail, {}, {}, {}});
@@ -270,7 +255,7 @@ Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &d
 }
 
 Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
-    return inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
+    return sql::inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return insertEvent(db, {intentId,
@@ -284,7 +269,7 @@ Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
 }
 
 Result<Intent> OrderJournal::supersede(qint64 intentId) {
-    auto r = inTx<Intent>(connection(), [&](QSqlDatabase &db) -> Result<Intent> {
+    auto r = sql::inTx<Intent>(connection(), [&](QSqlDatabase &db) -> Result<Intent> {
         auto old = loadIntent(db, intentId);
         if (!old)
             return old.error();

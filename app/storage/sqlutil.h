@@ -72,4 +72,19 @@ private:
     bool m_open = false;
 };
 
+// Runs body inside one write transaction; any error rolls everything back.
+template <typename T, typename F> Result<T> inTx(Result<QSqlDatabase> db, F &&body) {
+    if (!db)
+        return db.error();
+    WriteTx tx(*db);
+    if (auto s = tx.begin(); !s)
+        return s.error();
+    Result<T> r = body(*db);
+    if (!r)
+        return r;
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    return r;
+}
+
 } // namespace fd::sql
