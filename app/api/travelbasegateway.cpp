@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QUuid>
 
 namespace fd {
 
@@ -339,7 +340,9 @@ void TravelbaseGateway::topUp(const Money &amount, QObject *context,
         QJsonDocument(QJsonObject{{QStringLiteral("data"),
                                    QJsonObject{{QStringLiteral("amount"), amount.amount()}}}})
             .toJson(QJsonDocument::Compact);
-    send("POST", QStringLiteral("/v1/wallet/top_ups"), body, {}, context, {},
+    // A mutating call: its retries carry one key of their own, so a top-up never lands twice.
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    send("POST", QStringLiteral("/v1/wallet/top_ups"), body, key, context, {},
          [done](const GatewayResult<QJsonObject> &r) {
              done(mapData<Wallet>(r, [](const QJsonObject &o) { return Wallet::fromJson(o); }));
          });

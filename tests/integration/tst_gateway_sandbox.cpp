@@ -154,6 +154,7 @@ private Q_SLOTS:
         QCOMPARE(env.countOf(QStringLiteral("get_offer")), 1);
         QCOMPARE(env.countOf(QStringLiteral("get_wallet")), 1);
         QCOMPARE(env.countOf(QStringLiteral("top_up")), 1);
+        QVERIFY(!env.requestsTo(QStringLiteral("top_up")).first().idempotencyKey.isEmpty());
         QVERIFY(env.countOf(QStringLiteral("get_order")) >= 1);
         QCOMPARE(env.orders().size(), 1);
         QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
