@@ -9,6 +9,9 @@ target_compile_definitions(flightdesk_options INTERFACE
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_DISABLE_DEPRECATED_BEFORE=0x060400
     FLIGHTDESK_VERSION="${PROJECT_VERSION}")
 
+# Full RELRO: the dynamic relocations are resolved at start and made read-only.
+target_link_options(flightdesk_options INTERFACE -Wl,-z,relro,-z,now)
+
 option(FLIGHTDESK_SANITIZE "Build with address and undefined-behaviour sanitizers" OFF)
 if(FLIGHTDESK_SANITIZE)
     target_compile_options(flightdesk_options INTERFACE

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -45,6 +46,20 @@ public:
             return open(o);
         }
         const DeskSettings saved = m_store.load();
+        if (saved.apiBase.isEmpty()) {
+            // Never configured: show the offline demo rather than an empty desk, and say so.
+            m_autoDemo = true;
+            SessionOptions o;
+            o.demo = true;
+            o.timingScale = m_timingScale;
+            o.journalPath = dataPath(QStringLiteral("demo-journal.sqlite"));
+            open(o);
+            m_window->statusBar()->showMessage(
+                tr("Not connected to a booking server yet: this is the offline demo. Set up the "
+                   "connection in File → Settings."));
+            return;
+        }
+        m_autoDemo = false;
         SessionOptions o;
         o.journalPath = dataPath(QStringLiteral("journal.sqlite"));
         o.apiBase = saved.apiBase;
@@ -89,7 +104,7 @@ private:
         auto *dialog = new SettingsDialog(&m_store, m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SettingsDialog::saved, this, [this] {
-            if (m_demo)
+            if (m_demo && !m_autoDemo)
                 return m_window->statusBar()->showMessage(
                     tr("Settings saved. Demo mode keeps using the offline sandbox."));
             for (const auto *tab : m_window->checkoutTabs())
@@ -105,6 +120,7 @@ private:
     static QString tr(const char *text) { return QApplication::translate("fd::ui::Desk", text); }
 
     bool m_demo;
+    bool m_autoDemo = false; // demo only because nothing was configured yet
     QString m_scenario;
     double m_timingScale;
     SettingsStore m_store;
@@ -119,6 +135,9 @@ int runDesktop(QApplication &app) {
     QApplication::setApplicationName(QStringLiteral("FlightDesk"));
     QApplication::setOrganizationName(QStringLiteral("FlightDesk"));
     QApplication::setApplicationVersion(QStringLiteral(FLIGHTDESK_VERSION));
+    // Docks and Wayland match the window to the installed launcher and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.flightdesk.FlightDesk"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
 
     // English ships as flightdesk_en.ts; other languages drop in as flightdesk_<lang>.ts.
     QTranslator translator;

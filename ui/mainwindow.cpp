@@ -50,9 +50,9 @@ MainWindow::MainWindow(Mode mode, Session *session, QWidget *parent)
                                            .arg(m_session->sandbox()->baseUrl().toString())
                                      : tr("Ready"));
     } else {
-        setConnectionProblem(tr("FlightDesk is not connected to a booking server yet. Open "
-                                "File → Settings to enter the API address and key, or start it "
-                                "with --demo to try it offline."));
+        setConnectionProblem(tr("FlightDesk is not connected to a booking server. Open "
+                                "File → Settings to enter the API address and key, or use the "
+                                "launcher's \"Demo mode\" to try it offline."));
     }
     // The search and orders tabs stay; only checkouts close.
     for (int i = 0; i < m_ui->pagesTabWidget->count(); ++i)

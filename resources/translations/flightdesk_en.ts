@@ -1271,6 +1271,10 @@
         <source>Settings saved. They apply once the bookings in progress are done and FlightDesk starts again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not connected to a booking server yet: this is the offline demo. Set up the connection in File → Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
@@ -1293,10 +1297,6 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FlightDesk is not connected to a booking server yet. Open File → Settings to enter the API address and key, or start it with --demo to try it offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1382,6 +1382,10 @@
         <source>FlightDesk %1
 A checkout for travel agents that never books or charges twice.</source>
         <extracomment>%1 is the version number.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FlightDesk is not connected to a booking server. Open File → Settings to enter the API address and key, or use the launcher&apos;s &quot;Demo mode&quot; to try it offline.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
