@@ -2,6 +2,7 @@
 // secret is kept and the explicit consent before a file fallback (answered through the
 // MessageBox seam), and "Test connection" against a real in-process sandbox, a wrong key, a
 // closed port and plain http to a remote host.
+#include "../support/fakekeychains.h"
 #include "messagebox.h"
 #include "settingsdialog.h"
 
@@ -35,50 +36,8 @@ namespace {
 
 const QString kKey = QStringLiteral("tb_live_0123456789abcdef");
 
-void later(QObject *context, std::function<void()> fn) {
-    QTimer::singleShot(0, context, std::move(fn));
-}
-
-// The keychain as QtKeychain reports it without a D-Bus session: every call fails.
-class UnavailableKeychain final : public fd::SecretKeychain {
-public:
-    int writes = 0;
-    int removes = 0;
-    void read(const QString &, QObject *context, Done done) override { fail(context, done); }
-    void write(const QString &, const QString &, QObject *context, Done done) override {
-        ++writes;
-        fail(context, done);
-    }
-    void remove(const QString &, QObject *context, Done done) override {
-        ++removes;
-        fail(context, done);
-    }
-
-private:
-    static void fail(QObject *context, Done done) {
-        later(context, [done] {
-            done(fd::Error{QStringLiteral("keychain_unavailable"),
-                           QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY")});
-        });
-    }
-};
-
-class MemoryKeychain final : public fd::SecretKeychain {
-public:
-    QHash<QString, QString> entries;
-    void read(const QString &key, QObject *context, Done done) override {
-        const QString v = entries.value(key);
-        later(context, [done, v] { done(v); });
-    }
-    void write(const QString &key, const QString &value, QObject *context, Done done) override {
-        entries.insert(key, value);
-        later(context, [done] { done(QString()); });
-    }
-    void remove(const QString &key, QObject *context, Done done) override {
-        entries.remove(key);
-        later(context, [done] { done(QString()); });
-    }
-};
+using fd::test::MemoryKeychain;
+using fd::test::UnavailableKeychain;
 
 struct Fixture {
     QTemporaryDir dir;

@@ -22,24 +22,6 @@ QJsonObject createFaults(const QJsonObject &fault) {
 class TestEngineFaults final : public QObject {
     Q_OBJECT
 
-    static QString expectedBodySha(const Offer &offer) {
-        return sha256Hex(buildCreateBody(offer, passengersFrom(EngineEnv::familyJson())));
-    }
-
-    static void expectOneOrderFor(const EngineEnv &env, qint64 intentId, const Offer &offer) {
-        const Intent i = env.intent(intentId);
-        QVERIFY(!i.orderId.isEmpty());
-        QCOMPARE(env.keysOf(QStringLiteral("create_order")), QSet<QString>{i.idempotencyKey});
-        QCOMPARE(env.bodiesOf(QStringLiteral("create_order")),
-                 QSet<QString>{expectedBodySha(offer)});
-        QCOMPARE(env.orders().size(), 1);
-        QCOMPARE(env.orders().first().toObject().value(QLatin1String("id")).toString(), i.orderId);
-        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
-        QCOMPARE(env.movements(QStringLiteral("debit")).first().orderId, i.orderId);
-        for (const QJsonObject &a : env.journalAttempts(intentId, QStringLiteral("create_order")))
-            QCOMPARE(a.value(QLatin1String("idempotency_key")).toString(), i.idempotencyKey);
-    }
-
     // Polls and deadlines an hour away (18 s at 0.005): the flow just waits in processing.
     static TimingPolicy waitingLong() {
         TimingPolicy t = EngineEnv::timing();

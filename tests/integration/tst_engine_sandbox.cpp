@@ -19,29 +19,6 @@ Money eur(const char *amount) {
 class TestEngineSandbox final : public QObject {
     Q_OBJECT
 
-    // The create body the flow must send for this offer and the family, byte for byte.
-    static QString expectedBodySha(const Offer &offer) {
-        return sha256Hex(buildCreateBody(offer, passengersFrom(EngineEnv::familyJson())));
-    }
-
-    // Exactly one order for the intent, made with its key and the same bytes on every attempt.
-    static void expectOneOrderFor(const EngineEnv &env, qint64 intentId, const Offer &offer) {
-        const Intent i = env.intent(intentId);
-        QCOMPARE(env.keysOf(QStringLiteral("create_order")), QSet<QString>{i.idempotencyKey});
-        QCOMPARE(env.bodiesOf(QStringLiteral("create_order")),
-                 QSet<QString>{expectedBodySha(offer)});
-        QCOMPARE(env.orders().size(), 1);
-        const QJsonObject order = env.orders().first().toObject();
-        QCOMPARE(order.value(QLatin1String("id")).toString(), i.orderId);
-        QCOMPARE(order.value(QLatin1String("offer_id")).toString(), offer.id);
-        QCOMPARE(env.movements(QStringLiteral("debit")).size(), 1);
-        QCOMPARE(env.movements(QStringLiteral("debit")).first().orderId, i.orderId);
-        QCOMPARE(env.movements(QStringLiteral("debit")).first().amount, offer.total.amount());
-        // The journal saw the same key on every create attempt it made.
-        for (const QJsonObject &a : env.journalAttempts(intentId, QStringLiteral("create_order")))
-            QCOMPARE(a.value(QLatin1String("idempotency_key")).toString(), i.idempotencyKey);
-    }
-
     // Polls an hour away (18 s at 0.005): only a webhook can tell the outcome in time.
     static TimingPolicy pollsAnHourAway() {
         TimingPolicy t = EngineEnv::timing();

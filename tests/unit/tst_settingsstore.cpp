@@ -3,6 +3,7 @@
 // where a secret service answers (ctest's tst_settingsstore_keyring provides one: a private
 // D-Bus session with an unlocked gnome-keyring); set FLIGHTDESK_REQUIRE_KEYCHAIN=1 to make its
 // absence a failure instead of a skip.
+#include "../support/fakekeychains.h"
 #include "storage/settingsstore.h"
 
 #include <QDir>
@@ -46,46 +47,8 @@ namespace {
 
 const QString kKey = QStringLiteral("tb_live_0123456789abcdef");
 
-void later(QObject *context, std::function<void()> fn) {
-    QTimer::singleShot(0, context, std::move(fn));
-}
-
-// What QtKeychain reports without a D-Bus session: every call fails, asynchronously.
-class UnavailableKeychain final : public fd::SecretKeychain {
-public:
-    int calls = 0;
-    void read(const QString &, QObject *context, Done done) override { fail(context, done); }
-    void write(const QString &, const QString &, QObject *context, Done done) override {
-        fail(context, done);
-    }
-    void remove(const QString &, QObject *context, Done done) override { fail(context, done); }
-
-private:
-    void fail(QObject *context, Done done) {
-        ++calls;
-        later(context, [done] {
-            done(fd::Error{QStringLiteral("keychain_unavailable"),
-                           QStringLiteral("No D-Bus session (test)")});
-        });
-    }
-};
-
-class MemoryKeychain final : public fd::SecretKeychain {
-public:
-    QHash<QString, QString> entries;
-    void read(const QString &key, QObject *context, Done done) override {
-        const QString v = entries.value(key);
-        later(context, [done, v] { done(v); });
-    }
-    void write(const QString &key, const QString &value, QObject *context, Done done) override {
-        entries.insert(key, value);
-        later(context, [done] { done(QString()); });
-    }
-    void remove(const QString &key, QObject *context, Done done) override {
-        entries.remove(key);
-        later(context, [done] { done(QString()); });
-    }
-};
+using fd::test::MemoryKeychain;
+using fd::test::UnavailableKeychain;
 
 template <typename T> Result<T> waitFor(std::optional<Result<T>> &out) {
     if (!QTest::qWaitFor([&] { return out.has_value(); }, 30'000))
