@@ -49,17 +49,24 @@ sql::Status updateColumns(QSqlDatabase &db, qint64 id, const QDateTime &at,
     return sql::exec(q, QStringLiteral("updating intent %1").arg(id));
 }
 
+// An intent whose offer and passengers may still change: not final, create body not frozen.
+Result<Intent> loadEditable(QSqlDatabase &db, qint64 intentId) {
+    auto i = loadIntent(db, intentId);
+    if (!i)
+        return i.error();
+    if (i->isFinal())
+        return finalError(*i);
+    if (i->isFrozen())
+        return frozenError(*i);
+    return i;
+}
+
 } // namespace
 
 OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJsonArray &passengers) {
     return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        if (i->isFinal())
-            return finalError(*i);
-        if (i->isFrozen())
-            return frozenError(*i);
+        if (auto editable = loadEditable(db, intentId); !editable)
+            return editable.error();
         return updateColumns(db, intentId, now(),
                              {{QStringLiteral("passengers_json"), compact(passengers)}});
     });
@@ -68,13 +75,8 @@ OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJson
 OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &offerId,
                                                const QJsonObject &offer) {
     return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        if (i->isFinal())
-            return finalError(*i);
-        if (i->isFrozen())
-            return frozenError(*i);
+        if (auto editable = loadEditable(db, intentId); !editable)
+            return editable.error();
         return updateColumns(db, intentId, now(),
                              {{QStringLiteral("offer_id"), offerId},
                               {QStringLiteral("offer_json"), compact(offer)}});

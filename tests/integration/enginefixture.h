@@ -292,6 +292,14 @@ struct EngineEnv : SandboxEnv {
     std::unique_ptr<WebhookReceiver> receiver;
 };
 
+// Polls and deadlines an hour away (18 s at 0.005): the flow just waits in processing, so only
+// a webhook (or the test) can tell the outcome in time.
+inline TimingPolicy hourLongWaits() {
+    TimingPolicy t = EngineEnv::timing();
+    t.firstPoll = t.stillProcessing = t.pollInterval = t.unresolvedAfter = std::chrono::hours(1);
+    return t;
+}
+
 // The names of the states a flow entered, in order.
 inline QStringList stateNames(const QSignalSpy &spy) {
     QStringList out;

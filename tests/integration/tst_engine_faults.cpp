@@ -22,14 +22,6 @@ QJsonObject createFaults(const QJsonObject &fault) {
 class TestEngineFaults final : public QObject {
     Q_OBJECT
 
-    // Polls and deadlines an hour away (18 s at 0.005): the flow just waits in processing.
-    static TimingPolicy waitingLong() {
-        TimingPolicy t = EngineEnv::timing();
-        t.firstPoll = t.stillProcessing = t.pollInterval = t.unresolvedAfter =
-            std::chrono::hours(1);
-        return t;
-    }
-
 private Q_SLOTS:
     // 503 with Retry-After, then a reset after the commit on create; 429 on ticket; 500 on
     // the first read; every webhook twice.
@@ -281,13 +273,13 @@ private Q_SLOTS:
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
-        auto a = env.makeFlow(id, waitingLong(), QStringLiteral("window-a"));
+        auto a = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-a"));
         a->start();
         QVERIFY(a->submit());
         QTRY_COMPARE_WITH_TIMEOUT(a->state(), QStringLiteral("processing"), kWait);
         QCOMPARE(env.intent(id).state, QStringLiteral("processing"));
 
-        auto b = env.makeFlow(id, waitingLong(), QStringLiteral("window-b"));
+        auto b = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-b"));
         QSignalSpy ignored(b.get(), &CheckoutFlow::submitIgnored);
         b->start();
         b->submit();
@@ -307,13 +299,13 @@ private Q_SLOTS:
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
-        auto a = env.makeFlow(id, waitingLong(), QStringLiteral("window-a"));
+        auto a = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-a"));
         a->start();
         QVERIFY(a->submit());
         QTRY_COMPARE_WITH_TIMEOUT(a->state(), QStringLiteral("processing"), kWait);
         env.clock.advance(31 * 60 * 1000);
 
-        auto b = env.makeFlow(id, waitingLong(), QStringLiteral("window-b"));
+        auto b = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-b"));
         QSignalSpy ignored(b.get(), &CheckoutFlow::submitIgnored);
         b->start();
         b->submit();

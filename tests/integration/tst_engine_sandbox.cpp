@@ -19,14 +19,6 @@ Money eur(const char *amount) {
 class TestEngineSandbox final : public QObject {
     Q_OBJECT
 
-    // Polls an hour away (18 s at 0.005): only a webhook can tell the outcome in time.
-    static TimingPolicy pollsAnHourAway() {
-        TimingPolicy t = EngineEnv::timing();
-        t.firstPoll = t.stillProcessing = t.pollInterval = t.unresolvedAfter =
-            std::chrono::hours(1);
-        return t;
-    }
-
 private Q_SLOTS:
     void happyPathIsTicketedByPolling() {
         EngineEnv env; // no receiver: the webhook never reaches the desk, the T+30 s poll does
@@ -84,7 +76,7 @@ private Q_SLOTS:
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
-        auto flow = env.makeFlow(id, pollsAnHourAway());
+        auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
         QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
@@ -110,7 +102,7 @@ private Q_SLOTS:
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
-        auto flow = env.makeFlow(id, pollsAnHourAway());
+        auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
         QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
@@ -132,7 +124,7 @@ private Q_SLOTS:
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
-        auto flow = env.makeFlow(id, pollsAnHourAway());
+        auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
         QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
