@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QUrl>
 
 namespace fd {
 namespace {
@@ -94,6 +95,8 @@ QString kindName(ApiError::Kind kind) {
         return QStringLiteral("cancelled");
     case ApiError::Kind::Tls:
         return QStringLiteral("tls");
+    case ApiError::Kind::Redirect:
+        return QStringLiteral("redirect");
     }
     return QStringLiteral("unknown");
 }
@@ -129,6 +132,29 @@ ApiError ApiError::tls(const QString &detail) {
     e.code = QStringLiteral("FD_TLS");
     e.message = detail;
     e.fault = Fault::Unknown;
+    return e;
+}
+
+ApiError ApiError::redirect(int httpStatus, const QByteArray &location) {
+    ApiError e;
+    e.kind = Kind::Redirect;
+    e.httpStatus = httpStatus;
+    e.code = QStringLiteral("FD_REDIRECT");
+    // Only the host: a Location may carry a path or query we have no business repeating.
+    const QString host = QUrl(QString::fromLatin1(location.left(2048))).host();
+    e.message =
+        QStringLiteral("the provider answered with a redirect to %1; check the API base URL")
+            .arg(host.isEmpty() ? QStringLiteral("an unknown address") : host);
+    e.fault = Fault::Client;
+    return e;
+}
+
+ApiError ApiError::insecureUrl(const QString &detail) {
+    ApiError e;
+    e.kind = Kind::Redirect;
+    e.code = QStringLiteral("FD_INSECURE_URL");
+    e.message = detail;
+    e.fault = Fault::Client;
     return e;
 }
 

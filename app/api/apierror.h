@@ -31,6 +31,7 @@ struct ApiError {
         Network,   // reset, refused, DNS, ...: the request may have executed
         Cancelled, // the caller gave up (user or shutdown)
         Tls,       // certificate or handshake failure: retrying cannot fix it
+        Redirect,  // a 3xx: never followed (it would carry the key and body to another host)
     };
     enum class Fault { Unknown, Client, Server };
 
@@ -53,6 +54,10 @@ struct ApiError {
     static ApiError network(const QString &detail);
     static ApiError cancelled();
     static ApiError tls(const QString &detail);
+    // `location` is the redirect's target as sent; only its host is kept in the message.
+    static ApiError redirect(int httpStatus, const QByteArray &location);
+    // A request URL that breaks the transport rule (plain http off loopback): never sent.
+    static ApiError insecureUrl(const QString &detail);
 
     // A one-line English summary for logs and the CLI (never contains the request body).
     QString describe() const;

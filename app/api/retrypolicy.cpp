@@ -31,6 +31,7 @@ bool isTransient(const ApiError &e) {
     case ApiError::Kind::Conflict:
     case ApiError::Kind::Cancelled:
     case ApiError::Kind::Tls:
+    case ApiError::Kind::Redirect:
         return false;
     }
     return false;
@@ -86,6 +87,8 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int attemptsMadeSoFar,
         return giveUp(QStringLiteral("cancelled; never retried"));
     if (error.kind == ApiError::Kind::Tls)
         return giveUp(QStringLiteral("TLS failure; retrying cannot fix it"));
+    if (error.kind == ApiError::Kind::Redirect)
+        return giveUp(QStringLiteral("redirects are never followed; retrying cannot fix it"));
     const bool conflict = error.kind == ApiError::Kind::Conflict;
     if (!conflict && !isTransient(error)) {
         return giveUp(error.kind == ApiError::Kind::Envelope

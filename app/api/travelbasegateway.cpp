@@ -98,7 +98,9 @@ TravelbaseGateway::TravelbaseGateway(Options options, const Clock *clock, Schedu
     , m_scheduler(scheduler)
     , m_policy(m_options.random, m_options.timing.scale) {
     // Certificate errors are never ignored: nothing connects to sslErrors to wave them through.
-    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are never followed: the next hop would receive the API key, the
+    // Idempotency-Key and (307/308) the passengers' passports. A 3xx is an error of its own.
+    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
@@ -118,6 +120,7 @@ GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
         f.kind = K::Cancelled;
         return f;
     case ApiError::Kind::Tls:
+    case ApiError::Kind::Redirect:
         f.kind = K::Fatal;
         return f;
     case ApiError::Kind::Conflict:
@@ -177,7 +180,18 @@ void TravelbaseGateway::attempt(const std::shared_ptr<Call> &call) {
         url.path(QUrl::FullyEncoded).chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
             call->path,
         QUrl::TolerantMode);
+    // The transport rule holds for every URL a request is sent to, not only the configured one.
+    if (const auto checked = checkBaseUrl(url); !checked) {
+        const ApiError refused = ApiError::insecureUrl(checked.error().message);
+        m_scheduler->after(std::chrono::milliseconds(0), this, [this, call, refused] {
+            if (call->context)
+                call->done(classify(refused));
+        });
+        return;
+    }
     QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Authorization", "Bearer " + m_options.apiKey.toUtf8());
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "FlightDesk/" FLIGHTDESK_VERSION);
@@ -213,6 +227,8 @@ void TravelbaseGateway::finished(const std::shared_ptr<Call> &call, QNetworkRepl
             error = ApiError::tls(reply->errorString());
         else
             error = ApiError::network(reply->errorString());
+    } else if (status >= 300 && status < 400) {
+        error = ApiError::redirect(status, reply->rawHeader("Location"));
     } else if (status >= 200 && status < 300) {
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
