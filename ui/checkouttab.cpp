@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QScopeGuard>
 #include <QTextDocument>
 #include <QTimer>
 
@@ -203,6 +204,12 @@ void CheckoutTab::showState(const QString &state) {
 }
 
 void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
+    // Whatever the outcome, it is on screen once this returns; a final one is then never
+    // reported again as "while FlightDesk was closed".
+    const auto markShown = qScopeGuard([this] {
+        if (m_flow)
+            m_session->journal().markOutcomeShown(m_flow->intentId());
+    });
     m_ui->busyProgressBar->hide();
     page()->setLockedReason(outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
                             : outcome == Outcome::Unresolved || outcome == Outcome::Interrupted

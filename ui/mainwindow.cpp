@@ -118,18 +118,41 @@ CheckoutTab *MainWindow::openIntent(qint64 intentId) {
 void MainWindow::resumeUnfinished() {
     if (!m_session)
         return;
+    // Outcomes reached while no window showed them first: their tabs open on the outcome (and
+    // mark it shown), so an agent who saw a crash learns that the booking went through.
+    const auto notShown = m_session->journal().outcomesNotShown();
     const auto unfinished = m_session->journal().unfinished();
-    if (!unfinished)
-        return setConnectionProblem(unfinished.error().message);
+    if (!notShown || !unfinished)
+        return setConnectionProblem(!notShown ? notShown.error().message
+                                              : unfinished.error().message);
+    QStringList closedWhile;
+    for (const Intent &intent : *notShown) {
+        openIntent(intent.id);
+        if (intent.state == IntentState::Ticketed)
+            //: %1 is a booking reference, e.g. "TB7Q2X".
+            closedWhile.append(tr("booked %1").arg(intent.bookingReference));
+        else if (intent.state == IntentState::Failed)
+            //: %1 is an order id; the airline declined it, nothing was charged.
+            closedWhile.append(tr("order %1 failed").arg(intent.orderId));
+        else
+            closedWhile.append(tr("a booking needs support"));
+    }
     int resumed = 0;
     for (const Intent &intent : *unfinished)
-        if (intent.isFrozen()) { // sent, or about to be: never a draft the agent abandoned
+        if (intent.isResumable()) {
             openIntent(intent.id);
             ++resumed;
         }
+    QStringList parts;
+    if (!closedWhile.isEmpty())
+        //: %1 lists what happened, e.g. "booked TB7Q2X, order ord_12 failed".
+        parts.append(
+            tr("While FlightDesk was closed: %1.").arg(closedWhile.join(QStringLiteral(", "))));
     if (resumed > 0)
-        statusBar()->showMessage(
+        parts.append(
             tr("Resumed %n unfinished booking(s) from the last session.", nullptr, resumed));
+    if (!parts.isEmpty())
+        statusBar()->showMessage(parts.join(QLatin1Char(' ')));
 }
 
 void MainWindow::addCheckoutTab(CheckoutTab *tab) {

@@ -51,12 +51,11 @@ QString nameOf(const QJsonObject &passenger) {
 OrderStatus orderStatus(const QString &state) {
     if (state == IntentState::Ticketed)
         return OrderStatus::Ticketed;
-    if (IntentState::isFinal(state))
-        return OrderStatus::Failed;
-    static const QStringList attention = {QStringLiteral("interrupted"),
-                                          QStringLiteral("unresolved"), QStringLiteral("error"),
-                                          QStringLiteral("insufficient_funds")};
-    return attention.contains(state) ? OrderStatus::NeedsAttention : OrderStatus::InProgress;
+    // An error is final (nothing is sent again) but is support's to settle: it needs attention.
+    if (state == IntentState::Interrupted || state == IntentState::Unresolved ||
+        state == IntentState::Error || state == IntentState::InsufficientFunds)
+        return OrderStatus::NeedsAttention;
+    return IntentState::isFinal(state) ? OrderStatus::Failed : OrderStatus::InProgress;
 }
 
 QString stateText(const QString &state) {

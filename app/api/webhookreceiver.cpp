@@ -74,6 +74,8 @@ QLatin1String resultName(WebhookResult r) {
         return QLatin1String("duplicate");
     case WebhookResult::UnknownOrder:
         return QLatin1String("unknown_order");
+    case WebhookResult::ToConfirm:
+        return QLatin1String("to_confirm");
     }
     return QLatin1String("recorded");
 }

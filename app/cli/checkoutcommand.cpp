@@ -163,6 +163,8 @@ void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
                 outcome == Outcome::InvalidInput ? &flow->validationReport() : nullptr;
             printLine(out, outcomeLine(CheckoutFlow::outcomeName(outcome), message,
                                        intent ? &intent.value() : nullptr, report));
+            // Printed and flushed: only now has a person (or a supervisor) been told.
+            session->journal().markOutcomeShown(flow->intentId());
             done(exitCode(outcome));
         });
 }
@@ -185,6 +187,16 @@ QJsonObject searchRequest(const QString &spec) {
                                 {QStringLiteral("destination"), m.captured(2)},
                                 {QStringLiteral("departure_date"), date.toString(Qt::ISODate)}}}},
         {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
+}
+
+QString closedWhileMessage(const Intent &i) {
+    if (i.state == IntentState::Ticketed)
+        return QStringLiteral("Booked while FlightDesk was closed: order %1, booking reference %2.")
+            .arg(i.orderId, i.bookingReference);
+    if (i.state == IntentState::Failed)
+        return QStringLiteral("Failed while FlightDesk was closed: order %1 was not booked.")
+            .arg(i.orderId);
+    return QStringLiteral("Ended while FlightDesk was closed: %1").arg(i.outcomeMessage);
 }
 
 int usageError(QTextStream &err, const QString &command, const QString &message) {
@@ -317,9 +329,21 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (!unfinished)
         return usageError(err, QStringLiteral("resume"), unfinished.error().message);
 
+    const auto notShown = (*session)->journal().outcomesNotShown();
+    if (!notShown)
+        return usageError(err, QStringLiteral("resume"), notShown.error().message);
+
     QList<qint64> ids;
+    // Outcomes reached while nobody was watching come first: an agent who saw a crash must
+    // learn that the booking went through before thinking of booking again.
+    for (const Intent &i : *notShown) {
+        printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
+                        {QStringLiteral("intent_id"), i.id},
+                        {QStringLiteral("message"), closedWhileMessage(i)}});
+        ids.append(i.id);
+    }
     for (const Intent &i : *unfinished)
-        if (i.isFrozen()) // never sent: a draft stays with the agent, it is not booked from here
+        if (i.isResumable())
             ids.append(i.id);
     if (ids.isEmpty()) {
         printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},

@@ -101,7 +101,10 @@ void CheckoutFlow::buildMachine() {
     on(interrupted, Step::ResumeProcess, processing);
     for (QState *s : {validating, creating, ticketing, processing})
         on(s, Step::Interrupt, interrupted);
-    for (QState *s : {editing, validating, creating, ticketing})
+    // Every state that can be busy can be told to stop: a refused lease, a journal that cannot
+    // be read. (A fatal step from processing was once dropped, and a refused resume hung.)
+    for (QState *s : {editing, validating, creating, ticketing, processing, interrupted,
+                      insufficientFunds, unresolved})
         on(s, Step::Fatal, error);
     // The outcome can arrive at any moment after a create was sent, even before its response.
     for (QState *s : {editing, creating, ticketing, processing, unresolved, interrupted, error}) {
@@ -117,7 +120,7 @@ void CheckoutFlow::buildMachine() {
             m_busyElsewhere = !mine;
             enter(QLatin1String(name));
             if (!mine) {
-                m_outcomeMessage = tr("This booking is already being handled in another window "
+                m_outcomeMessage = tr("This booking is already being handled by another window "
                                       "or process; it will not be sent twice.");
                 return post(Step::Fatal);
             }

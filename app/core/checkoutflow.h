@@ -73,7 +73,9 @@ public:
     bool retryAfterTopUp();
     // interrupted → the step that was cut short, with the same key.
     bool retrySafely();
-    // A webhook or poll said something about our order.
+    // A webhook said something about our order. A failure is believed only once a by-id read
+    // of the order agrees (a forged or mistaken "failed" must never tell the agent "no
+    // charge"); if the read disagrees, the read wins and the event is noted as disputed.
     void orderUpdated(const OrderSnapshot &order);
 
     QString state() const { return m_stateName; }
@@ -113,6 +115,9 @@ private:
     void onTicketing();
     void onProcessing();
     void poll(quint64 generation);
+    // What the provider itself answered about our order (a by-id read, the ticket call).
+    void applyRead(const OrderSnapshot &order);
+    void confirmFailure(const OrderSnapshot &claimed);
     void onCreateFailed(const GatewayFailure &failure);
     void applyIfFinal();
 
@@ -126,6 +131,7 @@ private:
     bool m_starting = false;
     bool m_leaseHeld = false;
     bool m_busyElsewhere = false; // another window or process holds this intent: write nothing
+    bool m_confirming = false;    // a by-id read checking a webhook's "failed" is under way
     std::optional<Outcome> m_outcome;
     QString m_outcomeMessage;
     Report m_report;

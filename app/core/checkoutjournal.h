@@ -34,6 +34,7 @@ public:
                             const QJsonObject &detail = {}) = 0;
     virtual Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) = 0;
     virtual Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) = 0;
+    virtual Result<qint64> addNote(qint64 intentId, const QString &text) = 0;
     virtual Result<Intent> supersede(qint64 intentId) = 0;
     virtual Result<LeaseResult> acquireLease(qint64 intentId, const QString &ownerId,
                                              const QDateTime &now,

@@ -138,27 +138,35 @@ void CheckoutFlow::resume() {
         post(Step::Fatal);
         return;
     }
+    namespace St = IntentState;
     const QString s = intent->state;
-    if (s == QLatin1String("error")) {
+    if (s == St::Error) {
         // The provider said "do not retry" (fatal error, key reused): support decides, not us.
         m_outcomeMessage = intent->outcomeMessage.isEmpty() ? tr("This booking needs support.")
                                                             : intent->outcomeMessage;
         post(Step::Fatal);
-    } else if (s == QLatin1String("ticketed"))
+    } else if (s == St::Ticketed) {
         post(Step::OrderTicketed);
-    else if (s == QLatin1String("failed"))
+    } else if (s == St::Failed) {
         post(Step::OrderFailed);
-    else if (!intent->isFrozen() && s != QLatin1String("insufficient_funds"))
-        ; // never sent: stays in editing for the agent
-    else if (intent->orderId.isEmpty())
+    } else if (intent->isFinal()) {
+        ; // finished without an order (offer gone, superseded): nothing is ever sent again
+    } else if (!intent->isFrozen()) {
+        // Nothing was sent. A draft stays with the agent; a checkout the agent submitted and
+        // that was cut short while checking the offer and wallet (or waiting for a top-up)
+        // validates again, and only then freezes and sends, with the same key.
+        if (s == St::Validating || s == St::Creating || s == St::Interrupted ||
+            s == St::InsufficientFunds)
+            post(Step::ResumeValidate);
+    } else if (intent->orderId.isEmpty()) {
         // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
         // resend the same bytes with the same key and let the provider replay its answer.
-        post(s == QLatin1String("insufficient_funds") ? Step::ResumeValidate : Step::ResumeCreate);
-    else if (s == QLatin1String("processing") || s == QLatin1String("in_progress") ||
-             s == QLatin1String("unresolved"))
-        post(Step::ResumeProcess);
-    else
+        post(s == St::InsufficientFunds ? Step::ResumeValidate : Step::ResumeCreate);
+    } else if (IntentState::rank(s) >= IntentState::rank(St::InProgress)) {
+        post(Step::ResumeProcess); // processing, in_progress, unresolved: never ticket again
+    } else {
         post(Step::ResumeTicket);
+    }
 }
 
 AttemptLog CheckoutFlow::attemptLog(const QString &call) {
@@ -372,7 +380,7 @@ void CheckoutFlow::onTicketing() {
                                                      ? Step::Interrupt
                                                      : Step::Unresolved);
                                  }
-                                 orderUpdated(std::get<OrderSnapshot>(r));
+                                 applyRead(std::get<OrderSnapshot>(r));
                                  if (m_stateName == QLatin1String("ticketing"))
                                      post(Step::TicketAccepted);
                              });
@@ -401,7 +409,7 @@ void CheckoutFlow::poll(quint64 generation) {
                                 if (generation != m_generation)
                                     return;
                                 if (auto *order = std::get_if<OrderSnapshot>(&r))
-                                    orderUpdated(*order);
+                                    applyRead(*order);
                                 if (generation == m_generation) // still waiting: ask again later
                                     m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval),
                                                          this,
@@ -410,6 +418,34 @@ void CheckoutFlow::poll(quint64 generation) {
 }
 
 void CheckoutFlow::orderUpdated(const OrderSnapshot &order) {
+    if (order.id.isEmpty() || order.id != orderId())
+        return;
+    if (order.isFailed())
+        return confirmFailure(order);
+    applyRead(order);
+}
+
+void CheckoutFlow::confirmFailure(const OrderSnapshot &claimed) {
+    if (m_confirming || m_busyElsewhere)
+        return;
+    m_confirming = true;
+    m_d.gateway->fetchOrder(
+        claimed.id, this, attemptLog(QStringLiteral("confirm_failure")),
+        [this, claimed](GatewayResult<OrderSnapshot> r) {
+            m_confirming = false;
+            const auto *order = std::get_if<OrderSnapshot>(&r);
+            if (!order)
+                return; // not confirmed: say nothing yet; the processing poll reads again
+            if (!order->isFailed())
+                m_d.journal->addNote(
+                    m_intentId, QStringLiteral("Disputed: a webhook said order %1 failed; reading "
+                                               "the order by id says \"%2\". The read wins.")
+                                    .arg(claimed.id, order->status));
+            applyRead(*order);
+        });
+}
+
+void CheckoutFlow::applyRead(const OrderSnapshot &order) {
     if (order.id.isEmpty() || order.id != orderId())
         return;
     if (order.isTicketed()) {

@@ -5,30 +5,52 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1String>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace fd {
 
-// The states the journal knows by name. The checkout flow may use other non-final names for
-// its own steps (they rank lowest); these are the ones the journal's rules depend on.
+// Every state an intent can be in, by the name the journal stores: the flow's own steps and
+// the provider's order statuses, in one table (intent.cpp) with one rank each. Information from
+// outside — a webhook, a poll, a resume — only ever moves an intent to a HIGHER rank; the flow's
+// own detours (invalid input → validating, a top-up, a safe retry) are the agent's doing.
 namespace IntentState {
+// Before anything was sent (rank 0).
 inline constexpr QLatin1String Draft{"draft"};
+inline constexpr QLatin1String Editing{"editing"};
+inline constexpr QLatin1String Validating{"validating"};
+inline constexpr QLatin1String InvalidInput{"invalid_input"};
+inline constexpr QLatin1String InsufficientFunds{"insufficient_funds"};
+// The create may have been sent (rank 1).
+inline constexpr QLatin1String Creating{"creating"};
+inline constexpr QLatin1String Interrupted{"interrupted"};
+// The order exists (ranks 2-4).
 inline constexpr QLatin1String Pending{"pending"};
+inline constexpr QLatin1String Ticketing{"ticketing"};
 inline constexpr QLatin1String InProgress{"in_progress"};
+inline constexpr QLatin1String Processing{"processing"};
+inline constexpr QLatin1String Unresolved{"unresolved"};
+// The provider's outcomes (ranks 5-6).
 inline constexpr QLatin1String Ticketed{"ticketed"};
 inline constexpr QLatin1String Failed{"failed"};
 inline constexpr QLatin1String Cancelled{"cancelled"};
+// Local finals (rank 7): no provider news revives them.
 inline constexpr QLatin1String OfferUnavailable{"offer_unavailable"};
 inline constexpr QLatin1String Rejected{"rejected"};     // retryable:false, nothing booked
 inline constexpr QLatin1String Superseded{"superseded"}; // replaced by an intent with a new key
+inline constexpr QLatin1String Error{"error"}; // "do not retry": support decides, never resent
 
+// Every state of the table, lowest rank first.
+QList<QLatin1String> all();
 // Final: no request will ever be sent for this intent again, so its passenger PII is erased.
 bool isFinal(const QString &state);
-// Webhook ordering: pending < in_progress < ticketed|failed < cancelled < local finals.
-// Unknown (flow-local) states rank 0. A webhook only ever moves an intent to a higher rank.
+// The table's rank; an unknown name ranks 0 (never above anything a provider said).
 int rank(const QString &state);
+// An order status the provider reports (webhook or read): pending, in_progress, ticketed,
+// failed, cancelled.
+bool isProviderStatus(const QString &state);
 } // namespace IntentState
 
 // One checkout intent: everything needed to resend the exact same request after a crash.
@@ -54,6 +76,9 @@ struct Intent {
 
     bool isFrozen() const { return requestBody.has_value(); }
     bool isFinal() const { return IntentState::isFinal(state); }
+    // Not final, and either sent (frozen) or submitted by the agent and cut short before
+    // anything was sent. A draft the agent never submitted stays with the agent.
+    bool isResumable() const;
 };
 
 struct JournalEvent {
@@ -74,6 +99,7 @@ enum class WebhookResult {
     Recorded,     // recorded; the intent was already at or past that state
     Duplicate,    // this event id was recorded before: nothing changed
     UnknownOrder, // no intent has this order id (yet): kept, matched if the order id appears
+    ToConfirm,    // recorded; a failure is only believed after a by-id read of the order agrees
 };
 
 enum class LeaseResult { Granted, Refused };

@@ -69,6 +69,14 @@ QStringList stepStatements(int toVersion) {
             QStringLiteral("CREATE INDEX events_by_intent ON events (intent_id, id)"),
             QStringLiteral("CREATE INDEX events_by_order ON events (order_id)"),
         };
+    case 4:
+        // When an agent (or a command's output) was shown the intent's outcome. Outcomes
+        // reached before this version count as shown: nobody can tell any more.
+        return {
+            QStringLiteral("ALTER TABLE intents ADD COLUMN outcome_shown_at TEXT"),
+            QStringLiteral("UPDATE intents SET outcome_shown_at = updated_at WHERE state IN "
+                           "('ticketed', 'failed', 'error')"),
+        };
     default:
         return {};
     }

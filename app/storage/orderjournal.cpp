@@ -233,6 +233,27 @@ Result<QList<Intent>> OrderJournal::unfinished() const {
     return out;
 }
 
+Result<QList<Intent>> OrderJournal::outcomesNotShown() const {
+    auto db = connection();
+    if (!db)
+        return db.error();
+    return selectIntents(*db, QStringLiteral("WHERE outcome_shown_at IS NULL AND state IN "
+                                             "('ticketed', 'failed', 'error') ORDER BY id ASC"));
+}
+
+OrderJournal::Status OrderJournal::markOutcomeShown(qint64 intentId) {
+    return sql::inTx<std::monostate>(connection(), [&](QSqlDatabase &db) -> Status {
+        QSqlQuery q(db);
+        // Only a final outcome counts: an interrupted one shown earlier may still end ticketed.
+        q.prepare(QStringLiteral("UPDATE intents SET outcome_shown_at = :at WHERE id = :id AND "
+                                 "outcome_shown_at IS NULL AND state IN "
+                                 "('ticketed', 'failed', 'error')"));
+        q.bindValue(QStringLiteral(":at"), now().toUTC().toString(Qt::ISODateWithMs));
+        q.bindValue(QStringLiteral(":id"), intentId);
+        return sql::exec(q, QStringLiteral("marking an outcome shown"));
+    });
+}
+
 Result<QList<Intent>> OrderJournal::all() const {
     auto db = connection();
     if (!db)

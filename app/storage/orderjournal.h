@@ -65,7 +65,7 @@ public:
     Status setState(qint64 intentId, const QString &state, const QJsonObject &detail = {}) override;
     Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) override;
     Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) override;
-    Result<qint64> addNote(qint64 intentId, const QString &text);
+    Result<qint64> addNote(qint64 intentId, const QString &text) override;
 
     // Records a webhook for a known intent; a repeated event id is reported as Duplicate.
     Result<WebhookResult> recordWebhookEvent(qint64 intentId, const QString &eventId,
@@ -99,7 +99,12 @@ public:
     Result<std::optional<Intent>> findByKey(const QString &idempotencyKey) const;
     Result<std::optional<Intent>> findByOrderId(const QString &orderId) const;
     Result<QList<Intent>> unfinished() const; // oldest first
-    Result<QList<Intent>> all() const;        // newest first
+    // Intents that reached an outcome the agent must know (ticketed, failed, error) that no
+    // window or command has shown yet: the process may have died between the two. Oldest first.
+    Result<QList<Intent>> outcomesNotShown() const;
+    // Once an outcome was put in front of a person (printed, or shown in a tab).
+    Status markOutcomeShown(qint64 intentId);
+    Result<QList<Intent>> all() const; // newest first
     Result<QList<JournalEvent>> events(qint64 intentId) const;
 
 private:

@@ -13,11 +13,6 @@ using namespace journalrows;
 
 namespace {
 
-bool isWebhookState(const QString &s) {
-    return s == IntentState::Pending || s == IntentState::InProgress ||
-           s == IntentState::Ticketed || s == IntentState::Failed || s == IntentState::Cancelled;
-}
-
 JournalEvent::Kind kindFromName(const QString &s) {
     if (s == QLatin1String("state"))
         return JournalEvent::Kind::State;
@@ -71,9 +66,13 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
         if (intentId == 0)
             return WebhookResult::UnknownOrder;
         Intent &intent = **found;
-        if (!isWebhookState(newState) ||
+        if (!IntentState::isProviderStatus(newState) ||
             IntentState::rank(newState) <= IntentState::rank(intent.state))
             return WebhookResult::Recorded;
+        // "Failed, nothing charged" invites a second booking: a signed event alone is not
+        // enough to say it. The flow reads the order by id (strongly consistent) and decides.
+        if (newState == IntentState::Failed)
+            return WebhookResult::ToConfirm;
         if (newState == IntentState::Ticketed && !eTickets.isEmpty()) {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("UPDATE intents SET e_tickets_json = :t WHERE id = :id"));

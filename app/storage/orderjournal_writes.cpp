@@ -160,7 +160,9 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
         QJsonArray bestTickets;
         while (q.next()) {
             const QString st = q.value(0).toString();
-            if (IntentState::rank(st) > IntentState::rank(best) && IntentState::rank(st) < 5) {
+            // A failure waits for the flow's by-id read, as in applyWebhook.
+            if (IntentState::isProviderStatus(st) && st != IntentState::Failed &&
+                IntentState::rank(st) > IntentState::rank(best)) {
                 best = st;
                 bestEvent = q.value(1).toString();
                 bestTickets = eTicketsOfEvent(q.value(2).toByteArray());

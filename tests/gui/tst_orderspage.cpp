@@ -124,7 +124,7 @@ struct Fixture {
         journal.recordAttempt(ticketed.id, attempt(2, "POST", "/v1/air/orders", 201));
         journal.recordCreateResponse(ticketed.id, QStringLiteral("ord_0001"),
                                      QStringLiteral("RZPVAB"));
-        journal.setState(ticketed.id, QStringLiteral("processing"));
+        journal.setState(ticketed.id, QStringLiteral("ticketing"));
         journal.applyWebhook(QStringLiteral("evt_0001"), QStringLiteral("ord_0001"),
                              QStringLiteral("in_progress"),
                              webhook(QStringLiteral("evt_0001"), QStringLiteral("order.updated"),
@@ -146,6 +146,9 @@ struct Fixture {
                              QStringLiteral("failed"),
                              webhook(QStringLiteral("evt_0003"), QStringLiteral("order.failed"),
                                      QStringLiteral("failed")));
+        journal.setState(
+            failed.id, QStringLiteral("failed"), // the flow's by-id read agreed
+            {{QStringLiteral("cause"), QStringLiteral("confirmed by reading the order")}});
         journal.setOutcome(failed.id, QStringLiteral("failed"),
                            QStringLiteral("The airline rejected the booking."));
 
@@ -292,7 +295,7 @@ private Q_SLOTS:
         QCOMPARE(f.shownIds(), (QList<qint64>{f.failed.id}));
         f.setFilter(4);
         QCOMPARE(f.shownIds(), (QList<qint64>{f.interrupted.id}));
-        for (const char *state : {"unresolved", "error", "insufficient_funds"}) {
+        for (const char *state : {"unresolved", "insufficient_funds", "error"}) { // error is final
             f.journal.setState(f.draft.id, QLatin1String(state));
             f.page->refresh();
             QCOMPARE(f.shownIds(), (QList<qint64>{f.draft.id, f.interrupted.id}));

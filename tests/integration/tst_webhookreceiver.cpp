@@ -403,11 +403,14 @@ private Q_SLOTS:
     void failedAndCancelledByType() {
         Fixture f;
         const qint64 intent = f.newIntent(QStringLiteral("ord_1"));
+        // Recorded and acknowledged, but a failure moves nothing until the flow's by-id read of
+        // the order agrees: a signed "failed" alone never tells an agent "no charge".
         QCOMPARE(f.post(eventBody(QStringLiteral("evt_1"), QStringLiteral("order.failed"),
                                   orderObject(QStringLiteral("ord_1"), QStringLiteral("failed"))))
-                     .status,
-                 200);
-        QCOMPARE(f.state(intent), QStringLiteral("failed"));
+                     .result(),
+                 QStringLiteral("to_confirm"));
+        QCOMPARE(f.state(intent), QStringLiteral("draft"));
+        QCOMPARE(countEvents(f.journal, intent, JournalEvent::Kind::Webhook), 1);
         QCOMPARE(
             f.post(eventBody(QStringLiteral("evt_2"), QStringLiteral("order.cancelled"),
                              orderObject(QStringLiteral("ord_1"), QStringLiteral("cancelled"))))
@@ -550,8 +553,8 @@ private Q_SLOTS:
         QCOMPARE(f.state(intent), QStringLiteral("in_progress"));
         // Chunked transfer coding is framing, not content: the MAC is over the decoded body.
         const QByteArray second =
-            eventBody(QStringLiteral("evt_2"), QStringLiteral("order.failed"),
-                      orderObject(QStringLiteral("ord_1"), QStringLiteral("failed")));
+            eventBody(QStringLiteral("evt_2"), QStringLiteral("order.ticketed"),
+                      orderObject(QStringLiteral("ord_1"), QStringLiteral("ticketed")));
         QByteArray request = "POST /webhooks/travelbase HTTP/1.1\r\n";
         for (const auto &h : f.headers(second))
             request += h.first + ": " + h.second + "\r\n";
@@ -562,7 +565,7 @@ private Q_SLOTS:
         }
         request += "0\r\n\r\n";
         QCOMPARE(exchange(f.receiver->port(), request).status, 200);
-        QCOMPARE(f.state(intent), QStringLiteral("failed"));
+        QCOMPARE(f.state(intent), QStringLiteral("ticketed"));
     }
 
     void toleranceBoundaryAndSeveralV1() {
@@ -697,8 +700,8 @@ private Q_SLOTS:
         Fixture f;
         const qint64 intent = f.newIntent(QStringLiteral("ord_1"));
         const QByteArray body =
-            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.failed"),
-                      orderObject(QStringLiteral("ord_1"), QStringLiteral("failed")));
+            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.ticketed"),
+                      orderObject(QStringLiteral("ord_1"), QStringLiteral("ticketed")));
         QUrl url = f.receiver->url();
         url.setQuery(QStringLiteral("relay=1"));
         QNetworkRequest request(url);
@@ -709,7 +712,7 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         const auto r = sandbox::test::Client::finish(nam.post(request, body));
         QCOMPARE(r.status, 200);
-        QCOMPARE(f.state(intent), QStringLiteral("failed"));
+        QCOMPARE(f.state(intent), QStringLiteral("ticketed"));
     }
 
     void journalFailureIs500ThenRetried() {
@@ -718,8 +721,8 @@ private Q_SLOTS:
         const QString path = f.journal.path();
         QSignalSpy orders(f.receiver.get(), &WebhookReceiver::orderEvent);
         const QByteArray body =
-            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.failed"),
-                      orderObject(QStringLiteral("ord_1"), QStringLiteral("failed")));
+            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.ticketed"),
+                      orderObject(QStringLiteral("ord_1"), QStringLiteral("ticketed")));
         f.journal.close();
         const Answer a = f.post(body);
         QCOMPARE(a.status, 500);
@@ -728,7 +731,7 @@ private Q_SLOTS:
         QVERIFY(f.journal.open(path).ok());
         QCOMPARE(f.state(intent), QStringLiteral("draft"));
         QCOMPARE(f.post(body).result(), QStringLiteral("applied"));
-        QCOMPARE(f.state(intent), QStringLiteral("failed"));
+        QCOMPARE(f.state(intent), QStringLiteral("ticketed"));
         QCOMPARE(orders.size(), 1);
     }
 

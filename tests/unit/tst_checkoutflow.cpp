@@ -404,6 +404,112 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
         QCOMPARE(intent().state, QStringLiteral("creating")); // the loser wrote nothing
     }
+
+    // Issue 9.9: a second process refused the lease while the intent was `processing` used to
+    // post a step `processing` had no transition for, and hung there for ever.
+    void refusedResumeWhileProcessingEndsAtOnce() {
+        reachProcessing();
+        auto other = makeFlow(m_flow->intentId(), QStringLiteral("other process"));
+        QSignalSpy outcomes(other.get(), &CheckoutFlow::outcomeReached);
+        other->resume();
+        QTRY_COMPARE(outcomes.size(), 1);
+        QCOMPARE(other->state(), QStringLiteral("error"));
+        QCOMPARE(other->outcome(), CheckoutFlow::Outcome::Error);
+        QVERIFY2(other->outcomeMessage().contains(
+                     QStringLiteral("already being handled by another window or process")),
+                 qPrintable(other->outcomeMessage()));
+        QCOMPARE(intent().state, QStringLiteral("processing")); // the loser wrote nothing
+        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 0);
+    }
+
+    // Issue 9.2: "failed, no charge" invites a second booking, so a webhook's failure is only
+    // believed once a by-id read of the order (strongly consistent) agrees.
+    void webhookFailureIsConfirmedByReadingTheOrder() {
+        reachProcessing();
+        m_flow->orderUpdated(order("failed"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+        QCOMPARE(m_gateway.next()->id, QStringLiteral("ord_0001"));
+        QCOMPARE(m_flow->state(), QStringLiteral("processing")); // not yet
+        m_flow->orderUpdated(order("failed"));                   // a duplicate reads nothing more
+        m_gateway.answer(order("failed"));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("failed"));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 1);
+        QCOMPARE(intent().state, QStringLiteral("failed"));
+    }
+
+    void webhookFailureDisputedByTheReadIsNotBelieved() {
+        reachProcessing();
+        m_flow->orderUpdated(order("failed")); // forged, or simply wrong
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+        m_gateway.answer(ticketedOrder());
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Ticketed);
+        bool disputed = false;
+        for (const JournalEvent &e : *m_journal->events(m_flow->intentId()))
+            disputed = disputed || (e.kind == JournalEvent::Kind::Note &&
+                                    e.detail.value(QLatin1String("text"))
+                                        .toString()
+                                        .startsWith(QLatin1String("Disputed")));
+        QVERIFY(disputed);
+    }
+
+    void webhookFailureUnconfirmedSaysNothing() {
+        reachProcessing();
+        m_flow->orderUpdated(order("failed"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+        m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
+        QTest::qWait(0);
+        QCOMPARE(m_flow->state(), QStringLiteral("processing")); // still waiting, still polling
+        m_flow->orderUpdated(order("pending"));
+        m_flow->orderUpdated(order("in_progress"));
+        QTest::qWait(0);
+        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+    }
+
+    // Issue 9.11: a hang on the wallet read ended "interrupted: resume later, same key", and
+    // then resume found nothing to resume (nothing had been frozen yet).
+    void interruptedWhileValidatingResumesWithTheSameKey() {
+        const QString key = intent().idempotencyKey;
+        QVERIFY(m_flow->submit());
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_offer"));
+        m_gateway.answer(m_offer);
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_wallet"));
+        m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QVERIFY(!intent().isFrozen());
+        QVERIFY(intent().isResumable());
+        const qint64 id = m_flow->intentId();
+        m_flow.reset();
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QCOMPARE(m_gateway.next()->key, key);
+    }
+
+    // Issue 9.12: an intent that ends in `error` is never sent again, so it is closed there and
+    // its passport numbers and birth dates are erased, on disk too.
+    void errorErasesPassportsAndBirthDates() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QVERIFY(intent().isFinal());
+        QVERIFY(!intent().isResumable());
+        const QByteArray stored = QJsonDocument(intent().passengers).toJson() +
+                                  intent().requestBody.value_or(QByteArray());
+        QVERIFY(!stored.contains("A12345678"));
+        QVERIFY(!stored.contains("1988-04-17"));
+        QByteArray disk;
+        for (const char *suffix : {"", "-wal"}) {
+            QFile f(m_dir->filePath(QStringLiteral("journal.sqlite") + QLatin1String(suffix)));
+            if (f.open(QIODevice::ReadOnly))
+                disk += f.readAll();
+        }
+        QVERIFY(!disk.contains("A12345678"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckoutFlow)

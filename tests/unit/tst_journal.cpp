@@ -384,7 +384,7 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(reload(i.id).state, QStringLiteral("in_progress"));
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_late"), QStringLiteral("ord_mine"),
-                                  QStringLiteral("failed"), {})
+                                  QStringLiteral("ticketed"), {})
                      .value(),
                  WebhookResult::Applied);
         QVERIFY(!diskBytes(m_path).contains(kPassport));
@@ -607,6 +607,67 @@ private Q_SLOTS:
         QCOMPARE(closed.createIntent(QStringLiteral("o"), {}, {}).error().code,
                  QStringLiteral("FD_JOURNAL_NOT_OPEN"));
         QVERIFY(!closed.all().ok());
+    }
+
+    // Issue 9.6: a signed `pending` once moved an intent from `processing` back to `pending`.
+    // Every state of the table against every status a webhook can carry: never to a lower
+    // rank, and to the status itself only when it ranks higher (a failure waits for a read).
+    void noWebhookMovesAnIntentBackwards_data() {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("status");
+        for (const QLatin1String from : fd::IntentState::all())
+            for (const char *status : {"pending", "in_progress", "ticketed", "failed", "cancelled"})
+                QTest::addRow("%s <- %s", from.data(), status)
+                    << QString(from) << QString(QLatin1String(status));
+    }
+    void noWebhookMovesAnIntentBackwards() {
+        QFETCH(QString, from);
+        QFETCH(QString, status);
+        const QString order = QStringLiteral("ord_%1_%2").arg(from, status);
+        const QString earlyOrder = order + QStringLiteral("_early");
+        const Intent i = newIntent();
+        QVERIFY(j().freezeBody(i.id, body()).ok());
+        QVERIFY(j().recordCreateResponse(i.id, order, {}).ok());
+        if (from != QLatin1String("draft"))
+            QVERIFY(j().setState(i.id, from).ok());
+        QCOMPARE(reload(i.id).state, from);
+        const auto r = j().applyWebhook(QStringLiteral("evt_") + order, order, status, {});
+        QVERIFY(r.ok());
+        const QString now = reload(i.id).state;
+        QVERIFY2(fd::IntentState::rank(now) >= fd::IntentState::rank(from),
+                 qPrintable(from + QStringLiteral(" -> ") + now));
+        const bool higher = fd::IntentState::rank(status) > fd::IntentState::rank(from);
+        if (higher && status != QLatin1String("failed"))
+            QCOMPARE(now, status);
+        else
+            QCOMPARE(now, from);
+        // The same ordering holds for an event that came before the create response.
+        const Intent early = newIntent();
+        QVERIFY(j().applyWebhook(QStringLiteral("evt_") + earlyOrder, earlyOrder, status, {}).ok());
+        QVERIFY(j().freezeBody(early.id, body()).ok());
+        if (from != QLatin1String("draft") && !fd::IntentState::isFinal(from))
+            QVERIFY(j().setState(early.id, from).ok());
+        const QString before = reload(early.id).state;
+        QVERIFY(j().recordCreateResponse(early.id, earlyOrder, {}).ok());
+        QVERIFY(fd::IntentState::rank(reload(early.id).state) >= fd::IntentState::rank(before));
+    }
+
+    // Issue 9.10: killed after the journal wrote the outcome but before anyone saw it.
+    void outcomesNotShownUntilMarked() {
+        const Intent booked = newIntent();
+        QVERIFY(j().freezeBody(booked.id, body()).ok());
+        QVERIFY(j().recordCreateResponse(booked.id, QStringLiteral("ord_b"), {}).ok());
+        QVERIFY(j().setState(booked.id, QStringLiteral("interrupted")).ok());
+        QVERIFY(j().markOutcomeShown(booked.id).ok()); // "interrupted" was shown; not final
+        QVERIFY(j().outcomesNotShown()->isEmpty());
+        QVERIFY(j().setState(booked.id, QStringLiteral("ticketed")).ok());
+        QCOMPARE(j().outcomesNotShown()->size(), 1);
+        QCOMPARE(j().outcomesNotShown()->first().id, booked.id);
+        QVERIFY(j().markOutcomeShown(booked.id).ok());
+        QVERIFY(j().outcomesNotShown()->isEmpty());
+        const Intent draft = newIntent();
+        QVERIFY(j().setState(draft.id, QStringLiteral("offer_unavailable")).ok());
+        QVERIFY(j().outcomesNotShown()->isEmpty()); // nothing booked: nothing to announce
     }
 };
 

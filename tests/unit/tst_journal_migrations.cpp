@@ -89,7 +89,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 3);
+        QCOMPARE(j.schemaVersion().value(), 4);
         QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
         QCOMPARE(j.pragma(QStringLiteral("synchronous")).value(), QStringLiteral("2")); // FULL
         QCOMPARE(j.pragma(QStringLiteral("foreign_keys")).value(), QStringLiteral("1"));
@@ -103,7 +103,7 @@ private Q_SLOTS:
                  QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key='schema_version'"))
                      .toString(),
-                 QStringLiteral("3"));
+                 QStringLiteral("4"));
     }
 
     void reopenKeepsData() {
@@ -127,7 +127,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 3);
+        QCOMPARE(j.schemaVersion().value(), 4);
         const auto found =
             j.findByKey(QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962")).value();
         QVERIFY(found.has_value());
@@ -157,7 +157,7 @@ private Q_SLOTS:
         f.close();
         OrderJournal j;
         QVERIFY(j.open(path).ok());
-        QCOMPARE(j.schemaVersion().value(), 3);
+        QCOMPARE(j.schemaVersion().value(), 4);
     }
 
     void refusesNewerSchema() {
@@ -262,7 +262,7 @@ private Q_SLOTS:
         OrderJournal a, b;
         QVERIFY(a.open(path).ok());
         QVERIFY(b.open(path).ok()); // finds v3, nothing left to do
-        QCOMPARE(b.schemaVersion().value(), 3);
+        QCOMPARE(b.schemaVersion().value(), 4);
         QCOMPARE(b.all().value().size(), 1);
     }
 };
