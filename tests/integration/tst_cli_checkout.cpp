@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/clock.h"
+#include "storage/orderjournal.h"
+
 namespace {
 const QString kData = QStringLiteral(FLIGHTDESK_TEST_DATA "/cli/");
 
@@ -234,6 +237,76 @@ private Q_SLOTS:
         QCOMPARE(intents.size(), 1);
         QCOMPARE(intents.first().toObject().value(QStringLiteral("state")).toString(),
                  QStringLiteral("ticketed"));
+    }
+
+    // Issue 9.10: killed after the journal wrote `ticketed` but before the outcome was printed,
+    // the next resume said "Nothing to resume." and an agent who saw the crash might book again.
+    void outcomeNeverShownIsReportedByTheNextResume() {
+        const QString path = journal();
+        qint64 id = 0;
+        {
+            fd::OrderJournal j;
+            QVERIFY(j.open(path).ok());
+            const auto intent = j.createIntent(QStringLiteral("off_0001"), {}, {});
+            QVERIFY(intent.ok());
+            id = intent->id;
+            QVERIFY(j.freezeBody(id, QByteArrayLiteral("{\"data\":{}}")).ok());
+            QVERIFY(j.recordCreateResponse(id, QStringLiteral("ord_0007"), QStringLiteral("RZPVAB"))
+                        .ok());
+            QVERIFY(j.setState(id, QStringLiteral("processing")).ok());
+            QVERIFY(j.setState(id, QStringLiteral("ticketed")).ok()); // ...and the desk died
+        }
+        const QStringList resume{QStringLiteral("resume"), QStringLiteral("--demo"),
+                                 QStringLiteral("--journal"), path};
+        const Run r = flightdesk(resume, 30000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.lines.size() >= 2);
+        QCOMPARE(r.lines.first().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("notice"));
+        QVERIFY(r.lines.first()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .startsWith(QStringLiteral(
+                        "Booked while FlightDesk was closed: order ord_0007, booking reference "
+                        "RZPVAB")));
+        QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("ticketed"));
+        QCOMPARE(r.outcome().value(QStringLiteral("order_id")).toString(),
+                 QStringLiteral("ord_0007"));
+        // Shown once: the next resume has nothing to say.
+        const Run again = flightdesk(resume, 30000);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.outcome().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Nothing to resume."));
+    }
+
+    // Issue 9.9: a resume refused the lease on a `processing` intent printed `processing` and
+    // never exited.
+    void refusedResumeExitsAtOnce() {
+        const QString path = journal();
+        fd::OrderJournal j;
+        QVERIFY(j.open(path).ok());
+        const auto intent = j.createIntent(QStringLiteral("off_0001"), {}, {});
+        QVERIFY(intent.ok());
+        QVERIFY(j.freezeBody(intent->id, QByteArrayLiteral("{\"data\":{}}")).ok());
+        QVERIFY(j.recordCreateResponse(intent->id, QStringLiteral("ord_0008"), {}).ok());
+        QVERIFY(j.setState(intent->id, QStringLiteral("processing")).ok());
+        // This (live) test process holds the intent, as another desk would.
+        QCOMPARE(j.acquireLease(intent->id, fd::OrderJournal::makeOwnerId(),
+                                QDateTime::currentDateTimeUtc(), std::chrono::minutes(10))
+                     .value(),
+                 fd::LeaseResult::Granted);
+        const Run r = flightdesk(
+            {QStringLiteral("resume"), QStringLiteral("--demo"), QStringLiteral("--journal"), path},
+            30000);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(), QStringLiteral("error"));
+        QVERIFY(
+            r.outcome()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("already being handled by another window or process")));
+        QCOMPARE(j.intent(intent->id)->state, QStringLiteral("processing")); // untouched
     }
 
     void usageErrors_data() {
