@@ -3,6 +3,7 @@
 #include "checkoutpage.h"
 #include "checkouttab.h"
 #include "cli/session.h"
+#include "mainwindow.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -10,12 +11,14 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace fd;
 using fd::ui::CheckoutTab;
+using fd::ui::MainWindow;
 
 namespace {
 constexpr int kWait = 15000;
@@ -223,6 +226,33 @@ private Q_SLOTS:
         const QJsonObject ledger = sandbox.ledgerJson();
         QCOMPARE(rowsOf(ledger, "requests", "endpoint", "create_order").size(), 1);
         QCOMPARE(ledger.value(QStringLiteral("orders")).toArray().size(), 1);
+    }
+
+    // Issue 9.10: the desk died after the journal wrote `ticketed` and before the tab showed
+    // it. The next start reopens that tab on the outcome, says so, and marks it shown.
+    void bookedWhileClosedIsShownAtTheNextStart() {
+        auto session = demoSession();
+        const auto intent = session->journal().createIntent(QStringLiteral("off_0001"), {}, {});
+        QVERIFY(intent.ok());
+        auto &j = session->journal();
+        QVERIFY(j.freezeBody(intent->id, QByteArrayLiteral("{\"data\":{}}")).ok());
+        QVERIFY(
+            j.recordCreateResponse(intent->id, QStringLiteral("ord_0042"), QStringLiteral("RZPVAB"))
+                .ok());
+        QVERIFY(j.setState(intent->id, QStringLiteral("ticketed")).ok());
+        QCOMPARE(j.outcomesNotShown()->size(), 1);
+
+        MainWindow window(MainWindow::Mode::Demo, session.get());
+        window.show();
+        window.resumeUnfinished();
+        QVERIFY2(window.statusBar()->currentMessage().contains(
+                     QStringLiteral("While FlightDesk was closed: booked RZPVAB")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.checkoutTabs().size(), 1);
+        CheckoutTab *tab = window.checkoutTabs().first();
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(*tab)->text().contains(QStringLiteral("RZPVAB")),
+                                 kWait);
+        QVERIFY(j.outcomesNotShown()->isEmpty()); // said once
     }
 };
 
