@@ -17,13 +17,13 @@ if(FLIGHTDESK_FUZZ)
     target_link_options(flightdesk_options INTERFACE -fsanitize=address,undefined)
 endif()
 
-# flightdesk_add_fuzzer(NAME name SOURCES ... LIBS ...)
+# flightdesk_add_fuzzer(NAME name SOURCES ... LIBS ... [DICT file])
 # One libFuzzer executable, and one `fuzz`-labelled test that runs it for
 # FLIGHTDESK_FUZZ_SECONDS over a fresh copy of tests/fuzz/corpus/<name> in the build tree (the
 # source tree is never written to). A crash, a leak, a UBSan report, an input slower than 10 s
 # or over 2 GiB fails the test; the input that did it is left in the build tree.
 function(flightdesk_add_fuzzer)
-    cmake_parse_arguments(F "" "NAME" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(F "" "NAME;DICT" "SOURCES;LIBS" ${ARGN})
     add_executable(fuzz_${F_NAME} ${F_SOURCES})
     target_link_libraries(fuzz_${F_NAME} PRIVATE flightdesk_options ${F_LIBS})
     target_link_options(fuzz_${F_NAME} PRIVATE -fsanitize=fuzzer)
@@ -34,6 +34,7 @@ function(flightdesk_add_fuzzer)
             -DSEEDS=${CMAKE_CURRENT_SOURCE_DIR}/corpus/${F_NAME}
             -DWORK=${work}
             -DSECONDS=${FLIGHTDESK_FUZZ_SECONDS}
+            -DDICT=${F_DICT}
             -P ${PROJECT_SOURCE_DIR}/cmake/RunFuzzer.cmake)
     set_tests_properties(fuzz_${F_NAME} PROPERTIES
         LABELS fuzz TIMEOUT 300
