@@ -36,7 +36,9 @@ function(flightdesk_add_fuzzer)
             -DSECONDS=${FLIGHTDESK_FUZZ_SECONDS}
             -DDICT=${F_DICT}
             -P ${PROJECT_SOURCE_DIR}/cmake/RunFuzzer.cmake)
+    # Room for start-up, the seeds and a slow last input; longer runs get longer.
+    math(EXPR timeout "${FLIGHTDESK_FUZZ_SECONDS} + 240")
     set_tests_properties(fuzz_${F_NAME} PROPERTIES
-        LABELS fuzz TIMEOUT 300
+        LABELS fuzz TIMEOUT ${timeout}
         ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1;LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/data/lsan.supp:print_suppressions=0;QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8")
 endfunction()
