@@ -169,8 +169,8 @@ void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
 
 // "LOS-LHR/2026-12-10" → an offer request for one slice; empty when it does not parse.
 QJsonObject searchRequest(const QString &spec) {
-    static const QRegularExpression re(
-        QStringLiteral("^([A-Z]{3})-([A-Z]{3})(?:/([0-9]{4}-[0-9]{2}-[0-9]{2}))?$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("([A-Z]{3})-([A-Z]{3})(?:/([0-9]{4}-[0-9]{2}-[0-9]{2}))?")));
     const auto m = re.match(spec);
     if (!m.hasMatch())
         return {};

@@ -109,6 +109,70 @@ private Q_SLOTS:
         QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
     }
 
+    // The provider refuses what the desk must never send: a value with an invisible line break,
+    // tab or no-break space at either end (PCRE's `$` once let "1988-04-17\n" through).
+    void strayWhitespaceRefused_data() {
+        QTest::addColumn<QString>("field"); // in passengers[0], or a top-level path
+        QTest::addColumn<QString>("value");
+        for (const char *field : {"born_on", "phone_number", "given_name", "email", "gender",
+                                  "title", "identity_documents[0].unique_identifier",
+                                  "identity_documents[0].issuing_country_code",
+                                  "identity_documents[0].expires_on", "payments[0].amount"}) {
+            QTest::addRow("%s LF", field) << QString::fromLatin1(field) << QStringLiteral("%1\n");
+            QTest::addRow("%s CR", field) << QString::fromLatin1(field) << QStringLiteral("%1\r");
+            QTest::addRow("%s leading tab", field)
+                << QString::fromLatin1(field) << QStringLiteral("\t%1");
+            QTest::addRow("%s NBSP", field)
+                << QString::fromLatin1(field) << QStringLiteral("%1\u00A0");
+        }
+    }
+    void strayWhitespaceRefused() {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        Fixture f;
+        const QJsonObject offer = f.firstOffer(true);
+        QJsonObject body = orderBody(offer);
+        QJsonObject data = body.value(QLatin1String("data")).toObject();
+        QString path;
+        if (field.startsWith(QLatin1String("payments"))) {
+            QJsonArray payments = data.value(QLatin1String("payments")).toArray();
+            QJsonObject pay = payments.first().toObject();
+            pay.insert(QStringLiteral("amount"),
+                       value.arg(pay.value(QLatin1String("amount")).toString()));
+            payments[0] = pay;
+            data.insert(QStringLiteral("payments"), payments);
+            path = field;
+        } else {
+            QJsonArray passengers = data.value(QLatin1String("passengers")).toArray();
+            QJsonObject pax = passengers.first().toObject();
+            if (field.startsWith(QLatin1String("identity_documents"))) {
+                QJsonArray docs = pax.value(QLatin1String("identity_documents")).toArray();
+                QJsonObject doc = docs.first().toObject();
+                const QString key = field.section(QLatin1Char('.'), 1);
+                doc.insert(key, value.arg(doc.value(key).toString()));
+                docs[0] = doc;
+                pax.insert(QStringLiteral("identity_documents"), docs);
+            } else {
+                pax.insert(field, value.arg(pax.value(field).toString()));
+            }
+            passengers[0] = pax;
+            data.insert(QStringLiteral("passengers"), passengers);
+            path = QStringLiteral("passengers[0].") + field;
+        }
+        const auto r = f.client->call("POST", QStringLiteral("/v1/air/orders"), wrap(data),
+                                      "stray-whitespace");
+        verifyEnvelope(r, 400, QStringLiteral("TB_VALIDATION_FAILED"));
+        QStringList fields;
+        for (const auto &e : r.json.value(QLatin1String("errors")).toArray())
+            fields << e.toObject().value(QLatin1String("field")).toString();
+        QVERIFY2(fields.contains(path), r.body.constData());
+        // Nothing was booked: the wallet has no debit.
+        QCOMPARE(
+            countWhere(fetchLedger(*f.client).value(QLatin1String("wallet_movements")).toArray(),
+                       QStringLiteral("type"), QStringLiteral("debit")),
+            0);
+    }
+
     void unknownRoutes_data() {
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");

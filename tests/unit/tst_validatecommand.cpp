@@ -180,6 +180,27 @@ private Q_SLOTS:
         QVERIFY(r.err.startsWith("flightdesk validate: "));
     }
 
+    // A line break at the end of a value is invisible in a terminal and in most editors; it is
+    // a field error, never a valid passenger (and so never sent).
+    void trailingLineBreaksAreFieldErrors() {
+        const QString path = writeFile("newline.json", R"([{"title": "mr\n", "given_name": "Ada",
+            "family_name": "Okafor", "born_on": "1988-04-17\n", "gender": "f",
+            "email": "a@example.com", "phone_number": "+2348031234567\n",
+            "identity_documents": [{"type": "passport", "unique_identifier": "A12345678\n",
+            "issuing_country_code": "NG", "expires_on": "2031-05-02\r\n"}]}])");
+        const Run r =
+            validate({QStringLiteral("--passengers"), path, QStringLiteral("--international"),
+                      QStringLiteral("--departure-date"), QStringLiteral("2026-12-10")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.issues("errors"),
+                 (QStringList{
+                     QStringLiteral("0:title:stray_whitespace"),
+                     QStringLiteral("0:born_on:stray_whitespace"),
+                     QStringLiteral("0:phone_number:stray_whitespace"),
+                     QStringLiteral("0:identity_documents[0].unique_identifier:stray_whitespace"),
+                     QStringLiteral("0:identity_documents[0].expires_on:stray_whitespace")}));
+    }
+
     void wrongFieldTypesAreFieldErrorsNotCrashes() {
         const QString path =
             writeFile("types.json", R"([{"given_name": ["Ada"], "family_name": null,
