@@ -425,18 +425,19 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("waits");     // wait_ms of its retries (scale 0.01)
         QTest::addColumn<bool>("replayed");        // the answer came from the key's store
 
-        // Jitter is fixed at 500 ms; policy waits are scaled by 0.01.
+        // Jitter is fixed at 500 ms; policy waits are scaled by 0.01, but never below a
+        // server's Retry-After (1 s here, 2 s for the sandbox's in-flight answer).
         QTest::newRow("503 with Retry-After")
             << QJsonArray{fault("create_order", "unavailable", {1}, 1)} << 10000
-            << QStringLiteral("fault:unavailable") << QList<int>{503, 201} << QList<int>{15}
+            << QStringLiteral("fault:unavailable") << QList<int>{503, 201} << QList<int>{1000}
             << false;
         QTest::newRow("503 twice without Retry-After")
             << QJsonArray{fault("create_order", "unavailable", {1, 2})} << 10000
             << QStringLiteral("fault:unavailable") << QList<int>{503, 503, 201}
             << QList<int>{25, 45} << false;
         QTest::newRow("429 with Retry-After")
-            << QJsonArray{fault("create_order", "rate_limited", {1}, 3)} << 10000
-            << QStringLiteral("fault:rate_limited") << QList<int>{429, 201} << QList<int>{35}
+            << QJsonArray{fault("create_order", "rate_limited", {1}, 1)} << 10000
+            << QStringLiteral("fault:rate_limited") << QList<int>{429, 201} << QList<int>{1000}
             << false;
         QTest::newRow("500 TB_INTERNAL")
             << QJsonArray{fault("create_order", "internal", {1})} << 10000
@@ -444,9 +445,9 @@ private Q_SLOTS:
         QTest::newRow("502 not JSON") << QJsonArray{fault("create_order", "bad_gateway_html", {1})}
                                       << 10000 << QStringLiteral("fault:bad_gateway_html")
                                       << QList<int>{502, 201} << QList<int>{25} << false;
-        QTest::newRow("409 in flight")
-            << QJsonArray{fault("create_order", "in_flight", {1})} << 10000
-            << QStringLiteral("fault:in_flight") << QList<int>{409, 201} << QList<int>{25} << false;
+        QTest::newRow("409 in flight") << QJsonArray{fault("create_order", "in_flight", {1})}
+                                       << 10000 << QStringLiteral("fault:in_flight")
+                                       << QList<int>{409, 201} << QList<int>{2000} << false;
         // Qt re-sends a POST by itself when the connection closes before any answer, so the
         // client may or may not see these resets: `statuses` is checked only when it does.
         QTest::newRow("reset before commit")
