@@ -73,6 +73,7 @@ Result<quint16> Service::listen(quint16 port) {
     if (bound == 0)
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("Cannot listen on 127.0.0.1:%1").arg(port)};
+    m_port = bound;
     return bound;
 }
 
@@ -195,8 +196,21 @@ void Service::fail(const ExchangePtr &ex, const ApiError &error, const QString &
     m_ledger.answer(ex->seq, error.status, outcome);
 }
 
+// DNS rebinding: a web page whose name now resolves to 127.0.0.1 still sends its own Host, so
+// only the loopback names with this port are served (as the desk's webhook receiver does).
+bool Service::isAllowedHost(const Exchange &ex) const {
+    if (ex.headerCount("Host") != 1 || m_port == 0)
+        return false;
+    const QString host = QString::fromLatin1(ex.header("Host").trimmed()).toLower();
+    const QString port = QLatin1Char(':') + QString::number(m_port);
+    return host == QLatin1String("127.0.0.1") + port || host == QLatin1String("localhost") + port ||
+           host == QLatin1String("[::1]") + port;
+}
+
 void Service::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder) {
     auto ex = receive(request, std::move(responder), "");
+    if (!isAllowedHost(*ex))
+        return fail(ex, ApiError::hostRefused(), QStringLiteral("rejected"));
     if (ex->body().size() > kMaxBodyBytes)
         return fail(ex, ApiError::payloadTooLarge(ex->body().size(), kMaxBodyBytes),
                     QStringLiteral("rejected"));
@@ -253,6 +267,8 @@ void Service::handle(const Spec &spec, const QString &id, const QHttpServerReque
                      QHttpServerResponder &&responder) {
     auto ex = receive(request, std::move(responder), spec.name);
     const QString rejected = QStringLiteral("rejected");
+    if (!isAllowedHost(*ex))
+        return fail(ex, ApiError::hostRefused(), rejected);
     if (ex->body().size() > kMaxBodyBytes)
         return fail(ex, ApiError::payloadTooLarge(ex->body().size(), kMaxBodyBytes), rejected);
     if (const auto denied = authenticate(*ex))

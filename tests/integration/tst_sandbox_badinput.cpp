@@ -25,6 +25,60 @@ void verifyEnvelope(const HttpResult &r, int status, const QString &code) {
     QVERIFY(!r.json.value(QLatin1String("message")).toString().isEmpty());
 }
 
+struct RawAnswer {
+    int status = 0; // 0: no HTTP answer
+    QByteArray head;
+    QJsonObject json;
+    QString errorCode() const { return json.value(QLatin1String("errorCode")).toString(); }
+};
+
+// One request written on its own connection, as bytes (so the Host header and the declared
+// length are exactly what a test says); the event loop runs meanwhile, the sandbox lives in
+// this thread. `body` is written in chunks while the answer is awaited, so a server that answers
+// early is seen answering early.
+RawAnswer rawExchange(quint16 port, const QByteArray &head, const QByteArray &body = {}) {
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    RawAnswer a;
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return a;
+    socket.write(head);
+    qsizetype sent = 0;
+    QByteArray raw;
+    const auto answered = [&] {
+        raw += socket.readAll();
+        const qsizetype end = raw.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QByteArray h = raw.left(end).toLower();
+        const qsizetype at = h.indexOf("content-length:");
+        const qsizetype length =
+            at < 0 ? 0 : h.mid(at + 15, h.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+        return raw.size() >= end + 4 + length;
+    };
+    const bool done = QTest::qWaitFor(
+        [&] {
+            if (sent < body.size() && socket.bytesToWrite() < 256 * 1024 &&
+                socket.state() == QAbstractSocket::ConnectedState) {
+                const QByteArray chunk = body.mid(sent, 64 * 1024);
+                socket.write(chunk);
+                sent += chunk.size();
+            }
+            return answered() || socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
+    if (!done)
+        qWarning("no complete answer within 10 s");
+    raw += socket.readAll();
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    if (!raw.startsWith("HTTP/1.1 ") || end < 0)
+        return a;
+    a.status = raw.mid(9, 3).toInt();
+    a.head = raw.left(end);
+    a.json = QJsonDocument::fromJson(raw.mid(end + 4)).object();
+    return a;
+}
+
 } // namespace
 
 class TestSandboxBadInput final : public QObject {
@@ -206,6 +260,42 @@ private Q_SLOTS:
         fits.append("{\"data\":{}}");
         QCOMPARE(f.client->raw("POST", QStringLiteral("/v1/air/orders"), fits, "fits").status, 400);
         QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+    }
+
+    // DNS rebinding: a web page's name resolved to 127.0.0.1 keeps its own Host. Like the
+    // webhook receiver, the sandbox serves only 127.0.0.1, localhost and [::1] with its port.
+    void hosts_data() {
+        QTest::addColumn<QByteArray>("hosts"); // %P% = the sandbox's port; "|" separates headers
+        QTest::addColumn<int>("status");
+        QTest::newRow("127.0.0.1") << QByteArray("127.0.0.1:%P%") << 200;
+        QTest::newRow("localhost") << QByteArray("localhost:%P%") << 200;
+        QTest::newRow("LOCALHOST") << QByteArray("LOCALHOST:%P%") << 200;
+        QTest::newRow("[::1]") << QByteArray("[::1]:%P%") << 200;
+        QTest::newRow("rebound name") << QByteArray("evil.example:%P%") << 403;
+        QTest::newRow("suffix trick") << QByteArray("127.0.0.1.evil.example:%P%") << 403;
+        QTest::newRow("other port") << QByteArray("127.0.0.1:1") << 403;
+        QTest::newRow("no port") << QByteArray("localhost") << 403;
+        QTest::newRow("no Host") << QByteArray() << 403;
+        QTest::newRow("two Hosts") << QByteArray("127.0.0.1:%P%|evil.example") << 403;
+    }
+    void hosts() {
+        QFETCH(QByteArray, hosts);
+        QFETCH(int, status);
+        Fixture f;
+        hosts.replace("%P%", QByteArray::number(f.sandbox->port()));
+        QByteArray head = "GET /v1/wallet HTTP/1.1\r\nAuthorization: Bearer " +
+                          Sandbox::defaultApiKey().toLatin1() + "\r\nConnection: close\r\n";
+        if (!hosts.isEmpty())
+            for (const QByteArray &h : hosts.split('|'))
+                head += "Host: " + h + "\r\n";
+        const RawAnswer a = rawExchange(f.sandbox->port(), head + "\r\n");
+        QCOMPARE(a.status, status);
+        if (status == 403)
+            QCOMPARE(a.errorCode(), QStringLiteral("TB_HOST_REFUSED"));
+        // Unknown paths are refused the same way before anything else is said about them.
+        const RawAnswer missing =
+            rawExchange(f.sandbox->port(), head.replace("/v1/wallet", "/v1/nothing") + "\r\n");
+        QCOMPARE(missing.status, status == 200 ? 404 : 403);
     }
 
     void authentication_data() {
