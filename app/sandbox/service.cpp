@@ -3,6 +3,8 @@
 #include "jsonfields.h"
 #include "webhooks.h"
 
+#include "net/cappedtcpserver.h"
+
 #include <QCryptographicHash>
 #include <QHttpServer>
 #include <QJsonArray>
@@ -69,10 +71,22 @@ Service::~Service() = default;
 Result<quint16> Service::listen(quint16 port) {
     // Loopback only: the sandbox takes no money, but it still must not be reachable from
     // the network the agency's desk sits on.
-    const quint16 bound = m_http->listen(QHostAddress::LocalHost, port);
-    if (bound == 0)
+    // Qt HttpServer 6.4 buffers a whole request, with no limit, before any handler runs: the
+    // capped server answers 413 to a body over kMaxBodyBytes before reading it.
+    auto *tcp = new net::CappedTcpServer(
+        kMaxBodyBytes,
+        [](qint64 bytes) {
+            return net::CappedTcpServer::payloadTooLarge(
+                ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body());
+        },
+        m_http);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        delete tcp;
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("Cannot listen on 127.0.0.1:%1").arg(port)};
+    }
+    m_http->bind(tcp);
+    const quint16 bound = tcp->serverPort();
     m_port = bound;
     return bound;
 }

@@ -4,6 +4,8 @@
 #include "enginefixture.h"
 
 #include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace fd;
 using namespace fd::test;
@@ -625,6 +627,68 @@ private Q_SLOTS:
     }
 
     // ---- safety of the transport ----
+
+    // A server (or anything on the path) that answers without end: the desk stops reading at
+    // its cap and says so, instead of buffering the answer until memory runs out.
+    void endlessAnswerIsCutOff_data() {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("declared 64 MiB") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: "
+                                                       "application/json\r\nContent-Length: "
+                                                       "67108864\r\n\r\n");
+        QTest::newRow("chunked, no length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+                          "chunked\r\n\r\n");
+        QTest::newRow("until close") << QByteArray(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+    }
+    void endlessAnswerIsCutOff() {
+        QFETCH(QByteArray, head);
+        const bool chunked = head.contains("chunked");
+        constexpr qint64 kEndless = 64 * 1024 * 1024;
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        qint64 sent = 0;
+        bool closedByClient = false;
+        QPointer<QTcpSocket> peer;
+        const QByteArray piece(64 * 1024, ' ');
+        const auto pump = [&] {
+            while (peer && peer->state() == QAbstractSocket::ConnectedState &&
+                   peer->bytesToWrite() < 512 * 1024 && sent < kEndless) {
+                peer->write(chunked ? QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n"
+                                    : piece);
+                sent += piece.size();
+            }
+        };
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            peer = server.nextPendingConnection();
+            connect(peer, &QTcpSocket::readyRead, peer, [&] {
+                peer->readAll();
+                if (sent == 0) {
+                    peer->write(head + (chunked ? QByteArray() : QByteArray("{\"data\": {")));
+                    pump();
+                }
+            });
+            connect(peer, &QTcpSocket::bytesWritten, peer, pump);
+            connect(peer, &QTcpSocket::disconnected, peer, [&] { closedByClient = true; });
+        });
+        SandboxEnv env;
+        auto options = env.gatewayOptions();
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(server.serverPort());
+        options.baseUrl = url;
+        auto gateway = env.makeGateway(options);
+        Answer<Wallet> wallet;
+        gateway->fetchWallet(&env.context, {}, wallet.sink());
+        QVERIFY(wallet.wait());
+        QVERIFY2(wallet.failure(), qPrintable(wallet.why()));
+        QCOMPARE(wallet.failure()->code, QStringLiteral("FD_ANSWER_TOO_LARGE"));
+        QVERIFY2(wallet.failure()->message.contains(QLatin1String("4 MiB")),
+                 qPrintable(wallet.failure()->message));
+        QTRY_VERIFY(closedByClient);
+        QVERIFY2(sent < 16 * 1024 * 1024, qPrintable(QString::number(sent))); // stopped early
+    }
 
     void plainHttpOnlyToLoopback_data() {
         QTest::addColumn<QString>("url");
