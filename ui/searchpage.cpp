@@ -143,7 +143,7 @@ std::optional<QString> SearchPage::resolveAirport(QLineEdit *edit, QString *why)
     int row = m_airports->resolve(typed);
     if (row < 0) {
         // "Lagos (LOS)", as this page writes a resolved airport back.
-        static const QRegularExpression codeInBrackets(QStringLiteral("\\(([A-Za-z]{3})\\)$"));
+        static const QRegularExpression codeInBrackets(QStringLiteral("\\(([A-Za-z]{3})\\)\\z"));
         if (const auto m = codeInBrackets.match(typed); m.hasMatch())
             row = m_airports->rowOfCode(m.captured(1));
     }

@@ -125,7 +125,11 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int attemptsMadeSoFar,
         return giveUp(QStringLiteral("waiting %1 s more would exceed the %2 s retry budget")
                           .arg(seconds(wait), seconds(kTotalBudget)));
     }
-    const milliseconds scaled(qint64(std::llround(double(wait.count()) * m_scale)));
+    milliseconds scaled(qint64(std::llround(double(wait.count()) * m_scale)));
+    // The scale shortens the desk's own waits only: a server's Retry-After is an instruction,
+    // and a training or test run must not hammer a server that asked it to wait.
+    if (error.retryAfter)
+        scaled = qMax(scaled, *error.retryAfter);
     return {RetryDecision::Retry, scaled,
             QStringLiteral("%1; retry %2 of %3 after %4 s with the same key")
                 .arg(error.code)

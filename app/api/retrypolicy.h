@@ -37,8 +37,10 @@ public:
     static constexpr std::chrono::milliseconds kMaxJitter{1'000};
     static constexpr std::chrono::milliseconds kInFlightBase{2'000};
 
-    // timeScale shrinks (or stretches) every wait AND the budget, so a scaled run takes the
-    // same decisions as a real one, only faster. A non-positive or non-finite scale means 1.0.
+    // timeScale shrinks (or stretches) the desk's own waits AND the budget, so a scaled run
+    // takes the same decisions as a real one, only faster. A server's Retry-After is never
+    // shortened: a scaled wait is at least what the server asked for. A non-positive or
+    // non-finite scale means 1.0.
     explicit RetryPolicy(RandomSource random = {}, double timeScale = 1.0);
 
     // attemptsMadeSoFar counts the attempt that just failed (1 after the first request).

@@ -1,5 +1,8 @@
 #include "travelbasegateway.h"
 
+#include "core/boundedfile.h"
+#include "core/limits.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +24,7 @@ struct TravelbaseGateway::Call {
     int attempts = 0;
     QDateTime firstAttemptAt;
     bool timedOut = false; // Qt reports our own abort as OperationCanceledError: tell them apart
+    bool tooLarge = false; // aborted by us at limits::kApiAnswerBytes
 };
 
 namespace {
@@ -173,6 +177,7 @@ void TravelbaseGateway::attempt(const std::shared_ptr<Call> &call) {
     if (call->attempts++ == 0)
         call->firstAttemptAt = m_clock->now();
     call->timedOut = false;
+    call->tooLarge = false;
 
     QUrl url = m_options.baseUrl;
     // The path's ids are already percent-encoded: TolerantMode keeps them from being encoded twice.
@@ -205,18 +210,37 @@ void TravelbaseGateway::attempt(const std::shared_ptr<Call> &call) {
         call->timedOut = true;
         reply->abort();
     });
+    // An answer is a few KiB. Qt would buffer one of any size, so the reply's buffer is bounded
+    // and a declared or received size over the cap ends the reply at once.
+    reply->setReadBufferSize(limits::kApiAnswerBytes + 1);
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [call, reply](qint64 received, qint64 total) {
+                if (received > limits::kApiAnswerBytes || total > limits::kApiAnswerBytes) {
+                    call->tooLarge = true;
+                    reply->abort();
+                }
+            });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finished(call, reply); });
 }
 
 void TravelbaseGateway::finished(const std::shared_ptr<Call> &call, QNetworkReply *reply) {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // aborted: closed
+    const QByteArray body =
+        reply->isOpen() && !call->tooLarge ? reply->readAll() : QByteArray(); // aborted: closed
     const QDateTime now = m_clock->now();
 
     std::optional<ApiError> error;
     QJsonObject data;
-    if (status == 0) {
+    if (call->tooLarge) {
+        // It may have executed (a create that answers with a huge body): never "nothing
+        // happened". As a bad body it is retried only when the status is a 5xx.
+        error = badSuccessBody(status, {},
+                               QStringLiteral("The server's answer is larger than %1; FlightDesk "
+                                              "stopped reading it")
+                                   .arg(sizeText(limits::kApiAnswerBytes)));
+        error->code = QStringLiteral("FD_ANSWER_TOO_LARGE");
+    } else if (status == 0) {
         if (call->timedOut)
             error = ApiError::timeout(
                 QStringLiteral("No answer within %1 s")

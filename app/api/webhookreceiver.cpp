@@ -1,5 +1,6 @@
 #include "webhookreceiver.h"
 
+#include "net/cappedtcpserver.h"
 #include "storage/orderjournal.h"
 
 #include <QHttpServer>
@@ -8,9 +9,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -83,65 +81,6 @@ QLatin1String resultName(WebhookResult r) {
 bool isAnyAddress(const QHostAddress &a) {
     return a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6;
 }
-
-// Qt HttpServer 6.4 buffers a whole request before any handler sees it, with no limit. This
-// server counts what each connection sends for the request in progress and cuts it off once
-// that exceeds the cap plus room for headers, so nobody can make the desk buffer gigabytes.
-// Bodies just over the cap still arrive whole and get a clean 413 from the handler.
-class CappedTcpServer final : public QTcpServer {
-public:
-    CappedTcpServer(qint64 maxRequestBytes, QObject *parent)
-        : QTcpServer(parent)
-        , m_max(maxRequestBytes) {}
-
-protected:
-    void incomingConnection(qintptr descriptor) override {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        // Connected before QHttpServer's own readyRead handler, so it sees each chunk first.
-        // QHttpServer reads everything in a transaction that it commits when a request is
-        // complete: no transaction means this chunk starts a new request.
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [socket, max = m_max, pending = qint64(0)]() mutable {
-                    if (!socket->isTransactionStarted())
-                        pending = 0;
-                    pending += socket->bytesAvailable();
-                    if (pending > max)
-                        cutOff(socket);
-                });
-        addPendingConnection(socket);
-    }
-
-private:
-    static void cutOff(QTcpSocket *socket) {
-        qCWarning(lcWebhook, "refused: 413 payload_too_large (before the end of the body)");
-        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        socket->readAll();
-        if (socket->isTransactionStarted())
-            socket->commitTransaction();
-        const QByteArray body = errorBody(QStringLiteral("payload_too_large"),
-                                          QStringLiteral("The request is too large"));
-        socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                      "Connection: close\r\nContent-Length: " +
-                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        // Closing with unread input makes the kernel send a reset, which destroys the answer
-        // on the client's side. So read and drop what is still coming for a short while (never
-        // keeping it), then close: the sender sees a 413 instead of a broken connection.
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, drained = qint64(0)]() mutable {
-            drained += socket->skip(socket->bytesAvailable());
-            if (drained > kMaxDrainBytes)
-                socket->disconnectFromHost();
-        });
-        QTimer::singleShot(kDrainMs, socket, [socket] { socket->disconnectFromHost(); });
-    }
-
-    static constexpr qint64 kMaxDrainBytes = 16 * 1024 * 1024;
-    static constexpr int kDrainMs = 2000;
-    qint64 m_max;
-};
 
 } // namespace
 
@@ -287,7 +226,17 @@ Result<quint16> WebhookReceiver::start() {
     http->setMissingHandler([this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
         handleOther(r, std::move(resp));
     });
-    auto *tcp = new CappedTcpServer(m_options.maxBodyBytes + kHeaderAllowanceBytes, http);
+    // Qt HttpServer 6.4 buffers a whole request before any handler sees it, with no limit:
+    // this server refuses one that declares or sends more than the cap before reading it.
+    // Bodies just over the cap without a declared length still reach handle(), which says 413.
+    auto *tcp = new net::CappedTcpServer(
+        m_options.maxBodyBytes,
+        [](qint64) {
+            qCWarning(lcWebhook, "refused: 413 payload_too_large (before the end of the body)");
+            return net::CappedTcpServer::payloadTooLarge(errorBody(
+                QStringLiteral("payload_too_large"), QStringLiteral("The request is too large")));
+        },
+        http);
     if (!tcp->listen(m_options.address, m_options.port)) {
         const QString why = tcp->errorString();
         delete http;

@@ -101,10 +101,6 @@ class WebhookReceiver final : public QObject {
 
 public:
     static constexpr QLatin1String kPath{"/webhooks/travelbase"};
-    // Room for the request line and headers on top of the body cap before a connection that
-    // keeps sending is cut off without waiting for the whole request.
-    static constexpr qsizetype kHeaderAllowanceBytes = 32 * 1024;
-
     struct Options {
         // Loopback unless an agency relay on the LAN must reach the desk directly.
         QHostAddress address = QHostAddress(QHostAddress::LocalHost);

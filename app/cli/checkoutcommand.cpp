@@ -2,9 +2,11 @@
 
 #include "session.h"
 
+#include "core/boundedfile.h"
+#include "core/limits.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
@@ -171,8 +173,8 @@ void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
 
 // "LOS-LHR/2026-12-10" → an offer request for one slice; empty when it does not parse.
 QJsonObject searchRequest(const QString &spec) {
-    static const QRegularExpression re(
-        QStringLiteral("^([A-Z]{3})-([A-Z]{3})(?:/([0-9]{4}-[0-9]{2}-[0-9]{2}))?$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("([A-Z]{3})-([A-Z]{3})(?:/([0-9]{4}-[0-9]{2}-[0-9]{2}))?")));
     const auto m = re.match(spec);
     if (!m.hasMatch())
         return {};
@@ -238,19 +240,19 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
                 QStringLiteral("--search must look like LOS-LHR or LOS-LHR/2026-12-10"));
     }
 
-    QFile file(parser.value(passengersOpt));
-    if (!file.open(QIODevice::ReadOnly))
-        return usageError(
-            err, QStringLiteral("checkout"),
-            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const QString passengersPath = parser.value(passengersOpt);
+    const auto bytes = readBoundedFile(passengersPath, limits::kPassengersFileBytes,
+                                       QStringLiteral("the passengers file"));
+    if (!bytes)
+        return usageError(err, QStringLiteral("checkout"), bytes.error().message);
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     auto list = parseError.error == QJsonParseError::NoError ? passengersFromJson(doc.array())
                                                              : Result<PassengerList>(Error{});
     if (parseError.error != QJsonParseError::NoError || !doc.isArray() || !list)
         return usageError(
             err, QStringLiteral("checkout"),
-            QStringLiteral("%1 is not a JSON array of passengers").arg(file.fileName()));
+            QStringLiteral("%1 is not a JSON array of passengers").arg(passengersPath));
     if (!list->typeIssues.valid()) {
         printLine(out, outcomeLine(
                            QStringLiteral("invalid_input"),

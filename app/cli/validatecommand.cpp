@@ -1,12 +1,13 @@
 #include "validatecommand.h"
 
+#include "core/boundedfile.h"
 #include "core/fieldrules.h"
+#include "core/limits.h"
 #include "core/offer.h"
 #include "core/passengervalidation.h"
 #include "core/result.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,14 +15,13 @@
 namespace fd::cli {
 namespace {
 
-Result<QJsonDocument> readJsonFile(const QString &path, const char *what) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("unreadable"),
-                     QStringLiteral("cannot read the %1 file %2: %3")
-                         .arg(QLatin1String(what), path, f.errorString())};
+Result<QJsonDocument> readJsonFile(const QString &path, const char *what, qint64 cap) {
+    const auto bytes =
+        readBoundedFile(path, cap, QStringLiteral("the %1 file").arg(QLatin1String(what)));
+    if (!bytes)
+        return bytes.error();
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{QStringLiteral("broken_json"),
                      QStringLiteral("the %1 file %2 is not valid JSON (%3 at byte %4)")
@@ -79,7 +79,7 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
 
     Trip trip;
     if (parser.isSet(offerOpt)) {
-        const auto doc = readJsonFile(parser.value(offerOpt), "offer");
+        const auto doc = readJsonFile(parser.value(offerOpt), "offer", limits::kOfferFileBytes);
         if (!doc)
             return unusable(err, doc.error().message);
         const auto offer = Offer::fromJson(doc->object());
@@ -99,7 +99,8 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
         }
     }
 
-    const auto doc = readJsonFile(parser.value(passengersOpt), "passengers");
+    const auto doc =
+        readJsonFile(parser.value(passengersOpt), "passengers", limits::kPassengersFileBytes);
     if (!doc)
         return unusable(err, doc.error().message);
     if (!doc->isArray())

@@ -19,7 +19,8 @@ Result<QList<Passenger>> passengersOf(const Intent &intent) {
 
 // "passengers[0].phone_number" → passenger 0, field "phone_number".
 Issue issueFromProvider(const QString &field, const QString &message) {
-    static const QRegularExpression re(QStringLiteral("^passengers\\[(\\d+)\\]\\.(.+)$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("passengers\\[([0-9]+)\\]\\.(.+)")));
     const auto m = re.match(field);
     if (m.hasMatch())
         return {m.captured(1).toInt(), m.captured(2), QStringLiteral("rejected_by_provider"),

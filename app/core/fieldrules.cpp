@@ -28,6 +28,25 @@ bool isApostrophe(char32_t c) {
     return c == U'\'' || c == U'\u2019';
 }
 
+// A whole-value match: PCRE's `$` also matches before a final line break, `\z` does not.
+QRegularExpression whole(const char *pattern) {
+    return QRegularExpression(QRegularExpression::anchoredPattern(QString::fromUtf8(pattern)));
+}
+
+// Fields of a fixed shape are sent exactly as entered, so a line break, tab or no-break space
+// at either end (invisible in a form and in most editors) is refused, not silently sent.
+std::optional<Issue> strayWhitespace(const QString &value) {
+    if (value == value.trimmed())
+        return std::nullopt;
+    return error("stray_whitespace",
+                 tr("Remove the space or line break at the start or end of this field."));
+}
+
+bool isInvisible(char32_t c) {
+    const auto category = QChar::category(c);
+    return QChar::isSpace(c) || category == QChar::Other_Control || category == QChar::Other_Format;
+}
+
 } // namespace
 
 QString mrzSpelling(const QString &name) {
@@ -81,6 +100,10 @@ QList<Issue> name(const QString &value) {
         } else if (QChar::isMark(c) && previous && QChar::isLetter(previous)) {
             mrzSafe = false; // combining accents and the vowel signs of many scripts
             continue;        // keep `previous` a letter for a following mark
+        } else if (c != U' ' && isInvisible(c)) {
+            return {error("invalid_characters",
+                          tr("Use plain spaces only: line breaks, tabs and special spaces are not "
+                             "allowed in a name."))};
         } else if (c != U' ' && c != U'-' && !isApostrophe(c)) {
             return {error("invalid_characters",
                           tr("Use letters, spaces, hyphens and apostrophes only, as in the "
@@ -93,7 +116,7 @@ QList<Issue> name(const QString &value) {
         return {error("invalid_characters", tr("A name needs at least one letter."))};
     if (!mrzSafe) {
         const QString suggestion = mrzSpelling(v);
-        static const QRegularExpression latin(QStringLiteral("^[A-Za-z '\\-\u2019]+$"));
+        static const QRegularExpression latin = whole("[A-Za-z '\\-\u2019]+");
         if (latin.match(suggestion).hasMatch())
             return {warning("not_mrz_spelling",
                             tr("Airlines match the passport's machine-readable spelling, which "
@@ -107,7 +130,7 @@ QList<Issue> name(const QString &value) {
 }
 
 std::optional<QDate> isoDate(const QString &value) {
-    static const QRegularExpression re(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    static const QRegularExpression re = whole("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     if (!re.match(value).hasMatch())
         return std::nullopt;
     const QDate d = QDate::fromString(value, Qt::ISODate);
@@ -126,7 +149,9 @@ int ageOn(const QDate &born, const QDate &on) {
 QList<Issue> bornOn(const QString &value, const QDate &today) {
     if (value.isEmpty())
         return required();
-    static const QRegularExpression shape(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
+    static const QRegularExpression shape = whole("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     if (!shape.match(value).hasMatch())
         return {error("invalid_format", tr("Write the date as YYYY-MM-DD, e.g. 1988-04-17."))};
     const auto d = isoDate(value);
@@ -142,6 +167,8 @@ QList<Issue> bornOn(const QString &value, const QDate &today) {
 QList<Issue> gender(const QString &value) {
     if (value.isEmpty())
         return required();
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
     if (value != QLatin1String("m") && value != QLatin1String("f"))
         return {error("invalid_value", tr("Use \"m\" or \"f\", as on the passport."))};
     return {};
@@ -153,6 +180,8 @@ QList<Issue> title(const QString &value) {
                                         QStringLiteral("dr")};
     if (value.isEmpty() || allowed.contains(value))
         return {};
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
     return {error("invalid_value", tr("Use one of mr, ms, mrs, miss, dr — or leave it empty."))};
 }
 
@@ -166,8 +195,9 @@ QList<Issue> email(const QString &value) {
     if (v.size() > 254 || v.count(QLatin1Char('@')) != 1)
         return bad();
     for (QChar c : v)
-        if (c.isSpace())
-            return {error("invalid_format", tr("An email address cannot contain spaces."))};
+        if (isInvisible(c.unicode()))
+            return {error("invalid_format",
+                          tr("An email address cannot contain spaces or line breaks."))};
     const QString local = v.section(QLatin1Char('@'), 0, 0);
     const QString domain = v.section(QLatin1Char('@'), 1);
     if (local.isEmpty() || !domain.contains(QLatin1Char('.')))
@@ -181,7 +211,9 @@ QList<Issue> email(const QString &value) {
 QList<Issue> phoneNumber(const QString &value) {
     if (value.isEmpty())
         return required();
-    static const QRegularExpression e164(QStringLiteral("^\\+[1-9][0-9]{1,14}$"));
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
+    static const QRegularExpression e164 = whole("\\+[1-9][0-9]{1,14}");
     if (!e164.match(value).hasMatch()) {
         QString digits;
         for (QChar c : value)
@@ -218,7 +250,9 @@ QList<Issue> phoneNumber(const QString &value) {
 QList<Issue> passportNumber(const QString &value) {
     if (value.isEmpty())
         return required();
-    static const QRegularExpression re(QStringLiteral("^[A-Z0-9]{5,15}$"));
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
+    static const QRegularExpression re = whole("[A-Z0-9]{5,15}");
     if (re.match(value).hasMatch())
         return {};
     if (re.match(value.toUpper()).hasMatch())
@@ -230,6 +264,8 @@ QList<Issue> passportNumber(const QString &value) {
 QList<Issue> issuingCountry(const QString &value) {
     if (value.isEmpty())
         return required();
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
     if (!iso::isCountry(value))
         return {error(
             "unknown_country",
@@ -241,6 +277,8 @@ QList<Issue> passportExpiry(const QString &value, const QDate &firstDeparture,
                             const QDate &lastArrival) {
     if (value.isEmpty())
         return required();
+    if (auto stray = strayWhitespace(value))
+        return {*stray};
     const auto d = isoDate(value);
     if (!d)
         return {error("invalid_date", tr("Write a real date as YYYY-MM-DD."))};

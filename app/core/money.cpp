@@ -57,7 +57,9 @@ Result<Money> Money::parse(const QString &amount, const QString &currency) {
     if (!exp)
         return Error{QStringLiteral("unknown_currency"),
                      tr("\"%1\" is not an ISO 4217 currency code.").arg(currency)};
-    static const QRegularExpression re(QStringLiteral("^(-?)([0-9]{1,15})(?:\\.([0-9]+))?$"));
+    // anchoredPattern (\A…\z): `$` would also accept the amount followed by a line break.
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QLatin1String("(-?)([0-9]{1,15})(?:\\.([0-9]+))?")));
     const auto m = re.match(amount);
     const QString fraction = m.captured(3);
     if (!m.hasMatch() || fraction.size() != *exp || (*exp == 0 && m.hasCaptured(3)))

@@ -25,8 +25,8 @@ Place placeFrom(const QJsonValue &v) {
 } // namespace
 
 QDateTime parseApiTime(const QString &text) {
-    static const QRegularExpression re(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(
+        QStringLiteral("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z")));
     if (!re.match(text).hasMatch())
         return {};
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -95,6 +95,11 @@ ApiError ApiError::payloadTooLarge(qint64 size, qint64 limit) {
         false, "client", "send a smaller body");
 }
 
+ApiError ApiError::hostRefused() {
+    return make(403, "TB_HOST_REFUSED", QStringLiteral("This Host is not served here"), false,
+                "client", "call the sandbox at 127.0.0.1, localhost or [::1] with its port");
+}
+
 ApiError ApiError::unprocessable(const QString &code, const QString &message,
                                  const QString &action) {
     ApiError e = make(422, "", message, false, "client", "");

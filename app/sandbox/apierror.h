@@ -43,6 +43,7 @@ struct ApiError {
     static ApiError idempotencyKeyReused();
     static ApiError conflict();
     static ApiError payloadTooLarge(qint64 size, qint64 limit);
+    static ApiError hostRefused();
     static ApiError unprocessable(const QString &code, const QString &message,
                                   const QString &action);
 

@@ -4,6 +4,8 @@
 #include <QHttpServerResponder>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace fd::sandbox {
 
 namespace {
@@ -52,6 +54,12 @@ QByteArray Exchange::header(const QByteArray &name) const {
             return h.second;
     }
     return {};
+}
+
+int Exchange::headerCount(const QByteArray &name) const {
+    return int(std::count_if(m_headers.cbegin(), m_headers.cend(), [&name](const auto &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    }));
 }
 
 bool Exchange::connected() const {

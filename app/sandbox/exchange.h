@@ -31,6 +31,7 @@ public:
     const QString &path() const { return m_path; }
     const QByteArray &body() const { return m_body; }
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
+    int headerCount(const QByteArray &name) const;   // case-insensitive
 
     void respond(int status, const QByteArray &body, const HeaderPairs &headers = {},
                  const QByteArray &contentType = QByteArrayLiteral("application/json"));

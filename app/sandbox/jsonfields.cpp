@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace fd::sandbox {
 
 namespace {
@@ -66,11 +68,24 @@ QString requireString(const QJsonObject &o, const QString &key, FieldErrors &err
         errors.add(at, QStringLiteral("must be a string, not %1").arg(typeName(v)));
         return {};
     }
-    if (v.toString().trimmed().isEmpty()) {
+    const QString text = v.toString();
+    if (text.trimmed().isEmpty()) {
         errors.add(at, QStringLiteral("must not be empty"));
         return {};
     }
-    return v.toString();
+    // Like the real provider: a value is taken as sent, so an invisible line break, tab or
+    // no-break space at either end would end up on a ticket. Refused, never trimmed.
+    if (text != text.trimmed()) {
+        errors.add(at, QStringLiteral("must not start or end with a space, tab or line break"));
+        return {};
+    }
+    const bool control = std::any_of(text.cbegin(), text.cend(),
+                                     [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (control) {
+        errors.add(at, QStringLiteral("must not contain control characters"));
+        return {};
+    }
+    return text;
 }
 
 QString optionalString(const QJsonObject &o, const QString &key, FieldErrors &errors,
@@ -81,7 +96,8 @@ QString optionalString(const QJsonObject &o, const QString &key, FieldErrors &er
 }
 
 QDate parseIsoDate(const QString &text) {
-    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
     if (!re.match(text).hasMatch())
         return {};
     return QDate::fromString(text, Qt::ISODate);
@@ -99,12 +115,14 @@ QDate requireDate(const QJsonObject &o, const QString &key, FieldErrors &errors,
 }
 
 bool isE164(const QString &phone) {
-    static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("\\+[1-9][0-9]{6,14}")));
     return re.match(phone).hasMatch();
 }
 
 bool looksLikeEmail(const QString &email) {
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")));
     return re.match(email).hasMatch();
 }
 

@@ -26,7 +26,8 @@ void validatePassport(const QJsonObject &p, const QString &at, const Offer &offe
         d.value(QLatin1String("type")).isString())
         errors.add(dat + QStringLiteral(".type"), QStringLiteral("must be passport"));
     requireString(d, QStringLiteral("unique_identifier"), errors, dat);
-    static const QRegularExpression country(QStringLiteral("^[A-Z]{2}$"));
+    static const QRegularExpression country(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Z]{2}")));
     const QString issuer = requireString(d, QStringLiteral("issuing_country_code"), errors, dat);
     if (!issuer.isEmpty() && !country.match(issuer).hasMatch())
         errors.add(dat + QStringLiteral(".issuing_country_code"),

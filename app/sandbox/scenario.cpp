@@ -1,6 +1,7 @@
 #include "scenario.h"
 
-#include <QFile>
+#include "core/boundedfile.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -135,12 +136,11 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
 }
 
 Result<Scenario> Scenario::fromFile(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return bad(
-            QStringLiteral("Cannot read scenario file %1: %2").arg(path, file.errorString()));
+    const auto bytes = readBoundedFile(path, kMaxFileBytes, QStringLiteral("the scenario file"));
+    if (!bytes)
+        return bad(bytes.error().message);
     QJsonParseError error;
-    const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
+    const auto doc = QJsonDocument::fromJson(*bytes, &error);
     if (!doc.isObject())
         return bad(QStringLiteral("Scenario file %1 is not a JSON object: %2")
                        .arg(path, error.errorString()));

@@ -51,6 +51,8 @@ struct Scenario {
     const Fault *faultFor(const QString &endpoint, int attempt) const;
 
     static Result<Scenario> fromJson(const QJsonObject &o);
+    // A scenario file is a few KiB; larger is refused unread (README: Input sizes).
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
     static Result<Scenario> fromFile(const QString &path);
     // A built-in scenario by name (happy_path, airline_rejects, ...), or a JSON file path.
     static Result<Scenario> resolve(const QString &nameOrFile);

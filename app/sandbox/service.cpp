@@ -3,6 +3,8 @@
 #include "jsonfields.h"
 #include "webhooks.h"
 
+#include "net/cappedtcpserver.h"
+
 #include <QCryptographicHash>
 #include <QHttpServer>
 #include <QJsonArray>
@@ -69,10 +71,23 @@ Service::~Service() = default;
 Result<quint16> Service::listen(quint16 port) {
     // Loopback only: the sandbox takes no money, but it still must not be reachable from
     // the network the agency's desk sits on.
-    const quint16 bound = m_http->listen(QHostAddress::LocalHost, port);
-    if (bound == 0)
+    // Qt HttpServer 6.4 buffers a whole request, with no limit, before any handler runs: the
+    // capped server answers 413 to a body over kMaxBodyBytes before reading it.
+    auto *tcp = new net::CappedTcpServer(
+        kMaxBodyBytes,
+        [](qint64 bytes) {
+            return net::CappedTcpServer::payloadTooLarge(
+                ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body());
+        },
+        m_http);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        delete tcp;
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("Cannot listen on 127.0.0.1:%1").arg(port)};
+    }
+    m_http->bind(tcp);
+    const quint16 bound = tcp->serverPort();
+    m_port = bound;
     return bound;
 }
 
@@ -195,8 +210,21 @@ void Service::fail(const ExchangePtr &ex, const ApiError &error, const QString &
     m_ledger.answer(ex->seq, error.status, outcome);
 }
 
+// DNS rebinding: a web page whose name now resolves to 127.0.0.1 still sends its own Host, so
+// only the loopback names with this port are served (as the desk's webhook receiver does).
+bool Service::isAllowedHost(const Exchange &ex) const {
+    if (ex.headerCount("Host") != 1 || m_port == 0)
+        return false;
+    const QString host = QString::fromLatin1(ex.header("Host").trimmed()).toLower();
+    const QString port = QLatin1Char(':') + QString::number(m_port);
+    return host == QLatin1String("127.0.0.1") + port || host == QLatin1String("localhost") + port ||
+           host == QLatin1String("[::1]") + port;
+}
+
 void Service::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder) {
     auto ex = receive(request, std::move(responder), "");
+    if (!isAllowedHost(*ex))
+        return fail(ex, ApiError::hostRefused(), QStringLiteral("rejected"));
     if (ex->body().size() > kMaxBodyBytes)
         return fail(ex, ApiError::payloadTooLarge(ex->body().size(), kMaxBodyBytes),
                     QStringLiteral("rejected"));
@@ -253,6 +281,8 @@ void Service::handle(const Spec &spec, const QString &id, const QHttpServerReque
                      QHttpServerResponder &&responder) {
     auto ex = receive(request, std::move(responder), spec.name);
     const QString rejected = QStringLiteral("rejected");
+    if (!isAllowedHost(*ex))
+        return fail(ex, ApiError::hostRefused(), rejected);
     if (ex->body().size() > kMaxBodyBytes)
         return fail(ex, ApiError::payloadTooLarge(ex->body().size(), kMaxBodyBytes), rejected);
     if (const auto denied = authenticate(*ex))

@@ -86,6 +86,7 @@ private:
     ExchangePtr receive(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                         const char *endpointName);
     std::optional<ApiError> authenticate(Exchange &ex) const;
+    bool isAllowedHost(const Exchange &ex) const;
     bool injectFault(const Fault &fault, const ExchangePtr &ex);
     void commit(const Spec &spec, const QString &id, const ExchangePtr &ex, const QString &key,
                 const Fault *fault);
@@ -103,6 +104,7 @@ private:
 
     const Clock *m_clock;
     QStringList m_apiKeys;
+    quint16 m_port = 0;
     Ledger m_ledger;
     OrderBook m_book;
     IdempotencyStore m_idempotency;

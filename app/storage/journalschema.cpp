@@ -12,11 +12,15 @@ namespace {
 using sql::Status;
 
 Error corrupt(const QString &path, const QString &why) {
+    // SQLite's integrity report spans lines ("*** in database main ***\nPage 2: ..."); the
+    // message is shown in one line (a status bar, a dialog, the CLI's single stderr line).
+    QString oneLine = why.simplified();
+    oneLine.remove(QStringLiteral("*** in database main *** "));
     return sql::error(QStringLiteral("FD_JOURNAL_CORRUPT"),
                       QStringLiteral("The order journal %1 is damaged or not a journal (%2). "
                                      "It was left untouched; restore it from a backup or move "
                                      "it aside.")
-                          .arg(path, why));
+                          .arg(path, oneLine));
 }
 
 // Each step is a list of statements; a step is never edited once released, only appended.

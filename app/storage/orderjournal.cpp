@@ -271,7 +271,8 @@ QString OrderJournal::makeOwnerId() {
 
 bool OrderJournal::ownerIsGone(const QString &ownerId) {
     // "<host>/<pid>-<random>": only a process on this machine can be checked.
-    static const QRegularExpression re(QStringLiteral("^(.*)/([0-9]+)-[0-9a-f]+$"));
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("(.*)/([0-9]+)-[0-9a-f]+")));
     const auto m = re.match(ownerId);
     if (!m.hasMatch() || m.captured(1) != QSysInfo::machineHostName())
         return false;

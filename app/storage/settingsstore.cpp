@@ -1,5 +1,8 @@
 #include "settingsstore.h"
 
+#include "core/boundedfile.h"
+#include "core/limits.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QDir>
@@ -230,12 +233,11 @@ Result<QString> SettingsStore::readFile(SecretKind kind) const {
                      QStringLiteral("%1 can be read by other users. Save the key again in "
                                     "Settings, or run: chmod 600 %1")
                          .arg(QDir::toNativeSeparators(path))};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("secret_file_failed"),
-                     QStringLiteral("Cannot read %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString())};
-    QString value = QString::fromUtf8(file.readAll());
+    const auto bytes = readBoundedFile(QDir::toNativeSeparators(path), limits::kSecretFileBytes,
+                                       QStringLiteral("the secret file"));
+    if (!bytes)
+        return Error{QStringLiteral("secret_file_failed"), bytes.error().message};
+    QString value = QString::fromUtf8(*bytes);
     while (value.endsWith(QLatin1Char('\n')) || value.endsWith(QLatin1Char('\r')))
         value.chop(1); // edited by hand
     return value;

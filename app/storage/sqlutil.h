@@ -24,7 +24,9 @@ inline Error error(const QString &code, const QString &message) {
 
 // SQLite's own text never contains bound values, so it is safe to show and to log.
 inline Error sqlError(const QString &what, const QSqlError &e) {
-    return Error{QStringLiteral("FD_JOURNAL_SQL"), what + QStringLiteral(": ") + e.text()};
+    // One line: a driver's text may span several.
+    return Error{QStringLiteral("FD_JOURNAL_SQL"),
+                 what + QStringLiteral(": ") + e.text().simplified()};
 }
 
 inline Status exec(QSqlQuery &q, const QString &what) {

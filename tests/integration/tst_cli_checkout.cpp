@@ -1,6 +1,7 @@
 // `flightdesk checkout`, `resume` and `orders` run as real processes, against the embedded demo
 // sandbox or a `flightdesk-sandbox` process, including a kill -9 in the middle of a create.
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -307,6 +308,23 @@ private Q_SLOTS:
                 .toString()
                 .contains(QStringLiteral("already being handled by another window or process")));
         QCOMPARE(j.intent(intent->id)->state, QStringLiteral("processing")); // untouched
+    }
+
+    // A device or a huge file as --passengers is refused at once, before any journal or
+    // session exists (README: "Input sizes FlightDesk refuses").
+    void oversizedPassengersFileRefusedUnread() {
+        QTemporaryDir dir;
+        const QString journal = dir.filePath(QStringLiteral("j.sqlite"));
+        const Run r = flightdesk({QStringLiteral("checkout"), QStringLiteral("--demo"),
+                                  QStringLiteral("--search"), QStringLiteral("LOS-LHR"),
+                                  QStringLiteral("--journal"), journal,
+                                  QStringLiteral("--passengers"), QStringLiteral("/dev/zero")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.lines.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("the passengers file /dev/zero is larger than 1 MiB"),
+                 r.err.constData());
+        QVERIFY(!QFileInfo::exists(journal));
     }
 
     void usageErrors_data() {

@@ -4,6 +4,8 @@
 #include "enginefixture.h"
 
 #include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace fd;
 using namespace fd::test;
@@ -425,18 +427,19 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("waits");     // wait_ms of its retries (scale 0.01)
         QTest::addColumn<bool>("replayed");        // the answer came from the key's store
 
-        // Jitter is fixed at 500 ms; policy waits are scaled by 0.01.
+        // Jitter is fixed at 500 ms; policy waits are scaled by 0.01, but never below a
+        // server's Retry-After (1 s here, 2 s for the sandbox's in-flight answer).
         QTest::newRow("503 with Retry-After")
             << QJsonArray{fault("create_order", "unavailable", {1}, 1)} << 10000
-            << QStringLiteral("fault:unavailable") << QList<int>{503, 201} << QList<int>{15}
+            << QStringLiteral("fault:unavailable") << QList<int>{503, 201} << QList<int>{1000}
             << false;
         QTest::newRow("503 twice without Retry-After")
             << QJsonArray{fault("create_order", "unavailable", {1, 2})} << 10000
             << QStringLiteral("fault:unavailable") << QList<int>{503, 503, 201}
             << QList<int>{25, 45} << false;
         QTest::newRow("429 with Retry-After")
-            << QJsonArray{fault("create_order", "rate_limited", {1}, 3)} << 10000
-            << QStringLiteral("fault:rate_limited") << QList<int>{429, 201} << QList<int>{35}
+            << QJsonArray{fault("create_order", "rate_limited", {1}, 1)} << 10000
+            << QStringLiteral("fault:rate_limited") << QList<int>{429, 201} << QList<int>{1000}
             << false;
         QTest::newRow("500 TB_INTERNAL")
             << QJsonArray{fault("create_order", "internal", {1})} << 10000
@@ -444,9 +447,9 @@ private Q_SLOTS:
         QTest::newRow("502 not JSON") << QJsonArray{fault("create_order", "bad_gateway_html", {1})}
                                       << 10000 << QStringLiteral("fault:bad_gateway_html")
                                       << QList<int>{502, 201} << QList<int>{25} << false;
-        QTest::newRow("409 in flight")
-            << QJsonArray{fault("create_order", "in_flight", {1})} << 10000
-            << QStringLiteral("fault:in_flight") << QList<int>{409, 201} << QList<int>{25} << false;
+        QTest::newRow("409 in flight") << QJsonArray{fault("create_order", "in_flight", {1})}
+                                       << 10000 << QStringLiteral("fault:in_flight")
+                                       << QList<int>{409, 201} << QList<int>{2000} << false;
         // Qt re-sends a POST by itself when the connection closes before any answer, so the
         // client may or may not see these resets: `statuses` is checked only when it does.
         QTest::newRow("reset before commit")
@@ -624,6 +627,68 @@ private Q_SLOTS:
     }
 
     // ---- safety of the transport ----
+
+    // A server (or anything on the path) that answers without end: the desk stops reading at
+    // its cap and says so, instead of buffering the answer until memory runs out.
+    void endlessAnswerIsCutOff_data() {
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("declared 64 MiB") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: "
+                                                       "application/json\r\nContent-Length: "
+                                                       "67108864\r\n\r\n");
+        QTest::newRow("chunked, no length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+                          "chunked\r\n\r\n");
+        QTest::newRow("until close") << QByteArray(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+    }
+    void endlessAnswerIsCutOff() {
+        QFETCH(QByteArray, head);
+        const bool chunked = head.contains("chunked");
+        constexpr qint64 kEndless = 64 * 1024 * 1024;
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        qint64 sent = 0;
+        bool closedByClient = false;
+        QPointer<QTcpSocket> peer;
+        const QByteArray piece(64 * 1024, ' ');
+        const auto pump = [&] {
+            while (peer && peer->state() == QAbstractSocket::ConnectedState &&
+                   peer->bytesToWrite() < 512 * 1024 && sent < kEndless) {
+                peer->write(chunked ? QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n"
+                                    : piece);
+                sent += piece.size();
+            }
+        };
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            peer = server.nextPendingConnection();
+            connect(peer, &QTcpSocket::readyRead, peer, [&] {
+                peer->readAll();
+                if (sent == 0) {
+                    peer->write(head + (chunked ? QByteArray() : QByteArray("{\"data\": {")));
+                    pump();
+                }
+            });
+            connect(peer, &QTcpSocket::bytesWritten, peer, pump);
+            connect(peer, &QTcpSocket::disconnected, peer, [&] { closedByClient = true; });
+        });
+        SandboxEnv env;
+        auto options = env.gatewayOptions();
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(server.serverPort());
+        options.baseUrl = url;
+        auto gateway = env.makeGateway(options);
+        Answer<Wallet> wallet;
+        gateway->fetchWallet(&env.context, {}, wallet.sink());
+        QVERIFY(wallet.wait());
+        QVERIFY2(wallet.failure(), qPrintable(wallet.why()));
+        QCOMPARE(wallet.failure()->code, QStringLiteral("FD_ANSWER_TOO_LARGE"));
+        QVERIFY2(wallet.failure()->message.contains(QLatin1String("4 MiB")),
+                 qPrintable(wallet.failure()->message));
+        QTRY_VERIFY(closedByClient);
+        QVERIFY2(sent < 16 * 1024 * 1024, qPrintable(QString::number(sent))); // stopped early
+    }
 
     void plainHttpOnlyToLoopback_data() {
         QTest::addColumn<QString>("url");

@@ -3,6 +3,7 @@
 #include "sandboxharness.h"
 
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 using namespace fd::sandbox;
 using namespace fd::sandbox::test;
@@ -23,6 +24,62 @@ void verifyEnvelope(const HttpResult &r, int status, const QString &code) {
     QCOMPARE(r.json.value(QLatin1String("statusCode")).toInt(), status);
     QCOMPARE(r.errorCode(), code);
     QVERIFY(!r.json.value(QLatin1String("message")).toString().isEmpty());
+}
+
+struct RawAnswer {
+    int status = 0;      // 0: no HTTP answer
+    qint64 bodySent = 0; // how much of the body was written when the answer was complete
+    QByteArray head;
+    QJsonObject json;
+    QString errorCode() const { return json.value(QLatin1String("errorCode")).toString(); }
+};
+
+// One request written on its own connection, as bytes (so the Host header and the declared
+// length are exactly what a test says); the event loop runs meanwhile, the sandbox lives in
+// this thread. `body` is written in chunks while the answer is awaited, so a server that answers
+// early is seen answering early.
+RawAnswer rawExchange(quint16 port, const QByteArray &head, const QByteArray &body = {}) {
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    RawAnswer a;
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return a;
+    socket.write(head);
+    qsizetype sent = 0;
+    QByteArray raw;
+    const auto answered = [&] {
+        raw += socket.readAll();
+        const qsizetype end = raw.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QByteArray h = raw.left(end).toLower();
+        const qsizetype at = h.indexOf("content-length:");
+        const qsizetype length =
+            at < 0 ? 0 : h.mid(at + 15, h.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+        return raw.size() >= end + 4 + length;
+    };
+    const bool done = QTest::qWaitFor(
+        [&] {
+            if (sent < body.size() && socket.bytesToWrite() < 256 * 1024 &&
+                socket.state() == QAbstractSocket::ConnectedState) {
+                const QByteArray chunk = body.mid(sent, 64 * 1024);
+                socket.write(chunk);
+                sent += chunk.size();
+            }
+            return answered() || socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
+    if (!done)
+        qWarning("no complete answer within 10 s");
+    a.bodySent = sent;
+    raw += socket.readAll();
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    if (!raw.startsWith("HTTP/1.1 ") || end < 0)
+        return a;
+    a.status = raw.mid(9, 3).toInt();
+    a.head = raw.left(end);
+    a.json = QJsonDocument::fromJson(raw.mid(end + 4)).object();
+    return a;
 }
 
 } // namespace
@@ -109,6 +166,70 @@ private Q_SLOTS:
         QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
     }
 
+    // The provider refuses what the desk must never send: a value with an invisible line break,
+    // tab or no-break space at either end (PCRE's `$` once let "1988-04-17\n" through).
+    void strayWhitespaceRefused_data() {
+        QTest::addColumn<QString>("field"); // in passengers[0], or a top-level path
+        QTest::addColumn<QString>("value");
+        for (const char *field : {"born_on", "phone_number", "given_name", "email", "gender",
+                                  "title", "identity_documents[0].unique_identifier",
+                                  "identity_documents[0].issuing_country_code",
+                                  "identity_documents[0].expires_on", "payments[0].amount"}) {
+            QTest::addRow("%s LF", field) << QString::fromLatin1(field) << QStringLiteral("%1\n");
+            QTest::addRow("%s CR", field) << QString::fromLatin1(field) << QStringLiteral("%1\r");
+            QTest::addRow("%s leading tab", field)
+                << QString::fromLatin1(field) << QStringLiteral("\t%1");
+            QTest::addRow("%s NBSP", field)
+                << QString::fromLatin1(field) << QStringLiteral("%1\u00A0");
+        }
+    }
+    void strayWhitespaceRefused() {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        Fixture f;
+        const QJsonObject offer = f.firstOffer(true);
+        QJsonObject body = orderBody(offer);
+        QJsonObject data = body.value(QLatin1String("data")).toObject();
+        QString path;
+        if (field.startsWith(QLatin1String("payments"))) {
+            QJsonArray payments = data.value(QLatin1String("payments")).toArray();
+            QJsonObject pay = payments.first().toObject();
+            pay.insert(QStringLiteral("amount"),
+                       value.arg(pay.value(QLatin1String("amount")).toString()));
+            payments[0] = pay;
+            data.insert(QStringLiteral("payments"), payments);
+            path = field;
+        } else {
+            QJsonArray passengers = data.value(QLatin1String("passengers")).toArray();
+            QJsonObject pax = passengers.first().toObject();
+            if (field.startsWith(QLatin1String("identity_documents"))) {
+                QJsonArray docs = pax.value(QLatin1String("identity_documents")).toArray();
+                QJsonObject doc = docs.first().toObject();
+                const QString key = field.section(QLatin1Char('.'), 1);
+                doc.insert(key, value.arg(doc.value(key).toString()));
+                docs[0] = doc;
+                pax.insert(QStringLiteral("identity_documents"), docs);
+            } else {
+                pax.insert(field, value.arg(pax.value(field).toString()));
+            }
+            passengers[0] = pax;
+            data.insert(QStringLiteral("passengers"), passengers);
+            path = QStringLiteral("passengers[0].") + field;
+        }
+        const auto r = f.client->call("POST", QStringLiteral("/v1/air/orders"), wrap(data),
+                                      "stray-whitespace");
+        verifyEnvelope(r, 400, QStringLiteral("TB_VALIDATION_FAILED"));
+        QStringList fields;
+        for (const auto &e : r.json.value(QLatin1String("errors")).toArray())
+            fields << e.toObject().value(QLatin1String("field")).toString();
+        QVERIFY2(fields.contains(path), r.body.constData());
+        // Nothing was booked: the wallet has no debit.
+        QCOMPARE(
+            countWhere(fetchLedger(*f.client).value(QLatin1String("wallet_movements")).toArray(),
+                       QStringLiteral("type"), QStringLiteral("debit")),
+            0);
+    }
+
     void unknownRoutes_data() {
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
@@ -142,6 +263,94 @@ private Q_SLOTS:
         fits.append("{\"data\":{}}");
         QCOMPARE(f.client->raw("POST", QStringLiteral("/v1/air/orders"), fits, "fits").status, 400);
         QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200);
+    }
+
+    // DNS rebinding: a web page's name resolved to 127.0.0.1 keeps its own Host. Like the
+    // webhook receiver, the sandbox serves only 127.0.0.1, localhost and [::1] with its port.
+    void hosts_data() {
+        QTest::addColumn<QByteArray>("hosts"); // %P% = the sandbox's port; "|" separates headers
+        QTest::addColumn<int>("status");
+        QTest::newRow("127.0.0.1") << QByteArray("127.0.0.1:%P%") << 200;
+        QTest::newRow("localhost") << QByteArray("localhost:%P%") << 200;
+        QTest::newRow("LOCALHOST") << QByteArray("LOCALHOST:%P%") << 200;
+        QTest::newRow("[::1]") << QByteArray("[::1]:%P%") << 200;
+        QTest::newRow("rebound name") << QByteArray("evil.example:%P%") << 403;
+        QTest::newRow("suffix trick") << QByteArray("127.0.0.1.evil.example:%P%") << 403;
+        QTest::newRow("other port") << QByteArray("127.0.0.1:1") << 403;
+        QTest::newRow("no port") << QByteArray("localhost") << 403;
+        QTest::newRow("no Host") << QByteArray() << 403;
+        QTest::newRow("two Hosts") << QByteArray("127.0.0.1:%P%|evil.example") << 403;
+    }
+    void hosts() {
+        QFETCH(QByteArray, hosts);
+        QFETCH(int, status);
+        Fixture f;
+        hosts.replace("%P%", QByteArray::number(f.sandbox->port()));
+        QByteArray head = "GET /v1/wallet HTTP/1.1\r\nAuthorization: Bearer " +
+                          Sandbox::defaultApiKey().toLatin1() + "\r\nConnection: close\r\n";
+        if (!hosts.isEmpty())
+            for (const QByteArray &h : hosts.split('|'))
+                head += "Host: " + h + "\r\n";
+        const RawAnswer a = rawExchange(f.sandbox->port(), head + "\r\n");
+        QCOMPARE(a.status, status);
+        if (status == 403)
+            QCOMPARE(a.errorCode(), QStringLiteral("TB_HOST_REFUSED"));
+        // Unknown paths are refused the same way before anything else is said about them.
+        const RawAnswer missing =
+            rawExchange(f.sandbox->port(), head.replace("/v1/wallet", "/v1/nothing") + "\r\n");
+        QCOMPARE(missing.status, status == 200 ? 404 : 403);
+    }
+
+    // Qt HttpServer 6.4 would buffer a whole request (and copy it) before any handler runs;
+    // the sandbox answers a body it will refuse anyway before reading it.
+    void hugeBodyRefusedBeforeItIsRead_data() {
+        QTest::addColumn<bool>("declared"); // Content-Length sent, or chunked without one
+        QTest::newRow("Content-Length 5 MB") << true;
+        QTest::newRow("chunked 5 MB") << false;
+    }
+    void hugeBodyRefusedBeforeItIsRead() {
+        QFETCH(bool, declared);
+        Fixture f;
+        const QByteArray port = QByteArray::number(f.sandbox->port());
+        QByteArray body(5 * 1000 * 1000, 'x');
+        if (!declared) {
+            QByteArray chunked;
+            for (qsizetype at = 0; at < body.size(); at += 8192)
+                chunked += QByteArray::number(qMin<qsizetype>(8192, body.size() - at), 16) +
+                           "\r\n" + body.mid(at, 8192) + "\r\n";
+            body = chunked + "0\r\n\r\n";
+        }
+        const QByteArray head = "POST /v1/air/orders HTTP/1.1\r\nHost: 127.0.0.1:" + port +
+                                "\r\nAuthorization: Bearer " + Sandbox::defaultApiKey().toLatin1() +
+                                "\r\nIdempotency-Key: big\r\nContent-Type: application/json\r\n" +
+                                (declared ? "Content-Length: " + QByteArray::number(body.size())
+                                          : QByteArray("Transfer-Encoding: chunked")) +
+                                "\r\n\r\n";
+        const RawAnswer a = rawExchange(f.sandbox->port(), head, body);
+        QCOMPARE(a.status, 413);
+        QCOMPARE(a.errorCode(), QStringLiteral("TB_PAYLOAD_TOO_LARGE"));
+        QVERIFY2(a.bodySent < body.size() / 2, qPrintable(QString::number(a.bodySent)));
+        QCOMPARE(f.client->call("GET", QStringLiteral("/v1/wallet")).status, 200); // still serving
+    }
+
+    void scenarioFileOverTheCap_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("2 MiB file") << QStringLiteral("big");
+        QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero");
+    }
+    void scenarioFileOverTheCap() {
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        if (file == QLatin1String("big")) {
+            file = dir.filePath(QStringLiteral("big.json"));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("{\"name\": \"big\"" + QByteArray(2 * 1024 * 1024, ' ') + "}");
+        }
+        const auto s = Scenario::resolve(file);
+        QVERIFY(!s);
+        QVERIFY2(s.error().message.contains(QLatin1String("larger than 1 MiB")),
+                 qPrintable(s.error().message));
     }
 
     void authentication_data() {

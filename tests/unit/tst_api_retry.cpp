@@ -287,20 +287,54 @@ private Q_SLOTS:
         const RetryPolicy real(fixed(0.5));
         const RetryPolicy fast(fixed(0.5), 0.01);
         QCOMPARE(fast.timeScale(), 0.01);
-        const ApiError e = env(503, "TB_UNAVAILABLE", true, "server", "20");
-        const auto dr = real.decide(e, 1, kStart, kStart.addMSecs(99'000));
-        const auto df = fast.decide(e, 1, kStart, kStart.addMSecs(990));
+        const ApiError e = env(503, "TB_UNAVAILABLE", true, "server"); // the desk's own backoff
+        const auto dr = real.decide(e, 3, kStart, kStart.addMSecs(103'000));
+        const auto df = fast.decide(e, 3, kStart, kStart.addMSecs(1030));
         QCOMPARE(dr.action, RetryDecision::Retry);
         QCOMPARE(df.action, RetryDecision::Retry);
-        QCOMPARE(dr.wait, milliseconds(20500));
-        QCOMPARE(df.wait, milliseconds(205));
-        QCOMPARE(fast.decide(e, 1, kStart, kStart.addMSecs(1000)).action, RetryDecision::GiveUp);
+        QCOMPARE(dr.wait, milliseconds(8500));
+        QCOMPARE(df.wait, milliseconds(85));
+        QCOMPARE(fast.decide(e, 3, kStart, kStart.addMSecs(1120)).action, RetryDecision::GiveUp);
         const auto inFlight =
             fast.decide(env(409, "TB_IDEMPOTENCY_IN_FLIGHT", true, "client"), 1, kStart, kStart);
         QCOMPARE(inFlight.wait, milliseconds(25));
         for (double bad : {0.0, -1.0, std::numeric_limits<double>::infinity(),
                            std::numeric_limits<double>::quiet_NaN()})
             QCOMPARE(RetryPolicy(fixed(0.5), bad).timeScale(), 1.0);
+    }
+
+    // --timing-scale shortens the desk's own waits only. A server's Retry-After is an
+    // instruction: a scaled desk waits at least that long, never a hundredth of it.
+    void serverRetryAfterIsNeverScaled_data() {
+        QTest::addColumn<ApiError>("error");
+        QTest::addColumn<qint64>("realMs"); // scale 1, jitter 500 ms
+        QTest::addColumn<qint64>("fastMs"); // scale 0.01
+        QTest::newRow("503 Retry-After 20")
+            << env(503, "TB_UNAVAILABLE", true, "server", "20") << qint64(20500) << qint64(20000);
+        QTest::newRow("429 Retry-After 3")
+            << env(429, "TB_RATE_LIMITED", true, "client", "3") << qint64(3500) << qint64(3000);
+        QTest::newRow("in flight Retry-After 5")
+            << env(409, "TB_IDEMPOTENCY_IN_FLIGHT", true, "client", "5") << qint64(5500)
+            << qint64(5000);
+        QTest::newRow("503 without Retry-After: the desk's own wait scales")
+            << env(503, "TB_UNAVAILABLE", true, "server") << qint64(2500) << qint64(25);
+        QTest::newRow("in flight without Retry-After")
+            << env(409, "TB_IDEMPOTENCY_IN_FLIGHT", true, "client") << qint64(2500) << qint64(25);
+    }
+    void serverRetryAfterIsNeverScaled() {
+        QFETCH(ApiError, error);
+        QFETCH(qint64, realMs);
+        QFETCH(qint64, fastMs);
+        const RetryPolicy real(fixed(0.5));
+        const RetryPolicy fast(fixed(0.5), 0.01);
+        const auto dr = real.decide(error, 1, kStart, kStart);
+        const auto df = fast.decide(error, 1, kStart, kStart);
+        QCOMPARE(dr.action, RetryDecision::Retry);
+        QCOMPARE(df.action, RetryDecision::Retry);
+        QCOMPARE(dr.wait.count(), realMs);
+        QCOMPARE(df.wait.count(), fastMs);
+        if (error.retryAfter)
+            QVERIFY(df.wait >= *error.retryAfter);
     }
 
     void clockSkewIsNotNegativeTime() {

@@ -164,6 +164,39 @@ private Q_SLOTS:
         row("expiry past", "expiry", QStringLiteral("2020-01-01"), "expires_before_trip_end");
         row("expiry not a date", "expiry", QStringLiteral("2031-02-30"), "invalid_date");
         row("expiry empty", "expiry", QString(), "required");
+
+        // A value pasted or read from a file can carry a line break, a tab or a no-break space
+        // that nobody sees. Fields of a fixed shape refuse them at either end (what is checked
+        // is what is sent); names and emails are trimmed both when checked and when sent.
+        const QList<std::pair<const char *, QString>> edges = {
+            {"trailing LF", QStringLiteral("%1\n")},  {"trailing CRLF", QStringLiteral("%1\r\n")},
+            {"trailing CR", QStringLiteral("%1\r")},  {"trailing tab", QStringLiteral("%1\t")},
+            {"leading space", QStringLiteral(" %1")}, {"trailing NBSP", QStringLiteral("%1\u00A0")},
+            {"leading LF", QStringLiteral("\n%1")}};
+        const QList<std::pair<const char *, QString>> strict = {
+            {"born_on", QStringLiteral("1988-04-17")}, {"gender", QStringLiteral("m")},
+            {"title", QStringLiteral("mr")},           {"phone", QStringLiteral("+2348031234567")},
+            {"passport", QStringLiteral("A12345678")}, {"country", QStringLiteral("NG")},
+            {"expiry", QStringLiteral("2031-05-02")}};
+        for (const auto &[rule, good] : strict)
+            for (const auto &[edge, pattern] : edges)
+                QTest::addRow("%s %s", rule, edge) << QString::fromLatin1(rule) << pattern.arg(good)
+                                                   << QStringLiteral("stray_whitespace");
+        for (const auto &[edge, pattern] : edges) {
+            QTest::addRow("name %s trimmed", edge)
+                << QStringLiteral("name") << pattern.arg(QStringLiteral("Ada")) << QString();
+            QTest::addRow("email %s trimmed", edge)
+                << QStringLiteral("email") << pattern.arg(QStringLiteral("a@example.com"))
+                << QString();
+        }
+        row("name inner line break", "name", QStringLiteral("Ada\nLovelace"), "invalid_characters");
+        row("name inner tab", "name", QStringLiteral("Mary\tAnn"), "invalid_characters");
+        row("name inner NBSP", "name", QStringLiteral("Mary\u00A0Ann"), "invalid_characters");
+        row("name NUL", "name", QStringLiteral("Ada") + QChar(0), "invalid_characters");
+        row("email control character", "email", QStringLiteral("a\u0001b@example.com"),
+            "invalid_format");
+        row("born inner line break", "born_on", QStringLiteral("1988-04\n-17"), "invalid_format");
+        row("passport inner NBSP", "passport", QStringLiteral("A1234\u00A05678"), "invalid_format");
     }
 
     void rule() {

@@ -243,6 +243,10 @@ private Q_SLOTS:
         QCOMPARE(opened.error().code, QStringLiteral("FD_JOURNAL_CORRUPT"));
         QVERIFY2(opened.error().message.contains(QStringLiteral("left untouched")),
                  qPrintable(opened.error().message));
+        // One line: it is shown in a message box, a status bar and a CLI's one-line stderr.
+        QVERIFY2(!opened.error().message.contains(QLatin1Char('\n')) &&
+                     !opened.error().message.contains(QLatin1Char('\r')),
+                 qPrintable(opened.error().message));
         QVERIFY(!j.isOpen());
         QCOMPARE(fileBytes(path), before);
     }

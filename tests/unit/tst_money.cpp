@@ -51,6 +51,13 @@ private Q_SLOTS:
                                    << "EUR" << false << qint64(0) << "";
         QTest::newRow("spaces") << " 412.30"
                                 << "EUR" << false << qint64(0) << "";
+        // The whole value is the amount: nothing before or after it, not even a line break.
+        for (const char *edge : {"412.30\n", "412.30\r\n", "412.30\r", "412.30\t", " 412.30",
+                                 "\n412.30", "412.30\u00A0", "412.30\n\n"})
+            QTest::addRow("edge %s", QByteArray(edge).toPercentEncoding().constData())
+                << QString::fromUtf8(edge) << "EUR" << false << qint64(0) << "";
+        QTest::newRow("arabic-indic digits") << "٤١٢.٣٠"
+                                             << "EUR" << false << qint64(0) << "";
         QTest::newRow("empty") << ""
                                << "EUR" << false << qint64(0) << "";
         QTest::newRow("dot only") << ".30"

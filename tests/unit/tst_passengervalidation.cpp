@@ -238,6 +238,14 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("given_name")).toString(), QStringLiteral("Adebayo"));
         QCOMPARE(o.value(QStringLiteral("id")).toString(), QStringLiteral("pas_1"));
         QCOMPARE(o.value(QStringLiteral("identity_documents")).toArray().size(), 1);
+        // A line break read from a file is never sent with a name or an email.
+        p.familyName = QStringLiteral("Okafor\r\n");
+        p.email = QStringLiteral("a.okafor@example.com\n");
+        QVERIFY(validatePassengers({p}, international(), kToday).valid());
+        QCOMPARE(p.toJson().value(QStringLiteral("family_name")).toString(),
+                 QStringLiteral("Okafor"));
+        QCOMPARE(p.toJson().value(QStringLiteral("email")).toString(),
+                 QStringLiteral("a.okafor@example.com"));
     }
 };
 

@@ -249,6 +249,27 @@ private Q_SLOTS:
         QCOMPARE(modeOf(path), k0600);
     }
 
+    // A key is a few dozen bytes; a secret file grown (or replaced) beyond 64 KiB is refused
+    // unread with one line, not loaded into memory and sent as a header.
+    void hugeSecretFileIsRefused() {
+        Fixture f;
+        SettingsStore s(f.options(&f.unavailable));
+        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
+        const QString path = s.fallbackFile(SecretKind::ApiKey);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+            QVERIFY(file.write(QByteArray(100 * 1024, 'k')) > 0);
+        }
+        QCOMPARE(modeOf(path), k0600);
+        const auto back = read(s, SecretKind::ApiKey);
+        QVERIFY(!back);
+        QCOMPARE(back.error().code, QStringLiteral("secret_file_failed"));
+        QVERIFY2(back.error().message.contains(QLatin1String("larger than 64 KiB")),
+                 qPrintable(back.error().message));
+        QVERIFY(!back.error().message.contains(QLatin1Char('\n')));
+    }
+
     void eraseRemovesTheFile() {
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));

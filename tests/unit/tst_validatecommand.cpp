@@ -1,4 +1,5 @@
 // `flightdesk validate` run as a real process: its JSON output and exit codes.
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -178,6 +179,68 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(r.err.startsWith("flightdesk validate: "));
+    }
+
+    // A line break at the end of a value is invisible in a terminal and in most editors; it is
+    // a field error, never a valid passenger (and so never sent).
+    void trailingLineBreaksAreFieldErrors() {
+        const QString path = writeFile("newline.json", R"([{"title": "mr\n", "given_name": "Ada",
+            "family_name": "Okafor", "born_on": "1988-04-17\n", "gender": "f",
+            "email": "a@example.com", "phone_number": "+2348031234567\n",
+            "identity_documents": [{"type": "passport", "unique_identifier": "A12345678\n",
+            "issuing_country_code": "NG", "expires_on": "2031-05-02\r\n"}]}])");
+        const Run r =
+            validate({QStringLiteral("--passengers"), path, QStringLiteral("--international"),
+                      QStringLiteral("--departure-date"), QStringLiteral("2026-12-10")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.issues("errors"),
+                 (QStringList{
+                     QStringLiteral("0:title:stray_whitespace"),
+                     QStringLiteral("0:born_on:stray_whitespace"),
+                     QStringLiteral("0:phone_number:stray_whitespace"),
+                     QStringLiteral("0:identity_documents[0].unique_identifier:stray_whitespace"),
+                     QStringLiteral("0:identity_documents[0].expires_on:stray_whitespace")}));
+    }
+
+    // Every file the desk reads has a cap (README: "Input sizes FlightDesk refuses"); a device
+    // or a huge file is refused at once with one line, never read into memory.
+    void oversizedInputIsRefused_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("file"); // "big" = a 2 MiB passengers array
+        QTest::addColumn<QByteArray>("stderrSays");
+        QTest::newRow("passengers 2 MiB")
+            << QStringLiteral("--passengers") << QStringLiteral("big")
+            << QByteArray("is larger than 1 MiB; refusing to read it");
+        QTest::newRow("passengers /dev/zero")
+            << QStringLiteral("--passengers") << QStringLiteral("/dev/zero")
+            << QByteArray("the passengers file /dev/zero is larger than 1 MiB");
+        QTest::newRow("offer /dev/zero")
+            << QStringLiteral("--offer-file") << QStringLiteral("/dev/zero")
+            << QByteArray("the offer file /dev/zero is larger than 1 MiB");
+        QTest::newRow("offer 2 MiB") << QStringLiteral("--offer-file") << QStringLiteral("big")
+                                     << QByteArray("is larger than 1 MiB");
+    }
+    void oversizedInputIsRefused() {
+        QFETCH(QString, option);
+        QFETCH(QString, file);
+        QFETCH(QByteArray, stderrSays);
+        if (file == QLatin1String("big")) {
+            // Valid JSON, so only its size can make it unusable.
+            const QByteArray pad(2 * 1024 * 1024, ' ');
+            file = writeFile("big.json", "[" + pad + "]");
+        }
+        QStringList args{QStringLiteral("--passengers"), data("passengers/family-valid.json")};
+        if (option == QLatin1String("--passengers"))
+            args = QStringList{};
+        args << option << file;
+        QElapsedTimer timer;
+        timer.start();
+        const Run r = validate(args);
+        QVERIFY2(timer.elapsed() < 10000, "took too long");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(stderrSays), r.err.constData());
     }
 
     void wrongFieldTypesAreFieldErrorsNotCrashes() {
