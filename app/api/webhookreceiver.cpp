@@ -82,15 +82,31 @@ bool isAnyAddress(const QHostAddress &a) {
     return a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6;
 }
 
-// Qt HttpServer 6.4 buffers a whole request before any handler sees it, with no limit. This
-// server counts what each connection sends for the request in progress and cuts it off once
-// that exceeds the cap plus room for headers, so nobody can make the desk buffer gigabytes.
-// Bodies just over the cap still arrive whole and get a clean 413 from the handler.
-class CappedTcpServer final : public QTcpServer {
+} // namespace
+
+// The receiver's TCP side (Qt HttpServer 6.4 has no limits of its own):
+// - Qt HttpServer buffers a whole request before any handler sees it, with no limit. This
+//   server counts what each connection sends for the request in progress and cuts it off once
+//   that exceeds the cap plus room for headers, so nobody can make the desk buffer gigabytes.
+//   Bodies just over the cap still arrive whole and get a clean 413 from the handler.
+// - A connection must complete a request within the header timeout of opening or of its last
+//   answer, or it is closed: 1,064 half-sent requests once took every descriptor of the desk.
+// - At most maxConnections are open; a new one closes the one idle longest first, so the
+//   provider's next delivery always gets in and is answered.
+class WebhookTcpServer final : public QTcpServer {
 public:
-    CappedTcpServer(qint64 maxRequestBytes, QObject *parent)
+    struct Limits {
+        qint64 maxRequestBytes;
+        std::chrono::milliseconds headerTimeout;
+        int maxConnections;
+    };
+
+    WebhookTcpServer(Limits limits, Scheduler *scheduler, QObject *parent)
         : QTcpServer(parent)
-        , m_max(maxRequestBytes) {}
+        , m_limits(limits)
+        , m_scheduler(scheduler) {}
+
+    int openConnections() const { return int(m_open.size()); }
 
 protected:
     void incomingConnection(qintptr descriptor) override {
@@ -99,21 +115,71 @@ protected:
             delete socket;
             return;
         }
+        while (m_limits.maxConnections > 0 && m_open.size() >= m_limits.maxConnections)
+            closeIdlest();
+        m_open.insert(socket, Connection{++m_tick, 0});
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_open.remove(socket); });
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_open.remove(socket); });
         // Connected before QHttpServer's own readyRead handler, so it sees each chunk first.
         // QHttpServer reads everything in a transaction that it commits when a request is
         // complete: no transaction means this chunk starts a new request.
         connect(socket, &QTcpSocket::readyRead, socket,
-                [socket, max = m_max, pending = qint64(0)]() mutable {
+                [this, socket, max = m_limits.maxRequestBytes, pending = qint64(0)]() mutable {
+                    touch(socket);
                     if (!socket->isTransactionStarted())
                         pending = 0;
                     pending += socket->bytesAvailable();
                     if (pending > max)
                         cutOff(socket);
                 });
+        // Bytes going out are an answer: the request was complete, a new deadline starts.
+        connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket] {
+            touch(socket);
+            armDeadline(socket);
+        });
+        armDeadline(socket);
         addPendingConnection(socket);
     }
 
 private:
+    struct Connection {
+        quint64 lastActive; // m_tick when it last sent or was answered
+        quint64 deadline;   // which armDeadline() is current
+    };
+
+    void touch(QTcpSocket *socket) {
+        if (auto it = m_open.find(socket); it != m_open.end())
+            it->lastActive = ++m_tick;
+    }
+
+    void armDeadline(QTcpSocket *socket) {
+        auto it = m_open.find(socket);
+        if (it == m_open.end())
+            return;
+        const quint64 deadline = ++it->deadline;
+        m_scheduler->after(m_limits.headerTimeout, socket, [this, socket, deadline] {
+            const auto current = m_open.constFind(socket);
+            if (current == m_open.cend() || current->deadline != deadline)
+                return; // answered since, or already closed
+            qCInfo(lcWebhook, "closed a connection without a complete request in time");
+            close(socket);
+        });
+    }
+
+    void closeIdlest() {
+        auto idlest = m_open.begin();
+        for (auto it = m_open.begin(); it != m_open.end(); ++it)
+            if (it->lastActive < idlest->lastActive)
+                idlest = it;
+        qCInfo(lcWebhook, "connection cap reached: closed the connection idle longest");
+        close(idlest.key());
+    }
+
+    void close(QTcpSocket *socket) {
+        m_open.remove(socket);
+        socket->abort(); // nothing to answer: it never finished a request, or was answered
+    }
+
     static void cutOff(QTcpSocket *socket) {
         qCWarning(lcWebhook, "refused: 413 payload_too_large (before the end of the body)");
         QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -138,10 +204,11 @@ private:
 
     static constexpr qint64 kMaxDrainBytes = 16 * 1024 * 1024;
     static constexpr int kDrainMs = 2000;
-    qint64 m_max;
+    Limits m_limits;
+    Scheduler *m_scheduler;
+    QHash<QTcpSocket *, Connection> m_open;
+    quint64 m_tick = 0;
 };
-
-} // namespace
 
 namespace webhook {
 
@@ -272,12 +339,28 @@ WebhookReceiver::WebhookReceiver(Options options, OrderJournal *journal, const C
 
 WebhookReceiver::~WebhookReceiver() = default;
 
+int WebhookReceiver::openConnections() const {
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
 Result<quint16> WebhookReceiver::start() {
     if (m_port != 0)
         return error("already_listening", QStringLiteral("The receiver is already listening"));
     if (m_options.secret.isEmpty() || !m_journal)
         return error("not_configured",
                      QStringLiteral("The webhook receiver needs a secret and a journal"));
+    if (!m_options.address.isLoopback() && !m_options.allowPublic)
+        return error("public_listen_refused",
+                     QStringLiteral("Not listening on %1: it is not a loopback address, so other "
+                                    "computers could send webhooks to this desk. Use 127.0.0.1, "
+                                    "or opt in with --webhook-listen-public (in the desk: "
+                                    "\"Accept webhooks from other computers\" in Settings).")
+                         .arg(m_options.address.toString()));
+    Scheduler *scheduler = m_options.scheduler;
+    if (!scheduler) {
+        m_ownScheduler = std::make_unique<QtScheduler>();
+        scheduler = m_ownScheduler.get();
+    }
     auto *http = new QHttpServer(this);
     http->route(QString(kPath), [this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
         handle(r, std::move(resp));
@@ -285,7 +368,9 @@ Result<quint16> WebhookReceiver::start() {
     http->setMissingHandler([this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
         handleOther(r, std::move(resp));
     });
-    auto *tcp = new CappedTcpServer(m_options.maxBodyBytes + kHeaderAllowanceBytes, http);
+    auto *tcp = new WebhookTcpServer({m_options.maxBodyBytes + kHeaderAllowanceBytes,
+                                      m_options.headerTimeout, m_options.maxConnections},
+                                     scheduler, http);
     if (!tcp->listen(m_options.address, m_options.port)) {
         const QString why = tcp->errorString();
         delete http;
@@ -296,6 +381,7 @@ Result<quint16> WebhookReceiver::start() {
     }
     http->bind(tcp);
     m_http = http;
+    m_tcp = tcp;
     m_port = tcp->serverPort();
     return m_port;
 }
