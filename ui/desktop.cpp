@@ -4,6 +4,8 @@
 #include "cli/session.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
+#include "storage/orderjournal.h"
+#include "storage/privatefiles.h"
 #include "storage/settingsstore.h"
 
 #include <QApplication>
@@ -20,9 +22,12 @@ namespace fd::ui {
 
 namespace {
 
+// The desk's own data folder holds the journal (passenger data): created 0700, and narrowed to
+// that if an older version left it open to others.
 QString dataPath(const QString &file) {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    privatefiles::makeFolder(dir);      // a failure shows when the journal cannot be opened there
+    privatefiles::restrictToOwner(dir); // ours alone (~/.local/share/FlightDesk)
     return QDir(dir).filePath(file);
 }
 
@@ -64,6 +69,7 @@ public:
         o.journalPath = dataPath(QStringLiteral("journal.sqlite"));
         o.apiBase = saved.apiBase;
         o.webhookListen = saved.webhookListen;
+        o.webhookListenPublic = saved.webhookListenPublic;
         o.timingScale = m_timingScale != 1.0 ? m_timingScale : saved.timingScale;
         o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
         // Secrets come from the keychain asynchronously; the window waits for nothing else.
@@ -91,6 +97,10 @@ private:
         }
         m_window = std::make_unique<MainWindow>(
             o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_session.get());
+        if (m_session && m_session->journal().tightenedOnOpen())
+            m_window->statusBar()->showMessage(
+                tr("The order journal could be read by other users of this computer; it is now "
+                   "private to you."));
         if (!problem.isEmpty())
             m_window->setConnectionProblem(
                 tr("FlightDesk could not start its connection: %1 Open File → Settings to fix it.")

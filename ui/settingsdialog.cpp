@@ -41,6 +41,7 @@ SettingsDialog::SettingsDialog(SettingsStore *store, QWidget *parent)
     const DeskSettings s = m_store->load();
     m_ui->apiBaseUrlEdit->setText(s.apiBase.toString());
     m_ui->webhookListenEdit->setText(s.webhookListen);
+    m_ui->webhookPublicCheckBox->setChecked(s.webhookListenPublic);
     m_ui->timingScaleSpinBox->setValue(s.timingScale);
     m_ui->requestTimeoutSpinBox->setValue(s.requestTimeoutSeconds);
     bindShowButton(m_ui->showApiKeyButton, m_ui->apiKeyEdit);
@@ -53,6 +54,7 @@ SettingsDialog::SettingsDialog(SettingsStore *store, QWidget *parent)
             &SettingsDialog::testConnection);
     for (QLineEdit *e : {m_ui->apiBaseUrlEdit, m_ui->webhookListenEdit, m_ui->webhookSecretEdit})
         connect(e, &QLineEdit::textChanged, this, [this] { validate(false); });
+    connect(m_ui->webhookPublicCheckBox, &QCheckBox::toggled, this, [this] { validate(false); });
     connect(m_ui->timingScaleSpinBox, &QDoubleSpinBox::valueChanged, this,
             &SettingsDialog::updateTimingNote);
     updateTimingNote();
@@ -69,6 +71,7 @@ DeskSettings SettingsDialog::settings() const {
     DeskSettings s;
     s.apiBase = QUrl(m_ui->apiBaseUrlEdit->text().trimmed());
     s.webhookListen = m_ui->webhookListenEdit->text().trimmed();
+    s.webhookListenPublic = m_ui->webhookPublicCheckBox->isChecked();
     s.timingScale = m_ui->timingScaleSpinBox->value();
     s.requestTimeoutSeconds = m_ui->requestTimeoutSpinBox->value();
     return s;
@@ -102,7 +105,7 @@ QString SettingsDialog::baseUrlProblem(const QString &text) {
     return tr("Use an https:// address.");
 }
 
-QString SettingsDialog::listenProblem(const QString &text) {
+QString SettingsDialog::listenProblem(const QString &text, bool acceptFromOtherComputers) {
     const QString listen = text.trimmed();
     if (listen.isEmpty())
         return {};
@@ -116,6 +119,11 @@ QString SettingsDialog::listenProblem(const QString &text) {
         return tr("Write it as IP address:port, e.g. 127.0.0.1:8787 or 0.0.0.0:8787.");
     if (!portOk || port < 1 || port > 65535)
         return tr("The port must be a number from 1 to 65535.");
+    if (!address.isLoopback() && !acceptFromOtherComputers)
+        //: %1 is the address typed, e.g. 0.0.0.0. The checkbox label is quoted.
+        return tr("%1 can be reached from other computers. Tick \"Accept webhooks from other "
+                  "computers\" to allow that, or use 127.0.0.1.")
+            .arg(address.toString());
     return {};
 }
 
@@ -131,7 +139,7 @@ bool SettingsDialog::validate(bool focusFirstProblem) {
         {m_ui->apiBaseUrlMessageLabel, m_ui->apiBaseUrlEdit,
          url.trimmed().isEmpty() && !focusFirstProblem ? QString() : baseUrlProblem(url)},
         {m_ui->webhookListenMessageLabel, m_ui->webhookListenEdit,
-         listenProblem(m_ui->webhookListenEdit->text())},
+         listenProblem(m_ui->webhookListenEdit->text(), m_ui->webhookPublicCheckBox->isChecked())},
         {m_ui->webhookSecretMessageLabel, m_ui->webhookSecretEdit,
          !m_ui->webhookListenEdit->text().trimmed().isEmpty() && webhookSecret().isEmpty() &&
                  m_pendingReads == 0

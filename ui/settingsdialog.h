@@ -45,7 +45,8 @@ public:
 
     // An empty string when the text is a usable value, else the problem and its fix.
     static QString baseUrlProblem(const QString &text);
-    static QString listenProblem(const QString &text);
+    // `acceptFromOtherComputers`: the agent's opt-in to an address other than loopback.
+    static QString listenProblem(const QString &text, bool acceptFromOtherComputers);
 
 public Q_SLOTS:
     void testConnection();

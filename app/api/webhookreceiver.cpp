@@ -213,12 +213,28 @@ WebhookReceiver::WebhookReceiver(Options options, OrderJournal *journal, const C
 
 WebhookReceiver::~WebhookReceiver() = default;
 
+int WebhookReceiver::openConnections() const {
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
 Result<quint16> WebhookReceiver::start() {
     if (m_port != 0)
         return error("already_listening", QStringLiteral("The receiver is already listening"));
     if (m_options.secret.isEmpty() || !m_journal)
         return error("not_configured",
                      QStringLiteral("The webhook receiver needs a secret and a journal"));
+    if (!m_options.address.isLoopback() && !m_options.allowPublic)
+        return error("public_listen_refused",
+                     QStringLiteral("Not listening on %1: it is not a loopback address, so other "
+                                    "computers could send webhooks to this desk. Use 127.0.0.1, "
+                                    "or opt in with --webhook-listen-public (in the desk: "
+                                    "\"Accept webhooks from other computers\" in Settings).")
+                         .arg(m_options.address.toString()));
+    Scheduler *scheduler = m_options.scheduler;
+    if (!scheduler) {
+        m_ownScheduler = std::make_unique<QtScheduler>();
+        scheduler = m_ownScheduler.get();
+    }
     auto *http = new QHttpServer(this);
     http->route(QString(kPath), [this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
         handle(r, std::move(resp));
@@ -229,6 +245,7 @@ Result<quint16> WebhookReceiver::start() {
     // Qt HttpServer 6.4 buffers a whole request before any handler sees it, with no limit:
     // this server refuses one that declares or sends more than the cap before reading it.
     // Bodies just over the cap without a declared length still reach handle(), which says 413.
+    // It also closes connections that never finish a request, and caps how many are open.
     auto *tcp = new net::CappedTcpServer(
         m_options.maxBodyBytes,
         [](qint64) {
@@ -236,7 +253,7 @@ Result<quint16> WebhookReceiver::start() {
             return net::CappedTcpServer::payloadTooLarge(errorBody(
                 QStringLiteral("payload_too_large"), QStringLiteral("The request is too large")));
         },
-        http);
+        {m_options.headerTimeout, m_options.maxConnections, scheduler}, http);
     if (!tcp->listen(m_options.address, m_options.port)) {
         const QString why = tcp->errorString();
         delete http;
@@ -247,6 +264,7 @@ Result<quint16> WebhookReceiver::start() {
     }
     http->bind(tcp);
     m_http = http;
+    m_tcp = tcp;
     m_port = tcp->serverPort();
     return m_port;
 }

@@ -4,6 +4,7 @@
 #include "core/intent.h"
 #include "core/order.h"
 #include "core/result.h"
+#include "core/scheduler.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -20,6 +21,10 @@
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+
+namespace fd::net {
+class CappedTcpServer;
+}
 
 namespace fd {
 
@@ -110,6 +115,18 @@ public:
         // Host names (optionally host:port) an agency relay sends in Host, besides loopback and
         // a specific bound address. When bound to "any", list the LAN names or addresses here.
         QStringList extraHosts;
+        // Any address but loopback lets other computers reach the receiver: start() refuses it
+        // unless the agent opted in (--webhook-listen-public, the settings checkbox).
+        bool allowPublic = false;
+        // A connection must deliver a whole request within this long of opening or of its
+        // previous answer, or it is closed: half-sent headers and idle keep-alives cannot pile
+        // up. A webhook is small, so a few seconds are plenty.
+        std::chrono::milliseconds headerTimeout{5000};
+        // Open connections at most, well under the usual 1024 descriptors; at the cap a new
+        // one closes the connection that has been idle longest, so a real webhook gets in.
+        int maxConnections = 128;
+        // Runs the header timeouts; nullptr = Qt timers. Tests pass a ManualScheduler.
+        Scheduler *scheduler = nullptr;
     };
 
     // `journal` and `clock` are not owned and must outlive the receiver; a null clock means
@@ -118,10 +135,12 @@ public:
                     QObject *parent = nullptr);
     ~WebhookReceiver() override;
 
-    // Starts listening; the bound port. Refused without a secret or when already listening.
+    // Starts listening; the bound port. Refused without a secret, when already listening, and
+    // on a non-loopback address without allowPublic (code public_listen_refused).
     Result<quint16> start();
     bool isListening() const { return m_port != 0; }
     quint16 port() const { return m_port; }
+    int openConnections() const; // connections accepted and not closed yet
     QUrl url() const; // http://127.0.0.1:<port>/webhooks/travelbase (the bound address if not any)
 
     // Whether a Host header value names this receiver (loopback names with our port, the bound
@@ -151,7 +170,9 @@ private:
     OrderJournal *m_journal;
     const Clock *m_clock;
     std::unique_ptr<SystemClock> m_ownClock;
+    std::unique_ptr<QtScheduler> m_ownScheduler;
     QHttpServer *m_http = nullptr;
+    net::CappedTcpServer *m_tcp = nullptr; // owned by m_http
     quint16 m_port = 0;
 };
 

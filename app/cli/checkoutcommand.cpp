@@ -1,5 +1,7 @@
 #include "checkoutcommand.h"
 
+#include "orderscommand.h"
+#include "secretinput.h"
 #include "session.h"
 
 #include "core/boundedfile.h"
@@ -9,7 +11,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -81,15 +82,30 @@ struct Connection {
     QCommandLineOption apiBase{QStringLiteral("api-base"), QStringLiteral("API base URL"),
                                QStringLiteral("URL")};
     QCommandLineOption apiKey{QStringLiteral("api-key"),
-                              QStringLiteral("API key (or FLIGHTDESK_API_KEY)"),
+                              QStringLiteral("API key (visible in the process list: prefer "
+                                             "FLIGHTDESK_API_KEY or --api-key-file)"),
                               QStringLiteral("KEY")};
+    QCommandLineOption apiKeyFile{QStringLiteral("api-key-file"),
+                                  QStringLiteral("file holding the API key (mode 0600)"),
+                                  QStringLiteral("PATH")};
     QCommandLineOption journal{QStringLiteral("journal"), QStringLiteral("order journal file"),
                                QStringLiteral("PATH")};
     QCommandLineOption webhookListen{QStringLiteral("webhook-listen"),
                                      QStringLiteral("webhook receiver address"),
                                      QStringLiteral("HOST:PORT")};
-    QCommandLineOption webhookSecret{QStringLiteral("webhook-secret"),
-                                     QStringLiteral("webhook signing secret"), QStringLiteral("S")};
+    QCommandLineOption webhookListenPublic{
+        QStringLiteral("webhook-listen-public"),
+        QStringLiteral("allow a --webhook-listen address other computers can reach")};
+    QCommandLineOption webhookSecret{
+        QStringLiteral("webhook-secret"),
+        QStringLiteral("webhook signing secret (visible in the process "
+                       "list: prefer FLIGHTDESK_WEBHOOK_SECRET or "
+                       "--webhook-secret-file)"),
+        QStringLiteral("S")};
+    QCommandLineOption webhookSecretFile{
+        QStringLiteral("webhook-secret-file"),
+        QStringLiteral("file holding the webhook signing secret (mode 0600)"),
+        QStringLiteral("PATH")};
     QCommandLineOption timingScale{QStringLiteral("timing-scale"),
                                    QStringLiteral("shrink policy durations"), QStringLiteral("F"),
                                    QStringLiteral("1")};
@@ -103,21 +119,34 @@ struct Connection {
                                 QStringLiteral("NAME")};
 
     void addTo(QCommandLineParser &p) const {
-        p.addOptions({apiBase, apiKey, journal, webhookListen, webhookSecret, timingScale,
-                      requestTimeout, demo, scenario});
+        p.addOptions({apiBase, apiKey, apiKeyFile, journal, webhookListen, webhookListenPublic,
+                      webhookSecret, webhookSecretFile, timingScale, requestTimeout, demo,
+                      scenario});
     }
 
-    Result<SessionOptions> read(const QCommandLineParser &p) const {
+    // Warnings (a secret in argv, a secret file others can read) go to `err`, one line each.
+    Result<SessionOptions> read(const QCommandLineParser &p, QTextStream &err,
+                                const QString &command) const {
         SessionOptions o;
         o.demo = p.isSet(demo);
         o.demoScenario = p.value(scenario);
         o.journalPath = p.value(journal);
         o.apiBase = QUrl(p.value(apiBase));
-        o.apiKey = p.isSet(apiKey) ? p.value(apiKey)
-                                   : QProcessEnvironment::systemEnvironment().value(
-                                         QStringLiteral("FLIGHTDESK_API_KEY"));
+        QStringList warnings;
+        const auto key = cli::readSecret(p, {apiKey, apiKeyFile, "FLIGHTDESK_API_KEY"}, &warnings);
+        if (!key)
+            return key.error();
+        const auto secret = cli::readSecret(
+            p, {webhookSecret, webhookSecretFile, "FLIGHTDESK_WEBHOOK_SECRET"}, &warnings);
+        if (!secret)
+            return secret.error();
+        for (const QString &w : std::as_const(warnings))
+            err << "flightdesk " << command << ": " << w << '\n';
+        err.flush();
+        o.apiKey = QString::fromUtf8(*key);
         o.webhookListen = p.value(webhookListen);
-        o.webhookSecret = p.value(webhookSecret).toUtf8();
+        o.webhookListenPublic = p.isSet(webhookListenPublic);
+        o.webhookSecret = *secret;
         bool ok = false;
         o.timingScale = p.value(timingScale).toDouble(&ok);
         if (!ok || o.timingScale <= 0)
@@ -223,7 +252,7 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
     parser.addOptions({offerOpt, searchOpt, passengersOpt});
     if (!parser.parse(arguments))
         return usageError(err, QStringLiteral("checkout"), parser.errorText());
-    auto options = c.read(parser);
+    auto options = c.read(parser, err, QStringLiteral("checkout"));
     if (!options)
         return usageError(err, QStringLiteral("checkout"), options.error().message);
     if (parser.isSet(offerOpt) == parser.isSet(searchOpt) || !parser.isSet(passengersOpt))
@@ -265,6 +294,7 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
     auto session = Session::open(*options);
     if (!session)
         return usageError(err, QStringLiteral("checkout"), session.error().message);
+    noteTightenedJournal(err, QStringLiteral("checkout"), (*session)->journal());
     int code = 1;
     // The intent and its key are stored before any booking call; the offer itself is fetched
     // fresh by the validating step.
@@ -321,12 +351,13 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     c.addTo(parser);
     if (!parser.parse(arguments))
         return usageError(err, QStringLiteral("resume"), parser.errorText());
-    auto options = c.read(parser);
+    auto options = c.read(parser, err, QStringLiteral("resume"));
     if (!options)
         return usageError(err, QStringLiteral("resume"), options.error().message);
     auto session = Session::open(*options);
     if (!session)
         return usageError(err, QStringLiteral("resume"), session.error().message);
+    noteTightenedJournal(err, QStringLiteral("resume"), (*session)->journal());
     const auto unfinished = (*session)->journal().unfinished();
     if (!unfinished)
         return usageError(err, QStringLiteral("resume"), unfinished.error().message);

@@ -17,12 +17,15 @@ int usage(QTextStream &out) {
            "--international] [--departure-date YYYY-MM-DD]\n"
            "       flightdesk checkout (--offer ID | --search FROM-TO[/DATE]) --passengers FILE "
            "--journal PATH\n"
-           "                (--api-base URL [--api-key KEY] | --demo [--scenario NAME])\n"
-           "                [--webhook-listen HOST:PORT --webhook-secret S]\n"
+           "                (--api-base URL [--api-key-file PATH] | --demo [--scenario NAME])\n"
+           "                [--webhook-listen HOST:PORT [--webhook-listen-public]\n"
+           "                 --webhook-secret-file PATH]\n"
            "                [--timing-scale F] [--request-timeout SECONDS]\n"
            "       flightdesk resume --journal PATH (connection flags as for checkout)\n"
            "       flightdesk orders --journal PATH\n"
-           "       flightdesk --version\n";
+           "       flightdesk --version\n"
+           "secrets: FLIGHTDESK_API_KEY and FLIGHTDESK_WEBHOOK_SECRET, or the -file options\n"
+           "(mode 0600); --api-key KEY and --webhook-secret S still work but show in `ps`.\n";
     return 0;
 }
 

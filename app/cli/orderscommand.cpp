@@ -46,6 +46,13 @@ QJsonValue orNull(const QString &s) {
 
 } // namespace
 
+void noteTightenedJournal(QTextStream &err, const QString &command, const OrderJournal &journal) {
+    if (journal.tightenedOnOpen())
+        err << "flightdesk " << command << ": notice: the journal " << journal.path()
+            << " was readable by other users of this computer; it is now private to you (0600)"
+            << '\n';
+}
+
 int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     QCommandLineParser parser;
     const QCommandLineOption journalOpt(
@@ -68,6 +75,7 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         err << "flightdesk orders: " << opened.error().message << '\n';
         return 1;
     }
+    noteTightenedJournal(err, QStringLiteral("orders"), journal);
     const auto all = journal.all();
     if (!all) {
         err << "flightdesk orders: " << all.error().message << '\n';

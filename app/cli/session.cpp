@@ -53,11 +53,13 @@ Result<std::monostate> Session::start() {
                          QStringLiteral("--webhook-listen must be HOST:PORT, e.g. 127.0.0.1:8787")};
         if (secret.isEmpty())
             return Error{QStringLiteral("usage"),
-                         QStringLiteral("--webhook-secret is required with --webhook-listen")};
+                         QStringLiteral("a webhook secret is required with --webhook-listen "
+                                        "(FLIGHTDESK_WEBHOOK_SECRET or --webhook-secret-file)")};
         WebhookReceiver::Options o;
         o.address = address;
         o.port = port;
         o.secret = secret;
+        o.allowPublic = m_options.webhookListenPublic;
         m_receiver = std::make_unique<WebhookReceiver>(o, &m_journal, &m_clock);
         if (auto bound = m_receiver->start(); !bound)
             return bound.error();

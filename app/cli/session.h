@@ -20,10 +20,11 @@ struct SessionOptions {
     QUrl apiBase;
     QString apiKey;
     QString journalPath;
-    bool demo = false;        // start the embedded sandbox and book against it
-    QString demoScenario;     // a built-in scenario name or file, demo only
-    QString webhookListen;    // HOST:PORT; empty = no receiver (polling only), or auto in demo
-    QByteArray webhookSecret; // required with webhookListen
+    bool demo = false;     // start the embedded sandbox and book against it
+    QString demoScenario;  // a built-in scenario name or file, demo only
+    QString webhookListen; // HOST:PORT; empty = no receiver (polling only), or auto in demo
+    bool webhookListenPublic = false; // the agent's opt-in to a non-loopback webhookListen
+    QByteArray webhookSecret;         // required with webhookListen
     double timingScale = 1.0;
     int requestTimeoutSeconds = 30;
 };

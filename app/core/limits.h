@@ -14,7 +14,7 @@ constexpr qint64 kMiB = 1024 * kKiB;
 constexpr qint64 kPassengersFileBytes = 1 * kMiB;
 constexpr qint64 kOfferFileBytes = 1 * kMiB;
 // A secret kept in a file when there is no keychain (an API key, a webhook secret).
-constexpr qint64 kSecretFileBytes = 64 * kKiB;
+constexpr qint64 kSecretFileBytes = 4 * kKiB; // keys and secrets are a few dozen bytes
 // One answer of the provider's API, body only (Qt bounds the header block itself).
 constexpr qint64 kApiAnswerBytes = 4 * kMiB;
 

@@ -1,5 +1,6 @@
 #include "cappedtcpserver.h"
 
+#include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -7,6 +8,8 @@
 
 namespace fd::net {
 namespace {
+
+Q_LOGGING_CATEGORY(lcNet, "fd.net", QtInfoMsg)
 
 constexpr qint64 kMaxDrainBytes = 16 * 1024 * 1024;
 constexpr int kDrainMs = 2000;
@@ -56,7 +59,63 @@ CappedTcpServer::CappedTcpServer(qint64 maxBodyBytes, Refusal refusal, QObject *
     , m_maxBody(maxBodyBytes)
     , m_refusal(std::move(refusal)) {}
 
+CappedTcpServer::CappedTcpServer(qint64 maxBodyBytes, Refusal refusal, ConnectionLimits limits,
+                                 QObject *parent)
+    : CappedTcpServer(maxBodyBytes, std::move(refusal), parent) {
+    m_limits = limits;
+}
+
 CappedTcpServer::~CappedTcpServer() = default;
+
+void CappedTcpServer::track(QTcpSocket *socket) {
+    if (!m_limits)
+        return;
+    while (m_limits->maxConnections > 0 && m_open.size() >= m_limits->maxConnections)
+        closeIdlest();
+    m_open.insert(socket, Connection{++m_tick, 0});
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_open.remove(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_open.remove(socket); });
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { touch(socket); });
+    // Bytes going out are an answer: the request was complete, a new deadline starts.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+        touch(socket);
+        armDeadline(socket);
+    });
+    armDeadline(socket);
+}
+
+void CappedTcpServer::touch(QTcpSocket *socket) {
+    if (auto it = m_open.find(socket); it != m_open.end())
+        it->lastActive = ++m_tick;
+}
+
+void CappedTcpServer::armDeadline(QTcpSocket *socket) {
+    auto it = m_open.find(socket);
+    if (it == m_open.end() || !m_limits->scheduler)
+        return;
+    const quint64 deadline = ++it->deadline;
+    m_limits->scheduler->after(m_limits->headerTimeout, socket, [this, socket, deadline] {
+        const auto current = m_open.constFind(socket);
+        if (current == m_open.cend() || current->deadline != deadline)
+            return; // answered since, or already closed
+        qCInfo(lcNet, "closed a connection without a complete request in time");
+        close(socket);
+    });
+}
+
+void CappedTcpServer::closeIdlest() {
+    auto idlest = m_open.begin();
+    for (auto it = m_open.begin(); it != m_open.end(); ++it)
+        if (it->lastActive < idlest->lastActive)
+            idlest = it;
+    qCInfo(lcNet, "connection cap reached: closed the connection idle longest");
+    close(idlest.key());
+}
+
+void CappedTcpServer::close(QTcpSocket *socket) {
+    m_open.remove(socket);
+    socket->abort(); // nothing to answer: it never finished a request, or was answered
+}
 
 QByteArray CappedTcpServer::payloadTooLarge(const QByteArray &jsonBody) {
     return "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
@@ -96,6 +155,7 @@ void CappedTcpServer::incomingConnection(qintptr descriptor) {
         if (progress->received > m_maxBody + kMaxHeaderBytes)
             refuse(socket, m_refusal(progress->received));
     });
+    track(socket);
     addPendingConnection(socket);
 }
 

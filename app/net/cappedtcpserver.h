@@ -1,8 +1,15 @@
 #pragma once
 
+#include "core/scheduler.h"
+
+#include <QHash>
 #include <QTcpServer>
 
+#include <chrono>
 #include <functional>
+#include <optional>
+
+class QTcpSocket;
 
 namespace fd::net {
 
@@ -16,6 +23,13 @@ namespace fd::net {
 // A refused connection gets `refusal(bytes)` (a complete HTTP answer), then what the client
 // still sends is read and dropped for a moment so it sees the answer rather than a reset.
 // What a request may make the server hold is thus about maxBodyBytes + kMaxHeaderBytes, twice.
+//
+// With connection limits it also bounds how many descriptors strangers can hold (1,064
+// half-sent requests once took every descriptor of the desk and a genuine webhook went
+// unanswered):
+//  - a connection must complete a request within headerTimeout of opening or of its last
+//    answer, or it is closed (half-sent headers and idle keep-alive alike);
+//  - at most maxConnections are open; a new one first closes the one idle longest.
 class CappedTcpServer final : public QTcpServer {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CappedTcpServer)
@@ -26,8 +40,18 @@ public:
     // `bytes`: the declared length, or what was received when the refusal was decided.
     using Refusal = std::function<QByteArray(qint64 bytes)>;
 
+    struct ConnectionLimits {
+        std::chrono::milliseconds headerTimeout{5000};
+        int maxConnections = 128;
+        Scheduler *scheduler = nullptr; // runs the header timeout; must outlive the server
+    };
+
     CappedTcpServer(qint64 maxBodyBytes, Refusal refusal, QObject *parent = nullptr);
+    CappedTcpServer(qint64 maxBodyBytes, Refusal refusal, ConnectionLimits limits,
+                    QObject *parent = nullptr);
     ~CappedTcpServer() override;
+
+    int openConnections() const { return int(m_open.size()); }
 
     // A complete "413 Payload Too Large" answer with a JSON body and Connection: close.
     static QByteArray payloadTooLarge(const QByteArray &jsonBody);
@@ -36,8 +60,21 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    struct Connection {
+        quint64 lastActive = 0; // m_tick when it last sent or was answered
+        quint64 deadline = 0;   // which armDeadline() is current
+    };
+    void track(QTcpSocket *socket);
+    void touch(QTcpSocket *socket);
+    void armDeadline(QTcpSocket *socket);
+    void closeIdlest();
+    void close(QTcpSocket *socket);
+
     qint64 m_maxBody;
     Refusal m_refusal;
+    std::optional<ConnectionLimits> m_limits;
+    QHash<QTcpSocket *, Connection> m_open;
+    quint64 m_tick = 0;
 };
 
 } // namespace fd::net

@@ -9,6 +9,7 @@
 
 #include "journalrows.h"
 #include "journalschema.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -115,12 +116,33 @@ Result<QSqlDatabase> OrderJournal::connection() const {
 
 OrderJournal::Status OrderJournal::open(const QString &path) {
     close();
+    m_tightened = false;
     if (path.isEmpty())
         return sql::error(QStringLiteral("FD_JOURNAL_OPEN"),
                           QStringLiteral("No journal path given"));
+    const auto openError = [&path](const Error &e) {
+        return sql::error(
+            QStringLiteral("FD_JOURNAL_OPEN"),
+            QStringLiteral("Cannot open the order journal %1: %2").arg(path, e.message));
+    };
+    // Owner-only from the first byte, whatever the umask: SQLite gives -wal and -shm the main
+    // file's mode, so creating the main file 0600 before SQLite sees it covers all three.
+    // The folder is the caller's: a mistyped --journal must not grow a directory tree (the desk
+    // makes its data folder 0700 itself).
+    if (!QFileInfo::exists(path))
+        if (auto created = privatefiles::createFile(path); !created)
+            return openError(created.error());
     // Inspect read-only first: a damaged or newer file must not even get its header rewritten.
     if (auto v = journalschema::inspect(path); !v)
         return v.error();
+    // Journals from before this rule (0644, and -wal/-shm copied from it) are narrowed once.
+    for (const QLatin1String suffix : {QLatin1String(""), QLatin1String("-wal"),
+                                       QLatin1String("-shm"), QLatin1String("-journal")}) {
+        const auto restricted = privatefiles::restrictToOwner(path + suffix);
+        if (!restricted)
+            return openError(restricted.error());
+        m_tightened = m_tightened || *restricted;
+    }
     m_path = QFileInfo(path).absoluteFilePath();
     auto db = connection();
     if (!db) {

@@ -37,10 +37,17 @@ public:
 
     // Opens or creates the journal and migrates it. A newer schema or a damaged file is
     // refused with a clear message, and the file is not written to.
+    // The journal holds names, contacts and (until final) passports, so it is for the user
+    // alone: a new file is created 0600 (its -wal and -shm follow, SQLite copies the mode) and
+    // a file others could read is narrowed to 0600. A missing folder is an error; the desk
+    // creates its data folder 0700 with privatefiles::makeFolder.
     Status open(const QString &path);
     void close();
     bool isOpen() const { return !m_path.isEmpty(); }
     QString path() const { return m_path; }
+    // The last open() took group/other permissions off the journal or its -wal/-shm; the caller
+    // tells the user once (the next open finds nothing to change).
+    bool tightenedOnOpen() const { return m_tightened; }
     Result<int> schemaVersion() const;
     // journal_mode, synchronous, foreign_keys or secure_delete of this thread's connection.
     Result<QString> pragma(const QString &name) const;
@@ -117,6 +124,7 @@ private:
     const Clock *m_clock;
     std::unique_ptr<Clock> m_ownClock;
     QString m_path;
+    bool m_tightened = false;
     quint64 m_instance;
     struct Connection {
         QString name;

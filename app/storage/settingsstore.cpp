@@ -2,6 +2,7 @@
 
 #include "core/boundedfile.h"
 #include "core/limits.h"
+#include "privatefiles.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -25,6 +26,7 @@ namespace {
 const QString kBaseUrl = QStringLiteral("api/baseUrl");
 const QString kTimeout = QStringLiteral("api/requestTimeoutSeconds");
 const QString kListen = QStringLiteral("webhook/listen");
+const QString kListenPublic = QStringLiteral("webhook/listenPublic");
 const QString kScale = QStringLiteral("training/timingScale");
 
 QString backendKey(SecretKind kind) {
@@ -114,6 +116,9 @@ SettingsStore::SettingsStore(Options options, QObject *parent)
                                                    QStringLiteral("FlightDesk"),
                                                    QStringLiteral("FlightDesk"))
                      : std::make_unique<QSettings>(m_options.settingsFile, QSettings::IniFormat);
+    // Made here, 0700, before QSettings makes it with the umask's 0755: the fallback secret
+    // files live in it too. An existing folder is left as it is.
+    privatefiles::makeFolder(QFileInfo(m_settings->fileName()).absolutePath());
     if (m_options.keychain) {
         m_keychain = m_options.keychain;
     } else {
@@ -137,6 +142,7 @@ DeskSettings SettingsStore::load() const {
     DeskSettings s;
     s.apiBase = QUrl(m_settings->value(kBaseUrl).toString());
     s.webhookListen = m_settings->value(kListen).toString();
+    s.webhookListenPublic = m_settings->value(kListenPublic, false).toBool();
     bool ok = false;
     const double scale = m_settings->value(kScale, 1.0).toDouble(&ok);
     s.timingScale = ok && scale > 0 ? scale : 1.0;
@@ -148,6 +154,7 @@ DeskSettings SettingsStore::load() const {
 Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
     m_settings->setValue(kBaseUrl, settings.apiBase.toString());
     m_settings->setValue(kListen, settings.webhookListen);
+    m_settings->setValue(kListenPublic, settings.webhookListenPublic);
     m_settings->setValue(kScale, settings.timingScale);
     m_settings->setValue(kTimeout, settings.requestTimeoutSeconds);
     m_settings->sync();
@@ -190,7 +197,7 @@ QString SettingsStore::fallbackFile(SecretKind kind) const {
 Result<std::monostate> SettingsStore::writeFile(SecretKind kind, const QString &value) const {
     const QString target = fallbackFile(kind);
     const QString dir = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(dir))
+    if (!privatefiles::makeFolder(dir))
         return Error{
             QStringLiteral("secret_file_failed"),
             QStringLiteral("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir))};

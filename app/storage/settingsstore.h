@@ -24,7 +24,8 @@ enum class SecretKind { ApiKey, WebhookSecret };
 // The settings that are not secret.
 struct DeskSettings {
     QUrl apiBase;
-    QString webhookListen; // HOST:PORT, empty = no receiver
+    QString webhookListen;            // HOST:PORT, empty = no receiver
+    bool webhookListenPublic = false; // opt-in to a webhookListen other computers can reach
     double timingScale = 1.0;
     int requestTimeoutSeconds = 30;
 };

@@ -9,6 +9,7 @@
 #include "sandbox/sandbox.h"
 #include "storage/settingsstore.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -146,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(listen->text().contains(QStringLiteral("127.0.0.1:8787")));
         f.type("webhookListenEdit", QStringLiteral("127.0.0.1:70000"));
         QVERIFY(listen->text().contains(QStringLiteral("1 to 65535")));
-        f.type("webhookListenEdit", QStringLiteral("0.0.0.0:8787"));
+        f.type("webhookListenEdit", QStringLiteral("127.0.0.1:8787"));
         QVERIFY(!listen->isVisible());
         QVERIFY(f.label("webhookSecretMessageLabel").contains(QStringLiteral("Required")));
 
@@ -158,6 +159,50 @@ private Q_SLOTS:
         QVERIFY(f.find<QLabel>("statusLabel")->isVisible());
         f.type("webhookSecretEdit", QStringLiteral("whsec"));
         QVERIFY(!f.find<QLabel>("webhookSecretMessageLabel")->isVisible());
+    }
+
+    // Listening on every interface is the agent's explicit choice, with the words for what it
+    // means next to it, and it is saved.
+    void publicListenNeedsTheCheckbox() {
+        Fixture f;
+        f.open();
+        auto *box = f.find<QCheckBox>("webhookPublicCheckBox");
+        QVERIFY(!box->isChecked());
+        QVERIFY2(box->text()
+                     .remove(QLatin1Char('&'))
+                     .contains(QStringLiteral("Accept webhooks from other computers")),
+                 qPrintable(box->text()));
+        QVERIFY2(
+            f.label("webhookPublicNoteLabel").contains(QStringLiteral("all network interfaces")),
+            qPrintable(f.label("webhookPublicNoteLabel")));
+        f.type("apiBaseUrlEdit", QStringLiteral("https://api.travelbase.example"));
+        f.type("apiKeyEdit", kKey);
+        f.type("webhookSecretEdit", QStringLiteral("whsec"));
+        auto *listen = f.find<QLabel>("webhookListenMessageLabel");
+        f.type("webhookListenEdit", QStringLiteral("0.0.0.0:8787"));
+        QVERIFY(listen->isVisible());
+        QVERIFY2(listen->text().contains(QStringLiteral("other computers")),
+                 qPrintable(listen->text()));
+        QSignalSpy failed(f.dialog.get(), &SettingsDialog::saveFailed);
+        f.dialog->accept();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(!f.store->load().webhookListenPublic);
+
+        QTest::mouseClick(box, Qt::LeftButton);
+        QVERIFY(box->isChecked());
+        QVERIFY(!listen->isVisible());
+        QSignalSpy saved(f.dialog.get(), &SettingsDialog::saved);
+        f.dialog->accept();
+        QTRY_COMPARE(saved.size(), 1);
+        QVERIFY(f.store->load().webhookListenPublic);
+        QCOMPARE(f.store->load().webhookListen, QStringLiteral("0.0.0.0:8787"));
+
+        f.open(); // shown as saved
+        QVERIFY(f.find<QCheckBox>("webhookPublicCheckBox")->isChecked());
+        QTest::mouseClick(f.find<QCheckBox>("webhookPublicCheckBox"), Qt::LeftButton);
+        QVERIFY(f.find<QLabel>("webhookListenMessageLabel")->isVisible());
+        f.type("webhookListenEdit", QStringLiteral("127.0.0.1:8787"));
+        QVERIFY(!f.find<QLabel>("webhookListenMessageLabel")->isVisible()); // loopback: no opt-in
     }
 
     void savesSecretsInTheKeychain() {

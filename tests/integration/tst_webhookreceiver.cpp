@@ -3,11 +3,15 @@
 #include "sandboxharness.h"
 
 #include "api/webhookreceiver.h"
+#include "core/scheduler.h"
 #include "storage/orderjournal.h"
 
+#include <QElapsedTimer>
 #include <QMessageAuthenticationCode>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+
+#include <sys/resource.h>
 
 using namespace fd;
 
@@ -130,6 +134,8 @@ struct Fixture {
             qFatal("cannot open the journal");
         if (options.secret.isEmpty())
             options.secret = kSecret;
+        if (!options.scheduler)
+            options.scheduler = &scheduler; // header timeouts fire only when a test says so
         receiver = std::make_unique<WebhookReceiver>(options, &journal, &clock);
         const auto port = receiver->start();
         if (!port)
@@ -161,9 +167,34 @@ struct Fixture {
 
     QTemporaryDir dir;
     ManualClock clock{kNow};
+    ManualScheduler scheduler{&clock};
     OrderJournal journal{&clock};
     std::unique_ptr<WebhookReceiver> receiver;
 };
+
+// A connection that sent the start of a request header and then nothing more.
+std::unique_ptr<QTcpSocket> halfSent(quint16 port) {
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(QHostAddress::LocalHost, port);
+    socket->write("POST /webhooks/travelbase HTTP/1.1\r\nHost: 127.0.0.1:" +
+                  QByteArray::number(port) + "\r\nContent-Ty");
+    return socket;
+}
+
+bool isClosed(const QTcpSocket &socket) {
+    return socket.state() == QAbstractSocket::UnconnectedState;
+}
+
+// Room for `sockets` client descriptors plus the receiver's own in this one process.
+bool enoughDescriptors(rlim_t needed) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return false;
+    if (limit.rlim_cur >= needed)
+        return true;
+    limit.rlim_cur = std::min(needed, limit.rlim_max);
+    return ::setrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur >= needed;
+}
 
 int countEvents(const OrderJournal &journal, qint64 intentId, JournalEvent::Kind kind,
                 const QString &cause = {}) {
@@ -356,6 +387,108 @@ private Q_SLOTS:
         request.setRawHeader("Travelbase-Signature",
                              sign(kSecret, QDateTime::currentSecsSinceEpoch(), body));
         QCOMPARE(sandbox::test::Client::finish(nam.post(request, body)).status, 200);
+    }
+
+    // --- exposure and load ------------------------------------------------------------------
+
+    void publicAddressNeedsOptIn() {
+        QTemporaryDir dir;
+        OrderJournal journal;
+        QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
+        WebhookReceiver::Options options;
+        options.address = QHostAddress(QHostAddress::AnyIPv4);
+        options.secret = kSecret;
+        WebhookReceiver refused(options, &journal);
+        const auto denied = refused.start();
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().code, QStringLiteral("public_listen_refused"));
+        QVERIFY2(denied.error().message.contains(QLatin1String("0.0.0.0")),
+                 qPrintable(denied.error().message));
+        QVERIFY2(denied.error().message.contains(QLatin1String("other computers")),
+                 qPrintable(denied.error().message));
+        QVERIFY(!refused.isListening());
+
+        options.allowPublic = true; // bound only: nothing connects from outside in a test
+        WebhookReceiver allowed(options, &journal);
+        const auto port = allowed.start();
+        QVERIFY2(port.ok(), qPrintable(port ? QString() : port.error().message));
+        QVERIFY(allowed.isListening());
+    }
+
+    // 1,064 half-sent requests once took every descriptor of the desk and a real webhook went
+    // unanswered. Now the oldest idle connections make room, and the event is answered.
+    void halfSentRequestsDoNotStarveASignedEvent() {
+        constexpr int kSilent = 300;
+        WebhookReceiver::Options options;
+        QVERIFY(options.maxConnections < 200); // well under the usual 1024 descriptors
+        if (!enoughDescriptors(rlim_t(kSilent + options.maxConnections + 64)))
+            QSKIP("not enough file descriptors for this test");
+        Fixture f(options);
+        const qint64 intentId = f.newIntent(QStringLiteral("ord_1"));
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        const auto closedCount = [&] {
+            return int(std::count_if(silent.begin(), silent.end(),
+                                     [](const auto &s) { return isClosed(*s); }));
+        };
+        // In waves no larger than the listen backlog, each accepted before the next, so "oldest"
+        // means the same on both sides. Every connection over the cap closes exactly one.
+        constexpr int kWave = 30;
+        while (int(silent.size()) < kSilent) {
+            for (int i = 0; i < kWave && int(silent.size()) < kSilent; ++i)
+                silent.push_back(halfSent(f.receiver->port()));
+            const int expectClosed = std::max(0, int(silent.size()) - options.maxConnections);
+            QTRY_COMPARE_WITH_TIMEOUT(f.receiver->openConnections(),
+                                      std::min(int(silent.size()), options.maxConnections), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(closedCount(), expectClosed, 10000);
+        }
+        // The receiver holds no more than its cap; the oldest were closed to make room.
+        QCOMPARE(f.receiver->openConnections(), options.maxConnections);
+        for (int i = 0; i < kWave; ++i) {
+            QVERIFY(isClosed(*silent[i]));
+            QVERIFY(!isClosed(*silent[kSilent - 1 - i]));
+        }
+
+        QElapsedTimer answeredIn;
+        answeredIn.start();
+        const QByteArray body =
+            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.ticketed"),
+                      orderObject(QStringLiteral("ord_1"), QStringLiteral("ticketed")));
+        const Answer a = f.post(body);
+        QCOMPARE(a.status, 200);
+        QVERIFY2(answeredIn.elapsed() < 3000, QByteArray::number(answeredIn.elapsed()));
+        QCOMPARE(f.state(intentId), QStringLiteral("ticketed"));
+    }
+
+    void halfSentAndIdleConnectionsCloseAfterTheHeaderTimeout() {
+        WebhookReceiver::Options options;
+        options.headerTimeout = std::chrono::milliseconds(4000);
+        Fixture f(options);
+        const auto silent = halfSent(f.receiver->port());
+        QTRY_COMPARE(f.receiver->openConnections(), 1);
+
+        // A keep-alive connection that got its answer and then says nothing more.
+        f.newIntent(QStringLiteral("ord_1"));
+        const QByteArray body =
+            eventBody(QStringLiteral("evt_1"), QStringLiteral("order.failed"),
+                      orderObject(QStringLiteral("ord_1"), QStringLiteral("failed")));
+        QByteArray request = rawRequest("POST", "/webhooks/travelbase", f.headers(body), body);
+        request.replace("Connection: close\r\n", "");
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, f.receiver->port());
+        idle.write(request);
+        QByteArray answer;
+        QTRY_VERIFY((answer += idle.readAll()).contains("\r\n\r\n{"));
+        QVERIFY(answer.startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(f.receiver->openConnections(), 2);
+
+        f.scheduler.advance(3999);
+        QCoreApplication::processEvents();
+        QVERIFY(!isClosed(*silent));
+        QCOMPARE(f.receiver->openConnections(), 2);
+        f.scheduler.advance(1); // the scaled-down header timeout: no real seconds pass
+        QTRY_VERIFY(isClosed(*silent));
+        QTRY_VERIFY(isClosed(idle));
+        QTRY_COMPARE(f.receiver->openConnections(), 0);
     }
 
     void ticketedEventAppliedOnce() {

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "storage/orderjournal.h"
 #include "storage/pii.h"
+#include "storage/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,6 +17,8 @@
 #include <QThread>
 
 #include <cstdio>
+
+#include <sys/stat.h>
 
 using fd::Intent;
 using fd::LeaseResult;
@@ -69,6 +72,27 @@ QByteArray diskBytes(const QString &path) {
     }
     return all;
 }
+
+// The permission bits of a path, or -1 when it does not exist.
+int modeOf(const QString &path) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+// A desktop session's usual umask for the length of a test: files would be 0644 by default.
+class Umask {
+public:
+    explicit Umask(mode_t mask)
+        : m_old(::umask(mask)) {}
+    ~Umask() { ::umask(m_old); }
+    Umask(const Umask &) = delete;
+    Umask &operator=(const Umask &) = delete;
+
+private:
+    mode_t m_old;
+};
 
 bool isUuidV4(const QString &s) {
     static const QRegularExpression re(
@@ -600,6 +624,54 @@ private Q_SLOTS:
         }
         for (const QString &id : idList)
             QCOMPARE(granted.value(id), 1); // exactly one winner per intent
+    }
+
+    // Passenger names, e-mails, phones and (until final) passports live in these files.
+    void newJournalIsOwnerOnly() {
+        const Umask usual(022);
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("desk/data"));
+        const QString path = folder + QStringLiteral("/journal.sqlite");
+        QVERIFY(fd::privatefiles::makeFolder(folder)); // as the desk makes its data folder
+        OrderJournal journal(&m_clock);
+        const auto opened = journal.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QVERIFY(journal.createIntent(QStringLiteral("off_1"), offer(), passengers()));
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(QFile::exists(path + QStringLiteral("-shm")));
+        QCOMPARE(modeOf(path), 0600);
+        QCOMPARE(modeOf(path + QStringLiteral("-wal")), 0600);
+        QCOMPARE(modeOf(path + QStringLiteral("-shm")), 0600);
+        QCOMPARE(modeOf(folder), 0700); // both levels, whatever the umask
+        QCOMPARE(modeOf(root.filePath(QStringLiteral("desk"))), 0700);
+        QVERIFY(!journal.tightenedOnOpen()); // nothing to say about a new journal
+    }
+
+    void existingLooseJournalIsTightenedAndSaysSoOnce() {
+        const Umask usual(022);
+        newIntent();
+        // A second connection keeps the WAL files around while the first closes.
+        OrderJournal other(&m_clock);
+        QVERIFY(other.open(m_path).ok());
+        QVERIFY(other.createIntent(QStringLiteral("off_1"), offer(), passengers()));
+        m_journal.reset();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QVERIFY(QFile::setPermissions(m_path + suffix, QFile::ReadOwner | QFile::WriteOwner |
+                                                               QFile::ReadGroup |
+                                                               QFile::ReadOther));
+        QCOMPARE(modeOf(m_path), 0644);
+
+        OrderJournal reopened(&m_clock);
+        QVERIFY(reopened.open(m_path).ok());
+        QCOMPARE(modeOf(m_path), 0600);
+        QCOMPARE(modeOf(m_path + QStringLiteral("-wal")), 0600);
+        QCOMPARE(modeOf(m_path + QStringLiteral("-shm")), 0600);
+        QVERIFY(reopened.tightenedOnOpen());
+        QVERIFY(reopened.all());
+
+        OrderJournal again(&m_clock);
+        QVERIFY(again.open(m_path).ok());
+        QVERIFY(!again.tightenedOnOpen()); // said once
     }
 
     void notOpenIsAnError() {

@@ -127,6 +127,30 @@ class TestSettingsStore final : public QObject {
     }
 
 private Q_SLOTS:
+    // The folder of the settings and of any fallback secret file is the user's alone.
+    void newSettingsFolderIsOwnerOnly() {
+        QTemporaryDir dir;
+#ifdef Q_OS_UNIX
+        const mode_t old = ::umask(022);
+#endif
+        SettingsStore::Options o;
+        o.settingsFile = dir.filePath(QStringLiteral("config/FlightDesk/FlightDesk.ini"));
+        UnavailableKeychain unavailable;
+        o.keychain = &unavailable;
+        SettingsStore s(o);
+        const auto saved = s.save(DeskSettings{});
+        const auto r = store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes);
+#ifdef Q_OS_UNIX
+        ::umask(old);
+#endif
+        QVERIFY(saved);
+        QVERIFY(r);
+        const QFileDevice::Permissions k0700 = k0600 | QFileDevice::ExeOwner;
+        QCOMPARE(modeOf(dir.filePath(QStringLiteral("config/FlightDesk"))), k0700);
+        QCOMPARE(modeOf(dir.filePath(QStringLiteral("config"))), k0700);
+        QCOMPARE(modeOf(s.fallbackFile(SecretKind::ApiKey)), k0600);
+    }
+
     void plainSettingsRoundTrip() {
         Fixture f;
         {
@@ -249,7 +273,7 @@ private Q_SLOTS:
         QCOMPARE(modeOf(path), k0600);
     }
 
-    // A key is a few dozen bytes; a secret file grown (or replaced) beyond 64 KiB is refused
+    // A key is a few dozen bytes; a secret file grown (or replaced) beyond 4 KiB is refused
     // unread with one line, not loaded into memory and sent as a header.
     void hugeSecretFileIsRefused() {
         Fixture f;
@@ -265,7 +289,7 @@ private Q_SLOTS:
         const auto back = read(s, SecretKind::ApiKey);
         QVERIFY(!back);
         QCOMPARE(back.error().code, QStringLiteral("secret_file_failed"));
-        QVERIFY2(back.error().message.contains(QLatin1String("larger than 64 KiB")),
+        QVERIFY2(back.error().message.contains(QLatin1String("larger than 4 KiB")),
                  qPrintable(back.error().message));
         QVERIFY(!back.error().message.contains(QLatin1Char('\n')));
     }
