@@ -63,6 +63,12 @@ Result<Fault> parseFault(const QJsonObject &o, int index) {
     if (o.contains(QLatin1String("retry_after")))
         f.retryAfterSeconds = o.value(QLatin1String("retry_after")).toInt();
     f.delayMs = o.value(QLatin1String("delay_ms")).toInt(f.kind == FaultKind::Slow ? 2000 : 0);
+    // A day is far beyond any test or demo; the bound keeps scaled waits inside an int.
+    constexpr int kMaxDelayMs = 24 * 3600 * 1000;
+    if (f.delayMs < 0 || f.delayMs > kMaxDelayMs || f.retryAfterSeconds.value_or(0) < 0 ||
+        f.retryAfterSeconds.value_or(0) > kMaxDelayMs / 1000)
+        return bad(
+            QStringLiteral("%1: delay_ms and retry_after must be between 0 and one day").arg(at));
     return f;
 }
 

@@ -1,5 +1,7 @@
 #include "service.h"
 
+#include <limits>
+
 #include "jsonfields.h"
 #include "webhooks.h"
 
@@ -112,7 +114,8 @@ void Service::setWebhookEndpoint(const QUrl &url, const QByteArray &secret) {
 }
 
 int Service::scaled(int ms) const {
-    return int(ms * m_scale);
+    // Saturates instead of overflowing (a scale above 1 on a long delay).
+    return int(qBound(0.0, double(ms) * m_scale, double(std::numeric_limits<int>::max())));
 }
 
 void Service::registerRoutes() {

@@ -174,6 +174,24 @@ private Q_SLOTS:
         QVERIFY(!Scenario::resolve(QStringLiteral("/no/such/file.json")).ok());
     }
 
+    // Found by the scenario fuzzer: negative or huge waits were taken as they came.
+    void faultWaitsAreBounded_data() {
+        QTest::addColumn<QByteArray>("fault");
+        QTest::newRow("negative delay") << QByteArray(R"("delay_ms": -5)");
+        QTest::newRow("delay over a day") << QByteArray(R"("delay_ms": 2000000000)");
+        QTest::newRow("negative retry_after") << QByteArray(R"("retry_after": -1)");
+        QTest::newRow("retry_after over a day") << QByteArray(R"("retry_after": 999999999)");
+    }
+    void faultWaitsAreBounded() {
+        QFETCH(QByteArray, fault);
+        const QByteArray json = R"({"name": "x", "faults": [{"endpoint": "create_order",
+            "kind": "rate_limited", )" +
+                                fault + "}]}";
+        const auto s = Scenario::fromJson(QJsonDocument::fromJson(json).object());
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QLatin1String("between 0 and one day")));
+    }
+
     void walletTooLowAndAboutToExpire() {
         fd::ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC));
         Fixture f(&clock);
