@@ -51,6 +51,7 @@ public:
             readLines();
             err += m_process.readAllStandardError();
             exitCode = st == QProcess::NormalExit ? code : -1;
+            elapsedMs = m_clock.elapsed();
             if (st == QProcess::NormalExit)
                 killed = false; // it had exited already: its output is complete
             m_finished = true;
@@ -156,6 +157,7 @@ public:
     QByteArray out;           // stdout as it came (`orders` prints one indented document)
     QByteArray err;
     int exitCode = -1; // -1: crashed or killed
+    qint64 elapsedMs = 0;
     bool killed = false;
     bool hung = false;
 };
