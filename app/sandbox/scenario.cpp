@@ -116,7 +116,8 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
         {QStringLiteral("dropped"), WebhookMode::Dropped},
         {QStringLiteral("duplicated"), WebhookMode::Duplicated},
         {QStringLiteral("early"), WebhookMode::Early},
-        {QStringLiteral("bad_signature_first"), WebhookMode::BadSignatureFirst}};
+        {QStringLiteral("bad_signature_first"), WebhookMode::BadSignatureFirst},
+        {QStringLiteral("stale_after"), WebhookMode::StaleAfter}};
     const auto m =
         std::find_if(modes.begin(), modes.end(), [&](const auto &p) { return p.first == mode; });
     if (m == modes.end())

@@ -36,7 +36,14 @@ struct Fault {
 };
 
 enum class TicketingOutcome { Ticketed, Failed, Never };
-enum class WebhookMode { Normal, Dropped, Duplicated, Early, BadSignatureFirst };
+enum class WebhookMode {
+    Normal,
+    Dropped,
+    Duplicated,
+    Early,
+    BadSignatureFirst,
+    StaleAfter, // each outcome event is followed by an older snapshot of the order
+};
 
 struct Scenario {
     QString name = QStringLiteral("happy_path");
