@@ -155,7 +155,8 @@ inline Plan makePlan(quint32 seed) {
                                         {20, QStringLiteral("dropped")},
                                         {20, QStringLiteral("duplicated")},
                                         {15, QStringLiteral("early")},
-                                        {15, QStringLiteral("bad_signature_first")}});
+                                        {15, QStringLiteral("bad_signature_first")},
+                                        {15, QStringLiteral("stale_after")}});
     p.scenario = {{QStringLiteral("name"), QStringLiteral("fault_schedule_%1").arg(seed)},
                   {QStringLiteral("ticketing"), QJsonObject{{QStringLiteral("outcome"), outcome},
                                                             {QStringLiteral("delay_ms"), delay}}},

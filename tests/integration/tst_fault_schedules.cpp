@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -176,6 +177,17 @@ private:
     // Whatever the schedule left unfinished is finished now, against a sandbox without faults,
     // so the desk's last word can be held to the order's state in the sandbox.
     void settle() {
+        // A slow request may still be executing in the sandbox (its key in flight) for longer
+        // than the desk's whole scaled retry budget: let it finish first.
+        spinUntil(
+            [this] {
+                const QJsonArray requests =
+                    m_sandbox->ledgerJson().value(QLatin1String("requests")).toArray();
+                return std::all_of(requests.begin(), requests.end(), [](const QJsonValue &r) {
+                    return !r.toObject().value(QLatin1String("outcome")).toString().isEmpty();
+                });
+            },
+            5000);
         const auto clean = sandbox::Scenario::fromJson(settleScenario(m_plan));
         if (clean)
             m_sandbox->setScenario(*clean);
