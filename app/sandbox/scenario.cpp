@@ -123,6 +123,8 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
     if (m == modes.end())
         return bad(QStringLiteral("webhooks.mode \"%1\" is unknown").arg(mode));
     s.webhooks = m->second;
+    s.webhookDelayMs =
+        o.value(QLatin1String("webhooks")).toObject().value(QLatin1String("delay_ms")).toInt(0);
     const auto wallet = o.value(QLatin1String("wallet")).toObject();
     if (wallet.contains(QLatin1String("balance")))
         s.walletBalance = wallet.value(QLatin1String("balance")).toString();
@@ -130,7 +132,8 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
     s.offers.ttlSeconds = offers.value(QLatin1String("ttl_seconds")).toInteger(s.offers.ttlSeconds);
     s.offers.priceGuaranteeSeconds = offers.value(QLatin1String("price_guarantee_seconds"))
                                          .toInteger(s.offers.priceGuaranteeSeconds);
-    if (s.ticketingDelayMs < 0 || s.offers.ttlSeconds < 0 || s.offers.priceGuaranteeSeconds < 0)
+    if (s.ticketingDelayMs < 0 || s.webhookDelayMs < 0 || s.offers.ttlSeconds < 0 ||
+        s.offers.priceGuaranteeSeconds < 0)
         return bad(QStringLiteral("delays and lifetimes must not be negative"));
     return s;
 }

@@ -52,6 +52,7 @@ struct Scenario {
     TicketingOutcome outcome = TicketingOutcome::Ticketed;
     int ticketingDelayMs = 3000; // before the timing scale
     WebhookMode webhooks = WebhookMode::Normal;
+    int webhookDelayMs = 0; // before each event's first delivery, before the timing scale
     std::optional<QString> walletBalance; // applied when the scenario is set
     OfferTerms offers;
 

@@ -157,10 +157,16 @@ inline Plan makePlan(quint32 seed) {
                                         {15, QStringLiteral("early")},
                                         {15, QStringLiteral("bad_signature_first")},
                                         {15, QStringLiteral("stale_after")}});
+    // Late webhooks: the first delivery of each event held back (policy ms, times the scale).
+    const int webhookDelay =
+        detail::weighted<int>(rng, {{6, 0}, {2, 5000}, {2, 10000}, {1, 45000}, {1, 120000}});
+    QJsonObject hooks{{QStringLiteral("mode"), webhooks}};
+    if (webhookDelay > 0)
+        hooks.insert(QStringLiteral("delay_ms"), webhookDelay);
     p.scenario = {{QStringLiteral("name"), QStringLiteral("fault_schedule_%1").arg(seed)},
                   {QStringLiteral("ticketing"), QJsonObject{{QStringLiteral("outcome"), outcome},
                                                             {QStringLiteral("delay_ms"), delay}}},
-                  {QStringLiteral("webhooks"), QJsonObject{{QStringLiteral("mode"), webhooks}}},
+                  {QStringLiteral("webhooks"), hooks},
                   {QStringLiteral("faults"), faults}};
     if (rng.bounded(20) == 0) // a wallet too low for any offer: insufficient funds
         p.scenario.insert(QStringLiteral("wallet"),

@@ -235,6 +235,17 @@ private Q_SLOTS:
         QVERIFY(signatureValid(f.receiver->hits[1].signature, f.receiver->hits[1].body, kSecret));
     }
 
+    void delayedFirstDelivery() {
+        WebhookFixture f(QString{});
+        Scenario s;
+        s.webhookDelayMs = 50000; // 500 ms at the fixture's scale, after a 30 ms ticketing delay
+        f.sandbox->setScenario(s);
+        f.bookAndTicket();
+        QTest::qWait(150);
+        QCOMPARE(f.receiver->hits.size(), 0);
+        QTRY_COMPARE(f.receiver->hits.size(), 1);
+    }
+
     void cancelledEvent() {
         WebhookFixture f(QStringLiteral("never_resolves"));
         const QString id =
