@@ -119,6 +119,13 @@ private:
         return out;
     }
 
+    static QString interruptedStep(const DeskProcess *p) {
+        for (const QJsonObject &l : p->ofType("state"))
+            if (s(l, "state") == QLatin1String("interrupted"))
+                return s(l, "step");
+        return QStringLiteral("?");
+    }
+
     void readLedger() {
         m_orders = rows("orders");
         m_order = m_orders.size() == 1 ? m_orders.first() : QJsonObject();
@@ -295,8 +302,7 @@ private:
             fail(QStringLiteral("interrupted-ignored"),
                  QStringLiteral(
                      "%1 ended interrupted (exit 7) at %2; the next resume found nothing to resume")
-                     .arg(lastSpeaker->label,
-                          lastSpeaker->states().value(lastSpeaker->states().size() - 2)));
+                     .arg(lastSpeaker->label, interruptedStep(lastSpeaker)));
         } else if (lastWord == QLatin1String("interrupted") ||
                    lastWord == QLatin1String("unresolved")) {
             fail(QStringLiteral("unsettled"),
