@@ -16,6 +16,11 @@
 
 #include <functional>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace fd::faults {
 
 // Runs the event loop until `done()` or `timeoutMs`; returns `done()`.
@@ -44,6 +49,10 @@ public:
         m_process.setProcessEnvironment(env);
         m_process.setProgram(QStringLiteral(FLIGHTDESK_BINARY));
         m_process.setArguments(args);
+#ifdef Q_OS_LINUX
+        // A desk outlives nobody: if the test itself is killed (a ctest timeout), so is the desk.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
         connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readLines(); });
         connect(&m_process, &QProcess::readyReadStandardError, this,
                 [this] { err += m_process.readAllStandardError(); });
@@ -70,7 +79,9 @@ public:
         if (m_kill.when == Kill::When::AfterMs)
             QTimer::singleShot(m_kill.value, this, [this] { killNow(); });
     }
-    bool finished() const { return m_finished; }
+    bool finished() const {
+        return m_finished;
+    }
 
     // Waits for the exit; past `boundMs` the process is a hang: killed and marked.
     void wait(int boundMs) {

@@ -4,7 +4,7 @@
 // (again, and two at once). Each schedule is judged from the sandbox's ledger and the journal.
 //
 //   FLIGHTDESK_FAULT_SEED=123          one schedule, with its plan and every process's output
-//   FLIGHTDESK_FAULT_SCHEDULES=N       how many (default 80), from
+//   FLIGHTDESK_FAULT_SCHEDULES=N       how many (default 100), from
 //   FLIGHTDESK_FAULT_FIRST_SEED=S      the first seed (default 1)
 //   FLIGHTDESK_FAULT_BOUND_MS=MS       how long one process may run before it is a hang
 //   FLIGHTDESK_FAULT_VERBOSE=1         plans and transcripts of every failing schedule
@@ -243,7 +243,7 @@ private Q_SLOTS:
         const bool one = qEnvironmentVariableIsSet("FLIGHTDESK_FAULT_SEED");
         const quint32 first = quint32(one ? envInt("FLIGHTDESK_FAULT_SEED", 1)
                                           : envInt("FLIGHTDESK_FAULT_FIRST_SEED", 1));
-        const int count = one ? 1 : envInt("FLIGHTDESK_FAULT_SCHEDULES", 80);
+        const int count = one ? 1 : envInt("FLIGHTDESK_FAULT_SCHEDULES", 100);
         const int bound = envInt("FLIGHTDESK_FAULT_BOUND_MS", 6000);
         const bool verbose = one || qEnvironmentVariableIsSet("FLIGHTDESK_FAULT_VERBOSE");
 
