@@ -316,6 +316,24 @@ private:
         bool allFinal = !m_intents.isEmpty();
         for (const QJsonObject &i : m_intents) {
             allFinal = allFinal && isFinalIntentState(s(i, "state"));
+            // The journal's own history: nothing ever leaves ticketed or failed.
+            for (const QJsonValue &ev : i.value(QLatin1String("events")).toArray()) {
+                const QJsonObject e = ev.toObject();
+                const QJsonObject d = e.value(QLatin1String("detail")).toObject();
+                const QString from = s(d, "from");
+                if (s(e, "kind") == QLatin1String("state") &&
+                    (from == QLatin1String("ticketed") || from == QLatin1String("failed")) &&
+                    s(d, "to") != from) {
+                    fail(QStringLiteral("backwards"),
+                         QStringLiteral("the journal moved intent %1 from %2 to %3%4")
+                             .arg(QString::number(i.value(QLatin1String("intent_id")).toInteger()),
+                                  from, s(d, "to"),
+                                  d.contains(QLatin1String("cause"))
+                                      ? QStringLiteral(" (%1)").arg(s(d, "cause"))
+                                      : QString()));
+                    break;
+                }
+            }
             if (!m_order.isEmpty() && s(i, "order_id") == s(m_order, "id") &&
                 (state == QLatin1String("ticketed") || state == QLatin1String("failed")) &&
                 s(i, "state") != state)
