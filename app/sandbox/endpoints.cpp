@@ -108,6 +108,17 @@ ApiResult<Service::Executed> Service::ticket(const QString &id) {
         };
         return done;
     }
+    if (m_scenario.webhooks == WebhookMode::StaleAfter) {
+        // Delivery is unordered: once the outcome's first delivery has its answer, the order as
+        // it was when ticketing started (older version, in_progress) arrives after it.
+        const QJsonObject stale = start.value().order;
+        QTimer::singleShot(scaled(m_scenario.ticketingDelayMs), this, [this, id, outcome, stale] {
+            resolveTicketing(id, outcome, [this, stale] {
+                m_webhooks->publish(QStringLiteral("order.schedule_changed"), stale);
+            });
+        });
+        return done;
+    }
     QTimer::singleShot(scaled(m_scenario.ticketingDelayMs), this,
                        [this, id, outcome] { resolveTicketing(id, outcome); });
     return done;

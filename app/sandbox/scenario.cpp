@@ -123,12 +123,15 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
         {QStringLiteral("dropped"), WebhookMode::Dropped},
         {QStringLiteral("duplicated"), WebhookMode::Duplicated},
         {QStringLiteral("early"), WebhookMode::Early},
-        {QStringLiteral("bad_signature_first"), WebhookMode::BadSignatureFirst}};
+        {QStringLiteral("bad_signature_first"), WebhookMode::BadSignatureFirst},
+        {QStringLiteral("stale_after"), WebhookMode::StaleAfter}};
     const auto m =
         std::find_if(modes.begin(), modes.end(), [&](const auto &p) { return p.first == mode; });
     if (m == modes.end())
         return bad(QStringLiteral("webhooks.mode \"%1\" is unknown").arg(mode));
     s.webhooks = m->second;
+    s.webhookDelayMs =
+        o.value(QLatin1String("webhooks")).toObject().value(QLatin1String("delay_ms")).toInt(0);
     const auto wallet = o.value(QLatin1String("wallet")).toObject();
     if (wallet.contains(QLatin1String("balance")))
         s.walletBalance = wallet.value(QLatin1String("balance")).toString();
@@ -136,7 +139,8 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &o) {
     s.offers.ttlSeconds = offers.value(QLatin1String("ttl_seconds")).toInteger(s.offers.ttlSeconds);
     s.offers.priceGuaranteeSeconds = offers.value(QLatin1String("price_guarantee_seconds"))
                                          .toInteger(s.offers.priceGuaranteeSeconds);
-    if (s.ticketingDelayMs < 0 || s.offers.ttlSeconds < 0 || s.offers.priceGuaranteeSeconds < 0)
+    if (s.ticketingDelayMs < 0 || s.webhookDelayMs < 0 || s.offers.ttlSeconds < 0 ||
+        s.offers.priceGuaranteeSeconds < 0)
         return bad(QStringLiteral("delays and lifetimes must not be negative"));
     return s;
 }

@@ -36,7 +36,14 @@ struct Fault {
 };
 
 enum class TicketingOutcome { Ticketed, Failed, Never };
-enum class WebhookMode { Normal, Dropped, Duplicated, Early, BadSignatureFirst };
+enum class WebhookMode {
+    Normal,
+    Dropped,
+    Duplicated,
+    Early,
+    BadSignatureFirst,
+    StaleAfter, // each outcome event is followed by an older snapshot of the order
+};
 
 struct Scenario {
     QString name = QStringLiteral("happy_path");
@@ -45,6 +52,7 @@ struct Scenario {
     TicketingOutcome outcome = TicketingOutcome::Ticketed;
     int ticketingDelayMs = 3000; // before the timing scale
     WebhookMode webhooks = WebhookMode::Normal;
+    int webhookDelayMs = 0; // before each event's first delivery, before the timing scale
     std::optional<QString> walletBalance; // applied when the scenario is set
     OfferTerms offers;
 

@@ -97,6 +97,7 @@ void Service::setScenario(const Scenario &scenario) {
     m_scenario = scenario;
     m_attempts.clear();
     m_webhooks->setMode(scenario.webhooks);
+    m_webhooks->setFirstDeliveryDelay(scenario.webhookDelayMs);
     if (scenario.walletBalance) {
         const auto balance = Money::parse(*scenario.walletBalance, m_book.balance().currency());
         if (balance)

@@ -67,7 +67,10 @@ QString WebhookDispatcher::publish(const QString &type, const QJsonObject &order
         d->badSignatureFirst = m_mode == WebhookMode::BadSignatureFirst;
         if (i == 0)
             d->firstAttemptDone = std::move(firstAttemptDone);
-        send(d);
+        if (m_delayMs > 0)
+            QTimer::singleShot(int(m_delayMs * m_scale), this, [this, d] { send(d); });
+        else
+            send(d);
     }
     return id;
 }

@@ -34,6 +34,8 @@ public:
     QUrl endpoint() const { return m_url; }
     void setMode(WebhookMode mode) { m_mode = mode; }
     void setTimingScale(double scale) { m_scale = scale; }
+    // Late webhooks: each event's first delivery waits this long (times the timing scale).
+    void setFirstDeliveryDelay(int ms) { m_delayMs = ms; }
 
     // Publishes one event about an order and returns its id. `firstAttemptDone` runs once the
     // first delivery attempt has its answer, or at once when nothing is sent (dropped, no
@@ -58,6 +60,7 @@ private:
     QByteArray m_secret;
     WebhookMode m_mode = WebhookMode::Normal;
     double m_scale = 1.0;
+    int m_delayMs = 0;
     int m_nextEvent = 1;
 };
 

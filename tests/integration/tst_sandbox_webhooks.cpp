@@ -210,6 +210,42 @@ private Q_SLOTS:
                  QStringLiteral("order.ticketed"));
     }
 
+    void staleAfterFollowsTheOutcomeWithAnOlderSnapshot() {
+        WebhookFixture f(QString{});
+        Scenario s;
+        s.webhooks = WebhookMode::StaleAfter;
+        f.sandbox->setScenario(s);
+        f.bookAndTicket();
+        QTRY_COMPARE(f.receiver->hits.size(), 2);
+        const QJsonObject outcome = f.receiver->hits[0].event;
+        const QJsonObject stale = f.receiver->hits[1].event;
+        QCOMPARE(outcome.value(QLatin1String("type")).toString(), QStringLiteral("order.ticketed"));
+        QCOMPARE(stale.value(QLatin1String("type")).toString(),
+                 QStringLiteral("order.schedule_changed"));
+        const auto order = [](const QJsonObject &e) {
+            return e.value(QLatin1String("data"))
+                .toObject()
+                .value(QLatin1String("object"))
+                .toObject();
+        };
+        QCOMPARE(order(stale).value(QLatin1String("status")).toString(),
+                 QStringLiteral("in_progress"));
+        QVERIFY(order(stale).value(QLatin1String("version")).toInt() <
+                order(outcome).value(QLatin1String("version")).toInt());
+        QVERIFY(signatureValid(f.receiver->hits[1].signature, f.receiver->hits[1].body, kSecret));
+    }
+
+    void delayedFirstDelivery() {
+        WebhookFixture f(QString{});
+        Scenario s;
+        s.webhookDelayMs = 50000; // 500 ms at the fixture's scale, after a 30 ms ticketing delay
+        f.sandbox->setScenario(s);
+        f.bookAndTicket();
+        QTest::qWait(150);
+        QCOMPARE(f.receiver->hits.size(), 0);
+        QTRY_COMPARE(f.receiver->hits.size(), 1);
+    }
+
     void cancelledEvent() {
         WebhookFixture f(QStringLiteral("never_resolves"));
         const QString id =
