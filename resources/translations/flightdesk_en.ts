@@ -621,6 +621,18 @@
         <source>Timing scale</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accept webhooks from other com&amp;puters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on all network interfaces; the provider must reach this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listens on all network interfaces, so the provider (or an agency relay) can reach this desk over the network. Leave it off when webhooks arrive through this computer: the receiver then answers only 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd</name>
@@ -720,10 +732,6 @@
 <context>
     <name>fd::CheckoutFlow</name>
     <message>
-        <source>This booking is already being handled in another window or process; it will not be sent twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Some passenger details need fixing; nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,6 +765,10 @@
     </message>
     <message>
         <source>The saved checkout cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking is already being handled by another window or process; it will not be sent twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -938,10 +950,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An email address cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Use international E.164 format with no spaces or punctuation: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,6 +987,18 @@
     </message>
     <message>
         <source>The passport expires less than six months after departure; many countries refuse entry then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the space or line break at the start or end of this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use plain spaces only: line breaks, tabs and special spaces are not allowed in a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address cannot contain spaces or line breaks.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1275,6 +1295,10 @@
         <source>Not connected to a booking server yet: this is the offline demo. Set up the connection in File → Settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The order journal could be read by other users of this computer; it is now private to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
@@ -1386,6 +1410,25 @@ A checkout for travel agents that never books or charges twice.</source>
     </message>
     <message>
         <source>FlightDesk is not connected to a booking server. Open File → Settings to enter the API address and key, or use the launcher&apos;s &quot;Demo mode&quot; to try it offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booked %1</source>
+        <extracomment>%1 is a booking reference, e.g. &quot;TB7Q2X&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order %1 failed</source>
+        <extracomment>%1 is an order id; the airline declined it, nothing was charged.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a booking needs support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While FlightDesk was closed: %1.</source>
+        <extracomment>%1 lists what happened, e.g. &quot;booked TB7Q2X, order ord_12 failed&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2165,6 +2208,11 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     <message>
         <source>Not saved: %1</source>
         <extracomment>%1 explains what failed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be reached from other computers. Tick &quot;Accept webhooks from other computers&quot; to allow that, or use 127.0.0.1.</source>
+        <extracomment>%1 is the address typed, e.g. 0.0.0.0. The checkbox label is quoted.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
