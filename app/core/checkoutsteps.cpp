@@ -300,6 +300,10 @@ void CheckoutFlow::onCreating() {
             return post(Step::Fatal);
         }
         body = buildCreateBody(*offer, *passengers);
+        // The offer as booked, for the orders page and the itinerary (a checkout started from
+        // the CLI knows only the offer's id until now).
+        if (m_freshOffer)
+            m_d.journal->updateOffer(m_intentId, m_freshOffer->id, m_freshOffer->raw);
         // Stored before it is sent: after a crash, resume sends these exact bytes again.
         if (const auto frozen = m_d.journal->freezeBody(m_intentId, body); !frozen) {
             m_outcomeMessage = frozen.error().message;

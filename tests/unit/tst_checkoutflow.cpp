@@ -510,6 +510,20 @@ private Q_SLOTS:
         }
         QVERIFY(!disk.contains("A12345678"));
     }
+
+    // A checkout opened with only an offer id (the CLI) keeps the offer it booked.
+    void theBookedOfferIsKeptWithTheIntent() {
+        m_flow = makeFlow(
+            m_journal
+                ->createIntent(m_offer.id, {}, readJson("passengers/family-valid.json").array())
+                ->id);
+        m_flow->start();
+        QVERIFY(intent().offer.isEmpty());
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QCOMPARE(intent().offer, m_offer.raw);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckoutFlow)
