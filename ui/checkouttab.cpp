@@ -119,7 +119,7 @@ bool CheckoutTab::isInFlight() const {
     if (!m_flow)
         return false;
     const QString s = m_flow->state();
-    return m_flow->isBusy() || s == QLatin1String("unresolved");
+    return m_flow->isBusy() || s == IntentState::Unresolved;
 }
 
 QString CheckoutTab::title() const {
@@ -130,7 +130,7 @@ QString CheckoutTab::title() const {
     if (!m_flow)
         return route;
     const QString s = m_flow->state();
-    if (s == QLatin1String("ticketed"))
+    if (s == IntentState::Ticketed)
         //: Tab title of a booked checkout; %1 is the route, %2 the booking reference.
         return tr("%1 ✓ %2").arg(route, m_flow->bookingReference());
     if (m_flow->isBusy())
@@ -166,7 +166,7 @@ void CheckoutTab::showState(const QString &state) {
     for (QPushButton *b : buttons)
         b->hide();
     m_ui->ticketsTableWidget->hide();
-    if (state == QLatin1String("editing")) {
+    if (state == IntentState::Editing) {
         m_ui->statusFrame->hide();
         return;
     }
@@ -179,23 +179,23 @@ void CheckoutTab::showState(const QString &state) {
         m_elapsedTimer->start();
         tickElapsed();
     }
-    if (!busy && state != QLatin1String("processing"))
+    if (!busy && state != IntentState::Processing)
         m_elapsedTimer->stop();
     if (busy)
         page()->setLockedReason({});
-    page()->setBusy(state != QLatin1String("invalid_input"));
-    if (state == QLatin1String("validating")) {
+    page()->setBusy(state != IntentState::InvalidInput);
+    if (state == IntentState::Validating) {
         m_ui->stateLabel->setText(tr("Checking the offer and the wallet…"));
         m_ui->detailLabel->setText(tr("Nothing has been booked yet."));
-    } else if (state == QLatin1String("creating")) {
+    } else if (state == IntentState::Creating) {
         m_ui->stateLabel->setText(tr("Sending the booking…"));
         m_ui->detailLabel->setText(tr("It is sent once; if the network fails it is retried with "
                                       "the same key, so it cannot be booked twice."));
-    } else if (state == QLatin1String("ticketing")) {
+    } else if (state == IntentState::Ticketing) {
         m_ui->stateLabel->setText(tr("Booking created. Asking the airline to issue tickets…"));
         m_ui->detailLabel->setText(tr("Order %1").arg(m_flow->orderId()));
         m_ui->copyOrderIdButton->show();
-    } else if (state == QLatin1String("processing")) {
+    } else if (state == IntentState::Processing) {
         m_ui->stateLabel->setText(tr("Waiting for the airline to confirm…"));
         m_ui->detailLabel->setText(
             tr("Order %1. This usually takes under a minute.").arg(m_flow->orderId()));
@@ -383,7 +383,7 @@ QString CheckoutTab::itineraryHtml() const {
 }
 
 bool CheckoutTab::saveItineraryPdf(const QString &path, QString *error) const {
-    if (!m_flow || m_flow->state() != QLatin1String("ticketed")) {
+    if (!m_flow || m_flow->state() != IntentState::Ticketed) {
         if (error)
             *error = tr("Only a ticketed booking has an itinerary.");
         return false;

@@ -2,6 +2,7 @@
 
 #include "checkouttext.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -52,51 +53,17 @@ OrderStatus orderStatus(const QString &state) {
     if (state == IntentState::Ticketed)
         return OrderStatus::Ticketed;
     // An error is final (nothing is sent again) but is support's to settle: it needs attention.
-    if (state == IntentState::Interrupted || state == IntentState::Unresolved ||
-        state == IntentState::Error || state == IntentState::InsufficientFunds)
+    if (IntentState::needsAttention(state))
         return OrderStatus::NeedsAttention;
     return IntentState::isFinal(state) ? OrderStatus::Failed : OrderStatus::InProgress;
 }
 
 QString stateText(const QString &state) {
-    //: Order states in the orders history and its timeline.
-    if (state == IntentState::Draft || state == QLatin1String("editing"))
-        return OrdersModel::tr("Draft");
-    if (state == IntentState::Pending)
-        return OrdersModel::tr("Order created, awaiting ticketing");
-    if (state == IntentState::InProgress)
-        return OrdersModel::tr("Ticketing in progress");
-    if (state == IntentState::Ticketed)
-        return OrdersModel::tr("Ticketed");
-    if (state == IntentState::Failed)
-        return OrdersModel::tr("Failed, no charge");
-    if (state == IntentState::Cancelled)
-        return OrdersModel::tr("Cancelled");
-    if (state == IntentState::OfferUnavailable)
-        return OrdersModel::tr("Offer unavailable");
-    if (state == IntentState::Rejected)
-        return OrdersModel::tr("Rejected by the provider");
-    if (state == IntentState::Superseded)
-        return OrdersModel::tr("Replaced by a new attempt");
-    if (state == QLatin1String("interrupted"))
-        return OrdersModel::tr("Interrupted: resume");
-    if (state == QLatin1String("unresolved"))
-        return OrdersModel::tr("Unresolved: contact support");
-    if (state == QLatin1String("error"))
-        return OrdersModel::tr("Error");
-    if (state == QLatin1String("insufficient_funds"))
-        return OrdersModel::tr("Insufficient funds");
-    if (state == QLatin1String("invalid_input"))
-        return OrdersModel::tr("Passenger details to correct");
-    if (state == QLatin1String("processing"))
-        return OrdersModel::tr("Processing");
     if (state.isEmpty())
-        return OrdersModel::tr("Draft");
-    // The flow's other working steps (validating, creating, ticketing, ...).
-    QString text = state;
-    text.replace(QLatin1Char('_'), QLatin1Char(' '));
-    text[0] = text[0].toUpper();
-    return text;
+        return QCoreApplication::translate("fd::IntentState", "Draft");
+    if (const char *label = IntentState::label(state))
+        return QCoreApplication::translate("fd::IntentState", label);
+    return state; // a name from a newer FlightDesk: shown as it is
 }
 
 QString eventKindText(JournalEvent::Kind kind) {

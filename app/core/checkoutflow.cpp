@@ -52,25 +52,25 @@ CheckoutFlow::~CheckoutFlow() {
 }
 
 void CheckoutFlow::buildMachine() {
-    const auto state = [this](const char *name) {
+    namespace St = IntentState;
+    const auto state = [this](QLatin1String name) {
         auto *s = new QState(m_machine.get());
-        s->setObjectName(QLatin1String(name));
-        m_states.insert(QLatin1String(name), s);
+        s->setObjectName(name);
         return s;
     };
-    QState *editing = state("editing");
-    QState *validating = state("validating");
-    QState *invalidInput = state("invalid_input");
-    QState *creating = state("creating");
-    QState *ticketing = state("ticketing");
-    QState *processing = state("processing");
-    QState *ticketed = state("ticketed");
-    QState *failed = state("failed");
-    QState *offerUnavailable = state("offer_unavailable");
-    QState *insufficientFunds = state("insufficient_funds");
-    QState *interrupted = state("interrupted");
-    QState *unresolved = state("unresolved");
-    QState *error = state("error");
+    QState *editing = state(St::Editing);
+    QState *validating = state(St::Validating);
+    QState *invalidInput = state(St::InvalidInput);
+    QState *creating = state(St::Creating);
+    QState *ticketing = state(St::Ticketing);
+    QState *processing = state(St::Processing);
+    QState *ticketed = state(St::Ticketed);
+    QState *failed = state(St::Failed);
+    QState *offerUnavailable = state(St::OfferUnavailable);
+    QState *insufficientFunds = state(St::InsufficientFunds);
+    QState *interrupted = state(St::Interrupted);
+    QState *unresolved = state(St::Unresolved);
+    QState *error = state(St::Error);
 
     const auto on = [](QState *from, Step step, QAbstractState *to) {
         auto *t = new StepTransition(step);
@@ -114,11 +114,11 @@ void CheckoutFlow::buildMachine() {
 
     // The network steps write to the journal only while this flow holds the intent's lease:
     // a second window or process on the same intent stops here and touches nothing.
-    const auto networkStep = [this](QState *state, const char *name, void (CheckoutFlow::*step)()) {
-        connect(state, &QState::entered, this, [this, name, step] {
+    const auto networkStep = [this](QState *state, void (CheckoutFlow::*step)()) {
+        connect(state, &QState::entered, this, [this, state, step] {
             const bool mine = acquireLease();
             m_busyElsewhere = !mine;
-            enter(QLatin1String(name));
+            enter(state->objectName());
             if (!mine) {
                 m_outcomeMessage = tr("This booking is already being handled by another window "
                                       "or process; it will not be sent twice.");
@@ -127,44 +127,43 @@ void CheckoutFlow::buildMachine() {
             (this->*step)();
         });
     };
-    networkStep(validating, "validating", &CheckoutFlow::onValidating);
-    networkStep(creating, "creating", &CheckoutFlow::onCreating);
-    networkStep(ticketing, "ticketing", &CheckoutFlow::onTicketing);
-    networkStep(processing, "processing", &CheckoutFlow::onProcessing);
+    networkStep(validating, &CheckoutFlow::onValidating);
+    networkStep(creating, &CheckoutFlow::onCreating);
+    networkStep(ticketing, &CheckoutFlow::onTicketing);
+    networkStep(processing, &CheckoutFlow::onProcessing);
     connect(editing, &QState::entered, this, [this] {
-        if (m_stateName.isEmpty())
-            m_stateName = QStringLiteral("editing"); // a submit may already be on its way
-        Q_EMIT stateEntered(QStringLiteral("editing"), {});
+        m_stateName = IntentState::Editing;
+        Q_EMIT stateEntered(m_stateName, {});
     });
     connect(invalidInput, &QState::entered, this, [this] {
-        enter(QStringLiteral("invalid_input"),
+        enter(IntentState::InvalidInput,
               {{QStringLiteral("errors"), static_cast<int>(m_report.errors.size())}});
         finish(Outcome::InvalidInput, tr("Some passenger details need fixing; nothing was sent."));
     });
     connect(ticketed, &QState::entered, this, [this] {
-        enter(QStringLiteral("ticketed"));
+        enter(IntentState::Ticketed);
         finish(Outcome::Ticketed, tr("Ticketed. Booking reference %1.").arg(bookingReference()));
     });
     connect(failed, &QState::entered, this, [this] {
-        enter(QStringLiteral("failed"));
+        enter(IntentState::Failed);
         finish(Outcome::Failed,
                tr("The airline did not confirm the booking; no charge was applied. "
                   "Search again for this route."));
     });
     connect(offerUnavailable, &QState::entered, this, [this] {
-        enter(QStringLiteral("offer_unavailable"));
+        enter(IntentState::OfferUnavailable);
         finish(Outcome::OfferUnavailable, m_outcomeMessage);
     });
     connect(insufficientFunds, &QState::entered, this, [this] {
-        enter(QStringLiteral("insufficient_funds"));
+        enter(IntentState::InsufficientFunds);
         finish(Outcome::InsufficientFunds, m_outcomeMessage);
     });
     connect(interrupted, &QState::entered, this, [this] {
-        enter(QStringLiteral("interrupted"), {{QStringLiteral("step"), m_interruptedStep}});
+        enter(IntentState::Interrupted, {{QStringLiteral("step"), m_interruptedStep}});
         finish(Outcome::Interrupted, m_outcomeMessage);
     });
     connect(unresolved, &QState::entered, this, [this] {
-        enter(QStringLiteral("unresolved"));
+        enter(IntentState::Unresolved);
         finish(Outcome::Unresolved,
                tr("The airline has not answered for order %1. Contact support with this order id; "
                   "do not book again.")
@@ -174,7 +173,7 @@ void CheckoutFlow::buildMachine() {
                              [this, generation] { poll(generation); });
     });
     connect(error, &QState::entered, this, [this] {
-        enter(QStringLiteral("error"));
+        enter(IntentState::Error);
         finish(Outcome::Error, m_outcomeMessage);
     });
     m_machine->setInitialState(editing);
@@ -194,6 +193,7 @@ void CheckoutFlow::post(Step step) {
 void CheckoutFlow::enter(const QString &name, const QJsonObject &detail) {
     ++m_generation;
     m_stateName = name;
+    m_moving = false;
     m_outcome.reset();
     if (!m_busyElsewhere)
         m_d.journal->setState(m_intentId, name, detail);
@@ -213,30 +213,27 @@ void CheckoutFlow::finish(Outcome outcome, const QString &message) {
 QString CheckoutFlow::outcomeName(Outcome outcome) {
     switch (outcome) {
     case Outcome::Ticketed:
-        return QStringLiteral("ticketed");
+        return IntentState::Ticketed;
     case Outcome::Failed:
-        return QStringLiteral("failed");
+        return IntentState::Failed;
     case Outcome::OfferUnavailable:
-        return QStringLiteral("offer_unavailable");
+        return IntentState::OfferUnavailable;
     case Outcome::InsufficientFunds:
-        return QStringLiteral("insufficient_funds");
+        return IntentState::InsufficientFunds;
     case Outcome::Interrupted:
-        return QStringLiteral("interrupted");
+        return IntentState::Interrupted;
     case Outcome::Unresolved:
-        return QStringLiteral("unresolved");
+        return IntentState::Unresolved;
     case Outcome::InvalidInput:
-        return QStringLiteral("invalid_input");
+        return IntentState::InvalidInput;
     case Outcome::Error:
-        return QStringLiteral("error");
+        return IntentState::Error;
     }
-    return QStringLiteral("error");
+    return IntentState::Error;
 }
 
 bool CheckoutFlow::isBusy() const {
-    static const QStringList busy = {QStringLiteral("submitting"), QStringLiteral("resuming"),
-                                     QStringLiteral("validating"), QStringLiteral("creating"),
-                                     QStringLiteral("ticketing"),  QStringLiteral("processing")};
-    return busy.contains(m_stateName);
+    return m_moving || IntentState::isBusy(m_stateName);
 }
 
 } // namespace fd

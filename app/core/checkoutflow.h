@@ -124,8 +124,8 @@ private:
     Deps m_d;
     qint64 m_intentId;
     std::unique_ptr<QStateMachine> m_machine;
-    QHash<QString, QAbstractState *> m_states;
     QString m_stateName;
+    bool m_moving = false; // a step was posted and its state not entered yet: a press is ignored
     QString m_interruptedStep; // which step `retrySafely` resumes
     quint64 m_generation = 0;  // bumps on every state entry: stale timers and replies are ignored
     bool m_starting = false;

@@ -84,43 +84,43 @@ bool CheckoutFlow::submit() {
                                 "and will not be sent twice."));
         return false;
     }
-    if (!m_machine->isRunning() && m_stateName.isEmpty()) {
+    if (!m_moving && !m_machine->isRunning() && m_stateName.isEmpty()) {
         connect(
             m_machine.get(), &QStateMachine::started, this, [this] { post(Step::Submit); },
             Qt::SingleShotConnection);
         if (!m_starting)
             start();
-        m_stateName = QStringLiteral("submitting");
+        m_moving = true;
         return true;
     }
-    if (m_stateName != QLatin1String("editing") && m_stateName != QLatin1String("invalid_input")) {
+    if (m_moving ||
+        (m_stateName != IntentState::Editing && m_stateName != IntentState::InvalidInput)) {
         Q_EMIT submitIgnored(isBusy() ? tr("This booking is already being processed; it will not "
                                            "be sent twice.")
                                       : tr("This checkout has already finished."));
         return false;
     }
-    m_stateName =
-        QStringLiteral("submitting"); // a second press before the machine moves is ignored
+    m_moving = true; // a second press before the machine moves is ignored
     post(Step::Submit);
     return true;
 }
 
 bool CheckoutFlow::retryAfterTopUp() {
-    if (m_stateName != QLatin1String("insufficient_funds"))
+    if (m_moving || m_stateName != IntentState::InsufficientFunds)
         return false;
-    m_stateName = QStringLiteral("resuming");
+    m_moving = true;
     post(Step::ResumeValidate);
     return true;
 }
 
 bool CheckoutFlow::retrySafely() {
-    if (m_stateName != QLatin1String("interrupted"))
+    if (m_moving || m_stateName != IntentState::Interrupted)
         return false;
-    m_stateName = QStringLiteral("resuming");
-    post(m_interruptedStep == QLatin1String("validating")   ? Step::ResumeValidate
-         : m_interruptedStep == QLatin1String("ticketing")  ? Step::ResumeTicket
-         : m_interruptedStep == QLatin1String("processing") ? Step::ResumeProcess
-                                                            : Step::ResumeCreate);
+    m_moving = true;
+    post(m_interruptedStep == IntentState::Validating   ? Step::ResumeValidate
+         : m_interruptedStep == IntentState::Ticketing  ? Step::ResumeTicket
+         : m_interruptedStep == IntentState::Processing ? Step::ResumeProcess
+                                                        : Step::ResumeCreate);
     return true;
 }
 
@@ -245,7 +245,7 @@ void CheckoutFlow::onValidating() {
                 if (f->kind == GatewayFailure::Kind::OfferUnavailable ||
                     f->kind == GatewayFailure::Kind::NotFound)
                     return post(Step::OfferGone);
-                m_interruptedStep = QStringLiteral("validating");
+                m_interruptedStep = IntentState::Validating;
                 return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
                                     f->kind == GatewayFailure::Kind::Cancelled
                                 ? Step::Interrupt
@@ -263,7 +263,7 @@ void CheckoutFlow::onValidating() {
                         return;
                     if (auto *f = std::get_if<GatewayFailure>(&w)) {
                         m_outcomeMessage = f->message;
-                        m_interruptedStep = QStringLiteral("validating");
+                        m_interruptedStep = IntentState::Validating;
                         return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
                                             f->kind == GatewayFailure::Kind::Cancelled
                                         ? Step::Interrupt
@@ -320,7 +320,7 @@ void CheckoutFlow::onCreating() {
             const OrderSnapshot &order = std::get<OrderSnapshot>(r);
             m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
             applyIfFinal(); // a webhook may have told the outcome before this response came
-            if (m_stateName == QLatin1String("creating"))
+            if (m_stateName == IntentState::Creating)
                 post(Step::Created);
         });
 }
@@ -353,7 +353,7 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
     }
     case K::OutcomeUnknown:
     case K::Cancelled:
-        m_interruptedStep = QStringLiteral("creating");
+        m_interruptedStep = IntentState::Creating;
         return post(Step::Interrupt);
     case K::Unauthorized:
     case K::NotFound:
@@ -377,7 +377,7 @@ void CheckoutFlow::onTicketing() {
                                      return;
                                  if (auto *f = std::get_if<GatewayFailure>(&r)) {
                                      m_outcomeMessage = f->message;
-                                     m_interruptedStep = QStringLiteral("ticketing");
+                                     m_interruptedStep = IntentState::Ticketing;
                                      // The order exists: a definitive refusal here is for support,
                                      // never a new order.
                                      return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
@@ -386,7 +386,7 @@ void CheckoutFlow::onTicketing() {
                                                      : Step::Unresolved);
                                  }
                                  applyRead(std::get<OrderSnapshot>(r));
-                                 if (m_stateName == QLatin1String("ticketing"))
+                                 if (m_stateName == IntentState::Ticketing)
                                      post(Step::TicketAccepted);
                              });
 }

@@ -44,6 +44,14 @@ inline constexpr QLatin1String Error{"error"}; // "do not retry": support decide
 
 // Every state of the table, lowest rank first.
 QList<QLatin1String> all();
+// A network step is under way (validating, creating, ticketing, processing).
+bool isBusy(const QString &state);
+// Stopped where an agent or support must act (interrupted, insufficient funds, unresolved,
+// error).
+bool needsAttention(const QString &state);
+// The agent's words for the state (orders page, timeline), untranslated: the UI passes them
+// through QCoreApplication::translate("fd::IntentState", ...). An unknown name gets itself.
+const char *label(const QString &state);
 // Final: no request will ever be sent for this intent again, so its passenger PII is erased.
 bool isFinal(const QString &state);
 // The table's rank; an unknown name ranks 0 (never above anything a provider said).

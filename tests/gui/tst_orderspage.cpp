@@ -365,8 +365,9 @@ private Q_SLOTS:
         f.page->selectIntent(f.interrupted.id);
         QVERIFY(f.timeline()
                     .join(QLatin1Char('\n'))
-                    .contains(QStringLiteral("Entered “Interrupted: resume” (was “Creating”), "
-                                             "during create")));
+                    .contains(
+                        QStringLiteral("Entered “Interrupted: resume” (was “Sending the booking”), "
+                                       "during create")));
         QCOMPARE(f.find<QLabel>("statusLabel")->text(), QStringLiteral("Interrupted: resume"));
         QVERIFY(f.find<QLabel>("outcomeMessageLabel")->isVisible());
         QCOMPARE(f.find<QLabel>("outcomeMessageLabel")->text(),
@@ -419,12 +420,12 @@ private Q_SLOTS:
         Fixture f;
         f.page->selectIntent(f.interrupted.id);
         const int before = f.timeline().size();
-        f.journal.setState(f.interrupted.id, QStringLiteral("resuming"));
+        f.journal.setState(f.interrupted.id, QStringLiteral("creating")); // resumed
         f.journal.recordAttempt(f.interrupted.id, attempt(2, "POST", "/v1/air/orders", 201));
         f.page->refresh();
         QCOMPARE(f.page->selectedIntentId(), f.interrupted.id);
         QCOMPARE(f.timeline().size(), before + 2);
-        QCOMPARE(f.find<QLabel>("statusLabel")->text(), QStringLiteral("Resuming"));
+        QCOMPARE(f.find<QLabel>("statusLabel")->text(), QStringLiteral("Sending the booking"));
 
         // A new checkout appears at the top; the selection stays on its intent.
         auto added = f.journal.createIntent(
