@@ -65,6 +65,14 @@ public:
                 killed = false; // it had exited already: its output is complete
             m_finished = true;
         });
+        // Never started (e.g. the binary was being relinked): say so instead of looking hung.
+        connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+            if (e != QProcess::FailedToStart)
+                return;
+            err += "failed to start: " + m_process.errorString().toUtf8();
+            exitCode = -1;
+            m_finished = true;
+        });
     }
     ~DeskProcess() override {
         if (m_process.state() != QProcess::NotRunning) {
