@@ -25,7 +25,8 @@ struct FieldError {
 struct ApiError {
     enum class Kind {
         Envelope,  // the standard error envelope: retryable/fault are the source of truth
-        Conflict,  // {"success":false,"error":{"code":"CONFLICT",...}}: re-fetch, apply, retry
+        Conflict,  // {"success":false,"error":{"code":"CONFLICT",...}}: a stale version; never
+                   // resent
         BadBody,   // an HTTP error whose body is not JSON or neither shape: never guessed at
         Timeout,   // no answer in time: the request may have executed
         Network,   // reset, refused, DNS, ...: the request may have executed

@@ -128,6 +128,8 @@ GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
         f.kind = K::Fatal;
         return f;
     case ApiError::Kind::Conflict:
+        // A stale version was refused before anything was written. Only a caller that sent a
+        // version can re-fetch and re-apply; the desk sends none, so it is a plain rejection.
         f.kind = K::Rejected;
         return f;
     case ApiError::Kind::BadBody:
