@@ -1,11 +1,9 @@
 #include "countrylist.h"
 
+#include "core/isocodes.h"
+
 #include <QComboBox>
 #include <QCompleter>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -14,17 +12,8 @@ namespace fd::ui {
 const QList<Country> &countries() {
     static const QList<Country> list = [] {
         QList<Country> out;
-        QFile f(QStringLiteral(":/iso-codes/iso_3166-1.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            qFatal("iso-codes data missing from the build");
-        const QJsonArray all =
-            QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("3166-1")).toArray();
-        for (const QJsonValue &v : all) {
-            const QJsonObject o = v.toObject();
-            const QString common = o.value(QLatin1String("common_name")).toString();
-            out.append({o.value(QLatin1String("alpha_2")).toString(),
-                        common.isEmpty() ? o.value(QLatin1String("name")).toString() : common});
-        }
+        for (const iso::Country &c : iso::countries())
+            out.append({c.alpha2, c.commonName.isEmpty() ? c.name : c.commonName});
         std::sort(out.begin(), out.end(), [](const Country &a, const Country &b) {
             return QString::localeAwareCompare(a.name, b.name) < 0;
         });

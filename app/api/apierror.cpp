@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QUrl>
 
 namespace fd {
@@ -20,61 +21,31 @@ QString cleanText(const QString &s, int maxChars) {
     return printableExcerpt(s.toUtf8(), maxChars);
 }
 
-ApiError badBody(int httpStatus, const QByteArray &body, const QString &why) {
-    ApiError e;
-    e.kind = ApiError::Kind::BadBody;
-    e.httpStatus = httpStatus;
-    e.code = QStringLiteral("FD_BAD_BODY");
-    e.message = why;
-    e.bodyExcerpt = printableExcerpt(body);
-    return e;
-}
-
 bool isDroppedCategory(QChar::Category c) {
     // Controls, bidi overrides and zero-width marks could rewrite a terminal line or hide text.
     return c == QChar::Other_Control || c == QChar::Other_Format || c == QChar::Other_Surrogate ||
            c == QChar::Other_NotAssigned || c == QChar::Other_PrivateUse;
 }
 
-int indexIn(const char *const *names, int count, const QByteArray &v) {
-    for (int i = 0; i < count; ++i) {
-        if (v == names[i])
-            return i;
-    }
-    return -1;
-}
-
 // IMF-fixdate only: "Sun, 06 Nov 1994 08:49:37 GMT" (the form RFC 7231 makes senders use).
+// The weekday must be a day's name but need not match the date: QLocale would refuse a
+// mismatch, so it reads the rest. Its reading is also lenient (one-digit fields, any case), so
+// only a date that prints back as the same bytes counts.
 std::optional<QDateTime> parseImfFixdate(const QByteArray &s) {
-    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (s.size() != 29 || s.at(3) != ',' || s.at(4) != ' ' || s.at(7) != ' ' || s.at(11) != ' ' ||
-        s.at(16) != ' ' || s.at(19) != ':' || s.at(22) != ':' || s.at(25) != ' ' ||
-        s.mid(26) != "GMT")
+    const QLocale c = QLocale::c();
+    const QString text = QString::fromLatin1(s);
+    const QString weekday = text.left(3);
+    bool dayName = false;
+    for (int d = 1; d <= 7 && !dayName; ++d)
+        dayName = weekday == c.dayName(d, QLocale::ShortFormat);
+    if (!dayName || text.mid(3, 2) != QLatin1String(", "))
         return std::nullopt;
-    if (indexIn(days, 7, s.left(3)) < 0)
+    const QString format = QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'");
+    const QString rest = text.mid(5);
+    const QDateTime parsed = c.toDateTime(rest, format);
+    if (!parsed.isValid() || c.toString(parsed, format) != rest)
         return std::nullopt;
-    const int month = indexIn(months, 12, s.mid(8, 3)) + 1;
-    auto number = [&](qsizetype from, qsizetype len) {
-        int n = 0;
-        for (qsizetype i = from; i < from + len; ++i) {
-            const char c = s.at(i);
-            if (c < '0' || c > '9')
-                return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    };
-    const int day = number(5, 2), year = number(12, 4);
-    const int hh = number(17, 2), mm = number(20, 2), ss = number(23, 2);
-    if (month < 1 || day < 0 || year < 0 || hh < 0 || mm < 0 || ss < 0)
-        return std::nullopt;
-    const QDate date(year, month, day);
-    const QTime time(hh, mm, ss);
-    if (!date.isValid() || !time.isValid())
-        return std::nullopt;
-    return QDateTime(date, time, Qt::UTC);
+    return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
 }
 
 } // namespace
@@ -115,6 +86,16 @@ ApiError ApiError::network(const QString &detail) {
     ApiError e = timeout(detail);
     e.kind = Kind::Network;
     e.code = QStringLiteral("FD_NETWORK");
+    return e;
+}
+
+ApiError ApiError::badBody(int httpStatus, const QByteArray &body, const QString &why) {
+    ApiError e;
+    e.kind = Kind::BadBody;
+    e.httpStatus = httpStatus;
+    e.code = QStringLiteral("FD_BAD_BODY");
+    e.message = why;
+    e.bodyExcerpt = printableExcerpt(body);
     return e;
 }
 
@@ -251,30 +232,31 @@ ApiError parseError(int httpStatus, const QByteArray &body, const QByteArray &re
                     const QDateTime &now) {
     ApiError e = [&] {
         if (body.size() > kMaxErrorBodyBytes)
-            return badBody(
+            return ApiError::badBody(
                 httpStatus, body,
                 QStringLiteral("the error body is too large (%1 bytes)").arg(body.size()));
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
         if (pe.error != QJsonParseError::NoError)
-            return badBody(httpStatus, body,
-                           QStringLiteral("the error body is not JSON (%1 at offset %2)")
-                               .arg(pe.errorString())
-                               .arg(pe.offset));
+            return ApiError::badBody(httpStatus, body,
+                                     QStringLiteral("the error body is not JSON (%1 at offset %2)")
+                                         .arg(pe.errorString())
+                                         .arg(pe.offset));
         if (!doc.isObject())
-            return badBody(httpStatus, body, QStringLiteral("the error body is not a JSON object"));
+            return ApiError::badBody(httpStatus, body,
+                                     QStringLiteral("the error body is not a JSON object"));
         const QJsonObject o = doc.object();
         const QJsonValue success = o.value(QLatin1String("success"));
         if (!success.isUndefined() && success != QJsonValue(false))
-            return badBody(httpStatus, body,
-                           QStringLiteral("the error body does not say \"success\": false"));
+            return ApiError::badBody(
+                httpStatus, body, QStringLiteral("the error body does not say \"success\": false"));
 
         const QJsonValue older = o.value(QLatin1String("error"));
         if (!o.contains(QLatin1String("errorCode")) && older.isObject()) {
             const QJsonObject err = older.toObject();
             if (err.value(QLatin1String("code")).toString() != QLatin1String("CONFLICT"))
-                return badBody(httpStatus, body,
-                               QStringLiteral("the error body uses an unknown older shape"));
+                return ApiError::badBody(
+                    httpStatus, body, QStringLiteral("the error body uses an unknown older shape"));
             ApiError c;
             c.kind = ApiError::Kind::Conflict;
             c.httpStatus = httpStatus;
@@ -287,10 +269,11 @@ ApiError parseError(int httpStatus, const QByteArray &body, const QByteArray &re
         const QJsonValue code = o.value(QLatin1String("errorCode"));
         const QJsonValue retryable = o.value(QLatin1String("retryable"));
         if (!code.isString() || code.toString().trimmed().isEmpty())
-            return badBody(httpStatus, body, QStringLiteral("the error body has no errorCode"));
+            return ApiError::badBody(httpStatus, body,
+                                     QStringLiteral("the error body has no errorCode"));
         if (!retryable.isBool())
-            return badBody(httpStatus, body,
-                           QStringLiteral("the error body has no boolean \"retryable\""));
+            return ApiError::badBody(httpStatus, body,
+                                     QStringLiteral("the error body has no boolean \"retryable\""));
         ApiError env;
         env.kind = ApiError::Kind::Envelope;
         env.httpStatus = httpStatus;

@@ -25,7 +25,8 @@ struct FieldError {
 struct ApiError {
     enum class Kind {
         Envelope,  // the standard error envelope: retryable/fault are the source of truth
-        Conflict,  // {"success":false,"error":{"code":"CONFLICT",...}}: re-fetch, apply, retry
+        Conflict,  // {"success":false,"error":{"code":"CONFLICT",...}}: a stale version; never
+                   // resent
         BadBody,   // an HTTP error whose body is not JSON or neither shape: never guessed at
         Timeout,   // no answer in time: the request may have executed
         Network,   // reset, refused, DNS, ...: the request may have executed
@@ -53,6 +54,9 @@ struct ApiError {
     static ApiError timeout(const QString &detail);
     static ApiError network(const QString &detail);
     static ApiError cancelled();
+    // An answer that is not JSON or neither documented shape, or an unreadable success
+    // body: FD_BAD_BODY with `why` and a printable excerpt of what the server sent.
+    static ApiError badBody(int httpStatus, const QByteArray &body, const QString &why);
     static ApiError tls(const QString &detail);
     // `location` is the redirect's target as sent; only its host is kept in the message.
     static ApiError redirect(int httpStatus, const QByteArray &location);

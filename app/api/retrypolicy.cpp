@@ -45,8 +45,6 @@ QString actionName(RetryDecision::Action action) {
         return QStringLiteral("retry");
     case RetryDecision::GiveUp:
         return QStringLiteral("give up");
-    case RetryDecision::Refetch:
-        return QStringLiteral("re-fetch");
     }
     return QStringLiteral("unknown");
 }
@@ -89,8 +87,15 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int attemptsMadeSoFar,
         return giveUp(QStringLiteral("TLS failure; retrying cannot fix it"));
     if (error.kind == ApiError::Kind::Redirect)
         return giveUp(QStringLiteral("redirects are never followed; retrying cannot fix it"));
-    const bool conflict = error.kind == ApiError::Kind::Conflict;
-    if (!conflict && !isTransient(error)) {
+    if (error.kind == ApiError::Kind::Conflict) {
+        // Seed 002's answer to a stale `version` (PATCH): "re-fetch, apply, retry" re-applies
+        // the caller's change to a newer record, which only the caller can do (and maybe only
+        // after asking the agent). Resending the same bytes cannot succeed, so it is never
+        // retried here; the desk sends no versioned request today.
+        return giveUp(QStringLiteral("version conflict: the same request cannot succeed; "
+                                     "re-fetching and re-applying is the caller's decision"));
+    }
+    if (!isTransient(error)) {
         return giveUp(error.kind == ApiError::Kind::Envelope
                           ? QStringLiteral("%1 is not retryable").arg(error.code)
                           : QStringLiteral("HTTP %1 with an unreadable body is not retried")
@@ -109,11 +114,6 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int attemptsMadeSoFar,
     const milliseconds elapsed(qint64(std::ceil(double(elapsedReal) / m_scale)));
     if (elapsed >= kTotalBudget)
         return giveUp(QStringLiteral("the %1 s retry budget is spent").arg(seconds(kTotalBudget)));
-
-    if (conflict) {
-        return {RetryDecision::Refetch, milliseconds(0),
-                QStringLiteral("version conflict: re-fetch, apply the change, then retry")};
-    }
 
     if (error.retryAfter && *error.retryAfter > kMaxWait) {
         // Honouring it would break the per-wait ceiling; retrying sooner would ignore the server.

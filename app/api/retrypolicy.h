@@ -12,9 +12,8 @@ namespace fd {
 
 struct RetryDecision {
     enum Action {
-        Retry,   // wait, then send the same request again with the SAME idempotency key
-        GiveUp,  // surface the error; the caller must not resend this request as it is
-        Refetch, // optimistic-concurrency conflict: re-fetch the resource, apply, then resend
+        Retry,  // wait, then send the same request again with the SAME idempotency key
+        GiveUp, // surface the error; the caller must not resend this request as it is
     };
     Action action = GiveUp;
     std::chrono::milliseconds wait{0}; // already scaled; 0 for GiveUp

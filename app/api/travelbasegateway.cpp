@@ -46,16 +46,6 @@ GatewayResult<T> mapData(const GatewayResult<QJsonObject> &r,
     return std::move(parsed).value();
 }
 
-ApiError badSuccessBody(int status, const QByteArray &body, const QString &why) {
-    ApiError e;
-    e.kind = ApiError::Kind::BadBody;
-    e.httpStatus = status;
-    e.code = QStringLiteral("FD_BAD_BODY");
-    e.message = why;
-    e.bodyExcerpt = printableExcerpt(body);
-    return e;
-}
-
 bool isLoopbackHost(const QString &host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
@@ -128,6 +118,8 @@ GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
         f.kind = K::Fatal;
         return f;
     case ApiError::Kind::Conflict:
+        // A stale version was refused before anything was written. Only a caller that sent a
+        // version can re-fetch and re-apply; the desk sends none, so it is a plain rejection.
         f.kind = K::Rejected;
         return f;
     case ApiError::Kind::BadBody:
@@ -235,10 +227,11 @@ void TravelbaseGateway::finished(const std::shared_ptr<Call> &call, QNetworkRepl
     if (call->tooLarge) {
         // It may have executed (a create that answers with a huge body): never "nothing
         // happened". As a bad body it is retried only when the status is a 5xx.
-        error = badSuccessBody(status, {},
-                               QStringLiteral("The server's answer is larger than %1; FlightDesk "
-                                              "stopped reading it")
-                                   .arg(sizeText(limits::kApiAnswerBytes)));
+        error =
+            ApiError::badBody(status, {},
+                              QStringLiteral("The server's answer is larger than %1; FlightDesk "
+                                             "stopped reading it")
+                                  .arg(sizeText(limits::kApiAnswerBytes)));
         error->code = QStringLiteral("FD_ANSWER_TOO_LARGE");
     } else if (status == 0) {
         if (call->timedOut)
@@ -257,10 +250,11 @@ void TravelbaseGateway::finished(const std::shared_ptr<Call> &call, QNetworkRepl
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            error = badSuccessBody(status, body, QStringLiteral("The success answer is not JSON"));
+            error =
+                ApiError::badBody(status, body, QStringLiteral("The success answer is not JSON"));
         else if (!doc.object().value(QLatin1String("data")).isObject())
-            error = badSuccessBody(status, body,
-                                   QStringLiteral("The success answer has no \"data\" object"));
+            error = ApiError::badBody(status, body,
+                                      QStringLiteral("The success answer has no \"data\" object"));
         else
             data = doc.object().value(QLatin1String("data")).toObject();
     } else {

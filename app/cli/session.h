@@ -67,7 +67,6 @@ private:
     QtScheduler m_scheduler;
     OrderJournal m_journal;
     QString m_leaseOwner;
-    quint64 m_flowCount = 0;
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::unique_ptr<TravelbaseGateway> m_gateway;

@@ -1,11 +1,9 @@
 #include "mrz.h"
 
+#include "isocodes.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace fd::mrz {
 namespace {
@@ -30,16 +28,8 @@ Issue finding(const char *field, const char *code, const QString &message,
 const QHash<QString, QString> &alpha2ByAlpha3() {
     static const QHash<QString, QString> table = [] {
         QHash<QString, QString> out;
-        QFile f(QStringLiteral(":/iso-codes/iso_3166-1.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            qFatal("iso-codes data missing from the build");
-        const QJsonArray list =
-            QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("3166-1")).toArray();
-        for (const QJsonValue &v : list) {
-            const QJsonObject o = v.toObject();
-            out.insert(o.value(QLatin1String("alpha_3")).toString(),
-                       o.value(QLatin1String("alpha_2")).toString());
-        }
+        for (const iso::Country &c : iso::countries())
+            out.insert(c.alpha3, c.alpha2);
         out.insert(QStringLiteral("D"), QStringLiteral("DE"));     // Germany writes "D<<"
         for (const char *gb : {"GBD", "GBN", "GBO", "GBP", "GBS"}) // British passport classes
             out.insert(QLatin1String(gb), QStringLiteral("GB"));

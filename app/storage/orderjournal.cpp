@@ -226,20 +226,6 @@ Result<Intent> OrderJournal::intent(qint64 intentId) const {
     return loadIntent(*db, intentId);
 }
 
-Result<std::optional<Intent>> OrderJournal::findByKey(const QString &key) const {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    return selectIntent(*db, QStringLiteral("idempotency_key = :v"), key);
-}
-
-Result<std::optional<Intent>> OrderJournal::findByOrderId(const QString &orderId) const {
-    auto db = connection();
-    if (!db)
-        return db.error();
-    return selectIntent(*db, QStringLiteral("order_id = :v"), orderId);
-}
-
 Result<QList<Intent>> OrderJournal::unfinished() const {
     auto db = connection();
     if (!db)

@@ -74,9 +74,6 @@ public:
     Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) override;
     Result<qint64> addNote(qint64 intentId, const QString &text) override;
 
-    // Records a webhook for a known intent; a repeated event id is reported as Duplicate.
-    Result<WebhookResult> recordWebhookEvent(qint64 intentId, const QString &eventId,
-                                             const QJsonObject &payload);
     // Records the event and moves the intent of orderId forward in ONE transaction. Never
     // moves backwards (a late `pending` after `ticketed` changes nothing). eTickets are kept
     // when the move is to `ticketed`.
@@ -103,8 +100,6 @@ public:
     static bool ownerIsGone(const QString &ownerId);
 
     Result<Intent> intent(qint64 intentId) const override;
-    Result<std::optional<Intent>> findByKey(const QString &idempotencyKey) const;
-    Result<std::optional<Intent>> findByOrderId(const QString &orderId) const;
     Result<QList<Intent>> unfinished() const; // oldest first
     // Intents that reached an outcome the agent must know (ticketed, failed, error) that no
     // window or command has shown yet: the process may have died between the two. Oldest first.

@@ -29,22 +29,6 @@ Error invalid(const QString &what) {
 
 } // namespace
 
-Result<WebhookResult> OrderJournal::recordWebhookEvent(qint64 intentId, const QString &eventId,
-                                                       const QJsonObject &payload) {
-    return sql::inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
-        if (eventId.isEmpty())
-            return invalid(QStringLiteral("A webhook event id is required"));
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        auto e = insertEvent(
-            db, {intentId, JournalEvent::Kind::Webhook, now(), payload, eventId, i->orderId, {}});
-        if (!e)
-            return e.error();
-        return *e == 0 ? WebhookResult::Duplicate : WebhookResult::Recorded;
-    });
-}
-
 Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const QString &orderId,
                                                  const QString &newState,
                                                  const QJsonObject &payload,

@@ -1,6 +1,7 @@
 // The Travelbase gateway over real HTTP against the in-process sandbox: every call, how every
 // error of the contract is classified, and the retry rules (same key, same bytes, bounded),
 // each checked in the sandbox's ledger.
+#include "../support/rawhttpserver.h"
 #include "enginefixture.h"
 
 #include <QPointer>
@@ -400,6 +401,9 @@ private Q_SLOTS:
             << int(ApiError::Kind::Cancelled) << 0 << QString() << false << 0 << Kind::Cancelled;
         QTest::newRow("tls") << int(ApiError::Kind::Tls) << 0 << QString() << false << 0
                              << Kind::Fatal;
+        QTest::newRow("409 conflict shape")
+            << int(ApiError::Kind::Conflict) << 409 << QStringLiteral("CONFLICT") << false << client
+            << Kind::Rejected;
     }
     void classifyTable() {
         QFETCH(int, apiKind);
@@ -415,6 +419,38 @@ private Q_SLOTS:
         e.retryable = retryable;
         e.fault = static_cast<ApiError::Fault>(fault);
         QCOMPARE(TravelbaseGateway::classify(e).kind, expected);
+    }
+
+    // Seed 002's conflict shape belongs to a stale PATCH version, which the desk never sends.
+    // Should a server answer a create with it anyway, nothing was written: the agent sees one
+    // definitive rejection with the provider's words, after exactly one request.
+    void conflictShapeIsRejectedAfterOneRequest() {
+        SandboxEnv env;
+        // moc misreads adjacent raw strings: plain literals here.
+        const QByteArray conflict = "{\"success\": false, \"error\": {\"code\": \"CONFLICT\", "
+                                    "\"detail\": \"Resource version mismatch. Re-fetch the "
+                                    "resource and retry.\"}}";
+        RawHttpServer provider(QByteArrayLiteral("HTTP/1.1 409 Conflict\r\n"
+                                                 "Content-Type: application/json\r\n"
+                                                 "Content-Length: ") +
+                               QByteArray::number(conflict.size()) +
+                               QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + conflict);
+        auto options = env.gatewayOptions();
+        options.baseUrl = QUrl(provider.origin());
+        const auto gateway = env.makeGateway(options);
+        AttemptRecorder attempts;
+        Answer<OrderSnapshot> a;
+        gateway->createOrder(R"({"data":{}})",
+                             QStringLiteral("8a3c5c2e-0b7e-4a55-9d8e-2f1f6f6f0a01"), &env.context,
+                             attempts.log(), a.sink());
+        QVERIFY(a.wait());
+        expectFailure(a, Kind::Rejected, 409, QStringLiteral("CONFLICT"));
+        QVERIFY2(a.failure()->message.contains(QStringLiteral("Resource version mismatch")),
+                 qPrintable(a.failure()->message));
+        QCOMPARE(provider.requests().size(), 1);
+        QCOMPARE(attempts.entries.size(), 1);
+        QCOMPARE(attempts.entries.first().value(QLatin1String("decision")).toString(),
+                 QStringLiteral("give up"));
     }
 
     // ---- retries: the same key and the same bytes, until one definitive answer ----

@@ -204,6 +204,22 @@ private Q_SLOTS:
         QVERIFY(e.describe().contains(QString::number(status)));
     }
 
+    // The one reading of an unreadable answer, for error bodies and success bodies alike.
+    void badBodyFactory() {
+        const ApiError e = ApiError::badBody(201, QByteArray("<html>\x01ok\n</html>"),
+                                             QStringLiteral("The success answer is not JSON"));
+        QCOMPARE(e.kind, Kind::BadBody);
+        QCOMPARE(e.httpStatus, 201);
+        QCOMPARE(e.code, QStringLiteral("FD_BAD_BODY"));
+        QCOMPARE(e.message, QStringLiteral("The success answer is not JSON"));
+        QCOMPARE(e.bodyExcerpt, QStringLiteral("<html>ok </html>"));
+        QCOMPARE(e.fault, ApiError::Fault::Unknown);
+        QVERIFY(!e.retryable);
+        QVERIFY(!e.retryAfter);
+        QCOMPARE(e.describe(), QStringLiteral("HTTP 201 FD_BAD_BODY: The success answer is not "
+                                              "JSON [body: \"<html>ok </html>\"]"));
+    }
+
     void randomBytesNeverCrash() {
         QRandomGenerator rng(20261201);
         const QByteArray valid = envelope(500, "TB_INTERNAL", true, "server",
@@ -316,6 +332,20 @@ private Q_SLOTS:
             << QByteArray("Tue, 31 Feb 2026 10:05:30 GMT") << false << qint64(0);
         QTest::newRow("date 25 h")
             << QByteArray("Tue, 01 Dec 2026 25:05:30 GMT") << false << qint64(0);
+        // The weekday is checked as a name only, as the hand-written parser did: a wrong one
+        // comes from a sloppy server, and the date it names is still clear.
+        QTest::newRow("date weekday mismatch")
+            << QByteArray("Mon, 01 Dec 2026 10:05:30 GMT") << true << qint64(30000);
+        QTest::newRow("date space-padded day")
+            << QByteArray("Tue,  1 Dec 2026 10:05:30 GMT") << false << qint64(0);
+        QTest::newRow("date one-digit hour")
+            << QByteArray("Tue, 01 Dec 2026 9:05:30 GMT") << false << qint64(0);
+        QTest::newRow("date lower-case month")
+            << QByteArray("Tue, 01 dec 2026 10:05:30 GMT") << false << qint64(0);
+        QTest::newRow("date trailing text")
+            << QByteArray("Tue, 01 Dec 2026 10:05:30 GMTx") << false << qint64(0);
+        QTest::newRow("date leap day") << QByteArray("Tue, 29 Feb 2028 10:05:00 GMT") << true
+                                       << qint64(0) + 86'400'000LL * 455;
         QTest::newRow("rfc850 not accepted")
             << QByteArray("Tuesday, 01-Dec-26 10:05:30 GMT") << false << qint64(0);
         QTest::newRow("date truncated")

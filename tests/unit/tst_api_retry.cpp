@@ -57,7 +57,6 @@ private Q_SLOTS:
 
         const auto R = RetryDecision::Retry;
         const auto G = RetryDecision::GiveUp;
-        const auto F = RetryDecision::Refetch;
         const QByteArray conflict =
             R"({"success": false, "error": {"code": "CONFLICT", "detail": "Resource version mismatch."}})";
 
@@ -81,7 +80,9 @@ private Q_SLOTS:
             << env(409, "TB_IDEMPOTENCY_IN_FLIGHT", true, "client", "5") << 1 << R << qint64(5500);
         QTest::newRow("409 key reused")
             << env(409, "TB_IDEMPOTENCY_KEY_REUSED", false, "client") << 1 << G << qint64(0);
-        QTest::newRow("409 conflict shape") << raw(409, conflict) << 1 << F << qint64(0);
+        // A stale version (seed 002): the same bytes cannot succeed, so the gateway never
+        // resends them; re-fetching and re-applying belongs to a caller that sends a version.
+        QTest::newRow("409 conflict shape") << raw(409, conflict) << 1 << G << qint64(0);
         QTest::newRow("409 conflict shape, attempts spent")
             << raw(409, conflict) << 5 << G << qint64(0);
         QTest::newRow("422 offer expired")
@@ -218,8 +219,22 @@ private Q_SLOTS:
         QTest::newRow("backoff overruns") << ApiError::timeout({}) << qint64(117'501) << false;
         QTest::newRow("budget spent") << ApiError::timeout({}) << qint64(120'000) << false;
         QTest::newRow("long spent") << ApiError::timeout({}) << qint64(3'600'000) << false;
+    }
+
+    // The conflict shape is its own give-up, whatever the attempt count or the budget left.
+    void conflictIsNeverResent() {
+        const RetryPolicy policy(fixed(0.5));
         const ApiError conflict = raw(409, R"({"success":false,"error":{"code":"CONFLICT"}})");
-        QTest::newRow("conflict spent") << conflict << qint64(120'000) << false;
+        for (int attempts : {1, 2, 5}) {
+            for (qint64 elapsedMs : {0, 60'000, 120'000}) {
+                const RetryDecision d =
+                    policy.decide(conflict, attempts, kStart, kStart.addMSecs(elapsedMs));
+                QCOMPARE(d.action, RetryDecision::GiveUp);
+                QCOMPARE(d.wait, milliseconds(0));
+                QVERIFY2(d.reason.startsWith(QStringLiteral("version conflict")),
+                         qPrintable(d.reason));
+            }
+        }
     }
 
     void totalBudget() {

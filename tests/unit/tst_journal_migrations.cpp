@@ -1,5 +1,6 @@
 // Opening, migrating and refusing journal files.
 
+#include "../support/journallookup.h"
 #include "storage/orderjournal.h"
 
 #include <QFile>
@@ -117,7 +118,7 @@ private Q_SLOTS:
         }
         OrderJournal j;
         QVERIFY(j.open(path).ok());
-        QVERIFY(j.findByKey(key).value().has_value());
+        QVERIFY(fd::test::intentByKey(j, key).has_value());
     }
 
     void migratesFromV1() {
@@ -129,7 +130,7 @@ private Q_SLOTS:
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
         QCOMPARE(j.schemaVersion().value(), 4);
         const auto found =
-            j.findByKey(QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962")).value();
+            fd::test::intentByKey(j, QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962"));
         QVERIFY(found.has_value());
         QCOMPARE(found->orderId, QStringLiteral("ord_0001"));
         QCOMPARE(found->state, QStringLiteral("pending"));

@@ -1,7 +1,11 @@
 // Reading a passport's machine-readable zone (ICAO 9303 part 4, TD3) with its check digits.
+#include "core/isocodes.h"
 #include "core/mrz.h"
 
 #include <QTest>
+
+#include <thread>
+#include <vector>
 
 using namespace fd;
 
@@ -108,6 +112,38 @@ private Q_SLOTS:
         QCOMPARE(r->birthDate, born);
         QCOMPARE(r->gender, gender);
         QVERIFY(r->issues.isEmpty());
+    }
+
+    // The MRZ, field rules and country list all read one parse of iso-codes' 3166-1 data.
+    void isoCountriesAreOneSharedTable() {
+        std::vector<const QList<iso::Country> *> seen(4, nullptr);
+        {
+            std::vector<std::thread> threads;
+            for (auto &slot : seen)
+                threads.emplace_back([&slot] { slot = &iso::countries(); });
+            for (auto &t : threads)
+                t.join();
+        }
+        for (const auto *list : seen)
+            QCOMPARE(list, &iso::countries());
+        const QList<iso::Country> &all = iso::countries();
+        QVERIFY(all.size() >= 249);
+        bool nigeria = false, bolivia = false;
+        for (const iso::Country &c : all) {
+            QCOMPARE(c.alpha2.size(), 2);
+            QCOMPARE(c.alpha3.size(), 3);
+            QVERIFY(iso::isCountry(c.alpha2));
+            QCOMPARE(iso::countryName(c.alpha2), c.name);
+            nigeria =
+                nigeria || (c.alpha2 == QLatin1String("NG") && c.alpha3 == QLatin1String("NGA") &&
+                            c.name == QLatin1String("Nigeria"));
+            bolivia = bolivia ||
+                      (c.alpha2 == QLatin1String("BO") && c.commonName == QLatin1String("Bolivia"));
+        }
+        QVERIFY(nigeria);
+        QVERIFY(bolivia);
+        QVERIFY(!iso::isCountry(QStringLiteral("XX")));
+        QVERIFY(iso::isCurrency(QStringLiteral("EUR")));
     }
 
     void toleratesPastedText_data() {
