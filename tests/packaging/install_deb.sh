@@ -163,8 +163,8 @@ echo "$url"
 [[ $url =~ ^http://127\.0\.0\.1:([0-9]+)$ ]] || { show "$work/sandbox.err"; die "no loopback URL"; }
 port=${BASH_REMATCH[1]}
 exec 3<>"/dev/tcp/127.0.0.1/$port" || die "cannot connect to $url"
-printf 'GET /v1/wallet HTTP/1.0\r\nHost: 127.0.0.1\r\n%s\r\n\r\n' \
-    'Authorization: Bearer tb_sandbox_demo' >&3
+printf 'GET /v1/wallet HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n%s\r\n\r\n' \
+    "$port" 'Authorization: Bearer tb_sandbox_demo' >&3
 status_line=$(timeout 10 head -n 1 <&3 | tr -d '\r')
 exec 3>&-
 echo "GET /v1/wallet: $status_line"
