@@ -15,9 +15,8 @@
 #include "core/passenger.h"
 #include "sandbox/sandbox.h"
 #include "storage/orderjournal.h"
+#include "testdata.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,31 +30,8 @@
 
 namespace fd::test {
 
-// A fixed instant, so offers, ages on the departure date and passports never drift with the
-// real calendar.
-inline QDateTime sandboxStart() {
-    return QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
-}
 inline QString departureDate() {
     return QStringLiteral("2027-02-10");
-}
-
-inline QJsonDocument readTestJson(const char *relative) {
-    QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/") + QLatin1String(relative));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", relative);
-    return QJsonDocument::fromJson(f.readAll());
-}
-
-inline QList<Passenger> passengersFrom(const QJsonArray &json) {
-    const auto list = passengersFromJson(json);
-    if (!list)
-        qFatal("bad passengers: %s", qPrintable(list.error().message));
-    return list->passengers;
-}
-
-inline QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 inline QString describe(const GatewayFailure &f) {
