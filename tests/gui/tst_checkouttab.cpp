@@ -5,7 +5,6 @@
 #include "cli/session.h"
 #include "mainwindow.h"
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -83,9 +82,8 @@ class TestCheckoutTab final : public QObject {
                 found = offers->first();
             done = true;
         });
-        QDeadlineTimer deadline(kWait);
-        while (!done && !deadline.hasExpired())
-            QTest::qWait(10); // loopback I/O, not a policy delay
+        if (!QTest::qWaitFor([&] { return done; }, kWait)) // the answer, over loopback
+            return std::nullopt;
         return found;
     }
 

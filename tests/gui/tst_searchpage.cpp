@@ -108,6 +108,27 @@ struct Fixture {
                  QLatin1String("search_offers");
         return n;
     }
+    // Whether the sandbox has answered (or given up on) every search it received.
+    bool everySearchAnswered() const {
+        const QJsonArray requests =
+            session->sandbox()->ledgerJson().value(QLatin1String("requests")).toArray();
+        for (const QJsonValue &r : requests)
+            if (r.toObject().value(QLatin1String("endpoint")).toString() ==
+                    QLatin1String("search_offers") &&
+                r.toObject().value(QLatin1String("status")).toInt() == 0)
+                return false;
+        return true;
+    }
+    // A marker: a wallet read through the page's own gateway, sent after everything the page
+    // sent or was answered before it. Once it is back, what came before has had its chance to
+    // arrive and to be shown.
+    bool roundTrip() {
+        bool done = false;
+        QObject context;
+        session->gateway().fetchWallet(&context, {},
+                                       [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
+        return QTest::qWaitFor([&] { return done; }, 10000);
+    }
     // The offer shown in the table's row, after sorting.
     const fd::Offer &offerInRow(int row) const {
         const auto *proxy = table()->model();
@@ -260,7 +281,7 @@ private Q_SLOTS:
                      next->text().contains(message),
                  qPrintable(next->text()));
         QVERIFY(!f.page->isSearching());
-        QTest::qWait(50); // nothing in flight could arrive late either
+        QVERIFY(f.roundTrip()); // nothing in flight could arrive late either
         QCOMPARE(f.searchesSent(), 0);
         QCOMPARE(f.model()->rowCount(), 0);
     }
@@ -445,7 +466,9 @@ private Q_SLOTS:
         QTest::keyClick(f.page.get(), Qt::Key_Escape);
         QVERIFY(!f.page->isSearching());
         QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
-        QTest::qWait(3500); // the slow answer (3 s at this scale) is dropped, not shown
+        // The slow answer (3 s at this scale) is sent, arrives, and is dropped, not shown.
+        QTRY_VERIFY_WITH_TIMEOUT(f.everySearchAnswered(), 10000);
+        QVERIFY(f.roundTrip());
         QCOMPARE(f.model()->rowCount(), 0);
         QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
     }

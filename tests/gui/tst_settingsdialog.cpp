@@ -2,7 +2,7 @@
 // secret is kept and the explicit consent before a file fallback (answered through the
 // MessageBox seam), and "Test connection" against a real in-process sandbox, a wrong key, a
 // closed port and plain http to a remote host.
-#include "../support/fakekeychains.h"
+#include "fakekeychains.h"
 #include "messagebox.h"
 #include "settingsdialog.h"
 

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include "core/clock.h"
+#include "processrun.h"
 #include "storage/orderjournal.h"
 
 namespace {
@@ -42,48 +43,20 @@ QList<QJsonObject> parseLines(const QByteArray &out) {
 }
 
 Run flightdesk(const QStringList &args, int timeoutMs = 60000) {
-    QProcess p;
-    p.start(QStringLiteral(FLIGHTDESK_BINARY), args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("flightdesk %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    const fd::test::ProcessRun p =
+        fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY), args,
+                             QProcessEnvironment::systemEnvironment(), timeoutMs);
     Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.lines = parseLines(p.readAllStandardOutput());
-    r.err = p.readAllStandardError();
+    r.exitCode = p.exitCode;
+    r.lines = parseLines(p.out);
+    r.err = p.err;
     return r;
 }
 
 // A `flightdesk-sandbox` process: it outlives the desk processes a test kills.
-class SandboxProcess {
-public:
-    explicit SandboxProcess(const QStringList &args) {
-        m_process.start(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY),
-                        QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
-        if (!m_process.waitForReadyRead(10000))
-            qFatal("sandbox did not start");
-        url = QString::fromUtf8(m_process.readLine()).trimmed();
-    }
-    ~SandboxProcess() {
-        m_process.kill();
-        m_process.waitForFinished();
-    }
-    QJsonObject ledger() {
-        QNetworkRequest request(QUrl(url + QStringLiteral("/__sandbox/ledger")));
-        request.setRawHeader("Authorization", "Bearer tb_sandbox_demo");
-        QNetworkReply *reply = m_nam.get(request);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(5000);
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll())
-            .object()
-            .value(QLatin1String("data"))
-            .toObject();
-    }
-    QString url;
-
-private:
-    QProcess m_process;
-    QNetworkAccessManager m_nam;
+struct SandboxProcess : fd::test::SandboxProcess {
+    explicit SandboxProcess(const QStringList &args)
+        : fd::test::SandboxProcess(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY), args) {}
 };
 
 QList<QJsonObject> rows(const QJsonObject &ledger, const char *table, const char *key = nullptr,

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "processrun.h"
+
 #include <sys/stat.h>
 
 namespace {
@@ -39,10 +41,7 @@ int modeOf(const QString &path) {
     return int(st.st_mode & 07777);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
+struct Run : fd::test::ProcessRun {
     QJsonObject outcome() const {
         const QList<QByteArray> lines = out.trimmed().split('\n');
         return QJsonDocument::fromJson(lines.last()).object();
@@ -63,64 +62,22 @@ struct Run {
 };
 
 QProcessEnvironment environment(const QMap<QString, QString> &vars) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("FLIGHTDESK_API_KEY"));
-    env.remove(QStringLiteral("FLIGHTDESK_WEBHOOK_SECRET"));
-    for (auto it = vars.begin(); it != vars.end(); ++it)
-        env.insert(it.key(), it.value());
-    return env;
+    return fd::test::environmentWithoutSecrets(vars);
 }
 
 Run finish(QProcess &p, int timeoutMs = 60000) {
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("flightdesk did not finish");
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return {fd::test::finishProcess(p, timeoutMs)};
 }
 
 Run flightdesk(const QStringList &args, const QMap<QString, QString> &env = {}) {
-    QProcess p;
-    p.setProcessEnvironment(environment(env));
-    p.start(QStringLiteral(FLIGHTDESK_BINARY), args);
-    return finish(p);
+    return {fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY), args, environment(env))};
 }
 
 // A `flightdesk-sandbox` process on 127.0.0.1 with its default key and no webhooks of its own.
-class SandboxProcess {
-public:
-    SandboxProcess() {
-        m_process.start(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY),
-                        {QStringLiteral("--port"), QStringLiteral("0")});
-        if (!m_process.waitForReadyRead(10000))
-            qFatal("sandbox did not start");
-        url = QString::fromUtf8(m_process.readLine()).trimmed();
-    }
-    ~SandboxProcess() {
-        m_process.kill();
-        m_process.waitForFinished();
-    }
-    QJsonArray orders() {
-        QNetworkRequest request(QUrl(url + QStringLiteral("/__sandbox/ledger")));
-        request.setRawHeader("Authorization", "Bearer " + kSandboxKey.toLatin1());
-        QNetworkReply *reply = m_nam.get(request);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(5000);
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll())
-            .object()
-            .value(QLatin1String("data"))
-            .toObject()
-            .value(QLatin1String("orders"))
-            .toArray();
-    }
-    QString url;
-
-private:
-    QProcess m_process;
-    QNetworkAccessManager m_nam;
+struct SandboxProcess : fd::test::SandboxProcess {
+    SandboxProcess()
+        : fd::test::SandboxProcess(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY)) {}
+    QJsonArray orders() { return ledger().value(QLatin1String("orders")).toArray(); }
 };
 
 quint16 freeLoopbackPort() {

@@ -222,7 +222,7 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(a->outcome() && b->outcome() && (ticketed(*a) || ticketed(*b)),
                                  kWait);
-        QTest::qWait(100); // let a late straggler show itself in the ledger
+        QVERIFY(env.roundTrip()); // a late straggler has shown itself in the ledger
         for (const CheckoutFlow *f : {a.get(), b.get()})
             if (!ticketed(*f))
                 QVERIFY2(f->outcome() == Outcome::Error &&
@@ -284,7 +284,7 @@ private Q_SLOTS:
         b->start();
         b->submit();
         QTRY_VERIFY_WITH_TIMEOUT(!ignored.isEmpty() || b->outcome().has_value(), kWait);
-        QTest::qWait(50);
+        QVERIFY(env.roundTrip()); // anything b sent has reached the ledger
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(a->state(), QStringLiteral("processing"));
@@ -310,7 +310,7 @@ private Q_SLOTS:
         b->start();
         b->submit();
         QTRY_VERIFY_WITH_TIMEOUT(!ignored.isEmpty() || b->outcome().has_value(), kWait);
-        QTest::qWait(50);
+        QVERIFY(env.roundTrip()); // anything b sent has reached the ledger
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         expectOneOrderFor(env, id, *offer);
         const Intent after = env.intent(id);

@@ -1,10 +1,10 @@
 // Redirects are never followed: the next hop would receive the API key, the Idempotency-Key
 // and, on 307/308, the whole create body with passport numbers. Real HTTP on 127.0.0.1: a fake
 // provider answers with a 3xx pointing at a second server, which must never hear from us.
-#include "../support/rawhttpserver.h"
 #include "api/travelbasegateway.h"
 #include "core/clock.h"
 #include "core/scheduler.h"
+#include "rawhttpserver.h"
 
 #include <QTest>
 

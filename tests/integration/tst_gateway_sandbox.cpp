@@ -774,10 +774,11 @@ private Q_SLOTS:
         SandboxEnv env;
         QVERIFY(
             env.setScenarioJson(faultScenario({fault("create_order", "hang_after_commit", {1})})));
-        env.gateway = env.makeGateway(env.gatewayOptions(0.01, milliseconds(200)));
         Offer offer;
         QByteArray body;
         QVERIFY(prepare(env, offer, body));
+        CountingScheduler scheduler(&env.clock);
+        env.gateway = env.makeGateway(env.gatewayOptions(0.01, milliseconds(200)), &scheduler);
         auto *context = new QObject;
         QPointer<QObject> guard(context);
         int logged = 0;
@@ -786,8 +787,15 @@ private Q_SLOTS:
             body, QStringLiteral("k"), context, [&](const QJsonObject &) { ++logged; }, a.sink());
         QTRY_COMPARE(env.countOf(QStringLiteral("create_order")), 1);
         delete context;
-        // Past the 200 ms timeout and the 25 ms backoff that would have followed it.
-        QTest::qWait(600);
+        QCOMPARE(scheduler.scheduled(), 1); // the request's timeout
+        // Past the 200 ms timeout: the request is aborted and its retry is put off by the backoff.
+        scheduler.advance(200);
+        QTRY_COMPARE(scheduler.scheduled(), 2);
+        // Past the 25 ms backoff: the retry finds its caller gone. A request sent would have
+        // scheduled its own timeout.
+        scheduler.advance(400);
+        QCOMPARE(scheduler.scheduled(), 2);
+        QVERIFY(env.roundTrip());
         QCOMPARE(a.calls, 0);
         QCOMPARE(logged, 0);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
@@ -800,6 +808,8 @@ private Q_SLOTS:
         Offer offer;
         QByteArray body;
         QVERIFY(prepare(env, offer, body));
+        CountingScheduler scheduler(&env.clock);
+        env.gateway = env.makeGateway(env.gatewayOptions(), &scheduler);
         auto *context = new QObject;
         int logged = 0;
         Answer<OrderSnapshot> a;
@@ -811,7 +821,12 @@ private Q_SLOTS:
             },
             a.sink());
         QTRY_COMPARE(logged, 1);
-        QTest::qWait(300); // the 25 ms backoff, many times over
+        // The request's timeout and the retry after the backoff; then the 25 ms backoff, many
+        // times over: a retry that sent anything would have scheduled its own timeout.
+        QTRY_COMPARE(scheduler.scheduled(), 2);
+        scheduler.advance(300);
+        QCOMPARE(scheduler.scheduled(), 2);
+        QVERIFY(env.roundTrip());
         QCOMPARE(a.calls, 0);
         QCOMPARE(logged, 1);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);

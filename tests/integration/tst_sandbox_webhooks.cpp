@@ -74,6 +74,38 @@ struct WebhookFixture : Fixture {
             *ticketAnswer = r;
         return id;
     }
+    // A marker: one more order, ticketed under a plain scenario whose event leaves `delayMs`
+    // (scaled) after ticketing. Waits until its delivery has its answer; returns its id. A
+    // delivery or a ticketing the sandbox had put on a shorter timer before was sent first.
+    QString marker(int delayMs = 0) {
+        Scenario s;
+        s.webhookDelayMs = delayMs;
+        sandbox->setScenario(s);
+        const QString id =
+            createOrder(firstOffer(), "marker").data().value(QLatin1String("id")).toString();
+        client->call("POST", QStringLiteral("/v1/air/orders/%1/actions/ticket").arg(id), {},
+                     "marker-t");
+        const bool answered = QTest::qWaitFor(
+            [&] {
+                const auto &rows = sandbox->ledger().deliveries();
+                return std::any_of(rows.begin(), rows.end(), [&](const Ledger::Delivery &d) {
+                    return d.orderId == id && d.status != 0;
+                });
+            },
+            10000);
+        return answered ? id : QString();
+    }
+    // What reached the receiver about one order.
+    int hitsFor(const QString &orderId) const {
+        return int(std::count_if(receiver->hits.begin(), receiver->hits.end(), [&](const auto &h) {
+            return h.event.value(QLatin1String("data"))
+                       .toObject()
+                       .value(QLatin1String("object"))
+                       .toObject()
+                       .value(QLatin1String("id"))
+                       .toString() == orderId;
+        }));
+    }
     std::unique_ptr<Receiver> receiver = std::make_unique<Receiver>();
 };
 
@@ -125,7 +157,7 @@ private Q_SLOTS:
     void retriedUntil2xx() {
         WebhookFixture f(QStringLiteral("happy_path"));
         f.receiver->plan = {500, 503, 404};
-        f.bookAndTicket();
+        const QString id = f.bookAndTicket();
         QTRY_COMPARE(f.receiver->hits.size(), 4);
         QCOMPARE(f.receiver->hits[0].body, f.receiver->hits[3].body); // the same event again
         const auto &deliveries = f.sandbox->ledger().deliveries();
@@ -133,9 +165,10 @@ private Q_SLOTS:
         QCOMPARE(deliveries[0].status, 500);
         QCOMPARE(deliveries[3].status, 200);
         QCOMPARE(deliveries[3].attempt, 4);
-        // Backoff doubles: no further attempt after the 2xx.
-        QTest::qWait(200);
-        QCOMPARE(f.receiver->hits.size(), 4);
+        // Backoff doubles: no further attempt after the 2xx. A fifth would have left 8 s (80 ms
+        // scaled) after the fourth answer; the marker's event leaves later than that.
+        QVERIFY(!f.marker(8000).isEmpty());
+        QCOMPARE(f.hitsFor(id), 4);
     }
 
     void retriedWhenReceiverIsDown() {
@@ -157,10 +190,14 @@ private Q_SLOTS:
                          .value(QLatin1String("status"))
                          .toString(),
                      QStringLiteral("ticketed"));
-        QTest::qWait(100);
-        QCOMPARE(f.receiver->hits.size(), 0);
-        const auto deliveries =
-            fetchLedger(*f.client).value(QLatin1String("webhook_deliveries")).toArray();
+        // The event was published when the order was ticketed; the marker's came after it.
+        QVERIFY(!f.marker().isEmpty());
+        QCOMPARE(f.hitsFor(id), 0);
+        QJsonArray deliveries;
+        for (const QJsonValue &d :
+             fetchLedger(*f.client).value(QLatin1String("webhook_deliveries")).toArray())
+            if (d.toObject().value(QLatin1String("order_id")).toString() == id)
+                deliveries.append(d);
         QCOMPARE(deliveries.size(), 1);
         QCOMPARE(deliveries.first().toObject().value(QLatin1String("error")).toString(),
                  QStringLiteral("dropped"));
@@ -240,10 +277,27 @@ private Q_SLOTS:
         Scenario s;
         s.webhookDelayMs = 50000; // 500 ms at the fixture's scale, after a 30 ms ticketing delay
         f.sandbox->setScenario(s);
+        // When the order is ticketed, its event is published; nothing has reached the receiver.
+        QDateTime ticketedAt;
+        int hitsWhenTicketed = -1;
+        QObject::connect(f.sandbox.get(), &Sandbox::orderChanged, f.sandbox.get(),
+                         [&](const QJsonObject &order) {
+                             if (order.value(QLatin1String("status")).toString() ==
+                                 QLatin1String("ticketed")) {
+                                 ticketedAt = QDateTime::currentDateTimeUtc();
+                                 hitsWhenTicketed = int(f.receiver->hits.size());
+                             }
+                         });
         f.bookAndTicket();
-        QTest::qWait(150);
-        QCOMPARE(f.receiver->hits.size(), 0);
         QTRY_COMPARE(f.receiver->hits.size(), 1);
+        QCOMPARE(hitsWhenTicketed, 0);
+        // The delivery left no sooner than the delay after that (the sandbox's clock is the
+        // system's here); 50 ms of slack for the timer's and the clock's rounding.
+        QTRY_COMPARE(f.sandbox->ledger().deliveries().size(), qsizetype(1));
+        QVERIFY(ticketedAt.isValid());
+        QVERIFY2(ticketedAt.msecsTo(f.sandbox->ledger().deliveries().first().at) >= 450,
+                 qPrintable(QString::number(
+                     ticketedAt.msecsTo(f.sandbox->ledger().deliveries().first().at))));
     }
 
     void cancelledEvent() {
@@ -271,8 +325,10 @@ private Q_SLOTS:
     void neverResolvesSendsNothing() {
         WebhookFixture f(QStringLiteral("never_resolves"));
         const QString id = f.bookAndTicket();
-        QTest::qWait(150); // 50x the scaled happy-path delay
-        QCOMPARE(f.receiver->hits.size(), 0);
+        // The marker is ticketed on the happy path's timer, started after any this order could
+        // have had, and its event is delivered.
+        QVERIFY(!f.marker().isEmpty());
+        QCOMPARE(f.hitsFor(id), 0);
         QCOMPARE(f.client->call("GET", QStringLiteral("/v1/air/orders/") + id)
                      .data()
                      .value(QLatin1String("status"))

@@ -1,3 +1,3 @@
 # app/api unit tests
-flightdesk_add_test(NAME tst_api_errors SOURCES tst_api_errors.cpp LABEL unit LIBS flightdesk_api)
-flightdesk_add_test(NAME tst_api_retry SOURCES tst_api_retry.cpp LABEL unit LIBS flightdesk_api)
+flightdesk_add_test(NAME tst_api_errors SOURCES tst_api_errors.cpp LABEL unit LIBS flightdesk_test_support flightdesk_api)
+flightdesk_add_test(NAME tst_api_retry SOURCES tst_api_retry.cpp LABEL unit LIBS flightdesk_test_support flightdesk_api)

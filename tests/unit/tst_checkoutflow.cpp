@@ -1,8 +1,9 @@
 // Every transition of the checkout state machine, against a scripted gateway, the real SQLite
 // journal and a manual clock: no network and no real waiting.
-#include "../support/scriptedgateway.h"
 #include "core/checkoutflow.h"
+#include "scriptedgateway.h"
 #include "storage/orderjournal.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -16,13 +17,6 @@ using fd::test::ScriptedGateway;
 using Kind = GatewayFailure::Kind;
 
 namespace {
-QJsonDocument readJson(const char *relative) {
-    QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/") + QLatin1String(relative));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing %s", relative);
-    return QJsonDocument::fromJson(f.readAll());
-}
-
 const QDateTime kStart(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
 
 OrderSnapshot order(const char *status, QJsonArray documents = {}) {
@@ -109,8 +103,9 @@ private Q_SLOTS:
         m_journal = std::make_unique<OrderJournal>(m_clock.get());
         QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))).ok());
         m_gateway = ScriptedGateway();
-        m_offer = *Offer::fromJson(readJson("offers/los-lhr-family.json").object());
-        m_flow = makeFlow(newIntent(readJson("passengers/family-valid.json").array()));
+        m_offer = *Offer::fromJson(fd::test::readTestJson("offers/los-lhr-family.json").object());
+        m_flow =
+            makeFlow(newIntent(fd::test::readTestJson("passengers/family-valid.json").array()));
         m_flow->start();
         QTRY_COMPARE(m_flow->state(), QStringLiteral("editing"));
     }
@@ -168,7 +163,7 @@ private Q_SLOTS:
     }
 
     void invalidPassengersSendNothing() {
-        QJsonArray people = readJson("passengers/family-valid.json").array();
+        QJsonArray people = fd::test::readTestJson("passengers/family-valid.json").array();
         QJsonObject first = people[0].toObject();
         first[QStringLiteral("phone_number")] = QStringLiteral("0803 123 4567");
         people[0] = first;
@@ -181,7 +176,8 @@ private Q_SLOTS:
         QVERIFY(m_gateway.calls.isEmpty());
         // Fixed, the same intent (same key) goes on.
         const QString key = intent().idempotencyKey;
-        auto list = *passengersFromJson(readJson("passengers/family-valid.json").array());
+        auto list =
+            *passengersFromJson(fd::test::readTestJson("passengers/family-valid.json").array());
         QVERIFY(m_flow->setPassengers(list.passengers));
         QVERIFY(m_flow->submit());
         passValidation();
@@ -517,7 +513,8 @@ private Q_SLOTS:
     void theBookedOfferIsKeptWithTheIntent() {
         m_flow = makeFlow(
             m_journal
-                ->createIntent(m_offer.id, {}, readJson("passengers/family-valid.json").array())
+                ->createIntent(m_offer.id, {},
+                               fd::test::readTestJson("passengers/family-valid.json").array())
                 ->id);
         m_flow->start();
         QVERIFY(intent().offer.isEmpty());

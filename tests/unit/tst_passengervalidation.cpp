@@ -9,17 +9,12 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "testdata.h"
+
 using namespace fd;
 
 namespace {
 const QDate kToday(2026, 11, 23);
-
-QJsonDocument readJson(const QString &relative) {
-    QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/") + relative);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(relative));
-    return QJsonDocument::fromJson(f.readAll());
-}
 
 Passenger adult() {
     return {{},
@@ -165,7 +160,7 @@ private Q_SLOTS:
 
     void everyFailureAtOnce() {
         auto list = passengersFromJson(
-            readJson(QStringLiteral("passengers/one-adult-problems.json")).array());
+            fd::test::readTestJson(QStringLiteral("passengers/one-adult-problems.json")).array());
         QVERIFY(list.ok());
         const Report r = validatePassengers(*list, international(), kToday);
         QCOMPARE(
@@ -182,12 +177,12 @@ private Q_SLOTS:
     }
 
     void familyOnTheOffer() {
-        const auto offer =
-            Offer::fromJson(readJson(QStringLiteral("offers/los-lhr-family.json")).object());
+        const auto offer = Offer::fromJson(
+            fd::test::readTestJson(QStringLiteral("offers/los-lhr-family.json")).object());
         QVERIFY2(offer.ok(), offer.ok() ? "" : qPrintable(offer.error().message));
         QVERIFY(offer->isInternational());
-        auto list =
-            passengersFromJson(readJson(QStringLiteral("passengers/family-valid.json")).array());
+        auto list = passengersFromJson(
+            fd::test::readTestJson(QStringLiteral("passengers/family-valid.json")).array());
         QVERIFY(list.ok());
         const Report r = validatePassengers(*list, offer->trip(), kToday);
         QVERIFY2(r.valid(), qPrintable(codes(r.errors).join(QLatin1Char(' '))));
@@ -202,7 +197,7 @@ private Q_SLOTS:
 
     void providerExampleIsBookable() {
         auto list = passengersFromJson(
-            readJson(QStringLiteral("passengers/provider-example.json")).array());
+            fd::test::readTestJson(QStringLiteral("passengers/provider-example.json")).array());
         const Report r = validatePassengers(*list, international(), kToday);
         QVERIFY(r.valid());
         QCOMPARE(codes(r.warnings),

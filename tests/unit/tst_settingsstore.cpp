@@ -3,7 +3,7 @@
 // where a secret service answers (ctest's tst_settingsstore_keyring provides one: a private
 // D-Bus session with an unlocked gnome-keyring); set FLIGHTDESK_REQUIRE_KEYCHAIN=1 to make its
 // absence a failure instead of a skip.
-#include "../support/fakekeychains.h"
+#include "fakekeychains.h"
 #include "storage/settingsstore.h"
 
 #include <QDir>

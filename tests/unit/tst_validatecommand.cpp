@@ -7,13 +7,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "processrun.h"
+
 namespace {
 const QString kData = QStringLiteral(FLIGHTDESK_TEST_DATA "/");
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
+struct Run : fd::test::ProcessRun {
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     QStringList issues(const char *list) const {
         QStringList s;
@@ -31,15 +30,9 @@ struct Run {
 };
 
 Run validate(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral(FLIGHTDESK_BINARY), QStringList{QStringLiteral("validate")} + args);
-    if (!p.waitForFinished(30000))
-        qFatal("flightdesk validate did not finish");
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return {fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
+                                 QStringList{QStringLiteral("validate")} + args,
+                                 QProcessEnvironment::systemEnvironment(), 30000)};
 }
 
 QString data(const char *relative) {

@@ -4,6 +4,7 @@
 // an in-process sandbox on 127.0.0.1, and builders for valid request bodies.
 
 #include "sandbox/sandbox.h"
+#include "sandbox/webhooks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,6 +173,21 @@ inline int countWhere(const QJsonArray &rows, const QString &key, const QString 
 }
 
 // A sandbox on a free loopback port with a fast timing scale, plus a client for it.
+// Deliveries the sandbox still owes: every answer but a 2xx (below the attempt cap) is followed
+// by one more attempt of that delivery. Zero, with every attempt answered, means nothing
+// further is on its way.
+inline qsizetype deliveriesOwed(const Ledger &ledger) {
+    qsizetype owed = 0;
+    for (const Ledger::Delivery &d : ledger.deliveries()) {
+        if (d.attempt > 1)
+            --owed;
+        if (d.attempt >= 1 && (d.status < 200 || d.status >= 300) &&
+            d.attempt < WebhookDispatcher::kMaxAttempts)
+            ++owed;
+    }
+    return owed;
+}
+
 struct Fixture {
     explicit Fixture(const Clock *clock = nullptr, Sandbox::Options options = {}) {
         options.timingScale = 0.01;

@@ -13,11 +13,11 @@
 #include "api/webhookreceiver.h"
 #include "core/checkoutflow.h"
 #include "core/passenger.h"
+#include "core/scheduler.h"
 #include "sandbox/sandbox.h"
 #include "storage/orderjournal.h"
+#include "testdata.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,31 +31,8 @@
 
 namespace fd::test {
 
-// A fixed instant, so offers, ages on the departure date and passports never drift with the
-// real calendar.
-inline QDateTime sandboxStart() {
-    return QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
-}
 inline QString departureDate() {
     return QStringLiteral("2027-02-10");
-}
-
-inline QJsonDocument readTestJson(const char *relative) {
-    QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/") + QLatin1String(relative));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", relative);
-    return QJsonDocument::fromJson(f.readAll());
-}
-
-inline QList<Passenger> passengersFrom(const QJsonArray &json) {
-    const auto list = passengersFromJson(json);
-    if (!list)
-        qFatal("bad passengers: %s", qPrintable(list.error().message));
-    return list->passengers;
-}
-
-inline QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 inline QString describe(const GatewayFailure &f) {
@@ -64,6 +41,25 @@ inline QString describe(const GatewayFailure &f) {
         .arg(f.httpStatus)
         .arg(f.code, f.message);
 }
+
+// A ManualScheduler that counts what it is given. Every request the gateway sends schedules its
+// timeout here, so a count that stays put while time moves on proves nothing more was sent.
+class CountingScheduler final : public Scheduler {
+public:
+    explicit CountingScheduler(ManualClock *clock)
+        : m_manual(clock) {}
+    void after(std::chrono::milliseconds delay, QObject *context,
+               std::function<void()> fn) override {
+        ++m_scheduled;
+        m_manual.after(delay, context, std::move(fn));
+    }
+    void advance(qint64 ms) { m_manual.advance(ms); }
+    int scheduled() const { return m_scheduled; }
+
+private:
+    ManualScheduler m_manual;
+    int m_scheduled = 0;
+};
 
 // Every AttemptLog entry the gateway reported for one call.
 struct AttemptRecorder {
@@ -135,8 +131,9 @@ struct SandboxEnv {
         };
         return o;
     }
-    std::unique_ptr<TravelbaseGateway> makeGateway(TravelbaseGateway::Options options) {
-        auto g = TravelbaseGateway::create(std::move(options), &clock, &scheduler);
+    std::unique_ptr<TravelbaseGateway> makeGateway(TravelbaseGateway::Options options,
+                                                   Scheduler *with = nullptr) {
+        auto g = TravelbaseGateway::create(std::move(options), &clock, with ? with : &scheduler);
         if (!g)
             qFatal("gateway refused: %s", qPrintable(g.error().message));
         return std::move(g).value();
@@ -170,6 +167,15 @@ struct SandboxEnv {
         if (!answer.wait() || !answer.value() || answer.value()->isEmpty())
             return std::nullopt;
         return answer.value()->first();
+    }
+
+    // A marker: a wallet read through the same gateway, sent after everything before it. Once
+    // its answer is back, a request sent earlier has had its chance to reach the ledger.
+    bool roundTrip() {
+        Answer<Wallet> answer;
+        QObject caller;
+        gateway->fetchWallet(&caller, {}, answer.sink());
+        return answer.wait();
     }
 
     // --- the ledger ---
