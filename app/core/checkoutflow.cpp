@@ -114,8 +114,9 @@ void CheckoutFlow::buildMachine() {
 
     // The network steps write to the journal only while this flow holds the intent's lease:
     // a second window or process on the same intent stops here and touches nothing.
-    const auto networkStep = [this](QState *state, const char *name, void (CheckoutFlow::*step)()) {
-        connect(state, &QState::entered, this, [this, name, step] {
+    const auto networkStep = [this](QState *busyState, const char *name,
+                                    void (CheckoutFlow::*step)()) {
+        connect(busyState, &QState::entered, this, [this, name, step] {
             const bool mine = acquireLease();
             m_busyElsewhere = !mine;
             enter(QLatin1String(name));

@@ -446,7 +446,9 @@ private Q_SLOTS:
         QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
         QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Ticketed);
         bool disputed = false;
-        for (const JournalEvent &e : *m_journal->events(m_flow->intentId()))
+        // Held in a local: a range-for over `*events(...)` read a destroyed temporary.
+        const auto events = m_journal->events(m_flow->intentId());
+        for (const JournalEvent &e : *events)
             disputed = disputed || (e.kind == JournalEvent::Kind::Note &&
                                     e.detail.value(QLatin1String("text"))
                                         .toString()
