@@ -45,7 +45,7 @@ void fillCountryCombo(QComboBox *combo) {
 }
 
 QString countryCodeFromComboText(const QString &text) {
-    const QString t = text.trimmed();
+    QString t = text.trimmed(); // not const: returned by move
     if (t.isEmpty())
         return {};
     for (const Country &c : countries()) {

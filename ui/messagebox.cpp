@@ -17,8 +17,9 @@ void MessageBox::ask(QWidget *parent, const QString &title, const QString &text,
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(box, &QMessageBox::finished, box,
-                     [box, yes, answer] { answer(box->clickedButton() == yes); });
+    QObject::connect(box, &QMessageBox::finished, box, [box, yes, answer = std::move(answer)] {
+        answer(box->clickedButton() == yes);
+    });
     box->open();
 }
 

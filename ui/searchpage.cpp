@@ -184,15 +184,14 @@ QString SearchPage::checkDates() {
     std::optional<QDate> back;
     if (m_ui->returnRadioButton->isChecked())
         back = m_ui->returnDateEdit->date();
-    const QString problem =
-        searchquery::dateProblem(m_ui->departureDateEdit->date(), back, today());
+    QString problem = searchquery::dateProblem(m_ui->departureDateEdit->date(), back, today());
     showMessage(m_ui->datesMessageLabel, m_ui->departureDateEdit,
                 problem.isEmpty() ? QString() : tr("Error: %1").arg(problem), Tone::Error);
     return problem;
 }
 
 QString SearchPage::checkPassengers() {
-    const QString problem =
+    QString problem =
         searchquery::passengerProblem(m_ui->adultsSpinBox->value(), m_ui->childrenSpinBox->value(),
                                       m_ui->infantsSpinBox->value());
     const QString text = problem.isEmpty() ? QString() : tr("Error: %1").arg(problem);

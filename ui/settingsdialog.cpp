@@ -376,7 +376,7 @@ void SettingsDialog::storeSecret(SecretKind kind, AllowFileFallback fallback,
     const QString value = isKey ? apiKey() : webhookSecret();
     m_store->storeSecret(
         kind, value, fallback, this,
-        [this, kind, isKey, value, fallback, next](Result<SecretBackend> r) {
+        [this, kind, isKey, value, fallback, next = std::move(next)](Result<SecretBackend> r) {
             if (r) {
                 (isKey ? m_loadedApiKey : m_loadedWebhookSecret) = value;
                 (isKey ? m_apiKeyUnreadable : m_webhookSecretUnreadable) = false;

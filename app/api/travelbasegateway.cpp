@@ -180,7 +180,7 @@ void TravelbaseGateway::attempt(const std::shared_ptr<Call> &call) {
     // The transport rule holds for every URL a request is sent to, not only the configured one.
     if (const auto checked = checkBaseUrl(url); !checked) {
         const ApiError refused = ApiError::insecureUrl(checked.error().message);
-        m_scheduler->after(std::chrono::milliseconds(0), this, [this, call, refused] {
+        m_scheduler->after(std::chrono::milliseconds(0), this, [call, refused] {
             if (call->context)
                 call->done(classify(refused));
         });
@@ -354,7 +354,7 @@ void TravelbaseGateway::searchOffers(const QJsonObject &request, QObject *contex
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("data"), request}})
                                 .toJson(QJsonDocument::Compact);
     send("POST", QStringLiteral("/v1/air/offer_requests"), body, {}, context, log,
-         [done](const GatewayResult<QJsonObject> &r) {
+         [done = std::move(done)](const GatewayResult<QJsonObject> &r) {
              done(mapData<QList<Offer>>(r, [](const QJsonObject &o) -> Result<QList<Offer>> {
                  QList<Offer> offers;
                  for (const QJsonValue &v : o.value(QLatin1String("offers")).toArray()) {
@@ -377,7 +377,7 @@ void TravelbaseGateway::topUp(const Money &amount, QObject *context,
     // A mutating call: its retries carry one key of their own, so a top-up never lands twice.
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
     send("POST", QStringLiteral("/v1/wallet/top_ups"), body, key, context, {},
-         [done](const GatewayResult<QJsonObject> &r) {
+         [done = std::move(done)](const GatewayResult<QJsonObject> &r) {
              done(mapData<Wallet>(r, [](const QJsonObject &o) { return Wallet::fromJson(o); }));
          });
 }

@@ -304,8 +304,8 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
             code = usageError(err, QStringLiteral("checkout"), flow.error().message);
             return QCoreApplication::quit();
         }
-        follow(*flow, session->get(), out, [&code](int c) {
-            code = c;
+        follow(*flow, session->get(), out, [&code](int exitCode) {
+            code = exitCode;
             QCoreApplication::quit();
         });
         (*flow)->submit();

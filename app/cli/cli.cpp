@@ -43,7 +43,7 @@ std::optional<int> run(const QStringList &arguments) {
         return std::nullopt;
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QString command = arguments.at(1);
+    const QString &command = arguments.at(1);
     if (command == QLatin1String("--version")) {
         out << "flightdesk " << FLIGHTDESK_VERSION << '\n';
         return 0;

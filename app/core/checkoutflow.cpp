@@ -114,11 +114,11 @@ void CheckoutFlow::buildMachine() {
 
     // The network steps write to the journal only while this flow holds the intent's lease:
     // a second window or process on the same intent stops here and touches nothing.
-    const auto networkStep = [this](QState *state, void (CheckoutFlow::*step)()) {
-        connect(state, &QState::entered, this, [this, state, step] {
+    const auto networkStep = [this](QState *busyState, void (CheckoutFlow::*step)()) {
+        connect(busyState, &QState::entered, this, [this, busyState, step] {
             const bool mine = acquireLease();
             m_busyElsewhere = !mine;
-            enter(state->objectName());
+            enter(busyState->objectName());
             if (!mine) {
                 m_outcomeMessage = tr("This booking is already being handled by another window "
                                       "or process; it will not be sent twice.");

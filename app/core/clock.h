@@ -19,7 +19,7 @@ public:
 // A clock that only moves when told to.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start)
+    explicit ManualClock(const QDateTime &start)
         : m_now(start.toUTC()) {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &t) { m_now = t.toUTC(); }

@@ -47,7 +47,7 @@ QJsonArray requireArray(const QJsonObject &o, const QString &key, FieldErrors &e
         errors.add(at, QStringLiteral("must be an array, not %1").arg(typeName(v)));
         return {};
     }
-    const auto a = v.toArray();
+    auto a = v.toArray(); // not const: returned by move
     if (a.size() < min || a.size() > max) {
         errors.add(at, min == max ? QStringLiteral("must hold exactly %1 item(s)").arg(min)
                                   : QStringLiteral("must hold %1 to %2 items").arg(min).arg(max));
@@ -68,7 +68,7 @@ QString requireString(const QJsonObject &o, const QString &key, FieldErrors &err
         errors.add(at, QStringLiteral("must be a string, not %1").arg(typeName(v)));
         return {};
     }
-    const QString text = v.toString();
+    QString text = v.toString(); // not const: returned by move
     if (text.trimmed().isEmpty()) {
         errors.add(at, QStringLiteral("must not be empty"));
         return {};

@@ -6,6 +6,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <utility>
+
 namespace fd::sandbox {
 
 struct WebhookDispatcher::Delivery {
@@ -39,7 +41,7 @@ QByteArray WebhookDispatcher::signature(const QByteArray &secret, qint64 unixTim
 
 QString WebhookDispatcher::publish(const QString &type, const QJsonObject &order,
                                    std::function<void()> firstAttemptDone) {
-    const QString id = QStringLiteral("evt_%1").arg(m_nextEvent++, 4, 10, QLatin1Char('0'));
+    QString id = QStringLiteral("evt_%1").arg(m_nextEvent++, 4, 10, QLatin1Char('0'));
     const QJsonObject event{
         {QStringLiteral("id"), id},
         {QStringLiteral("type"), type},
@@ -66,7 +68,7 @@ QString WebhookDispatcher::publish(const QString &type, const QJsonObject &order
         d->body = body;
         d->badSignatureFirst = m_mode == WebhookMode::BadSignatureFirst;
         if (i == 0)
-            d->firstAttemptDone = std::move(firstAttemptDone);
+            d->firstAttemptDone = std::exchange(firstAttemptDone, nullptr); // the first copy only
         if (m_delayMs > 0)
             QTimer::singleShot(int(m_delayMs * m_scale), this, [this, d] { send(d); });
         else

@@ -110,9 +110,10 @@ Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &o
             return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
         // A holder that died (kill -9, crash) on this machine cannot renew: its lease is void.
         QString deadOwner;
-        if (auto current = loadIntent(db, intentId); !current)
+        const auto current = loadIntent(db, intentId);
+        if (!current)
             return current.error();
-        else if (!current->leaseOwner.isEmpty() && OrderJournal::ownerIsGone(current->leaseOwner))
+        if (!current->leaseOwner.isEmpty() && OrderJournal::ownerIsGone(current->leaseOwner))
             deadOwner = current->leaseOwner;
         // The whole test-and-set is this one statement under SQLite's write lock.
         QSqlQuery q(db);

@@ -259,14 +259,15 @@ void SettingsStore::storeSecret(SecretKind kind, const QString &value, AllowFile
                                 QObject *context, std::function<void(Result<SecretBackend>)> done) {
     QPointer<QObject> caller(context);
     if (value.isEmpty()) {
-        eraseSecret(kind, context, [done](Result<std::monostate> r) {
+        eraseSecret(kind, context, [done = std::move(done)](const Result<std::monostate> &r) {
             done(r ? Result<SecretBackend>(SecretBackend::None) : Result<SecretBackend>(r.error()));
         });
         return;
     }
     m_keychain->write(
         keyName(kind), value, this,
-        [this, kind, value, fallback, caller, done](Result<QString> written) {
+        [this, kind, value, fallback, caller,
+         done = std::move(done)](const Result<QString> &written) {
             Result<SecretBackend> result = SecretBackend::Keychain;
             if (written) {
                 removeFile(kind); // no plaintext copy outlives the move to the keychain
@@ -304,7 +305,7 @@ void SettingsStore::readSecret(SecretKind kind, QObject *context,
         const auto r = fromFile();
         QMetaObject::invokeMethod(
             this,
-            [caller, done, r] {
+            [caller, done = std::move(done), r] {
                 if (caller)
                     done(r);
             },
@@ -314,7 +315,8 @@ void SettingsStore::readSecret(SecretKind kind, QObject *context,
     const bool savedInKeychain =
         m_settings->value(backendKey(kind)).toString() == QLatin1String("keychain");
     m_keychain->read(
-        keyName(kind), this, [caller, done, fromFile, savedInKeychain](Result<QString> read) {
+        keyName(kind), this,
+        [caller, done = std::move(done), fromFile, savedInKeychain](Result<QString> read) {
             Result<StoredSecret> result = StoredSecret{};
             if (read && !read->isEmpty()) {
                 StoredSecret s;
@@ -338,7 +340,8 @@ void SettingsStore::eraseSecret(SecretKind kind, QObject *context,
     QPointer<QObject> caller(context);
     const bool inKeychain = backend(kind) == SecretBackend::Keychain;
     m_keychain->remove(
-        keyName(kind), this, [this, kind, inKeychain, caller, done](Result<QString> removed) {
+        keyName(kind), this,
+        [this, kind, inKeychain, caller, done = std::move(done)](const Result<QString> &removed) {
             Result<std::monostate> result = std::monostate{};
             if (!removeFile(kind))
                 result = Error{QStringLiteral("secret_file_failed"),

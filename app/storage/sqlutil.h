@@ -46,8 +46,8 @@ inline Status execSql(QSqlDatabase &db, const QString &sql) {
 // never both read-then-write (which deadlocks in WAL mode); the busy timeout queues them.
 class WriteTx {
 public:
-    explicit WriteTx(QSqlDatabase db)
-        : m_db(std::move(db)) {}
+    explicit WriteTx(const QSqlDatabase &db) // QSqlDatabase has no move constructor
+        : m_db(db) {}
     ~WriteTx() {
         if (m_open) {
             QSqlQuery q(m_db);

@@ -455,7 +455,7 @@ private Q_SLOTS:
                       orderObject(QStringLiteral("ord_1"), QStringLiteral("ticketed")));
         const Answer a = f.post(body);
         QCOMPARE(a.status, 200);
-        QVERIFY2(answeredIn.elapsed() < 3000, QByteArray::number(answeredIn.elapsed()));
+        QVERIFY2(answeredIn.elapsed() < 3000, QByteArray::number(answeredIn.elapsed()).constData());
         QCOMPARE(f.state(intentId), QStringLiteral("ticketed"));
     }
 
@@ -941,7 +941,8 @@ private Q_SLOTS:
                     .ok());
         const auto ticket = sb.client->call(
             "POST", QStringLiteral("/v1/air/orders/%1/actions/ticket").arg(orderId), {}, "tk");
-        QVERIFY2(ticket.status == 202 || ticket.status == 200, QByteArray::number(ticket.status));
+        QVERIFY2(ticket.status == 202 || ticket.status == 200,
+                 QByteArray::number(ticket.status).constData());
 
         QTRY_COMPARE(journal.intent(intent->id)->state, QStringLiteral("ticketed"));
         // Let every delivery (the duplicate, the retry after the bad signature) be answered.

@@ -42,10 +42,10 @@ inline bool spinUntil(const std::function<bool()> &done, int timeoutMs) {
 
 class DeskProcess final : public QObject {
 public:
-    DeskProcess(QString label, const QStringList &args, const QProcessEnvironment &env,
+    DeskProcess(QString name, const QStringList &args, const QProcessEnvironment &env,
                 Kill kill = {})
         : m_kill(kill)
-        , label(std::move(label)) {
+        , label(std::move(name)) {
         m_process.setProcessEnvironment(env);
         m_process.setProgram(QStringLiteral(FLIGHTDESK_BINARY));
         m_process.setArguments(args);
@@ -102,11 +102,11 @@ public:
     }
 
     QList<QJsonObject> ofType(const char *type) const {
-        QList<QJsonObject> out;
+        QList<QJsonObject> found;
         for (const QJsonObject &l : lines)
             if (l.value(QLatin1String("type")).toString() == QLatin1String(type))
-                out << l;
-        return out;
+                found << l;
+        return found;
     }
     QStringList states() const {
         QStringList s;

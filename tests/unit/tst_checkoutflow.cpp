@@ -442,6 +442,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
         QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Ticketed);
         bool disputed = false;
+        // Held in a local: a range-for over `*events(...)` read a destroyed temporary.
         const auto events = m_journal->events(m_flow->intentId());
         QVERIFY(events.ok());
         for (const JournalEvent &e : *events)
