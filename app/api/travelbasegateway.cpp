@@ -25,6 +25,9 @@ struct TravelbaseGateway::Call {
     QDateTime firstAttemptAt;
     bool timedOut = false; // Qt reports our own abort as OperationCanceledError: tell them apart
     bool tooLarge = false; // aborted by us at limits::kApiAnswerBytes
+    // An earlier attempt may have executed (it timed out, broke, hit a 5xx, or was still in
+    // flight): a later definitive refusal then says nothing about that attempt.
+    bool earlierMayHaveExecuted = false;
 };
 
 namespace {
@@ -286,10 +289,15 @@ void TravelbaseGateway::finished(const std::shared_ptr<Call> &call, QNetworkRepl
     if (call->log && call->context)
         call->log(entry);
     if (decision.action == RetryDecision::Retry) {
+        // A 429 is refused before anything runs; every other retried answer may hide a
+        // request that executed.
+        if (error->httpStatus != 429)
+            call->earlierMayHaveExecuted = true;
         m_scheduler->after(decision.wait, this, [this, call] { attempt(call); });
         return;
     }
     GatewayFailure failure = classify(*error);
+    failure.earlierAttemptMayHaveExecuted = call->earlierMayHaveExecuted;
     if (failure.kind == GatewayFailure::Kind::OutcomeUnknown)
         failure.message =
             QStringLiteral("No definitive answer after %1 attempt(s); the last was %2")

@@ -33,6 +33,9 @@ struct GatewayFailure {
     QString code;
     QString message;
     QList<std::pair<QString, QString>> fieldErrors; // provider's {field, message}
+    // An earlier attempt of this call timed out, broke or got a 5xx: it may have executed,
+    // whatever this last answer says.
+    bool earlierAttemptMayHaveExecuted = false;
 };
 
 template <typename T> using GatewayResult = std::variant<T, GatewayFailure>;

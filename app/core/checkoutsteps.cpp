@@ -310,13 +310,20 @@ void CheckoutFlow::onCreating() {
             return post(Step::Fatal);
         }
     }
+    // Frozen before this step: a create with these bytes and this key was sent before (by a
+    // process that died, or before a safe retry), and may have executed.
+    const bool sentBefore = intent->isFrozen();
     m_d.gateway->createOrder(
         body, intent->idempotencyKey, this, attemptLog(QStringLiteral("create_order")),
-        [this, generation](GatewayResult<OrderSnapshot> r) {
+        [this, generation, sentBefore](GatewayResult<OrderSnapshot> r) {
             if (generation != m_generation)
                 return;
-            if (auto *f = std::get_if<GatewayFailure>(&r))
-                return onCreateFailed(*f);
+            if (auto *f = std::get_if<GatewayFailure>(&r)) {
+                GatewayFailure failure = *f;
+                failure.earlierAttemptMayHaveExecuted =
+                    failure.earlierAttemptMayHaveExecuted || sentBefore;
+                return onCreateFailed(failure);
+            }
             const OrderSnapshot &order = std::get<OrderSnapshot>(r);
             m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
             applyIfFinal(); // a webhook may have told the outcome before this response came
@@ -355,10 +362,22 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
     case K::Cancelled:
         m_interruptedStep = IntentState::Creating;
         return post(Step::Interrupt);
+    case K::Fatal:
+        // "Do not retry" is about this answer. When an earlier send of the same key may have
+        // booked, the booking's fate is unknown: resend later with the same key (the provider
+        // replays what it did), never close the intent as if nothing happened.
+        if (f.earlierAttemptMayHaveExecuted) {
+            m_outcomeMessage =
+                tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
+                   "Resume later: the same key is sent, so it cannot book twice.")
+                    .arg(f.message);
+            m_interruptedStep = IntentState::Creating;
+            return post(Step::Interrupt);
+        }
+        return post(Step::Fatal);
     case K::Unauthorized:
     case K::NotFound:
     case K::KeyReused:
-    case K::Fatal:
         return post(Step::Fatal);
     }
 }

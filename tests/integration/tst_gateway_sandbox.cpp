@@ -315,6 +315,34 @@ private Q_SLOTS:
                  QStringLiteral("give up"));
         QCOMPARE(env.orders().size(), 0);
         QCOMPARE(env.sandbox->ledger().movements().size(), 0);
+        QVERIFY(!a.failure()->earlierAttemptMayHaveExecuted); // the only attempt was refused
+    }
+
+    // A fatal answer after a retried 503 says nothing of the first attempt; after a 429 (refused
+    // before anything ran) it does.
+    void fatalAfterARetryTellsThatAnEarlierAttemptMayHaveRun_data() {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<bool>("mayHaveRun");
+        QTest::newRow("503 then fatal") << QStringLiteral("unavailable") << true;
+        QTest::newRow("429 then fatal") << QStringLiteral("rate_limited") << false;
+    }
+    void fatalAfterARetryTellsThatAnEarlierAttemptMayHaveRun() {
+        QFETCH(QString, first);
+        QFETCH(bool, mayHaveRun);
+        SandboxEnv env;
+        QVERIFY(env.setScenarioJson(
+            faultScenario({fault("create_order", first.toLatin1().constData(), {1}, 0),
+                           fault("create_order", "internal_fatal", {2})})));
+        Offer offer;
+        QByteArray body;
+        QVERIFY(prepare(env, offer, body));
+        Answer<OrderSnapshot> a;
+        env.gateway->createOrder(body, QStringLiteral("k"), &env.context, {}, a.sink());
+        QVERIFY(a.wait());
+        QVERIFY(a.failure());
+        QCOMPARE(a.failure()->kind, Kind::Fatal);
+        QCOMPARE(env.countOf(QStringLiteral("create_order")), 2);
+        QCOMPARE(a.failure()->earlierAttemptMayHaveExecuted, mayHaveRun);
     }
 
     void validationFailureIsRejectedWithFields() {

@@ -524,6 +524,46 @@ private Q_SLOTS:
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         QCOMPARE(intent().offer, m_offer.raw);
     }
+
+    // Found by the long fault-schedule run (seed 559): the first create was cut off with the
+    // process, the resend got a fatal 500, and the intent was closed as an error while the
+    // first create had booked. A fatal answer to a resend leaves the booking's fate open.
+    void fatalAnswerToAResendIsNotTheEnd() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        const GatewayCall sent = *m_gateway.next();
+        const qint64 id = m_flow->intentId();
+        m_flow.reset(); // killed with the create in flight
+        m_gateway.unanswered.clear(); // its request died with it
+        m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QVERIFY(!intent().isFinal());
+        QVERIFY(intent().isResumable());
+        // The next resume sends the same bytes with the same key: the provider replays.
+        const qint64 again = m_flow->intentId();
+        m_flow.reset();
+        m_flow = makeFlow(again, QStringLiteral("third process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        QCOMPARE(m_gateway.next()->key, sent.key);
+        QCOMPARE(m_gateway.next()->body, sent.body);
+    }
+
+    void fatalAfterAnUncertainAttemptInTheSameCall() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        GatewayFailure f = failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500);
+        f.earlierAttemptMayHaveExecuted = true; // e.g. attempt 1 timed out, attempt 2 got this
+        m_gateway.answer(f);
+        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("may have booked")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckoutFlow)
