@@ -534,7 +534,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         const GatewayCall sent = *m_gateway.next();
         const qint64 id = m_flow->intentId();
-        m_flow.reset(); // killed with the create in flight
+        m_flow.reset();               // killed with the create in flight
         m_gateway.unanswered.clear(); // its request died with it
         m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
         m_flow = makeFlow(id, QStringLiteral("next process"));
