@@ -156,8 +156,7 @@ void CheckoutFlow::resume() {
         // Nothing was sent. A draft stays with the agent; a checkout the agent submitted and
         // that was cut short while checking the offer and wallet (or waiting for a top-up)
         // validates again, and only then freezes and sends, with the same key.
-        if (s == St::Validating || s == St::Creating || s == St::Interrupted ||
-            s == St::InsufficientFunds)
+        if (intent->isResumable()) // the same rule `resume` uses to pick intents
             post(Step::ResumeValidate);
     } else if (intent->orderId.isEmpty()) {
         // 402 executed nothing, so re-check the wallet; otherwise the create may have run:

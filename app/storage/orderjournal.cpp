@@ -241,12 +241,17 @@ Result<QList<Intent>> OrderJournal::unfinished() const {
     return out;
 }
 
+namespace {
+// The outcomes an agent must be told of, once (as migration 4 marks them for older rows).
+const QString kAnnouncedStates = QStringLiteral("('ticketed', 'failed', 'error')");
+} // namespace
+
 Result<QList<Intent>> OrderJournal::outcomesNotShown() const {
     auto db = connection();
     if (!db)
         return db.error();
-    return selectIntents(*db, QStringLiteral("WHERE outcome_shown_at IS NULL AND state IN "
-                                             "('ticketed', 'failed', 'error') ORDER BY id ASC"));
+    return selectIntents(*db, QStringLiteral("WHERE outcome_shown_at IS NULL AND state IN ") +
+                                  kAnnouncedStates + QStringLiteral(" ORDER BY id ASC"));
 }
 
 OrderJournal::Status OrderJournal::markOutcomeShown(qint64 intentId) {
@@ -254,8 +259,8 @@ OrderJournal::Status OrderJournal::markOutcomeShown(qint64 intentId) {
         QSqlQuery q(db);
         // Only a final outcome counts: an interrupted one shown earlier may still end ticketed.
         q.prepare(QStringLiteral("UPDATE intents SET outcome_shown_at = :at WHERE id = :id AND "
-                                 "outcome_shown_at IS NULL AND state IN "
-                                 "('ticketed', 'failed', 'error')"));
+                                 "outcome_shown_at IS NULL AND state IN ") +
+                  kAnnouncedStates);
         q.bindValue(QStringLiteral(":at"), now().toUTC().toString(Qt::ISODateWithMs));
         q.bindValue(QStringLiteral(":id"), intentId);
         return sql::exec(q, QStringLiteral("marking an outcome shown"));
