@@ -87,6 +87,14 @@ public:
                 slowest = qMax(slowest, p->elapsedMs);
         return slowest;
     }
+    // The webhook port picked by freePort() was taken by another test before a desk bound it:
+    // the schedule proved nothing about the desk and is run again.
+    bool lostItsPort() const {
+        for (const auto &p : m_procs)
+            if (p->err.contains("The bound address is already in use"))
+                return true;
+        return false;
+    }
 
 private:
     bool startSandbox() {
@@ -261,10 +269,18 @@ private Q_SLOTS:
             const Plan plan = makePlan(seed);
             const QString where = dir.filePath(QString::number(seed));
             QDir().mkpath(where);
-            Schedule schedule(plan, where, bound);
-            const QList<Failure> failures = schedule.run();
-            if (schedule.slowestMs() > slowest) {
-                slowest = schedule.slowestMs();
+            auto schedule = std::make_unique<Schedule>(plan, where, bound);
+            QList<Failure> failures = schedule->run();
+            for (int retry = 0; retry < 3 && !failures.isEmpty() && schedule->lostItsPort();
+                 ++retry) {
+                schedule.reset();
+                QDir(where).removeRecursively();
+                QDir().mkpath(where);
+                schedule = std::make_unique<Schedule>(plan, where, bound);
+                failures = schedule->run();
+            }
+            if (schedule->slowestMs() > slowest) {
+                slowest = schedule->slowestMs();
                 slowestSeed = seed;
             }
             if (failures.isEmpty()) {
@@ -291,7 +307,7 @@ private Q_SLOTS:
                 qInfo("plan: %s", qPrintable(plan.describe()));
                 for (const Failure &f : failures)
                     qInfo("  [%s] %s", qPrintable(f.tag), qPrintable(f.text));
-                qInfo("%s", qPrintable(schedule.transcript()));
+                qInfo("%s", qPrintable(schedule->transcript()));
             }
         }
         qInfo("%d passed, %lld failed (seeds %u..%u, %.1f s)", passed, qlonglong(failed.size()),
