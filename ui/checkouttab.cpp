@@ -118,8 +118,7 @@ qint64 CheckoutTab::intentId() const {
 bool CheckoutTab::isInFlight() const {
     if (!m_flow)
         return false;
-    const QString s = m_flow->state();
-    return m_flow->isBusy() || s == IntentState::Unresolved;
+    return m_flow->isBusy() || m_flow->state() == CheckoutState::Unresolved;
 }
 
 QString CheckoutTab::title() const {
@@ -129,8 +128,7 @@ QString CheckoutTab::title() const {
                 m_offer->slices.first().destination.iataCode;
     if (!m_flow)
         return route;
-    const QString s = m_flow->state();
-    if (s == IntentState::Ticketed)
+    if (m_flow->state() == CheckoutState::Ticketed)
         //: Tab title of a booked checkout; %1 is the route, %2 the booking reference.
         return tr("%1 ✓ %2").arg(route, m_flow->bookingReference());
     if (m_flow->isBusy())
@@ -142,7 +140,7 @@ QString CheckoutTab::title() const {
 void CheckoutTab::attach(CheckoutFlow *flow) {
     m_flow = flow;
     flow->setParent(nullptr); // owned by this tab (deleted in the destructor)
-    connect(flow, &CheckoutFlow::stateEntered, this, [this](const QString &state) {
+    connect(flow, &CheckoutFlow::stateEntered, this, [this](CheckoutState state) {
         showState(state);
         Q_EMIT titleChanged(title());
         Q_EMIT journalChanged();
@@ -159,14 +157,14 @@ void CheckoutTab::attach(CheckoutFlow *flow) {
     });
 }
 
-void CheckoutTab::showState(const QString &state) {
+void CheckoutTab::showState(CheckoutState state) {
     const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,   m_ui->checkAgainButton,
                           m_ui->searchAgainButton, m_ui->savePdfButton, m_ui->printButton,
                           m_ui->copyOrderIdButton};
     for (QPushButton *b : buttons)
         b->hide();
     m_ui->ticketsTableWidget->hide();
-    if (state == IntentState::Editing) {
+    if (state == CheckoutState::Editing) {
         m_ui->statusFrame->hide();
         return;
     }
@@ -179,23 +177,23 @@ void CheckoutTab::showState(const QString &state) {
         m_elapsedTimer->start();
         tickElapsed();
     }
-    if (!busy && state != IntentState::Processing)
+    if (!busy && state != CheckoutState::Processing)
         m_elapsedTimer->stop();
     if (busy)
         page()->setLockedReason({});
-    page()->setBusy(state != IntentState::InvalidInput);
-    if (state == IntentState::Validating) {
+    page()->setBusy(state != CheckoutState::InvalidInput);
+    if (state == CheckoutState::Validating) {
         m_ui->stateLabel->setText(tr("Checking the offer and the wallet…"));
         m_ui->detailLabel->setText(tr("Nothing has been booked yet."));
-    } else if (state == IntentState::Creating) {
+    } else if (state == CheckoutState::Creating) {
         m_ui->stateLabel->setText(tr("Sending the booking…"));
         m_ui->detailLabel->setText(tr("It is sent once; if the network fails it is retried with "
                                       "the same key, so it cannot be booked twice."));
-    } else if (state == IntentState::Ticketing) {
+    } else if (state == CheckoutState::Ticketing) {
         m_ui->stateLabel->setText(tr("Booking created. Asking the airline to issue tickets…"));
         m_ui->detailLabel->setText(tr("Order %1").arg(m_flow->orderId()));
         m_ui->copyOrderIdButton->show();
-    } else if (state == IntentState::Processing) {
+    } else if (state == CheckoutState::Processing) {
         m_ui->stateLabel->setText(tr("Waiting for the airline to confirm…"));
         m_ui->detailLabel->setText(
             tr("Order %1. This usually takes under a minute.").arg(m_flow->orderId()));
@@ -383,7 +381,7 @@ QString CheckoutTab::itineraryHtml() const {
 }
 
 bool CheckoutTab::saveItineraryPdf(const QString &path, QString *error) const {
-    if (!m_flow || m_flow->state() != IntentState::Ticketed) {
+    if (!m_flow || m_flow->state() != CheckoutState::Ticketed) {
         if (error)
             *error = tr("Only a ticketed booking has an itinerary.");
         return false;

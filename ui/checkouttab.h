@@ -57,7 +57,7 @@ Q_SIGNALS:
 private:
     explicit CheckoutTab(Session *session, QWidget *parent);
     void attach(CheckoutFlow *flow);
-    void showState(const QString &state);
+    void showState(fd::CheckoutState state);
     void showOutcome(CheckoutFlow::Outcome outcome, const QString &message);
     void showTickets();
     void tickElapsed();

@@ -128,10 +128,10 @@ void MainWindow::resumeUnfinished() {
     QStringList closedWhile;
     for (const Intent &intent : *notShown) {
         openIntent(intent.id);
-        if (intent.state == IntentState::Ticketed)
+        if (intent.state == CheckoutState::Ticketed)
             //: %1 is a booking reference, e.g. "TB7Q2X".
             closedWhile.append(tr("booked %1").arg(intent.bookingReference));
-        else if (intent.state == IntentState::Failed)
+        else if (intent.state == CheckoutState::Failed)
             //: %1 is an order id; the airline declined it, nothing was charged.
             closedWhile.append(tr("order %1 failed").arg(intent.orderId));
         else

@@ -49,21 +49,27 @@ QString nameOf(const QJsonObject &passenger) {
 
 } // namespace
 
-OrderStatus orderStatus(const QString &state) {
-    if (state == IntentState::Ticketed)
+OrderStatus orderStatus(CheckoutState state) {
+    if (state == CheckoutState::Ticketed)
         return OrderStatus::Ticketed;
     // An error is final (nothing is sent again) but is support's to settle: it needs attention.
-    if (IntentState::needsAttention(state))
+    if (state::needsAttention(state))
         return OrderStatus::NeedsAttention;
-    return IntentState::isFinal(state) ? OrderStatus::Failed : OrderStatus::InProgress;
+    return state::isFinal(state) ? OrderStatus::Failed : OrderStatus::InProgress;
 }
 
-QString stateText(const QString &state) {
-    if (state.isEmpty())
-        return QCoreApplication::translate("fd::IntentState", "Draft");
-    if (const char *label = IntentState::label(state))
-        return QCoreApplication::translate("fd::IntentState", label);
-    return state; // a name from a newer FlightDesk: shown as it is
+QString stateText(CheckoutState state) {
+    return QCoreApplication::translate("fd::CheckoutState", state::label(state));
+}
+
+QString stateText(const QString &name) {
+    if (name.isEmpty())
+        return stateText(CheckoutState::Draft);
+    if (const auto s = state::checkoutStateNamed(name))
+        return stateText(*s);
+    if (const auto p = state::providerStatusNamed(name))
+        return QCoreApplication::translate("fd::ProviderStatus", state::label(*p));
+    return name;
 }
 
 QString eventKindText(JournalEvent::Kind kind) {
@@ -283,7 +289,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
             return r.createdAt;
         case Status:
             // Grouped by what the agent has to do, then by state.
-            return QStringLiteral("%1 %2").arg(int(r.status)).arg(r.state);
+            return QStringLiteral("%1 %2").arg(int(r.status)).arg(state::name(r.state));
         case BookingReference:
             return r.bookingReference;
         case OrderId:

@@ -16,8 +16,11 @@ namespace fd::ui {
 // agent (interrupted, unresolved, error, insufficient funds). Failed: final without a ticket.
 enum class OrderStatus { InProgress, Ticketed, Failed, NeedsAttention };
 
-OrderStatus orderStatus(const QString &state);
-QString stateText(const QString &state); // "in_progress" -> "Ticketing in progress"
+OrderStatus orderStatus(fd::CheckoutState state);
+QString stateText(fd::CheckoutState state); // processing -> "Processing"
+// A state or provider status by the name the journal's history holds ("in_progress" ->
+// "Ticketing in progress"); a name from a newer FlightDesk is shown as it is.
+QString stateText(const QString &name);
 
 // One timeline line of an intent's journal event, for people.
 QString eventKindText(JournalEvent::Kind kind);
@@ -51,7 +54,7 @@ public:
     struct Row {
         qint64 id = 0;
         QDateTime createdAt;
-        QString state;
+        fd::CheckoutState state = fd::CheckoutState::Draft;
         QString outcome;
         QString outcomeMessage;
         OrderStatus status = OrderStatus::InProgress;

@@ -156,21 +156,14 @@ bool isJsonContentType(const QByteArray &value) {
            (type.startsWith("application/") && type.endsWith("+json"));
 }
 
-QString stateForEvent(const QString &type, const QJsonObject &order) {
+std::optional<ProviderStatus> statusForEvent(const QString &type, const QJsonObject &order) {
     if (type == QLatin1String("order.ticketed"))
-        return IntentState::Ticketed;
+        return ProviderStatus::Ticketed;
     if (type == QLatin1String("order.failed"))
-        return IntentState::Failed;
+        return ProviderStatus::Failed;
     if (type == QLatin1String("order.cancelled"))
-        return IntentState::Cancelled;
-    const QString status = order.value(QLatin1String("status")).toString();
-    for (const QLatin1String s :
-         {IntentState::Pending, IntentState::InProgress, IntentState::Ticketed, IntentState::Failed,
-          IntentState::Cancelled}) {
-        if (status == s)
-            return s;
-    }
-    return {};
+        return ProviderStatus::Cancelled;
+    return state::providerStatusNamed(order.value(QLatin1String("status")).toString());
 }
 
 Result<Event> parseEvent(const QByteArray &body) {
@@ -188,9 +181,9 @@ Result<Event> parseEvent(const QByteArray &body) {
     if (e.id.isEmpty() || e.type.isEmpty() || e.orderId.isEmpty())
         return error("invalid_event",
                      QStringLiteral("An event needs an id, a type and data.object.id"));
-    e.newState = stateForEvent(e.type, object);
+    e.status = statusForEvent(e.type, object);
     if (auto order = OrderSnapshot::fromJson(object)) {
-        if (e.newState == IntentState::Ticketed)
+        if (e.status == ProviderStatus::Ticketed)
             e.eTickets = order->ticketsJson();
         e.order = std::move(order).value();
     }
@@ -371,7 +364,7 @@ void WebhookReceiver::handle(const QHttpServerRequest &request, QHttpServerRespo
     if (!event)
         return reject(responder, 400, event.error().code, event.error().message);
 
-    const auto recorded = m_journal->applyWebhook(event->id, event->orderId, event->newState,
+    const auto recorded = m_journal->applyWebhook(event->id, event->orderId, event->status,
                                                   event->payload, event->eTickets);
     if (!recorded) {
         // Not recorded means not answered 2xx: the provider keeps the event and retries.

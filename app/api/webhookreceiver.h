@@ -59,20 +59,20 @@ Result<std::monostate> verifySignature(const QByteArray &header, const QByteArra
 // application/json or any +json type, parameters (charset) ignored, case-insensitive.
 bool isJsonContentType(const QByteArray &value);
 
-// The journal state an event moves its order to; empty means "record only".
+// The provider status an event reports for its order; nothing means "record only".
 // order.ticketed/failed/cancelled map by type. Any other type (order.schedule_changed, types
 // added later) uses the status of the Order object it carries when that is a state webhooks
 // may set: the object is the provider's word on the order at that moment, and the journal only
 // ever moves forward, so a stale status is harmless while a current one recovers a lost event.
-QString stateForEvent(const QString &type, const QJsonObject &order);
+std::optional<ProviderStatus> statusForEvent(const QString &type, const QJsonObject &order);
 
 // One event as the journal needs it.
 struct Event {
     QString id;
     QString type;
     QString orderId;
-    QString newState;                   // empty: record only
-    QJsonArray eTickets;                // from data.object.documents when newState is ticketed
+    std::optional<ProviderStatus> status; // nothing: record only
+    QJsonArray eTickets;                  // from data.object.documents when status is ticketed
     QJsonObject payload;                // the whole event; the journal erases PII before storing it
     std::optional<OrderSnapshot> order; // when data.object parses as an Order
 };

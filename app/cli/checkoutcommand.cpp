@@ -19,28 +19,6 @@ namespace {
 
 using Outcome = CheckoutFlow::Outcome;
 
-int exitCode(Outcome o) {
-    switch (o) {
-    case Outcome::Ticketed:
-        return 0;
-    case Outcome::Error:
-        return 1;
-    case Outcome::InvalidInput:
-        return 2;
-    case Outcome::Failed:
-        return 3;
-    case Outcome::OfferUnavailable:
-        return 4;
-    case Outcome::InsufficientFunds:
-        return 5;
-    case Outcome::Unresolved:
-        return 6;
-    case Outcome::Interrupted:
-        return 7;
-    }
-    return 1;
-}
-
 void printLine(QTextStream &out, const QJsonObject &line) {
     out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
     out.flush(); // a supervisor reading the pipe sees each state as it happens
@@ -171,10 +149,10 @@ struct Connection {
 void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
             const std::function<void(int)> &done) {
     QObject::connect(flow, &CheckoutFlow::stateEntered, flow,
-                     [flow, &out](const QString &state, const QJsonObject &detail) {
+                     [flow, &out](CheckoutState state, const QJsonObject &detail) {
                          QJsonObject line = detail;
                          line.insert(QStringLiteral("type"), QStringLiteral("state"));
-                         line.insert(QStringLiteral("state"), state);
+                         line.insert(QStringLiteral("state"), state::name(state));
                          line.insert(QStringLiteral("intent_id"), flow->intentId());
                          printLine(out, line);
                      });
@@ -196,7 +174,7 @@ void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
                                        intent ? &intent.value() : nullptr, report));
             // Printed and flushed: only now has a person (or a supervisor) been told.
             session->journal().markOutcomeShown(flow->intentId());
-            done(exitCode(outcome));
+            done(state::exitCode(CheckoutFlow::outcomeState(outcome)));
         });
 }
 
@@ -221,10 +199,10 @@ QJsonObject searchRequest(const QString &spec) {
 }
 
 QString closedWhileMessage(const Intent &i) {
-    if (i.state == IntentState::Ticketed)
+    if (i.state == CheckoutState::Ticketed)
         return QStringLiteral("Booked while FlightDesk was closed: order %1, booking reference %2.")
             .arg(i.orderId, i.bookingReference);
-    if (i.state == IntentState::Failed)
+    if (i.state == CheckoutState::Failed)
         return QStringLiteral("Failed while FlightDesk was closed: order %1 was not booked.")
             .arg(i.orderId);
     return QStringLiteral("Ended while FlightDesk was closed: %1").arg(i.outcomeMessage);

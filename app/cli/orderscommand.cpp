@@ -93,27 +93,30 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
                     ev.insert(QStringLiteral("event_id"), e.webhookEventId);
                 events.append(ev);
             }
-        QJsonObject o{{QStringLiteral("intent_id"), i.id},
-                      {QStringLiteral("idempotency_key"), i.idempotencyKey},
-                      {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
-                      {QStringLiteral("offer_id"), i.offerId},
-                      {QStringLiteral("state"), i.state},
-                      {QStringLiteral("outcome"), orNull(i.outcome)},
-                      {QStringLiteral("outcome_message"), orNull(i.outcomeMessage)},
-                      {QStringLiteral("order_id"), orNull(i.orderId)},
-                      {QStringLiteral("booking_reference"), orNull(i.bookingReference)},
-                      {QStringLiteral("ticket_idempotency_key"), orNull(i.ticketKey)},
-                      {QStringLiteral("tickets"), i.eTickets},
-                      {QStringLiteral("passengers"), redactedPassengers(i.passengers)},
-                      {QStringLiteral("request_sha256"),
-                       i.requestBody ? QJsonValue(QString::fromLatin1(
-                                           QCryptographicHash::hash(*i.requestBody,
-                                                                    QCryptographicHash::Sha256)
-                                               .toHex()))
-                                     : QJsonValue()},
-                      {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
-                      {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
-                      {QStringLiteral("events"), events}};
+        QJsonObject o{
+            {QStringLiteral("intent_id"), i.id},
+            {QStringLiteral("idempotency_key"), i.idempotencyKey},
+            {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
+            {QStringLiteral("offer_id"), i.offerId},
+            {QStringLiteral("state"), state::name(i.state)},
+            {QStringLiteral("provider_status"),
+             i.providerStatus ? QJsonValue(state::name(*i.providerStatus)) : QJsonValue()},
+            {QStringLiteral("outcome"), orNull(i.outcome)},
+            {QStringLiteral("outcome_message"), orNull(i.outcomeMessage)},
+            {QStringLiteral("order_id"), orNull(i.orderId)},
+            {QStringLiteral("booking_reference"), orNull(i.bookingReference)},
+            {QStringLiteral("ticket_idempotency_key"), orNull(i.ticketKey)},
+            {QStringLiteral("tickets"), i.eTickets},
+            {QStringLiteral("passengers"), redactedPassengers(i.passengers)},
+            {QStringLiteral("request_sha256"),
+             i.requestBody
+                 ? QJsonValue(QString::fromLatin1(
+                       QCryptographicHash::hash(*i.requestBody, QCryptographicHash::Sha256)
+                           .toHex()))
+                 : QJsonValue()},
+            {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("events"), events}};
         intents.append(o);
     }
     out << QJsonDocument(

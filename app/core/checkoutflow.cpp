@@ -52,25 +52,25 @@ CheckoutFlow::~CheckoutFlow() {
 }
 
 void CheckoutFlow::buildMachine() {
-    namespace St = IntentState;
-    const auto state = [this](QLatin1String name) {
+    using St = CheckoutState;
+    const auto makeState = [this](CheckoutState which) {
         auto *s = new QState(m_machine.get());
-        s->setObjectName(name);
+        s->setObjectName(state::name(which));
         return s;
     };
-    QState *editing = state(St::Editing);
-    QState *validating = state(St::Validating);
-    QState *invalidInput = state(St::InvalidInput);
-    QState *creating = state(St::Creating);
-    QState *ticketing = state(St::Ticketing);
-    QState *processing = state(St::Processing);
-    QState *ticketed = state(St::Ticketed);
-    QState *failed = state(St::Failed);
-    QState *offerUnavailable = state(St::OfferUnavailable);
-    QState *insufficientFunds = state(St::InsufficientFunds);
-    QState *interrupted = state(St::Interrupted);
-    QState *unresolved = state(St::Unresolved);
-    QState *error = state(St::Error);
+    QState *editing = makeState(St::Editing);
+    QState *validating = makeState(St::Validating);
+    QState *invalidInput = makeState(St::InvalidInput);
+    QState *creating = makeState(St::Creating);
+    QState *ticketing = makeState(St::Ticketing);
+    QState *processing = makeState(St::Processing);
+    QState *ticketed = makeState(St::Ticketed);
+    QState *failed = makeState(St::Failed);
+    QState *offerUnavailable = makeState(St::OfferUnavailable);
+    QState *insufficientFunds = makeState(St::InsufficientFunds);
+    QState *interrupted = makeState(St::Interrupted);
+    QState *unresolved = makeState(St::Unresolved);
+    QState *error = makeState(St::Error);
 
     const auto on = [](QState *from, Step step, QAbstractState *to) {
         auto *t = new StepTransition(step);
@@ -114,11 +114,12 @@ void CheckoutFlow::buildMachine() {
 
     // The network steps write to the journal only while this flow holds the intent's lease:
     // a second window or process on the same intent stops here and touches nothing.
-    const auto networkStep = [this](QState *busyState, void (CheckoutFlow::*step)()) {
-        connect(busyState, &QState::entered, this, [this, busyState, step] {
+    const auto networkStep = [this](QState *busyState, CheckoutState which,
+                                    void (CheckoutFlow::*step)()) {
+        connect(busyState, &QState::entered, this, [this, which, step] {
             const bool mine = acquireLease();
             m_busyElsewhere = !mine;
-            enter(busyState->objectName());
+            enter(which);
             if (!mine) {
                 m_outcomeMessage = tr("This booking is already being handled by another window "
                                       "or process; it will not be sent twice.");
@@ -127,43 +128,43 @@ void CheckoutFlow::buildMachine() {
             (this->*step)();
         });
     };
-    networkStep(validating, &CheckoutFlow::onValidating);
-    networkStep(creating, &CheckoutFlow::onCreating);
-    networkStep(ticketing, &CheckoutFlow::onTicketing);
-    networkStep(processing, &CheckoutFlow::onProcessing);
+    networkStep(validating, St::Validating, &CheckoutFlow::onValidating);
+    networkStep(creating, St::Creating, &CheckoutFlow::onCreating);
+    networkStep(ticketing, St::Ticketing, &CheckoutFlow::onTicketing);
+    networkStep(processing, St::Processing, &CheckoutFlow::onProcessing);
     connect(editing, &QState::entered, this, [this] {
-        m_stateName = IntentState::Editing;
-        Q_EMIT stateEntered(m_stateName, {});
+        m_state = CheckoutState::Editing;
+        Q_EMIT stateEntered(CheckoutState::Editing, {});
     });
     connect(invalidInput, &QState::entered, this, [this] {
-        enter(IntentState::InvalidInput,
+        enter(St::InvalidInput,
               {{QStringLiteral("errors"), static_cast<int>(m_report.errors.size())}});
         finish(Outcome::InvalidInput, tr("Some passenger details need fixing; nothing was sent."));
     });
     connect(ticketed, &QState::entered, this, [this] {
-        enter(IntentState::Ticketed);
+        enter(St::Ticketed);
         finish(Outcome::Ticketed, tr("Ticketed. Booking reference %1.").arg(bookingReference()));
     });
     connect(failed, &QState::entered, this, [this] {
-        enter(IntentState::Failed);
+        enter(St::Failed);
         finish(Outcome::Failed,
                tr("The airline did not confirm the booking; no charge was applied. "
                   "Search again for this route."));
     });
     connect(offerUnavailable, &QState::entered, this, [this] {
-        enter(IntentState::OfferUnavailable);
+        enter(St::OfferUnavailable);
         finish(Outcome::OfferUnavailable, m_outcomeMessage);
     });
     connect(insufficientFunds, &QState::entered, this, [this] {
-        enter(IntentState::InsufficientFunds);
+        enter(St::InsufficientFunds);
         finish(Outcome::InsufficientFunds, m_outcomeMessage);
     });
     connect(interrupted, &QState::entered, this, [this] {
-        enter(IntentState::Interrupted, {{QStringLiteral("step"), m_interruptedStep}});
+        enter(St::Interrupted, {{QStringLiteral("step"), state::name(m_interruptedStep)}});
         finish(Outcome::Interrupted, m_outcomeMessage);
     });
     connect(unresolved, &QState::entered, this, [this] {
-        enter(IntentState::Unresolved);
+        enter(St::Unresolved);
         finish(Outcome::Unresolved,
                tr("The airline has not answered for order %1. Contact support with this order id; "
                   "do not book again.")
@@ -173,7 +174,7 @@ void CheckoutFlow::buildMachine() {
                              [this, generation] { poll(generation); });
     });
     connect(error, &QState::entered, this, [this] {
-        enter(IntentState::Error);
+        enter(St::Error);
         finish(Outcome::Error, m_outcomeMessage);
     });
     m_machine->setInitialState(editing);
@@ -190,50 +191,54 @@ void CheckoutFlow::post(Step step) {
     m_machine->postEvent(new StepEvent(static_cast<int>(step)));
 }
 
-void CheckoutFlow::enter(const QString &name, const QJsonObject &detail) {
+void CheckoutFlow::enter(CheckoutState next, const QJsonObject &detail) {
     ++m_generation;
-    m_stateName = name;
+    m_state = next;
     m_moving = false;
     m_outcome.reset();
     if (!m_busyElsewhere)
-        m_d.journal->setState(m_intentId, name, detail);
-    Q_EMIT stateEntered(name, detail);
+        m_d.journal->setState(m_intentId, next, detail);
+    Q_EMIT stateEntered(next, detail);
 }
 
 void CheckoutFlow::finish(Outcome outcome, const QString &message) {
     m_outcome = outcome;
     m_outcomeMessage = message;
     if (!m_busyElsewhere) {
-        m_d.journal->setOutcome(m_intentId, outcomeName(outcome), message);
+        m_d.journal->setOutcome(m_intentId, outcomeState(outcome), message);
         releaseLease();
     }
     Q_EMIT outcomeReached(outcome, message);
 }
 
 QString CheckoutFlow::outcomeName(Outcome outcome) {
+    return state::name(outcomeState(outcome));
+}
+
+CheckoutState CheckoutFlow::outcomeState(Outcome outcome) {
     switch (outcome) {
     case Outcome::Ticketed:
-        return IntentState::Ticketed;
+        return CheckoutState::Ticketed;
     case Outcome::Failed:
-        return IntentState::Failed;
+        return CheckoutState::Failed;
     case Outcome::OfferUnavailable:
-        return IntentState::OfferUnavailable;
+        return CheckoutState::OfferUnavailable;
     case Outcome::InsufficientFunds:
-        return IntentState::InsufficientFunds;
+        return CheckoutState::InsufficientFunds;
     case Outcome::Interrupted:
-        return IntentState::Interrupted;
+        return CheckoutState::Interrupted;
     case Outcome::Unresolved:
-        return IntentState::Unresolved;
+        return CheckoutState::Unresolved;
     case Outcome::InvalidInput:
-        return IntentState::InvalidInput;
+        return CheckoutState::InvalidInput;
     case Outcome::Error:
-        return IntentState::Error;
+        return CheckoutState::Error;
     }
-    return IntentState::Error;
+    return CheckoutState::Error;
 }
 
 bool CheckoutFlow::isBusy() const {
-    return m_moving || IntentState::isBusy(m_stateName);
+    return m_moving || (m_state && state::isBusy(*m_state));
 }
 
 } // namespace fd

@@ -78,7 +78,8 @@ public:
     // charge"); if the read disagrees, the read wins and the event is noted as disputed.
     void orderUpdated(const OrderSnapshot &order);
 
-    QString state() const { return m_stateName; }
+    // Draft until the flow has entered its first state.
+    CheckoutState state() const { return m_state.value_or(CheckoutState::Draft); }
     qint64 intentId() const { return m_intentId; }
     QString idempotencyKey() const;
     QString orderId() const;
@@ -88,10 +89,12 @@ public:
     const Report &validationReport() const { return m_report; }
     bool isBusy() const; // past editing and not at an outcome
 
+    // The state an outcome leaves the checkout in (its name is the CLI's "outcome").
+    static CheckoutState outcomeState(Outcome outcome);
     static QString outcomeName(Outcome outcome);
 
 Q_SIGNALS:
-    void stateEntered(const QString &state, const QJsonObject &detail);
+    void stateEntered(fd::CheckoutState state, const QJsonObject &detail);
     void outcomeReached(fd::CheckoutFlow::Outcome outcome, const QString &message);
     void stillProcessing();
     void submitIgnored(const QString &reason);
@@ -103,7 +106,8 @@ private:
 
     void buildMachine();
     void post(Step step);
-    void enter(const QString &name, const QJsonObject &detail = {});
+    void enter(CheckoutState state, const QJsonObject &detail = {});
+    void noteProviderStatus(const OrderSnapshot &order);
     void finish(Outcome outcome, const QString &message);
     AttemptLog attemptLog(const QString &call);
     bool acquireLease();
@@ -124,10 +128,10 @@ private:
     Deps m_d;
     qint64 m_intentId;
     std::unique_ptr<QStateMachine> m_machine;
-    QString m_stateName;
+    std::optional<CheckoutState> m_state; // empty until the first state is entered
     bool m_moving = false; // a step was posted and its state not entered yet: a press is ignored
-    QString m_interruptedStep; // which step `retrySafely` resumes
-    quint64 m_generation = 0;  // bumps on every state entry: stale timers and replies are ignored
+    CheckoutState m_interruptedStep = CheckoutState::Creating; // what `retrySafely` resumes
+    quint64 m_generation = 0; // bumps on every state entry: stale timers and replies are ignored
     bool m_starting = false;
     bool m_leaseHeld = false;
     bool m_busyElsewhere = false; // another window or process holds this intent: write nothing

@@ -30,9 +30,12 @@ public:
                                         const QString &bookingReference) = 0;
     virtual Result<QString> recordTicketKey(qint64 intentId) = 0;
     virtual Status recordETickets(qint64 intentId, const QJsonArray &eTickets) = 0;
-    virtual Status setState(qint64 intentId, const QString &state,
+    virtual Status setState(qint64 intentId, CheckoutState state,
                             const QJsonObject &detail = {}) = 0;
-    virtual Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) = 0;
+    // What the provider last said about the order; a lower rank than the recorded one is kept
+    // as history only (a late "pending" never hides "ticketed").
+    virtual Status recordProviderStatus(qint64 intentId, ProviderStatus status) = 0;
+    virtual Status setOutcome(qint64 intentId, CheckoutState outcome, const QString &message) = 0;
     virtual Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) = 0;
     virtual Result<qint64> addNote(qint64 intentId, const QString &text) = 0;
     virtual Result<Intent> supersede(qint64 intentId) = 0;

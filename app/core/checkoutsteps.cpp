@@ -84,7 +84,7 @@ bool CheckoutFlow::submit() {
                                 "and will not be sent twice."));
         return false;
     }
-    if (!m_moving && !m_machine->isRunning() && m_stateName.isEmpty()) {
+    if (!m_moving && !m_machine->isRunning() && !m_state) {
         connect(
             m_machine.get(), &QStateMachine::started, this, [this] { post(Step::Submit); },
             Qt::SingleShotConnection);
@@ -93,8 +93,7 @@ bool CheckoutFlow::submit() {
         m_moving = true;
         return true;
     }
-    if (m_moving ||
-        (m_stateName != IntentState::Editing && m_stateName != IntentState::InvalidInput)) {
+    if (m_moving || (state() != CheckoutState::Editing && state() != CheckoutState::InvalidInput)) {
         Q_EMIT submitIgnored(isBusy() ? tr("This booking is already being processed; it will not "
                                            "be sent twice.")
                                       : tr("This checkout has already finished."));
@@ -106,7 +105,7 @@ bool CheckoutFlow::submit() {
 }
 
 bool CheckoutFlow::retryAfterTopUp() {
-    if (m_moving || m_stateName != IntentState::InsufficientFunds)
+    if (m_moving || state() != CheckoutState::InsufficientFunds)
         return false;
     m_moving = true;
     post(Step::ResumeValidate);
@@ -114,13 +113,13 @@ bool CheckoutFlow::retryAfterTopUp() {
 }
 
 bool CheckoutFlow::retrySafely() {
-    if (m_moving || m_stateName != IntentState::Interrupted)
+    if (m_moving || state() != CheckoutState::Interrupted)
         return false;
     m_moving = true;
-    post(m_interruptedStep == IntentState::Validating   ? Step::ResumeValidate
-         : m_interruptedStep == IntentState::Ticketing  ? Step::ResumeTicket
-         : m_interruptedStep == IntentState::Processing ? Step::ResumeProcess
-                                                        : Step::ResumeCreate);
+    post(m_interruptedStep == CheckoutState::Validating   ? Step::ResumeValidate
+         : m_interruptedStep == CheckoutState::Ticketing  ? Step::ResumeTicket
+         : m_interruptedStep == CheckoutState::Processing ? Step::ResumeProcess
+                                                          : Step::ResumeCreate);
     return true;
 }
 
@@ -139,8 +138,8 @@ void CheckoutFlow::resume() {
         post(Step::Fatal);
         return;
     }
-    namespace St = IntentState;
-    const QString s = intent->state;
+    using St = CheckoutState;
+    const CheckoutState s = intent->state;
     if (s == St::Error) {
         // The provider said "do not retry" (fatal error, key reused): support decides, not us.
         m_outcomeMessage = intent->outcomeMessage.isEmpty() ? tr("This booking needs support.")
@@ -162,8 +161,10 @@ void CheckoutFlow::resume() {
         // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
         // resend the same bytes with the same key and let the provider replay its answer.
         post(s == St::InsufficientFunds ? Step::ResumeValidate : Step::ResumeCreate);
-    } else if (IntentState::rank(s) >= IntentState::rank(St::InProgress)) {
-        post(Step::ResumeProcess); // processing, in_progress, unresolved: never ticket again
+    } else if (state::rank(s) >= state::rank(St::Processing) ||
+               (intent->providerStatus &&
+                state::rank(*intent->providerStatus) >= state::rank(ProviderStatus::InProgress))) {
+        post(Step::ResumeProcess); // ticketing was asked for (or under way): never ask again
     } else {
         post(Step::ResumeTicket);
     }
@@ -244,7 +245,7 @@ void CheckoutFlow::onValidating() {
                 if (f->kind == GatewayFailure::Kind::OfferUnavailable ||
                     f->kind == GatewayFailure::Kind::NotFound)
                     return post(Step::OfferGone);
-                m_interruptedStep = IntentState::Validating;
+                m_interruptedStep = CheckoutState::Validating;
                 return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
                                     f->kind == GatewayFailure::Kind::Cancelled
                                 ? Step::Interrupt
@@ -262,7 +263,7 @@ void CheckoutFlow::onValidating() {
                         return;
                     if (auto *f = std::get_if<GatewayFailure>(&w)) {
                         m_outcomeMessage = f->message;
-                        m_interruptedStep = IntentState::Validating;
+                        m_interruptedStep = CheckoutState::Validating;
                         return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
                                             f->kind == GatewayFailure::Kind::Cancelled
                                         ? Step::Interrupt
@@ -325,8 +326,9 @@ void CheckoutFlow::onCreating() {
             }
             const OrderSnapshot &order = std::get<OrderSnapshot>(r);
             m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
+            noteProviderStatus(order);
             applyIfFinal(); // a webhook may have told the outcome before this response came
-            if (m_stateName == IntentState::Creating)
+            if (state() == CheckoutState::Creating)
                 post(Step::Created);
         });
 }
@@ -359,7 +361,7 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
     }
     case K::OutcomeUnknown:
     case K::Cancelled:
-        m_interruptedStep = IntentState::Creating;
+        m_interruptedStep = CheckoutState::Creating;
         return post(Step::Interrupt);
     case K::Fatal:
         // "Do not retry" is about this answer. When an earlier send of the same key may have
@@ -370,7 +372,7 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
                 tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
                    "Resume later: the same key is sent, so it cannot book twice.")
                     .arg(f.message);
-            m_interruptedStep = IntentState::Creating;
+            m_interruptedStep = CheckoutState::Creating;
             return post(Step::Interrupt);
         }
         return post(Step::Fatal);
@@ -395,7 +397,7 @@ void CheckoutFlow::onTicketing() {
                                      return;
                                  if (auto *f = std::get_if<GatewayFailure>(&r)) {
                                      m_outcomeMessage = f->message;
-                                     m_interruptedStep = IntentState::Ticketing;
+                                     m_interruptedStep = CheckoutState::Ticketing;
                                      // The order exists: a definitive refusal here is for support,
                                      // never a new order.
                                      return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
@@ -404,7 +406,7 @@ void CheckoutFlow::onTicketing() {
                                                      : Step::Unresolved);
                                  }
                                  applyRead(std::get<OrderSnapshot>(r));
-                                 if (m_stateName == IntentState::Ticketing)
+                                 if (state() == CheckoutState::Ticketing)
                                      post(Step::TicketAccepted);
                              });
 }
@@ -463,7 +465,7 @@ void CheckoutFlow::confirmFailure(const OrderSnapshot &claimed) {
                 m_d.journal->addNote(
                     m_intentId, QStringLiteral("Disputed: a webhook said order %1 failed; reading "
                                                "the order by id says \"%2\". The read wins.")
-                                    .arg(claimed.id, order->status));
+                                    .arg(claimed.id, order->statusName));
             applyRead(*order);
         });
 }
@@ -471,6 +473,7 @@ void CheckoutFlow::confirmFailure(const OrderSnapshot &claimed) {
 void CheckoutFlow::applyRead(const OrderSnapshot &order) {
     if (order.id.isEmpty() || order.id != orderId())
         return;
+    noteProviderStatus(order);
     if (order.isTicketed()) {
         m_d.journal->recordETickets(m_intentId, order.ticketsJson());
         post(Step::OrderTicketed);
@@ -483,10 +486,16 @@ void CheckoutFlow::applyIfFinal() {
     const auto intent = m_d.journal->intent(m_intentId);
     if (!intent)
         return;
-    if (intent->state == QLatin1String("ticketed"))
+    if (intent->state == CheckoutState::Ticketed)
         post(Step::OrderTicketed);
-    else if (intent->state == QLatin1String("failed"))
+    else if (intent->state == CheckoutState::Failed)
         post(Step::OrderFailed);
+}
+
+// What the provider answered about the order, in its own field; the journal keeps the highest.
+void CheckoutFlow::noteProviderStatus(const OrderSnapshot &order) {
+    if (!m_busyElsewhere && order.status)
+        m_d.journal->recordProviderStatus(m_intentId, *order.status);
 }
 
 } // namespace fd

@@ -19,11 +19,13 @@ Result<OrderSnapshot> OrderSnapshot::fromJson(const QJsonObject &json) {
     OrderSnapshot s;
     s.raw = o;
     s.id = o.value(QLatin1String("id")).toString();
-    s.status = o.value(QLatin1String("status")).toString();
-    if (s.id.isEmpty() || s.status.isEmpty())
+    const QString status = o.value(QLatin1String("status")).toString();
+    if (s.id.isEmpty() || status.isEmpty())
         return Error{
             QStringLiteral("wrong_shape"),
             QCoreApplication::translate("fd::Order", "The order has no \"id\" or \"status\".")};
+    s.status = state::providerStatusNamed(status);
+    s.statusName = status.left(40);
     s.version = o.value(QLatin1String("version")).toInt();
     s.bookingReference = o.value(QLatin1String("booking_reference")).toString();
     s.paymentReversed = o.value(QLatin1String("payment_reversed")).toBool();

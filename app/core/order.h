@@ -1,11 +1,14 @@
 #pragma once
 
+#include "checkoutstate.h"
 #include "result.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace fd {
 
@@ -17,7 +20,10 @@ struct ETicket {
 // What the provider says about an order right now (create/ticket/get responses and webhooks).
 struct OrderSnapshot {
     QString id;
-    QString status; // pending, in_progress, ticketed, failed, cancelled
+    // The contract's status; nothing when the provider sent one the contract does not define
+    // (the order still exists: it is kept, polled and shown, never taken as an outcome).
+    std::optional<ProviderStatus> status;
+    QString statusName; // as the provider sent it, for support notes
     int version = 0;
     QString bookingReference;
     QList<ETicket> tickets;
@@ -25,8 +31,8 @@ struct OrderSnapshot {
     QString failureReason;
     QJsonObject raw;
 
-    bool isTicketed() const { return status == QLatin1String("ticketed"); }
-    bool isFailed() const { return status == QLatin1String("failed"); }
+    bool isTicketed() const { return status == ProviderStatus::Ticketed; }
+    bool isFailed() const { return status == ProviderStatus::Failed; }
     QJsonArray ticketsJson() const;
 
     // Accepts the Order object or its {"data": Order} envelope.

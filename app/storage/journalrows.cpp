@@ -11,13 +11,22 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, idempotency_key, superseded_key, offer_id, offer_json, passengers_json, request_body, "
     "state, order_id, booking_reference, ticket_key, e_tickets_json, outcome, outcome_message, "
-    "created_at, updated_at, lease_owner, lease_expires_ms");
+    "created_at, updated_at, lease_owner, lease_expires_ms, provider_status");
 
 QJsonDocument parse(const QVariant &v) {
     return QJsonDocument::fromJson(v.toString().toUtf8());
 }
 
-Intent fromRow(const QSqlQuery &q) {
+// A state this desk does not know was written by a newer FlightDesk: refused, never guessed.
+Error unknownState(qint64 id, const QString &name) {
+    return sql::error(QStringLiteral("FD_JOURNAL_UNKNOWN_STATE"),
+                      QStringLiteral("Intent %1 is in state \"%2\", which this version of "
+                                     "FlightDesk does not know; use the version that wrote it")
+                          .arg(id)
+                          .arg(name.left(40)));
+}
+
+Result<Intent> fromRow(const QSqlQuery &q) {
     Intent i;
     i.id = q.value(0).toLongLong();
     i.idempotencyKey = q.value(1).toString();
@@ -27,7 +36,16 @@ Intent fromRow(const QSqlQuery &q) {
     i.passengers = parse(q.value(5)).array();
     if (!q.value(6).isNull())
         i.requestBody = q.value(6).toByteArray();
-    i.state = q.value(7).toString();
+    const auto state = state::checkoutStateNamed(q.value(7).toString());
+    if (!state)
+        return unknownState(i.id, q.value(7).toString());
+    i.state = *state;
+    if (!q.value(18).isNull()) {
+        const auto status = state::providerStatusNamed(q.value(18).toString());
+        if (!status)
+            return unknownState(i.id, q.value(18).toString());
+        i.providerStatus = *status;
+    }
     i.orderId = q.value(8).toString();
     i.bookingReference = q.value(9).toString();
     i.ticketKey = q.value(10).toString();
@@ -74,7 +92,10 @@ Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &wher
         return s.error();
     if (!q.next())
         return std::optional<Intent>();
-    return std::optional<Intent>(fromRow(q));
+    auto i = fromRow(q);
+    if (!i)
+        return i.error();
+    return std::optional<Intent>(std::move(i).value());
 }
 
 Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder) {
@@ -84,8 +105,12 @@ Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrd
                 whereAndOrder))
         return sql::sqlError(QStringLiteral("listing intents"), q.lastError());
     QList<Intent> out;
-    while (q.next())
-        out.append(fromRow(q));
+    while (q.next()) {
+        auto i = fromRow(q);
+        if (!i)
+            return i.error();
+        out.append(std::move(i).value());
+    }
     return out;
 }
 
@@ -136,25 +161,38 @@ sql::Status erasePii(QSqlDatabase &db, Intent &intent) {
     return sql::exec(q, QStringLiteral("erasing passenger data"));
 }
 
-sql::Status moveState(QSqlDatabase &db, Intent &intent, const QString &state, const QDateTime &at,
+sql::Status moveState(QSqlDatabase &db, Intent &intent, CheckoutState state, const QDateTime &at,
                       const QJsonObject &detail) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE intents SET state = :s, updated_at = :at WHERE id = :id"));
-    q.bindValue(QStringLiteral(":s"), state);
+    q.bindValue(QStringLiteral(":s"), QString(state::name(state)));
     q.bindValue(QStringLiteral(":at"), timestamp(at));
     q.bindValue(QStringLiteral(":id"), intent.id);
     if (auto s = sql::exec(q, QStringLiteral("changing the state")); !s)
         return s;
     QJsonObject d = detail;
-    d.insert(QStringLiteral("from"), intent.state);
-    d.insert(QStringLiteral("to"), state);
+    d.insert(QStringLiteral("from"), state::name(intent.state));
+    d.insert(QStringLiteral("to"), state::name(state));
     if (auto e = insertEvent(db, {intent.id, JournalEvent::Kind::State, at, d, {}, {}, {}}); !e)
         return e.error();
     intent.state = state;
     intent.updatedAt = at;
-    if (IntentState::isFinal(state))
+    if (state::isFinal(state))
         return erasePii(db, intent);
     return sql::ok();
+}
+
+Result<bool> raiseProviderStatus(QSqlDatabase &db, Intent &intent, ProviderStatus status) {
+    if (intent.providerStatus && state::rank(status) <= state::rank(*intent.providerStatus))
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE intents SET provider_status = :s WHERE id = :id"));
+    q.bindValue(QStringLiteral(":s"), QString(state::name(status)));
+    q.bindValue(QStringLiteral(":id"), intent.id);
+    if (auto s = sql::exec(q, QStringLiteral("recording the provider's status")); !s)
+        return s.error();
+    intent.providerStatus = status;
+    return true;
 }
 
 } // namespace fd::journalrows

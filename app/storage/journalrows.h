@@ -31,14 +31,16 @@ struct EventRow {
     QJsonObject detail; // PII is erased before it is stored, whatever the intent's state
     QString webhookEventId;
     QString orderId;
-    QString webhookState;
+    QString webhookState; // the provider status the webhook reported, by name
 };
 // The new event's id, or 0 when a webhook with that event id was already recorded.
 Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row);
 
 // Moves `intent` to `state` (no checks), logs a state event, erases PII if final.
-sql::Status moveState(QSqlDatabase &db, Intent &intent, const QString &state, const QDateTime &at,
+sql::Status moveState(QSqlDatabase &db, Intent &intent, CheckoutState state, const QDateTime &at,
                       const QJsonObject &detail);
+// Records what the provider said when it ranks above what was recorded; true when it did.
+Result<bool> raiseProviderStatus(QSqlDatabase &db, Intent &intent, ProviderStatus status);
 sql::Status erasePii(QSqlDatabase &db, Intent &intent);
 
 } // namespace fd::journalrows

@@ -81,6 +81,18 @@ QStringList stepStatements(int toVersion) {
             QStringLiteral("UPDATE intents SET outcome_shown_at = updated_at WHERE state IN "
                            "('ticketed', 'failed', 'error')"),
         };
+    case 5:
+        // The provider's order status gets its own column; the state column keeps only the
+        // checkout's own states. A "pending" checkout had its order id and was about to ask for
+        // ticketing (resume does that from "creating" with an order id); "in_progress" was
+        // waiting for the outcome, as "processing" is.
+        return {
+            QStringLiteral("ALTER TABLE intents ADD COLUMN provider_status TEXT"),
+            QStringLiteral("UPDATE intents SET provider_status = state WHERE state IN "
+                           "('pending', 'in_progress', 'ticketed', 'failed', 'cancelled')"),
+            QStringLiteral("UPDATE intents SET state = 'creating' WHERE state = 'pending'"),
+            QStringLiteral("UPDATE intents SET state = 'processing' WHERE state = 'in_progress'"),
+        };
     default:
         return {};
     }

@@ -203,12 +203,12 @@ Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObj
     q.bindValue(QStringLiteral(":offer_id"), offerId);
     q.bindValue(QStringLiteral(":offer"), compact(offer));
     q.bindValue(QStringLiteral(":passengers"), compact(passengers));
-    q.bindValue(QStringLiteral(":state"), QString(IntentState::Draft));
+    q.bindValue(QStringLiteral(":state"), QString(state::name(CheckoutState::Draft)));
     q.bindValue(QStringLiteral(":at"), at);
     if (auto s = sql::exec(q, QStringLiteral("creating an intent")); !s)
         return s.error();
     const qint64 id = q.lastInsertId().toLongLong();
-    const QJsonObject detail{{QStringLiteral("to"), QString(IntentState::Draft)}};
+    const QJsonObject detail{{QStringLiteral("to"), QString(state::name(CheckoutState::Draft))}};
     if (auto e = insertEvent(*db, {id, JournalEvent::Kind::State, now(), detail, {}, {}, {}}); !e)
         return e.error();
     auto intent = loadIntent(*db, id);
@@ -242,8 +242,15 @@ Result<QList<Intent>> OrderJournal::unfinished() const {
 }
 
 namespace {
-// The outcomes an agent must be told of, once (as migration 4 marks them for older rows).
-const QString kAnnouncedStates = QStringLiteral("('ticketed', 'failed', 'error')");
+// The outcomes an agent must be told of, once (as migration 4 marks them for older rows), as
+// an SQL list: "('ticketed', 'failed', 'error')".
+const QString kAnnouncedStates = []() -> QString {
+    QStringList names;
+    for (const CheckoutState s :
+         {CheckoutState::Ticketed, CheckoutState::Failed, CheckoutState::Error})
+        names.append(QLatin1Char('\'') + state::name(s) + QLatin1Char('\''));
+    return QLatin1Char('(') + names.join(QStringLiteral(", ")) + QLatin1Char(')');
+}();
 } // namespace
 
 Result<QList<Intent>> OrderJournal::outcomesNotShown() const {

@@ -69,17 +69,20 @@ public:
     Status recordETickets(qint64 intentId, const QJsonArray &eTickets) override;
     // Any move except from a final state back to a non-final one. Moving to a final state
     // erases passport numbers and birth dates from the passengers and the stored body.
-    Status setState(qint64 intentId, const QString &state, const QJsonObject &detail = {}) override;
-    Status setOutcome(qint64 intentId, const QString &outcome, const QString &message) override;
+    Status setState(qint64 intentId, CheckoutState state, const QJsonObject &detail = {}) override;
+    Status recordProviderStatus(qint64 intentId, ProviderStatus status) override;
+    Status setOutcome(qint64 intentId, CheckoutState outcome, const QString &message) override;
     Result<qint64> recordAttempt(qint64 intentId, const QJsonObject &detail) override;
     Result<qint64> addNote(qint64 intentId, const QString &text) override;
 
-    // Records the event and moves the intent of orderId forward in ONE transaction. Never
-    // moves backwards (a late `pending` after `ticketed` changes nothing). eTickets are kept
-    // when the move is to `ticketed`.
+    // Records the event and, in ONE transaction, raises the provider status of orderId's
+    // intent and closes its checkout when the status is an outcome (ticketed, cancelled; a
+    // failure only after the flow's read agrees). Never moves backwards (a late `pending` after
+    // `ticketed` changes nothing). eTickets are kept when the move is to `ticketed`. A status
+    // the contract does not define (nullopt) is recorded and changes nothing.
     Result<WebhookResult> applyWebhook(const QString &eventId, const QString &orderId,
-                                       const QString &newState, const QJsonObject &payload,
-                                       const QJsonArray &eTickets = {});
+                                       std::optional<ProviderStatus> status,
+                                       const QJsonObject &payload, const QJsonArray &eTickets = {});
 
     // After a definitive (retryable:false) rejection: a new intent with a NEW key, the same
     // offer and passengers, no body, that records the key it supersedes. The old intent

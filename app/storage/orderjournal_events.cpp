@@ -30,9 +30,10 @@ Error invalid(const QString &what) {
 } // namespace
 
 Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const QString &orderId,
-                                                 const QString &newState,
+                                                 std::optional<ProviderStatus> status,
                                                  const QJsonObject &payload,
                                                  const QJsonArray &eTickets) {
+    bool erased = false;
     auto r = sql::inTx<WebhookResult>(connection(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
         if (eventId.isEmpty() || orderId.isEmpty())
             return invalid(QStringLiteral("A webhook needs an event id and an order id"));
@@ -41,8 +42,8 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
             return found.error();
         const qint64 intentId = found->has_value() ? (*found)->id : 0;
         const QDateTime at = now();
-        auto e = insertEvent(
-            db, {intentId, JournalEvent::Kind::Webhook, at, payload, eventId, orderId, newState});
+        auto e = insertEvent(db, {intentId, JournalEvent::Kind::Webhook, at, payload, eventId,
+                                  orderId, status ? QString(state::name(*status)) : QString()});
         if (!e)
             return e.error();
         if (*e == 0)
@@ -50,14 +51,19 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
         if (intentId == 0)
             return WebhookResult::UnknownOrder;
         Intent &intent = **found;
-        if (!IntentState::isProviderStatus(newState) ||
-            IntentState::rank(newState) <= IntentState::rank(intent.state))
+        if (!status)
             return WebhookResult::Recorded;
         // "Failed, nothing charged" invites a second booking: a signed event alone is not
         // enough to say it. The flow reads the order by id (strongly consistent) and decides.
-        if (newState == IntentState::Failed)
-            return WebhookResult::ToConfirm;
-        if (newState == IntentState::Ticketed && !eTickets.isEmpty()) {
+        if (*status == ProviderStatus::Failed)
+            return intent.isFinal() ? WebhookResult::Recorded : WebhookResult::ToConfirm;
+        auto raised = raiseProviderStatus(db, intent, *status);
+        if (!raised)
+            return raised.error();
+        const auto outcome = state::outcomeOf(*status);
+        if (!outcome || state::rank(*outcome) <= state::rank(intent.state))
+            return *raised ? WebhookResult::Applied : WebhookResult::Recorded;
+        if (*status == ProviderStatus::Ticketed && !eTickets.isEmpty()) {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("UPDATE intents SET e_tickets_json = :t WHERE id = :id"));
             q.bindValue(QStringLiteral(":t"), compact(eTickets));
@@ -65,14 +71,15 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
             if (auto s = sql::exec(q, QStringLiteral("recording e-tickets")); !s)
                 return s.error();
         }
-        if (auto s = moveState(db, intent, newState, at,
+        if (auto s = moveState(db, intent, *outcome, at,
                                {{QStringLiteral("cause"), QStringLiteral("webhook")},
                                 {QStringLiteral("event"), eventId}});
             !s)
             return s.error();
+        erased = state::isFinal(*outcome);
         return WebhookResult::Applied;
     });
-    if (r.ok() && *r == WebhookResult::Applied && IntentState::isFinal(newState))
+    if (r.ok() && erased)
         scrubWal();
     return r;
 }

@@ -21,9 +21,10 @@ Error refused(const QString &code, const QString &message) {
 }
 
 Error finalError(const Intent &i) {
-    return refused(
-        QStringLiteral("FD_JOURNAL_FINAL"),
-        QStringLiteral("Intent %1 is %2 and can no longer change").arg(i.id).arg(i.state));
+    return refused(QStringLiteral("FD_JOURNAL_FINAL"),
+                   QStringLiteral("Intent %1 is %2 and can no longer change")
+                       .arg(i.id)
+                       .arg(state::name(i.state)));
 }
 
 Error frozenError(const Intent &i) {
@@ -155,15 +156,15 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
         q.bindValue(QStringLiteral(":o"), orderId);
         if (auto s = sql::exec(q, QStringLiteral("finding early webhooks")); !s)
             return s;
-        QString best;
+        std::optional<ProviderStatus> best;
         QString bestEvent;
         QJsonArray bestTickets;
         while (q.next()) {
-            const QString st = q.value(0).toString();
+            const auto st = state::providerStatusNamed(q.value(0).toString());
             // A failure waits for the flow's by-id read, as in applyWebhook.
-            if (IntentState::isProviderStatus(st) && st != IntentState::Failed &&
-                IntentState::rank(st) > IntentState::rank(best)) {
-                best = st;
+            if (st && *st != ProviderStatus::Failed &&
+                (!best || state::rank(*st) > state::rank(*best))) {
+                best = *st;
                 bestEvent = q.value(1).toString();
                 bestTickets = eTicketsOfEvent(q.value(2).toByteArray());
             }
@@ -176,16 +177,21 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
         adopt.bindValue(QStringLiteral(":o"), orderId);
         if (auto s = sql::exec(adopt, QStringLiteral("matching early webhooks")); !s)
             return s;
-        if (!best.isEmpty() && IntentState::rank(best) > IntentState::rank(i->state)) {
-            erased = IntentState::isFinal(best);
+        if (!best)
+            return Done{};
+        if (auto raised = raiseProviderStatus(db, *i, *best); !raised)
+            return raised.error();
+        const auto outcome = state::outcomeOf(*best);
+        if (outcome && state::rank(*outcome) > state::rank(i->state)) {
+            erased = state::isFinal(*outcome);
             // The early event's ticket numbers are the booking's; keep them with the intent.
-            if (best == IntentState::Ticketed && !bestTickets.isEmpty())
+            if (*best == ProviderStatus::Ticketed && !bestTickets.isEmpty())
                 if (auto s =
                         updateColumns(db, intentId, at,
                                       {{QStringLiteral("e_tickets_json"), compact(bestTickets)}});
                     !s)
                     return s;
-            return moveState(db, *i, best, at,
+            return moveState(db, *i, *outcome, at,
                              {{QStringLiteral("cause"), QStringLiteral("early webhook")},
                               {QStringLiteral("event"), bestEvent}});
         }
@@ -219,34 +225,42 @@ OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonAr
     });
 }
 
-OrderJournal::Status OrderJournal::setState(qint64 intentId, const QString &state,
+OrderJournal::Status OrderJournal::setState(qint64 intentId, CheckoutState state,
                                             const QJsonObject &detail) {
     auto r = sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (state.isEmpty())
-            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
-                           QStringLiteral("A state is required"));
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
         if (i->state == state)
             return Done{};
-        if (i->isFinal() && !IntentState::isFinal(state))
+        if (i->isFinal() && !state::isFinal(state))
             return finalError(*i);
         return moveState(db, *i, state, now(), detail);
     });
-    if (r.ok() && IntentState::isFinal(state))
+    if (r.ok() && state::isFinal(state))
         scrubWal();
     return r;
 }
 
-OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, const QString &outcome,
+OrderJournal::Status OrderJournal::recordProviderStatus(qint64 intentId, ProviderStatus status) {
+    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+        auto i = loadIntent(db, intentId);
+        if (!i)
+            return i.error();
+        if (auto raised = raiseProviderStatus(db, *i, status); !raised)
+            return raised.error();
+        return Done{};
+    });
+}
+
+OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, CheckoutState outcome,
                                               const QString &message) {
     return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
-        return updateColumns(
-            db, intentId, now(),
-            {{QStringLiteral("outcome"), outcome}, {QStringLiteral("outcome_message"), message}});
+        return updateColumns(db, intentId, now(),
+                             {{QStringLiteral("outcome"), QString(state::name(outcome))},
+                              {QStringLiteral("outcome_message"), message}});
     });
 }
 
@@ -282,8 +296,8 @@ Result<Intent> OrderJournal::supersede(qint64 intentId) {
                            QStringLiteral("Intent %1 has order %2; it must never be booked again")
                                .arg(intentId)
                                .arg(old->orderId));
-        if (old->state == IntentState::Superseded || old->state == IntentState::OfferUnavailable ||
-            old->state == IntentState::Cancelled)
+        if (old->state == CheckoutState::Superseded ||
+            old->state == CheckoutState::OfferUnavailable || old->state == CheckoutState::Cancelled)
             return finalError(*old);
         const QDateTime at = now();
         QSqlQuery q(db);
@@ -296,22 +310,23 @@ Result<Intent> OrderJournal::supersede(qint64 intentId) {
         q.bindValue(QStringLiteral(":offer_id"), old->offerId);
         q.bindValue(QStringLiteral(":offer"), compact(old->offer));
         q.bindValue(QStringLiteral(":passengers"), compact(old->passengers));
-        q.bindValue(QStringLiteral(":state"), QString(IntentState::Draft));
+        q.bindValue(QStringLiteral(":state"), QString(state::name(CheckoutState::Draft)));
         q.bindValue(QStringLiteral(":at"), timestamp(at));
         if (auto s = sql::exec(q, QStringLiteral("creating the successor intent")); !s)
             return s.error();
         const qint64 newId = q.lastInsertId().toLongLong();
-        if (auto e = insertEvent(db, {newId,
-                                      JournalEvent::Kind::State,
-                                      at,
-                                      {{QStringLiteral("to"), QString(IntentState::Draft)},
-                                       {QStringLiteral("supersedes"), intentId}},
-                                      {},
-                                      {},
-                                      {}});
+        if (auto e = insertEvent(
+                db, {newId,
+                     JournalEvent::Kind::State,
+                     at,
+                     {{QStringLiteral("to"), QString(state::name(CheckoutState::Draft))},
+                      {QStringLiteral("supersedes"), intentId}},
+                     {},
+                     {},
+                     {}});
             !e)
             return e.error();
-        if (auto s = moveState(db, *old, IntentState::Superseded, at,
+        if (auto s = moveState(db, *old, CheckoutState::Superseded, at,
                                {{QStringLiteral("successor"), newId}});
             !s)
             return s.error();

@@ -1,6 +1,7 @@
 // The checkout tab end to end: the real widgets, offscreen, against the real sandbox over HTTP
 // at a small timing scale. What an agent sees and does, and what the provider receives.
 #include "checkoutpage.h"
+#include "checkoutstates.h"
 #include "checkouttab.h"
 #include "cli/session.h"
 #include "mainwindow.h"
@@ -207,7 +208,7 @@ private Q_SLOTS:
             tab.show();
             QTRY_VERIFY(tab.page()->canBook());
             tab.page()->requestBooking();
-            QTRY_COMPARE_WITH_TIMEOUT(tab.flow()->state(), QStringLiteral("processing"), kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(tab.flow()->state(), CheckoutState::Processing, kWait);
             QVERIFY(tab.isInFlight());
             intentId = tab.intentId();
             key = tab.flow()->idempotencyKey();
@@ -237,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(
             j.recordCreateResponse(intent->id, QStringLiteral("ord_0042"), QStringLiteral("RZPVAB"))
                 .ok());
-        QVERIFY(j.setState(intent->id, QStringLiteral("ticketed")).ok());
+        QVERIFY(j.setState(intent->id, CheckoutState::Ticketed).ok());
         QCOMPARE(j.outcomesNotShown()->size(), 1);
 
         MainWindow window(MainWindow::Mode::Demo, session.get());

@@ -2,6 +2,7 @@
 // outcome and the order in the history; in-flight tabs ask before closing; unfinished
 // bookings come back by themselves after a restart.
 #include "checkoutpage.h"
+#include "checkoutstates.h"
 #include "checkouttab.h"
 #include "cli/session.h"
 #include "mainwindow.h"
@@ -119,7 +120,7 @@ private Q_SLOTS:
             tab->page()->setPassengers(adult());
             QTRY_VERIFY(tab->page()->canBook());
             tab->page()->requestBooking();
-            QTRY_COMPARE_WITH_TIMEOUT(tab->flow()->state(), QStringLiteral("processing"), kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(tab->flow()->state(), CheckoutState::Processing, kWait);
             intentId = tab->intentId();
             auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
             const int index = tabs->indexOf(tab);

@@ -1,6 +1,7 @@
 // The orders history over a real OrderJournal in a temporary directory: the model (checked by
 // QAbstractItemModelTester), sorting, the status filter, search, the timeline, copying the
 // support facts, Resume, and that passport numbers and birth dates never reach the screen.
+#include "checkoutstates.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
 
@@ -23,6 +24,8 @@
 #include <QTest>
 #include <QTreeWidget>
 
+using fd::CheckoutState;
+using fd::ProviderStatus;
 using fd::ui::OrdersModel;
 using fd::ui::OrdersPage;
 
@@ -124,39 +127,39 @@ struct Fixture {
         journal.recordAttempt(ticketed.id, attempt(2, "POST", "/v1/air/orders", 201));
         journal.recordCreateResponse(ticketed.id, QStringLiteral("ord_0001"),
                                      QStringLiteral("RZPVAB"));
-        journal.setState(ticketed.id, QStringLiteral("ticketing"));
+        journal.setState(ticketed.id, CheckoutState::Ticketing);
         journal.applyWebhook(QStringLiteral("evt_0001"), QStringLiteral("ord_0001"),
-                             QStringLiteral("in_progress"),
+                             ProviderStatus::InProgress,
                              webhook(QStringLiteral("evt_0001"), QStringLiteral("order.updated"),
                                      QStringLiteral("in_progress")));
         journal.applyWebhook(
-            QStringLiteral("evt_0002"), QStringLiteral("ord_0001"), QStringLiteral("ticketed"),
+            QStringLiteral("evt_0002"), QStringLiteral("ord_0001"), ProviderStatus::Ticketed,
             webhook(QStringLiteral("evt_0002"), QStringLiteral("order.ticketed"),
                     QStringLiteral("ticketed")),
             QJsonArray{
                 QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
                             {QStringLiteral("unique_identifier"), QStringLiteral("1259876543210")},
                             {QStringLiteral("passenger_id"), QStringLiteral("pas_1")}}});
-        journal.setOutcome(ticketed.id, QStringLiteral("ticketed"), QString());
+        journal.setOutcome(ticketed.id, CheckoutState::Ticketed, QString());
 
         failed = create("Chioma", "Eze", "250.00", {{"LOS", "ABV"}}, true);
         journal.recordCreateResponse(failed.id, QStringLiteral("ord_0002"),
                                      QStringLiteral("QWERTY"));
         journal.applyWebhook(QStringLiteral("evt_0003"), QStringLiteral("ord_0002"),
-                             QStringLiteral("failed"),
+                             ProviderStatus::Failed,
                              webhook(QStringLiteral("evt_0003"), QStringLiteral("order.failed"),
                                      QStringLiteral("failed")));
         journal.setState(
-            failed.id, QStringLiteral("failed"), // the flow's by-id read agreed
+            failed.id, CheckoutState::Failed, // the flow's by-id read agreed
             {{QStringLiteral("cause"), QStringLiteral("confirmed by reading the order")}});
-        journal.setOutcome(failed.id, QStringLiteral("failed"),
+        journal.setOutcome(failed.id, CheckoutState::Failed,
                            QStringLiteral("The airline rejected the booking."));
 
         interrupted = create("Musa", "Bello", "780.00", {{"ABV", "CDG"}, {"ORY", "ABV"}}, true);
-        journal.setState(interrupted.id, QStringLiteral("creating"));
-        journal.setState(interrupted.id, QStringLiteral("interrupted"),
+        journal.setState(interrupted.id, CheckoutState::Creating);
+        journal.setState(interrupted.id, CheckoutState::Interrupted,
                          {{QStringLiteral("step"), QStringLiteral("create")}});
-        journal.setOutcome(interrupted.id, QStringLiteral("interrupted"),
+        journal.setOutcome(interrupted.id, CheckoutState::Interrupted,
                            QStringLiteral("The network went away."));
 
         draft = create("Ngozi", "Obi", "99.00", {{"LOS", "ACC"}}, false);
@@ -164,7 +167,7 @@ struct Fixture {
         inProgress = create("Emeka", "Nwosu", "1500.00", {{"LOS", "JFK"}}, true);
         journal.recordCreateResponse(inProgress.id, QStringLiteral("ord_0005"),
                                      QStringLiteral("ZZTOP1"));
-        journal.setState(inProgress.id, QStringLiteral("in_progress"));
+        journal.setState(inProgress.id, CheckoutState::Processing);
 
         page = std::make_unique<OrdersPage>(&journal);
         page->resize(1200, 800);
@@ -295,8 +298,10 @@ private Q_SLOTS:
         QCOMPARE(f.shownIds(), (QList<qint64>{f.failed.id}));
         f.setFilter(4);
         QCOMPARE(f.shownIds(), (QList<qint64>{f.interrupted.id}));
-        for (const char *state : {"unresolved", "insufficient_funds", "error"}) { // error is final
-            f.journal.setState(f.draft.id, QLatin1String(state));
+        for (const CheckoutState state :
+             {CheckoutState::Unresolved, CheckoutState::InsufficientFunds,
+              CheckoutState::Error}) { // error is final
+            f.journal.setState(f.draft.id, state);
             f.page->refresh();
             QCOMPARE(f.shownIds(), (QList<qint64>{f.draft.id, f.interrupted.id}));
         }
@@ -351,8 +356,8 @@ private Q_SLOTS:
         QVERIFY(all.contains(QLatin1String("Webhook | Event evt_0002: order.ticketed (order "
                                            "ticketed)")));
         QVERIFY(all.contains(
-            QStringLiteral("State | Entered “Ticketed” (was “Ticketing in progress”), by webhook "
-                           "evt_0002")));
+            QStringLiteral("State | Entered “Ticketed” (was “Asking the airline to ticket”), by "
+                           "webhook evt_0002")));
         auto *tree = f.find<QTreeWidget>("timelineTreeWidget");
         QVERIFY(!tree->topLevelItem(0)->text(0).isEmpty()); // a time on every line
 
@@ -420,7 +425,7 @@ private Q_SLOTS:
         Fixture f;
         f.page->selectIntent(f.interrupted.id);
         const int before = f.timeline().size();
-        f.journal.setState(f.interrupted.id, QStringLiteral("creating")); // resumed
+        f.journal.setState(f.interrupted.id, CheckoutState::Creating); // resumed
         f.journal.recordAttempt(f.interrupted.id, attempt(2, "POST", "/v1/air/orders", 201));
         f.page->refresh();
         QCOMPARE(f.page->selectedIntentId(), f.interrupted.id);

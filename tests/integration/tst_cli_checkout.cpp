@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checkoutstates.h"
 #include "core/clock.h"
 #include "processrun.h"
 #include "storage/orderjournal.h"
@@ -227,8 +228,8 @@ private Q_SLOTS:
             QVERIFY(j.freezeBody(id, QByteArrayLiteral("{\"data\":{}}")).ok());
             QVERIFY(j.recordCreateResponse(id, QStringLiteral("ord_0007"), QStringLiteral("RZPVAB"))
                         .ok());
-            QVERIFY(j.setState(id, QStringLiteral("processing")).ok());
-            QVERIFY(j.setState(id, QStringLiteral("ticketed")).ok()); // ...and the desk died
+            QVERIFY(j.setState(id, fd::CheckoutState::Processing).ok());
+            QVERIFY(j.setState(id, fd::CheckoutState::Ticketed).ok()); // ...and the desk died
         }
         const QStringList resume{QStringLiteral("resume"), QStringLiteral("--demo"),
                                  QStringLiteral("--journal"), path};
@@ -264,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(intent.ok());
         QVERIFY(j.freezeBody(intent->id, QByteArrayLiteral("{\"data\":{}}")).ok());
         QVERIFY(j.recordCreateResponse(intent->id, QStringLiteral("ord_0008"), {}).ok());
-        QVERIFY(j.setState(intent->id, QStringLiteral("processing")).ok());
+        QVERIFY(j.setState(intent->id, fd::CheckoutState::Processing).ok());
         // This (live) test process holds the intent, as another desk would.
         QCOMPARE(j.acquireLease(intent->id, fd::OrderJournal::makeOwnerId(),
                                 QDateTime::currentDateTimeUtc(), std::chrono::minutes(10))
@@ -280,7 +281,7 @@ private Q_SLOTS:
                 .value(QStringLiteral("message"))
                 .toString()
                 .contains(QStringLiteral("already being handled by another window or process")));
-        QCOMPARE(j.intent(intent->id)->state, QStringLiteral("processing")); // untouched
+        QCOMPARE(j.intent(intent->id)->state, fd::CheckoutState::Processing); // untouched
     }
 
     // A device or a huge file as --passengers is refused at once, before any journal or

@@ -2,6 +2,7 @@
 // airline that never answers, a retry budget spent on 503s, a desk that dies mid-create, and a
 // second window on the same intent. However it goes, an intent makes at most one order and one
 // debit, and every create it sends carries its one key and the same bytes.
+#include "checkoutstates.h"
 #include "enginefixture.h"
 
 using namespace fd;
@@ -34,7 +35,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QVERIFY(flow->outcome() == Outcome::Ticketed);
         expectOneOrderFor(env, id, *offer);
 
@@ -63,9 +64,9 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         int readsAtProcessing = -1;
         int readsAtStillProcessing = -1;
-        QString stateAtStillProcessing;
-        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](const QString &s) {
-            if (s == QLatin1String("processing"))
+        std::optional<CheckoutState> stateAtStillProcessing;
+        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](CheckoutState s) {
+            if (s == CheckoutState::Processing)
                 readsAtProcessing = env.countOf(QStringLiteral("get_order"));
         });
         connect(flow.get(), &CheckoutFlow::stillProcessing, &env.context, [&] {
@@ -75,17 +76,17 @@ private Q_SLOTS:
         QSignalSpy still(flow.get(), &CheckoutFlow::stillProcessing);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("unresolved"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Unresolved, kWait);
         QVERIFY(flow->outcome() == Outcome::Unresolved);
         QCOMPARE(readsAtProcessing, 0);
         QCOMPARE(still.size(), 1);
         QVERIFY(readsAtStillProcessing >= 1); // the T+30 s poll came before the T+60 s notice
-        QCOMPARE(stateAtStillProcessing, QStringLiteral("processing"));
+        QCOMPARE(stateAtStillProcessing, std::optional(CheckoutState::Processing));
 
         const Intent i = env.intent(id);
         QVERIFY(!i.orderId.isEmpty());
         QVERIFY2(flow->outcomeMessage().contains(i.orderId), qPrintable(flow->outcomeMessage()));
-        QCOMPARE(i.state, QStringLiteral("unresolved"));
+        QCOMPARE(i.state, CheckoutState::Unresolved);
 
         // It keeps asking about the same order, and never books again.
         const int reads = env.countOf(QStringLiteral("get_order"));
@@ -111,7 +112,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("interrupted"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Interrupted, kWait);
         QVERIFY(flow->outcome() == Outcome::Interrupted);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), RetryPolicy::kMaxAttempts);
         QCOMPARE(env.orders().size(), 0);
@@ -124,7 +125,7 @@ private Q_SLOTS:
 
         QVERIFY(env.setScenario(QStringLiteral("happy_path")));
         QVERIFY(flow->retrySafely());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), RetryPolicy::kMaxAttempts + 1);
         QCOMPARE(env.outcomesOf(QStringLiteral("create_order")).last(), QStringLiteral("executed"));
         QCOMPARE(env.intent(id).idempotencyKey, cut.idempotencyKey);
@@ -146,7 +147,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("interrupted"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Interrupted, kWait);
         QCOMPARE(env.countOf(QStringLiteral("ticket_order")), RetryPolicy::kMaxAttempts);
         const QString ticketKey = env.intent(id).ticketKey;
         QVERIFY(!ticketKey.isEmpty());
@@ -154,7 +155,7 @@ private Q_SLOTS:
 
         QVERIFY(env.setScenario(QStringLiteral("happy_path")));
         QVERIFY(flow->retrySafely());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         QCOMPARE(env.countOf(QStringLiteral("ticket_order")), RetryPolicy::kMaxAttempts + 1);
         QCOMPARE(env.keysOf(QStringLiteral("ticket_order")), QSet<QString>{ticketKey});
@@ -179,7 +180,7 @@ private Q_SLOTS:
         first->start();
         QVERIFY(first->submit());
         QTRY_COMPARE_WITH_TIMEOUT(env.orders().size(), 1, kWait); // committed, never answered
-        QCOMPARE(first->state(), QStringLiteral("creating"));
+        QCOMPARE(first->state(), CheckoutState::Creating);
         QVERIFY(env.intent(id).orderId.isEmpty()); // the desk cannot know
         first.reset();
         // A killed process never releases its lease: hold it as process-1 did.
@@ -189,7 +190,7 @@ private Q_SLOTS:
 
         auto early = env.makeFlow(id, t, QStringLiteral("process-2"));
         early->resume();
-        QTRY_COMPARE_WITH_TIMEOUT(early->state(), QStringLiteral("error"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(early->state(), CheckoutState::Error, kWait);
         QVERIFY2(early->outcomeMessage().contains(QLatin1String("another window or process")),
                  qPrintable(early->outcomeMessage()));
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
@@ -198,7 +199,7 @@ private Q_SLOTS:
         env.clock.advance(t.scaled(t.leaseTtl).count() + 1); // the dead lease lapses
         auto resumed = env.makeFlow(id, t, QStringLiteral("process-3"));
         resumed->resume();
-        QTRY_COMPARE_WITH_TIMEOUT(resumed->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(resumed->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.outcomesOf(QStringLiteral("create_order")),
                  (QStringList{QStringLiteral("executed;fault:hang_after_commit"),
                               QStringLiteral("replayed")}));
@@ -230,7 +231,7 @@ private Q_SLOTS:
                          qPrintable(f->outcomeMessage()));
         QVERIFY(env.countOf(QStringLiteral("create_order")) >= 1);
         expectOneOrderFor(env, id, *offer);
-        QCOMPARE(env.intent(id).state, QStringLiteral("ticketed"));
+        QCOMPARE(env.intent(id).state, CheckoutState::Ticketed);
     }
 
     // A second window opens the intent while its create is still executing at the provider.
@@ -255,12 +256,12 @@ private Q_SLOTS:
         QCOMPARE(ignored.size(), 1);
         QVERIFY(ignored.first().first().toString().contains(QLatin1String("not be sent twice")));
         b->resume(); // even resuming it is refused while window A holds the lease
-        QTRY_COMPARE_WITH_TIMEOUT(b->state(), QStringLiteral("error"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(b->state(), CheckoutState::Error, kWait);
         QVERIFY2(b->outcomeMessage().contains(QLatin1String("another window")),
                  qPrintable(b->outcomeMessage()));
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1); // b sent nothing
 
-        QTRY_COMPARE_WITH_TIMEOUT(a->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         expectOneOrderFor(env, id, *offer);
     }
@@ -276,8 +277,8 @@ private Q_SLOTS:
         auto a = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-a"));
         a->start();
         QVERIFY(a->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(a->state(), QStringLiteral("processing"), kWait);
-        QCOMPARE(env.intent(id).state, QStringLiteral("processing"));
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), CheckoutState::Processing, kWait);
+        QCOMPARE(env.intent(id).state, CheckoutState::Processing);
 
         auto b = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-b"));
         QSignalSpy ignored(b.get(), &CheckoutFlow::submitIgnored);
@@ -287,9 +288,9 @@ private Q_SLOTS:
         QVERIFY(env.roundTrip()); // anything b sent has reached the ledger
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         expectOneOrderFor(env, id, *offer);
-        QCOMPARE(a->state(), QStringLiteral("processing"));
+        QCOMPARE(a->state(), CheckoutState::Processing);
         // The second window neither re-validates a sent intent nor journals anything for it.
-        QCOMPARE(env.intent(id).state, QStringLiteral("processing"));
+        QCOMPARE(env.intent(id).state, CheckoutState::Processing);
     }
 
     // The same, half an hour later: the offer has expired, the order and its debit have not.
@@ -302,7 +303,7 @@ private Q_SLOTS:
         auto a = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-a"));
         a->start();
         QVERIFY(a->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(a->state(), QStringLiteral("processing"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), CheckoutState::Processing, kWait);
         env.clock.advance(31 * 60 * 1000);
 
         auto b = env.makeFlow(id, hourLongWaits(), QStringLiteral("window-b"));

@@ -2,6 +2,7 @@
 // OrderJournal + the sandbox, with real timers at a small timing scale. Each test asserts
 // through the sandbox's ledger that an intent made at most one order and one debit, that all
 // its creates carried its one key and the same bytes, and that the outcome is the right one.
+#include "checkoutstates.h"
 #include "enginefixture.h"
 
 using namespace fd;
@@ -34,7 +35,7 @@ private Q_SLOTS:
         QSignalSpy states(flow.get(), &CheckoutFlow::stateEntered);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QVERIFY(flow->outcome() == Outcome::Ticketed);
         QCOMPARE(stateNames(states),
                  (QStringList{QStringLiteral("editing"), QStringLiteral("validating"),
@@ -58,7 +59,7 @@ private Q_SLOTS:
 
         // The journal: order id, booking reference and e-tickets, and no passport numbers or
         // birth dates left once final.
-        QCOMPARE(done.state, QStringLiteral("ticketed"));
+        QCOMPARE(done.state, CheckoutState::Ticketed);
         QCOMPARE(done.outcome, QStringLiteral("ticketed"));
         QCOMPARE(
             done.bookingReference,
@@ -79,7 +80,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         QCOMPARE(env.countOf(QStringLiteral("get_order")), 0);
@@ -105,7 +106,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(env.countOf(QStringLiteral("ticket_order")), 1);
         QCOMPARE(env.countOf(QStringLiteral("get_order")), 0);
@@ -127,7 +128,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id, hourLongWaits());
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(env.countOf(QStringLiteral("get_order")), 0);
         QTRY_VERIFY_WITH_TIMEOUT(env.sandbox->ledger().deliveries().size() >= 2, kWait);
@@ -147,7 +148,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
         QVERIFY(env.countOf(QStringLiteral("get_order")) >= 1);
@@ -166,7 +167,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("failed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Failed, kWait);
         QVERIFY(flow->outcome() == Outcome::Failed);
         QVERIFY(!flow->outcomeMessage().isEmpty());
         expectOneOrderFor(env, id, *offer);
@@ -178,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(reversals.first().orderId, env.intent(id).orderId);
         QCOMPARE(reversals.first().amount, offer->total.amount());
         QCOMPARE(env.sandbox->walletBalance().toString(), eur("5000.00").toString());
-        QCOMPARE(env.intent(id).state, QStringLiteral("failed"));
+        QCOMPARE(env.intent(id).state, CheckoutState::Failed);
     }
 
     // The desk's own wallet check stops it before any create; after a top-up, the same intent
@@ -193,7 +194,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("insufficient_funds"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::InsufficientFunds, kWait);
         QVERIFY(flow->outcome() == Outcome::InsufficientFunds);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 0);
         QCOMPARE(env.orders().size(), 0);
@@ -203,7 +204,7 @@ private Q_SLOTS:
         QVERIFY(topped.wait());
         QVERIFY2(topped.value(), qPrintable(topped.why()));
         QVERIFY(flow->retryAfterTopUp());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.intent(id).idempotencyKey, key);
         expectOneOrderFor(env, id, *offer);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 1);
@@ -219,15 +220,15 @@ private Q_SLOTS:
         const qint64 id = env.newIntent(*offer);
         auto flow = env.makeFlow(id);
         bool drained = false;
-        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](const QString &state) {
-            if (state == QLatin1String("creating") && !drained) {
+        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](CheckoutState state) {
+            if (state == CheckoutState::Creating && !drained) {
                 drained = true; // another desk of the agency spent the money just now
                 env.sandbox->setWalletBalance(eur("10.00"));
             }
         });
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("insufficient_funds"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::InsufficientFunds, kWait);
         const auto first = env.requestsTo(QStringLiteral("create_order"));
         QCOMPARE(first.size(), 1);
         QCOMPARE(first.first().status, 402);
@@ -235,7 +236,7 @@ private Q_SLOTS:
 
         env.sandbox->setWalletBalance(eur("5000.00"));
         QVERIFY(flow->retryAfterTopUp());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("ticketed"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Ticketed, kWait);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 2);
         QCOMPARE(env.outcomesOf(QStringLiteral("create_order")).last(), QStringLiteral("executed"));
         expectOneOrderFor(env, id, *offer);
@@ -253,12 +254,12 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("offer_unavailable"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::OfferUnavailable, kWait);
         QVERIFY(flow->outcome() == Outcome::OfferUnavailable);
         QCOMPARE(env.countOf(QStringLiteral("create_order")), 0);
         QCOMPARE(env.orders().size(), 0);
         QCOMPARE(env.sandbox->ledger().movements().size(), 0);
-        QCOMPARE(env.intent(id).state, QStringLiteral("offer_unavailable"));
+        QCOMPARE(env.intent(id).state, CheckoutState::OfferUnavailable);
     }
 
     // The offer expires between validation and the create: 422, nothing booked, never retried.
@@ -268,13 +269,13 @@ private Q_SLOTS:
         QVERIFY(offer);
         const qint64 id = env.newIntent(*offer);
         auto flow = env.makeFlow(id);
-        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](const QString &state) {
-            if (state == QLatin1String("creating"))
+        connect(flow.get(), &CheckoutFlow::stateEntered, &env.context, [&](CheckoutState state) {
+            if (state == CheckoutState::Creating)
                 env.clock.advance(31 * 60 * 1000);
         });
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("offer_unavailable"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::OfferUnavailable, kWait);
         QVERIFY(flow->outcome() == Outcome::OfferUnavailable);
         const auto creates = env.requestsTo(QStringLiteral("create_order"));
         QCOMPARE(creates.size(), 1);
@@ -298,7 +299,7 @@ private Q_SLOTS:
         auto flow = env.makeFlow(id);
         flow->start();
         QVERIFY(flow->submit());
-        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), QStringLiteral("error"), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(flow->state(), CheckoutState::Error, kWait);
         QVERIFY(flow->outcome() == Outcome::Error);
         QVERIFY(flow->outcomeMessage().contains(QLatin1String("TB_INTERNAL_FATAL")));
         const auto creates = env.requestsTo(QStringLiteral("create_order"));

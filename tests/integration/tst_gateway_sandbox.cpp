@@ -2,6 +2,7 @@
 // error of the contract is classified, and the retry rules (same key, same bytes, bounded),
 // each checked in the sandbox's ledger.
 #include "../support/rawhttpserver.h"
+#include "checkoutstates.h"
 #include "enginefixture.h"
 
 #include <QPointer>
@@ -108,7 +109,7 @@ private Q_SLOTS:
                                  created.sink());
         QVERIFY(created.wait());
         QVERIFY2(created.value(), qPrintable(created.why()));
-        QCOMPARE(created.value()->status, QStringLiteral("pending"));
+        QCOMPARE(created.value()->status, std::optional(ProviderStatus::Pending));
         QVERIFY(!created.value()->bookingReference.isEmpty());
         const QString orderId = created.value()->id;
         QCOMPARE(createLog.entries.size(), 1);
@@ -122,8 +123,8 @@ private Q_SLOTS:
         QVERIFY(ticket.wait());
         QVERIFY2(ticket.value(), qPrintable(ticket.why()));
         QCOMPARE(ticket.value()->id, orderId);
-        QVERIFY(ticket.value()->status == QLatin1String("in_progress") ||
-                ticket.value()->status == QLatin1String("pending"));
+        QVERIFY(ticket.value()->status == ProviderStatus::InProgress ||
+                ticket.value()->status == ProviderStatus::Pending);
 
         // The airline answers after 30 ms (3 s at the sandbox's scale); read it back by id.
         const auto ticketedNow = [&] {
@@ -551,7 +552,7 @@ private Q_SLOTS:
         QVERIFY(a.wait());
         QVERIFY2(a.value(), qPrintable(a.why()));
         QCOMPARE(a.calls, 1);
-        QCOMPARE(a.value()->status, QStringLiteral("pending"));
+        QCOMPARE(a.value()->status, std::optional(ProviderStatus::Pending));
 
         // The ledger: every create carried the same key and the same bytes; one order, one debit.
         const auto creates = env.requestsTo(QStringLiteral("create_order"));

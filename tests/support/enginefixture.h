@@ -310,7 +310,7 @@ inline TimingPolicy hourLongWaits() {
 inline QStringList stateNames(const QSignalSpy &spy) {
     QStringList out;
     for (const auto &args : spy)
-        out.append(args.at(0).toString());
+        out.append(state::name(args.at(0).value<CheckoutState>()));
     return out;
 }
 

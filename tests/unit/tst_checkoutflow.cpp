@@ -1,5 +1,6 @@
 // Every transition of the checkout state machine, against a scripted gateway, the real SQLite
 // journal and a manual clock: no network and no real waiting.
+#include "checkoutstates.h"
 #include "core/checkoutflow.h"
 #include "scriptedgateway.h"
 #include "storage/orderjournal.h"
@@ -92,7 +93,7 @@ class TestCheckoutFlow final : public QObject {
         m_gateway.answer(order("pending"));
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
         m_gateway.answer(order("in_progress"));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("processing"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Processing);
     }
 
 private Q_SLOTS:
@@ -107,7 +108,7 @@ private Q_SLOTS:
         m_flow =
             makeFlow(newIntent(fd::test::readTestJson("passengers/family-valid.json").array()));
         m_flow->start();
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("editing"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Editing);
     }
     void cleanup() {
         m_flow.reset();
@@ -121,11 +122,11 @@ private Q_SLOTS:
         QVERIFY(m_gateway.calls.isEmpty());
         reachProcessing();
         m_flow->orderUpdated(ticketedOrder());
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketed);
 
         QStringList names;
         for (const auto &s : states)
-            names << s.at(0).toString();
+            names << state::name(s.at(0).value<CheckoutState>());
         QCOMPARE(names, (QStringList{QStringLiteral("validating"), QStringLiteral("creating"),
                                      QStringLiteral("ticketing"), QStringLiteral("processing"),
                                      QStringLiteral("ticketed")}));
@@ -170,7 +171,7 @@ private Q_SLOTS:
         m_flow = makeFlow(newIntent(people));
         m_flow->start();
         QVERIFY(m_flow->submit());
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("invalid_input"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::InvalidInput);
         QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::InvalidInput);
         QCOMPARE(m_flow->validationReport().errors.first().field, QStringLiteral("phone_number"));
         QVERIFY(m_gateway.calls.isEmpty());
@@ -202,14 +203,14 @@ private Q_SLOTS:
         m_clock->set(m_offer.expiresAt.addSecs(-30));
         QVERIFY(m_flow->submit());
         passValidation();
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("offer_unavailable"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::OfferUnavailable);
         QVERIFY(m_gateway.callsOf(QStringLiteral("create_order")).isEmpty());
     }
 
     void walletTooLowThenTopUp() {
         QVERIFY(m_flow->submit());
         passValidation("100.00");
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("insufficient_funds"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::InsufficientFunds);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("100.00 EUR")));
         QVERIFY(m_gateway.callsOf(QStringLiteral("create_order")).isEmpty());
         QVERIFY(m_flow->retryAfterTopUp());
@@ -222,7 +223,7 @@ private Q_SLOTS:
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::InsufficientFunds, "TB_INSUFFICIENT_BALANCE", 402));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("insufficient_funds"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::InsufficientFunds);
         QVERIFY(m_flow->retryAfterTopUp());
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
@@ -237,9 +238,9 @@ private Q_SLOTS:
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::OfferUnavailable, "TB_OFFER_EXPIRED", 422));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("offer_unavailable"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::OfferUnavailable);
         QVERIFY(!m_flow->submit()); // never book that offer again
-        QCOMPARE(intent().state, QStringLiteral("offer_unavailable"));
+        QCOMPARE(intent().state, CheckoutState::OfferUnavailable);
     }
 
     void definitiveRejectionMintsANewKeyForFixedData() {
@@ -253,7 +254,7 @@ private Q_SLOTS:
         f.fieldErrors = {{QStringLiteral("passengers[1].family_name"),
                           QStringLiteral("too long for the airline")}};
         m_gateway.answer(f);
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("invalid_input"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::InvalidInput);
         QCOMPARE(replaced.size(), 1);
         QVERIFY(m_flow->intentId() != first);
         const Intent next = intent();
@@ -273,7 +274,7 @@ private Q_SLOTS:
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Interrupted);
         QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Interrupted);
         QVERIFY(!m_flow->submit());
         QVERIFY(m_flow->retrySafely());
@@ -289,14 +290,14 @@ private Q_SLOTS:
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Error);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("TB_INTERNAL_FATAL")));
         // "Do not retry": a later resume reports it for support and sends nothing.
         const qint64 id = m_flow->intentId();
         m_flow.reset();
         m_flow = makeFlow(id, QStringLiteral("next process"));
         m_flow->resume();
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Error);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("TB_INTERNAL_FATAL")));
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
     }
@@ -315,19 +316,19 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.nextKind(), QStringLiteral("get_order")); // polling every 30 s
         m_gateway.answer(order("in_progress"));
         m_scheduler->advance(240'000); // T+5 min
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("unresolved"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Unresolved);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("ord_0001")));
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1); // never a new order
         // The answer still counts when it comes late.
         m_flow->orderUpdated(ticketedOrder());
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketed);
     }
 
     void pollFindsTheOutcome() {
         reachProcessing();
         m_scheduler->advance(30'000);
         m_gateway.answer(order("failed"));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("failed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Failed);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("no charge")));
     }
 
@@ -338,11 +339,11 @@ private Q_SLOTS:
         m_gateway.answer(order("pending"));
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
         m_flow->orderUpdated(ticketedOrder());
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketed);
         m_gateway.answer(order("in_progress")); // the late response changes nothing
         m_flow->orderUpdated(order("pending")); // nor does a late event
         QTest::qWait(0);
-        QCOMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QCOMPARE(m_flow->state(), CheckoutState::Ticketed);
     }
 
     void otherOrdersAreIgnored() {
@@ -351,7 +352,7 @@ private Q_SLOTS:
         other.id = QStringLiteral("ord_9999");
         m_flow->orderUpdated(other);
         QTest::qWait(0);
-        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+        QCOMPARE(m_flow->state(), CheckoutState::Processing);
     }
 
     void resumeAfterACrashDuringCreate() {
@@ -365,7 +366,7 @@ private Q_SLOTS:
 
         m_flow = makeFlow(id, QStringLiteral("next process"));
         m_flow->resume();
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("creating"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Creating);
         const GatewayCall again = m_gateway.callsOf(QStringLiteral("create_order")).last();
         QCOMPARE(again.key, sent.key);
         QCOMPARE(again.body, sent.body);
@@ -384,7 +385,7 @@ private Q_SLOTS:
         m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
         m_flow = makeFlow(id, QStringLiteral("next process"));
         m_flow->resume();
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketing"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketing);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).last().key, ticketKey);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
     }
@@ -395,10 +396,10 @@ private Q_SLOTS:
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         auto other = makeFlow(m_flow->intentId(), QStringLiteral("other process"));
         other->resume();
-        QTRY_COMPARE(other->state(), QStringLiteral("error"));
+        QTRY_COMPARE(other->state(), CheckoutState::Error);
         QVERIFY(other->outcomeMessage().contains(QStringLiteral("another window")));
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
-        QCOMPARE(intent().state, QStringLiteral("creating")); // the loser wrote nothing
+        QCOMPARE(intent().state, CheckoutState::Creating); // the loser wrote nothing
     }
 
     // Issue 9.9: a second process refused the lease while the intent was `processing` used to
@@ -409,13 +410,13 @@ private Q_SLOTS:
         QSignalSpy outcomes(other.get(), &CheckoutFlow::outcomeReached);
         other->resume();
         QTRY_COMPARE(outcomes.size(), 1);
-        QCOMPARE(other->state(), QStringLiteral("error"));
+        QCOMPARE(other->state(), CheckoutState::Error);
         QCOMPARE(other->outcome(), CheckoutFlow::Outcome::Error);
         QVERIFY2(other->outcomeMessage().contains(
                      QStringLiteral("already being handled by another window or process")),
                  qPrintable(other->outcomeMessage()));
-        QCOMPARE(intent().state, QStringLiteral("processing")); // the loser wrote nothing
-        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+        QCOMPARE(intent().state, CheckoutState::Processing); // the loser wrote nothing
+        QCOMPARE(m_flow->state(), CheckoutState::Processing);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 0);
     }
 
@@ -426,12 +427,12 @@ private Q_SLOTS:
         m_flow->orderUpdated(order("failed"));
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
         QCOMPARE(m_gateway.next()->id, QStringLiteral("ord_0001"));
-        QCOMPARE(m_flow->state(), QStringLiteral("processing")); // not yet
-        m_flow->orderUpdated(order("failed"));                   // a duplicate reads nothing more
+        QCOMPARE(m_flow->state(), CheckoutState::Processing); // not yet
+        m_flow->orderUpdated(order("failed"));                // a duplicate reads nothing more
         m_gateway.answer(order("failed"));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("failed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Failed);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 1);
-        QCOMPARE(intent().state, QStringLiteral("failed"));
+        QCOMPARE(intent().state, CheckoutState::Failed);
     }
 
     void webhookFailureDisputedByTheReadIsNotBelieved() {
@@ -439,7 +440,7 @@ private Q_SLOTS:
         m_flow->orderUpdated(order("failed")); // forged, or simply wrong
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
         m_gateway.answer(ticketedOrder());
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("ticketed"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketed);
         QCOMPARE(m_flow->outcome(), CheckoutFlow::Outcome::Ticketed);
         bool disputed = false;
         // Held in a local: a range-for over `*events(...)` read a destroyed temporary.
@@ -459,11 +460,11 @@ private Q_SLOTS:
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
         m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
         QTest::qWait(0);
-        QCOMPARE(m_flow->state(), QStringLiteral("processing")); // still waiting, still polling
+        QCOMPARE(m_flow->state(), CheckoutState::Processing); // still waiting, still polling
         m_flow->orderUpdated(order("pending"));
         m_flow->orderUpdated(order("in_progress"));
         QTest::qWait(0);
-        QCOMPARE(m_flow->state(), QStringLiteral("processing"));
+        QCOMPARE(m_flow->state(), CheckoutState::Processing);
     }
 
     // Issue 9.11: a hang on the wallet read ended "interrupted: resume later, same key", and
@@ -475,7 +476,7 @@ private Q_SLOTS:
         m_gateway.answer(m_offer);
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_wallet"));
         m_gateway.answer(failure(Kind::OutcomeUnknown, "FD_TIMEOUT"));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Interrupted);
         QVERIFY(!intent().isFrozen());
         QVERIFY(intent().isResumable());
         const qint64 id = m_flow->intentId();
@@ -494,7 +495,7 @@ private Q_SLOTS:
         passValidation();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("error"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Error);
         QVERIFY(intent().isFinal());
         QVERIFY(!intent().isResumable());
         const QByteArray stored = QJsonDocument(intent().passengers).toJson() +
@@ -541,7 +542,7 @@ private Q_SLOTS:
         m_flow->resume();
         QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
         m_gateway.answer(failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500));
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Interrupted);
         QVERIFY(!intent().isFinal());
         QVERIFY(intent().isResumable());
         // The next resume sends the same bytes with the same key: the provider replays.
@@ -561,7 +562,7 @@ private Q_SLOTS:
         GatewayFailure f = failure(Kind::Fatal, "TB_INTERNAL_FATAL", 500);
         f.earlierAttemptMayHaveExecuted = true; // e.g. attempt 1 timed out, attempt 2 got this
         m_gateway.answer(f);
-        QTRY_COMPARE(m_flow->state(), QStringLiteral("interrupted"));
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Interrupted);
         QVERIFY(m_flow->outcomeMessage().contains(QStringLiteral("may have booked")));
     }
 };

@@ -1,6 +1,7 @@
 // The order journal's operations: intents, freezing, erasure, webhooks, supersede, leases.
 
 #include "../support/journallookup.h"
+#include "checkoutstates.h"
 #include "core/clock.h"
 #include "storage/orderjournal.h"
 #include "storage/pii.h"
@@ -21,10 +22,13 @@
 
 #include <sys/stat.h>
 
+using fd::CheckoutState;
 using fd::Intent;
 using fd::LeaseResult;
 using fd::OrderJournal;
+using fd::ProviderStatus;
 using fd::WebhookResult;
+namespace state = fd::state;
 using namespace std::chrono_literals;
 
 namespace fd {
@@ -162,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(i.id > 0);
         QVERIFY2(isUuidV4(i.idempotencyKey), qPrintable(i.idempotencyKey));
         QVERIFY(i.supersededKey.isEmpty());
-        QCOMPARE(i.state, QStringLiteral("draft"));
+        QCOMPARE(i.state, CheckoutState::Draft);
         QCOMPARE(i.offerId, QStringLiteral("off_0001"));
         QCOMPARE(i.passengers, passengers());
         QVERIFY(!i.isFrozen());
@@ -232,16 +236,16 @@ private Q_SLOTS:
 
     void statesOutcomeAndEvents() {
         const Intent i = newIntent();
-        QVERIFY(j().setState(i.id, QStringLiteral("creating")).ok());
+        QVERIFY(j().setState(i.id, CheckoutState::Creating).ok());
         QVERIFY(j().recordAttempt(i.id, {{QStringLiteral("status"), 503}}).ok());
         QVERIFY(j().addNote(i.id, QStringLiteral("agent called")).ok());
-        QVERIFY(j().setState(i.id, QStringLiteral("failed")).ok());
-        QVERIFY(j().setOutcome(i.id, QStringLiteral("failed"), QStringLiteral("airline_rejected"))
-                    .ok());
-        const auto back = j().setState(i.id, QStringLiteral("pending"));
+        QVERIFY(j().setState(i.id, CheckoutState::Failed).ok());
+        QVERIFY(
+            j().setOutcome(i.id, CheckoutState::Failed, QStringLiteral("airline_rejected")).ok());
+        const auto back = j().setState(i.id, CheckoutState::Creating);
         QCOMPARE(back.error().code, QStringLiteral("FD_JOURNAL_FINAL"));
         const Intent after = reload(i.id);
-        QCOMPARE(after.state, QStringLiteral("failed"));
+        QCOMPARE(after.state, CheckoutState::Failed);
         QCOMPARE(after.outcomeMessage, QStringLiteral("airline_rejected"));
         const auto events = j().events(i.id).value();
         QCOMPARE(events.size(), 5); // draft, creating, attempt, note, failed
@@ -262,14 +266,14 @@ private Q_SLOTS:
         QVERIFY(j().freezeBody(i.id, body()).ok());
         QVERIFY(
             j().recordCreateResponse(i.id, QStringLiteral("ord_9"), QStringLiteral("ABCDEF")).ok());
-        QVERIFY(j().setState(i.id, QStringLiteral("in_progress")).ok());
+        QVERIFY(j().setState(i.id, CheckoutState::Processing).ok());
         QVERIFY(diskBytes(m_path).contains(kPassport)); // the check below can see the data
         QVERIFY(diskBytes(m_path).contains(kBirthDate));
         const QJsonArray tickets{
             QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
                         {QStringLiteral("unique_identifier"), QLatin1String(kTicketNumber)}}};
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_t"), QStringLiteral("ord_9"),
-                                  QStringLiteral("ticketed"), {}, tickets)
+                                  ProviderStatus::Ticketed, {}, tickets)
                      .value(),
                  WebhookResult::Applied);
 
@@ -319,7 +323,7 @@ private Q_SLOTS:
         auto r = j().createIntent(QStringLiteral("off_0001"), offer(), pax);
         QVERIFY(r.ok());
         QVERIFY(j().freezeBody(r->id, body(pax)).ok());
-        QVERIFY(j().setState(r->id, QStringLiteral("offer_unavailable")).ok());
+        QVERIFY(j().setState(r->id, CheckoutState::OfferUnavailable).ok());
         const QByteArray disk = diskBytes(m_path);
         QVERIFY(!disk.contains(kPassport));
         QVERIFY(!disk.contains(kBirthDate));
@@ -334,7 +338,7 @@ private Q_SLOTS:
              QJsonObject{{QStringLiteral("object"),
                           QJsonObject{{QStringLiteral("passengers"), passengers()}}}}}};
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_p"), QStringLiteral("ord_5"),
-                                  QStringLiteral("in_progress"), payload)
+                                  ProviderStatus::InProgress, payload)
                      .value(),
                  WebhookResult::Applied);
         QByteArray stored;
@@ -351,60 +355,63 @@ private Q_SLOTS:
     void webhookUniquenessAndOrder() {
         const Intent i = newIntent();
         QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_1"), {}).ok());
-        QVERIFY(j().setState(i.id, QStringLiteral("pending")).ok());
-        const auto apply = [&](const char *evt, const char *state) {
+        QVERIFY(j().setState(i.id, CheckoutState::Creating).ok());
+        const auto apply = [&](const char *evt, const char *status) {
             return j()
-                .applyWebhook(QLatin1String(evt), QStringLiteral("ord_1"), QLatin1String(state), {})
+                .applyWebhook(QLatin1String(evt), QStringLiteral("ord_1"),
+                              state::providerStatusNamed(QLatin1String(status)), {})
                 .value();
         };
         QCOMPARE(apply("evt_1", "in_progress"), WebhookResult::Applied);
         QCOMPARE(apply("evt_1", "in_progress"), WebhookResult::Duplicate);
         QCOMPARE(apply("evt_0", "pending"), WebhookResult::Recorded); // late, unordered
-        QCOMPARE(reload(i.id).state, QStringLiteral("in_progress"));
+        // The provider's word has its own field; the checkout keeps its own state.
+        QCOMPARE(reload(i.id).state, CheckoutState::Creating);
+        QCOMPARE(reload(i.id).providerStatus, std::optional(ProviderStatus::InProgress));
         QCOMPARE(apply("evt_2", "ticketed"), WebhookResult::Applied);
         QCOMPARE(apply("evt_3", "pending"), WebhookResult::Recorded);
         QCOMPARE(apply("evt_4", "in_progress"), WebhookResult::Recorded);
         QCOMPARE(apply("evt_5", "failed"), WebhookResult::Recorded); // same rank: no flip
         QCOMPARE(apply("evt_6", "schedule_changed"), WebhookResult::Recorded);
         QCOMPARE(apply("evt_2", "ticketed"), WebhookResult::Duplicate);
-        QCOMPARE(reload(i.id).state, QStringLiteral("ticketed"));
+        QCOMPARE(reload(i.id).state, CheckoutState::Ticketed);
         QCOMPARE(apply("evt_7", "cancelled"), WebhookResult::Applied);
-        QCOMPARE(reload(i.id).state, QStringLiteral("cancelled"));
+        QCOMPARE(reload(i.id).state, CheckoutState::Cancelled);
         int webhooks = 0;
         const auto events = j().events(i.id).value();
         for (const auto &e : events)
             webhooks += e.kind == fd::JournalEvent::Kind::Webhook ? 1 : 0;
         QCOMPARE(webhooks, 8);
-        QVERIFY(
-            !j().applyWebhook({}, QStringLiteral("ord_1"), QStringLiteral("ticketed"), {}).ok());
+        QVERIFY(!j().applyWebhook({}, QStringLiteral("ord_1"), ProviderStatus::Ticketed, {}).ok());
     }
 
     void webhookForUnknownOrderIsKeptAndMatchedLater() {
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_x"), QStringLiteral("ord_elsewhere"),
-                                  QStringLiteral("ticketed"), {})
+                                  ProviderStatus::Ticketed, {})
                      .value(),
                  WebhookResult::UnknownOrder);
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_x"), QStringLiteral("ord_elsewhere"),
-                                  QStringLiteral("ticketed"), {})
+                                  ProviderStatus::Ticketed, {})
                      .value(),
                  WebhookResult::Duplicate);
         const Intent i = newIntent();
-        QCOMPARE(reload(i.id).state, QStringLiteral("draft")); // nothing touched
+        QCOMPARE(reload(i.id).state, CheckoutState::Draft); // nothing touched
         // The event arrived before our create response: matched when the order id is known.
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_early"), QStringLiteral("ord_mine"),
-                                  QStringLiteral("in_progress"), {})
+                                  ProviderStatus::InProgress, {})
                      .value(),
                  WebhookResult::UnknownOrder);
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_early2"), QStringLiteral("ord_mine"),
-                                  QStringLiteral("pending"), {})
+                                  ProviderStatus::Pending, {})
                      .value(),
                  WebhookResult::UnknownOrder);
         QVERIFY(j().freezeBody(i.id, body()).ok());
         QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_mine"), QStringLiteral("QWERTY"))
                     .ok());
-        QCOMPARE(reload(i.id).state, QStringLiteral("in_progress"));
+        QCOMPARE(reload(i.id).state, CheckoutState::Draft);
+        QCOMPARE(reload(i.id).providerStatus, std::optional(ProviderStatus::InProgress));
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_late"), QStringLiteral("ord_mine"),
-                                  QStringLiteral("ticketed"), {})
+                                  ProviderStatus::Ticketed, {})
                      .value(),
                  WebhookResult::Applied);
         QVERIFY(!diskBytes(m_path).contains(kPassport));
@@ -424,7 +431,7 @@ private Q_SLOTS:
                                       {QStringLiteral("status"), QStringLiteral("ticketed")},
                                       {QStringLiteral("documents"), QJsonArray{ticket}}}}}}};
         QCOMPARE(j().applyWebhook(QStringLiteral("evt_t"), QStringLiteral("ord_fast"),
-                                  QStringLiteral("ticketed"), event)
+                                  ProviderStatus::Ticketed, event)
                      .value(),
                  WebhookResult::UnknownOrder);
         const Intent i = newIntent();
@@ -432,7 +439,7 @@ private Q_SLOTS:
         QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_fast"), QStringLiteral("ABCDEF"))
                     .ok());
         const Intent after = reload(i.id);
-        QCOMPARE(after.state, QStringLiteral("ticketed"));
+        QCOMPARE(after.state, CheckoutState::Ticketed);
         QCOMPARE(after.eTickets.size(), 1);
         QCOMPARE(
             after.eTickets.first().toObject().value(QStringLiteral("unique_identifier")).toString(),
@@ -442,7 +449,7 @@ private Q_SLOTS:
     void supersedeMintsANewKey() {
         const Intent old = newIntent();
         QVERIFY(j().freezeBody(old.id, body()).ok());
-        QVERIFY(j().setOutcome(old.id, QStringLiteral("rejected"),
+        QVERIFY(j().setOutcome(old.id, CheckoutState::Rejected,
                                QStringLiteral("TB_IDEMPOTENCY_KEY_REUSED"))
                     .ok());
         const auto r = j().supersede(old.id);
@@ -455,9 +462,9 @@ private Q_SLOTS:
         QCOMPARE(next.passengers, passengers()); // copied before the old row was erased
         QCOMPARE(next.offerId, old.offerId);
         QVERIFY(!next.isFrozen());
-        QCOMPARE(next.state, QStringLiteral("draft"));
+        QCOMPARE(next.state, CheckoutState::Draft);
         const Intent oldAfter = reload(old.id);
-        QCOMPARE(oldAfter.state, QStringLiteral("superseded"));
+        QCOMPARE(oldAfter.state, CheckoutState::Superseded);
         QCOMPARE(oldAfter.idempotencyKey, old.idempotencyKey);
         QVERIFY(!oldAfter.requestBody->contains(kPassport));
         QCOMPARE(j().supersede(old.id).error().code, QStringLiteral("FD_JOURNAL_FINAL"));
@@ -465,7 +472,7 @@ private Q_SLOTS:
         QVERIFY(j().recordCreateResponse(next.id, QStringLiteral("ord_s"), {}).ok());
         QCOMPARE(j().supersede(next.id).error().code, QStringLiteral("FD_JOURNAL_HAS_ORDER"));
         const Intent gone = newIntent();
-        QVERIFY(j().setState(gone.id, QStringLiteral("offer_unavailable")).ok());
+        QVERIFY(j().setState(gone.id, CheckoutState::OfferUnavailable).ok());
         QVERIFY(!j().supersede(gone.id).ok());
     }
 
@@ -678,46 +685,59 @@ private Q_SLOTS:
     }
 
     // Issue 9.6: a signed `pending` once moved an intent from `processing` back to `pending`.
-    // Every state of the table against every status a webhook can carry: never to a lower
-    // rank, and to the status itself only when it ranks higher (a failure waits for a read).
+    // Every checkout state against every status a webhook can carry: the checkout never moves
+    // to a lower rank and closes only on an outcome that ranks higher (a failure waits for a
+    // read); the provider status, its own field, only ever rises.
     void noWebhookMovesAnIntentBackwards_data() {
-        QTest::addColumn<QString>("from");
-        QTest::addColumn<QString>("status");
-        for (const QLatin1String from : fd::IntentState::all())
-            for (const char *status : {"pending", "in_progress", "ticketed", "failed", "cancelled"})
-                QTest::addRow("%s <- %s", from.data(), status)
-                    << QString(from) << QString(QLatin1String(status));
+        QTest::addColumn<CheckoutState>("from");
+        QTest::addColumn<ProviderStatus>("status");
+        for (const CheckoutState from : state::all())
+            for (const ProviderStatus status : state::allProviderStatuses())
+                QTest::addRow("%s <- %s", state::name(from).data(), state::name(status).data())
+                    << from << status;
     }
     void noWebhookMovesAnIntentBackwards() {
-        QFETCH(QString, from);
-        QFETCH(QString, status);
-        const QString order = QStringLiteral("ord_%1_%2").arg(from, status);
+        QFETCH(CheckoutState, from);
+        QFETCH(ProviderStatus, status);
+        const QString order =
+            QStringLiteral("ord_%1_%2").arg(state::name(from), state::name(status));
         const QString earlyOrder = order + QStringLiteral("_early");
         const Intent i = newIntent();
         QVERIFY(j().freezeBody(i.id, body()).ok());
         QVERIFY(j().recordCreateResponse(i.id, order, {}).ok());
-        if (from != QLatin1String("draft"))
+        if (from != CheckoutState::Draft)
             QVERIFY(j().setState(i.id, from).ok());
+        QVERIFY(j().recordProviderStatus(i.id, ProviderStatus::InProgress).ok());
         QCOMPARE(reload(i.id).state, from);
         const auto r = j().applyWebhook(QStringLiteral("evt_") + order, order, status, {});
         QVERIFY(r.ok());
-        const QString now = reload(i.id).state;
-        QVERIFY2(fd::IntentState::rank(now) >= fd::IntentState::rank(from),
-                 qPrintable(from + QStringLiteral(" -> ") + now));
-        const bool higher = fd::IntentState::rank(status) > fd::IntentState::rank(from);
-        if (higher && status != QLatin1String("failed"))
-            QCOMPARE(now, status);
+        const Intent after = reload(i.id);
+        QVERIFY2(state::rank(after.state) >= state::rank(from),
+                 qPrintable(
+                     QStringLiteral("%1 -> %2").arg(state::name(from), state::name(after.state))));
+        const auto outcome = state::outcomeOf(status);
+        if (outcome && status != ProviderStatus::Failed &&
+            state::rank(*outcome) > state::rank(from))
+            QCOMPARE(after.state, *outcome);
         else
-            QCOMPARE(now, from);
+            QCOMPARE(after.state, from);
+        // The provider status never falls below what was recorded (in_progress); a failure is
+        // not recorded until a read confirms it.
+        const ProviderStatus expected =
+            status == ProviderStatus::Failed ||
+                    state::rank(status) <= state::rank(ProviderStatus::InProgress)
+                ? ProviderStatus::InProgress
+                : status;
+        QCOMPARE(after.providerStatus, std::optional(expected));
         // The same ordering holds for an event that came before the create response.
         const Intent early = newIntent();
         QVERIFY(j().applyWebhook(QStringLiteral("evt_") + earlyOrder, earlyOrder, status, {}).ok());
         QVERIFY(j().freezeBody(early.id, body()).ok());
-        if (from != QLatin1String("draft") && !fd::IntentState::isFinal(from))
+        if (from != CheckoutState::Draft && !state::isFinal(from))
             QVERIFY(j().setState(early.id, from).ok());
-        const QString before = reload(early.id).state;
+        const CheckoutState before = reload(early.id).state;
         QVERIFY(j().recordCreateResponse(early.id, earlyOrder, {}).ok());
-        QVERIFY(fd::IntentState::rank(reload(early.id).state) >= fd::IntentState::rank(before));
+        QVERIFY(state::rank(reload(early.id).state) >= state::rank(before));
     }
 
     // Issue 9.10: killed after the journal wrote the outcome but before anyone saw it.
@@ -725,16 +745,16 @@ private Q_SLOTS:
         const Intent booked = newIntent();
         QVERIFY(j().freezeBody(booked.id, body()).ok());
         QVERIFY(j().recordCreateResponse(booked.id, QStringLiteral("ord_b"), {}).ok());
-        QVERIFY(j().setState(booked.id, QStringLiteral("interrupted")).ok());
+        QVERIFY(j().setState(booked.id, CheckoutState::Interrupted).ok());
         QVERIFY(j().markOutcomeShown(booked.id).ok()); // "interrupted" was shown; not final
         QVERIFY(j().outcomesNotShown()->isEmpty());
-        QVERIFY(j().setState(booked.id, QStringLiteral("ticketed")).ok());
+        QVERIFY(j().setState(booked.id, CheckoutState::Ticketed).ok());
         QCOMPARE(j().outcomesNotShown()->size(), 1);
         QCOMPARE(j().outcomesNotShown()->first().id, booked.id);
         QVERIFY(j().markOutcomeShown(booked.id).ok());
         QVERIFY(j().outcomesNotShown()->isEmpty());
         const Intent draft = newIntent();
-        QVERIFY(j().setState(draft.id, QStringLiteral("offer_unavailable")).ok());
+        QVERIFY(j().setState(draft.id, CheckoutState::OfferUnavailable).ok());
         QVERIFY(j().outcomesNotShown()->isEmpty()); // nothing booked: nothing to announce
     }
 };

@@ -1,6 +1,7 @@
 // Opening, migrating and refusing journal files.
 
 #include "../support/journallookup.h"
+#include "checkoutstates.h"
 #include "storage/orderjournal.h"
 
 #include <QFile>
@@ -11,7 +12,9 @@
 #include <QTest>
 #include <QUuid>
 
+using fd::CheckoutState;
 using fd::OrderJournal;
+using fd::ProviderStatus;
 
 namespace {
 
@@ -90,7 +93,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 4);
+        QCOMPARE(j.schemaVersion().value(), 5);
         QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
         QCOMPARE(j.pragma(QStringLiteral("synchronous")).value(), QStringLiteral("2")); // FULL
         QCOMPARE(j.pragma(QStringLiteral("foreign_keys")).value(), QStringLiteral("1"));
@@ -104,7 +107,7 @@ private Q_SLOTS:
                  QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key='schema_version'"))
                      .toString(),
-                 QStringLiteral("4"));
+                 QStringLiteral("5"));
     }
 
     void reopenKeepsData() {
@@ -128,12 +131,13 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 4);
+        QCOMPARE(j.schemaVersion().value(), 5);
         const auto found =
             fd::test::intentByKey(j, QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962"));
         QVERIFY(found.has_value());
         QCOMPARE(found->orderId, QStringLiteral("ord_0001"));
-        QCOMPARE(found->state, QStringLiteral("pending"));
+        QCOMPARE(found->state, CheckoutState::Creating); // v5: the status has its own field
+        QCOMPARE(found->providerStatus, std::optional(ProviderStatus::Pending));
         QCOMPARE(found->requestBody, std::optional(QByteArray("{}")));
         QVERIFY(found->leaseOwner.isEmpty()); // v2 columns with their defaults
         // v2 (lease) and v3 (events) work on the migrated row.
@@ -142,12 +146,49 @@ private Q_SLOTS:
             j.acquireLease(found->id, QStringLiteral("a"), now, std::chrono::seconds(30)).value(),
             fd::LeaseResult::Granted);
         QCOMPARE(j.applyWebhook(QStringLiteral("evt_1"), QStringLiteral("ord_0001"),
-                                QStringLiteral("ticketed"), {})
+                                ProviderStatus::Ticketed, {})
                      .value(),
                  fd::WebhookResult::Applied);
-        QCOMPARE(j.intent(found->id).value().state, QStringLiteral("ticketed"));
+        QCOMPARE(j.intent(found->id).value().state, CheckoutState::Ticketed);
         QVERIFY(!j.events(found->id).value().isEmpty());
         QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
+    }
+
+    // v5: the state column held the provider's statuses too; they move to their own field.
+    void migratesProviderStatusesOutOfTheStateColumn() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        QVERIFY(writeV1Fixture(path));
+        {
+            RawDb raw(path);
+            int n = 0;
+            for (const char *state : {"in_progress", "ticketed", "cancelled", "unresolved"})
+                QVERIFY(raw.exec(
+                    QStringLiteral("INSERT INTO intents (idempotency_key, offer_id, offer_json, "
+                                   "passengers_json, state, order_id, created_at, updated_at) "
+                                   "VALUES ('key-%1', 'off_0001', '{}', '[]', '%2', 'ord_1%1', "
+                                   "'2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z')")
+                        .arg(++n)
+                        .arg(QLatin1String(state))));
+        }
+        OrderJournal j;
+        QVERIFY(j.open(path).ok());
+        const auto expect = [&](const char *key, CheckoutState state,
+                                std::optional<ProviderStatus> status) {
+            const auto found = fd::test::intentByKey(j, QLatin1String(key));
+            QVERIFY2(found.has_value(), key);
+            QCOMPARE(found->state, state);
+            QCOMPARE(found->providerStatus, status);
+        };
+        expect("3b241101-e2bb-4255-8caf-4136c566a962", CheckoutState::Creating,
+               ProviderStatus::Pending);
+        expect("key-1", CheckoutState::Processing, ProviderStatus::InProgress);
+        expect("key-2", CheckoutState::Ticketed, ProviderStatus::Ticketed);
+        expect("key-3", CheckoutState::Cancelled, ProviderStatus::Cancelled);
+        expect("key-4", CheckoutState::Unresolved, std::nullopt);
+        // Still unfinished, so resume picks them up: the formerly pending and in_progress ones
+        // and the unresolved one.
+        QCOMPARE(j.unfinished().value().size(), 3);
     }
 
     void emptyFileBecomesJournal() {
@@ -158,7 +199,7 @@ private Q_SLOTS:
         f.close();
         OrderJournal j;
         QVERIFY(j.open(path).ok());
-        QCOMPARE(j.schemaVersion().value(), 4);
+        QCOMPARE(j.schemaVersion().value(), 5);
     }
 
     void refusesNewerSchema() {
@@ -267,7 +308,7 @@ private Q_SLOTS:
         OrderJournal a, b;
         QVERIFY(a.open(path).ok());
         QVERIFY(b.open(path).ok()); // finds v3, nothing left to do
-        QCOMPARE(b.schemaVersion().value(), 4);
+        QCOMPARE(b.schemaVersion().value(), 5);
         QCOMPARE(b.all().value().size(), 1);
     }
 };
