@@ -332,8 +332,25 @@ void CheckoutFlow::onCreating() {
 }
 
 void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
-    m_outcomeMessage = f.message;
     using K = GatewayFailure::Kind;
+    // A refusal of this attempt says nothing about an earlier send of the same key that may
+    // have booked: "do not retry" is about this answer, the API key and the body size are checked
+    // before the key is looked up, and a proxy's 4xx never reaches the provider. Then the
+    // booking's fate is unknown: never close the intent nor mint a new key; resume later resends
+    // the same bytes with the same key and the provider replays what it did. (A 402 keeps the
+    // key and bytes anyway; a reused key is for support whatever came before.)
+    if (f.earlierAttemptMayHaveExecuted &&
+        (f.kind == K::OfferUnavailable || f.kind == K::Rejected || f.kind == K::Unauthorized ||
+         f.kind == K::NotFound || f.kind == K::Fatal)) {
+        m_outcomeMessage =
+            tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
+               "Resume later: the same key is sent, so it cannot book twice. If it is refused "
+               "again, contact support with key %2; do not book again.")
+                .arg(f.message, idempotencyKey());
+        m_interruptedStep = IntentState::Creating;
+        return post(Step::Interrupt);
+    }
+    m_outcomeMessage = f.message;
     switch (f.kind) {
     case K::OfferUnavailable:
         return post(Step::OfferGone);
@@ -362,18 +379,6 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
         m_interruptedStep = IntentState::Creating;
         return post(Step::Interrupt);
     case K::Fatal:
-        // "Do not retry" is about this answer. When an earlier send of the same key may have
-        // booked, the booking's fate is unknown: resend later with the same key (the provider
-        // replays what it did), never close the intent as if nothing happened.
-        if (f.earlierAttemptMayHaveExecuted) {
-            m_outcomeMessage =
-                tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
-                   "Resume later: the same key is sent, so it cannot book twice.")
-                    .arg(f.message);
-            m_interruptedStep = IntentState::Creating;
-            return post(Step::Interrupt);
-        }
-        return post(Step::Fatal);
     case K::Unauthorized:
     case K::NotFound:
     case K::KeyReused:

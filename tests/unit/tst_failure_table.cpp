@@ -345,7 +345,8 @@ private Q_SLOTS:
         const QStringList keyReused = reason;
         // A refused resend after a send that may have booked: resume with the same key.
         const QStringList mayHaveBooked{QStringLiteral("{code}"), QStringLiteral("may have booked"),
-                                        QStringLiteral("same key")};
+                                        QStringLiteral("same key"), QStringLiteral("support"),
+                                        QStringLiteral("{key}")};
         const QStringList fixIt{QStringLiteral("need fixing")};
         // The order exists: support, with the order id, and never a second booking.
         const QStringList ticketRefused{QStringLiteral("{order}"), QStringLiteral("support"),
@@ -398,8 +399,16 @@ private Q_SLOTS:
         // Never closed, never a new key: resume sends the same bytes with the same key.
         for (const char *call : {"create", "create_resend"}) {
             const bool earlier = call == std::string_view("create");
+            row(call, Kind::OfferUnavailable, earlier, "interrupted", interrupted, false, "retry",
+                mayHaveBooked);
             row(call, Kind::InsufficientFunds, earlier, "insufficient_funds", funds, false,
                 "top_up", reason);
+            row(call, Kind::Rejected, earlier, "interrupted", interrupted, false, "retry",
+                mayHaveBooked);
+            row(call, Kind::Unauthorized, earlier, "interrupted", interrupted, false, "retry",
+                mayHaveBooked);
+            row(call, Kind::NotFound, earlier, "interrupted", interrupted, false, "retry",
+                mayHaveBooked);
             row(call, Kind::KeyReused, earlier, "error", error, true, "nothing", keyReused);
             row(call, Kind::Fatal, earlier, "interrupted", interrupted, false, "retry",
                 mayHaveBooked);
