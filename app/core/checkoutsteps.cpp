@@ -28,6 +28,29 @@ Issue issueFromProvider(const QString &field, const QString &message) {
     return {-1, field, QStringLiteral("rejected_by_provider"), message};
 }
 
+// The agent's words when the provider's answer ends a checkout in `error` (the GUI shows only
+// "The booking stopped" above them; the CLI prints them alone): what the provider said, whether
+// anything may have been booked, and who acts next. `key` is empty until a create was sent.
+QString stopMessage(const GatewayFailure &f, const QString &key) {
+    using K = GatewayFailure::Kind;
+    if (f.kind == K::KeyReused) // something was stored under the key: a request with it ran
+        return CheckoutFlow::tr("The provider says key %2 was already used for a different "
+                                "request (%1), so a request with it may have booked. Contact "
+                                "support with this key; do not book again until support answers.")
+            .arg(f.message, key);
+    if (f.kind == K::Unauthorized) // refused before anything ran (and only a first send gets here)
+        return CheckoutFlow::tr("The provider refused the API key (%1). Nothing was booked. Check "
+                                "the API key in Settings, then start this checkout again.")
+            .arg(f.message);
+    if (key.isEmpty())
+        return CheckoutFlow::tr("The provider could not check the offer and the wallet (%1). "
+                                "Nothing was booked. Contact support if it happens again.")
+            .arg(f.message);
+    return CheckoutFlow::tr("The provider refused this booking and it is not retried (%1). "
+                            "Contact support with key %2 before booking this trip again.")
+        .arg(f.message, key);
+}
+
 } // namespace
 
 QByteArray buildCreateBody(const Offer &offer, const QList<Passenger> &passengers) {
@@ -245,10 +268,11 @@ void CheckoutFlow::onValidating() {
                     f->kind == GatewayFailure::Kind::NotFound)
                     return post(Step::OfferGone);
                 m_interruptedStep = IntentState::Validating;
-                return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                    f->kind == GatewayFailure::Kind::Cancelled
-                                ? Step::Interrupt
-                                : Step::Fatal);
+                if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                    f->kind == GatewayFailure::Kind::Cancelled)
+                    return post(Step::Interrupt);
+                m_outcomeMessage = stopMessage(*f, {});
+                return post(Step::Fatal);
             }
             m_freshOffer = std::get<Offer>(r);
             m_report = validatePassengers(passengers, m_freshOffer->trip(),
@@ -263,10 +287,11 @@ void CheckoutFlow::onValidating() {
                     if (auto *f = std::get_if<GatewayFailure>(&w)) {
                         m_outcomeMessage = f->message;
                         m_interruptedStep = IntentState::Validating;
-                        return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                            f->kind == GatewayFailure::Kind::Cancelled
-                                        ? Step::Interrupt
-                                        : Step::Fatal);
+                        if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                            f->kind == GatewayFailure::Kind::Cancelled)
+                            return post(Step::Interrupt);
+                        m_outcomeMessage = stopMessage(*f, {});
+                        return post(Step::Fatal);
                     }
                     const QList<Issue> problems =
                         checkOffer(*m_freshOffer, std::get<Wallet>(w), m_d.clock->now());
@@ -382,6 +407,7 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
     case K::Unauthorized:
     case K::NotFound:
     case K::KeyReused:
+        m_outcomeMessage = stopMessage(f, idempotencyKey());
         return post(Step::Fatal);
     }
 }

@@ -338,11 +338,16 @@ private Q_SLOTS:
         const int error = int(Outcome::Error);
         const QStringList reason{QStringLiteral("{code}")};
         // Nothing was sent to book yet: the agent may book again once the cause is fixed.
-        const QStringList badKey = reason;
-        const QStringList cannotCheck = reason;
+        const QStringList badKey{QStringLiteral("{code}"), QStringLiteral("API key"),
+                                 QStringLiteral("Settings"), QStringLiteral("Nothing was booked")};
+        const QStringList cannotCheck{QStringLiteral("{code}"), QStringLiteral("support"),
+                                      QStringLiteral("Nothing was booked")};
         // The create was refused for good: support, with the key, before any new booking.
-        const QStringList stopped = reason;
-        const QStringList keyReused = reason;
+        const QStringList stopped{QStringLiteral("{code}"), QStringLiteral("support"),
+                                  QStringLiteral("{key}")};
+        const QStringList keyReused{QStringLiteral("{code}"), QStringLiteral("may have booked"),
+                                    QStringLiteral("do not book again"), QStringLiteral("support"),
+                                    QStringLiteral("{key}")};
         // A refused resend after a send that may have booked: resume with the same key.
         const QStringList mayHaveBooked{QStringLiteral("{code}"), QStringLiteral("may have booked"),
                                         QStringLiteral("same key"), QStringLiteral("support"),
