@@ -417,7 +417,8 @@ void CheckoutFlow::onTicketing() {
     const auto intent = m_d.journal->intent(m_intentId);
     const auto key = m_d.journal->recordTicketKey(m_intentId);
     if (!intent || !key) {
-        m_outcomeMessage = tr("The saved checkout cannot be read.");
+        m_outcomeMessage = tr("The saved checkout cannot be read, so ticketing was not asked for. "
+                              "Contact support; do not book again.");
         return post(Step::Unresolved);
     }
     m_d.gateway->ticketOrder(intent->orderId, *key, this, attemptLog(QStringLiteral("ticket")),
@@ -427,12 +428,16 @@ void CheckoutFlow::onTicketing() {
                                  if (auto *f = std::get_if<GatewayFailure>(&r)) {
                                      m_outcomeMessage = f->message;
                                      m_interruptedStep = IntentState::Ticketing;
+                                     if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                                         f->kind == GatewayFailure::Kind::Cancelled)
+                                         return post(Step::Interrupt);
                                      // The order exists: a definitive refusal here is for support,
                                      // never a new order.
-                                     return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                                         f->kind == GatewayFailure::Kind::Cancelled
-                                                     ? Step::Interrupt
-                                                     : Step::Unresolved);
+                                     m_outcomeMessage =
+                                         tr("The provider refused to ticket order %1 (%2). Contact "
+                                            "support with this order id; do not book again.")
+                                             .arg(orderId(), f->message);
+                                     return post(Step::Unresolved);
                                  }
                                  applyRead(std::get<OrderSnapshot>(r));
                                  if (m_stateName == IntentState::Ticketing)

@@ -354,7 +354,8 @@ private Q_SLOTS:
                                         QStringLiteral("{key}")};
         const QStringList fixIt{QStringLiteral("need fixing")};
         // The order exists: support, with the order id, and never a second booking.
-        const QStringList ticketRefused{QStringLiteral("{order}"), QStringLiteral("support"),
+        const QStringList ticketRefused{QStringLiteral("{order}"), QStringLiteral("{code}"),
+                                        QStringLiteral("support"),
                                         QStringLiteral("do not book again")};
         const QStringList noAnswer{QStringLiteral("{order}"), QStringLiteral("support"),
                                    QStringLiteral("do not book again")};
