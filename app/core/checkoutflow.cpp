@@ -164,11 +164,15 @@ void CheckoutFlow::buildMachine() {
         finish(Outcome::Interrupted, m_outcomeMessage);
     });
     connect(unresolved, &QState::entered, this, [this] {
+        // From ticketing, the ticket action was refused (or the journal failed): that step left
+        // its own words, with the reason. From processing, the airline has not answered in time.
+        const bool refused = state() == CheckoutState::Ticketing;
         enter(St::Unresolved);
         finish(Outcome::Unresolved,
-               tr("The airline has not answered for order %1. Contact support with this order id; "
-                  "do not book again.")
-                   .arg(orderId()));
+               refused ? m_outcomeMessage
+                       : tr("The airline has not answered for order %1. Contact support with this "
+                            "order id; do not book again.")
+                             .arg(orderId()));
         const quint64 generation = m_generation;
         m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval), this,
                              [this, generation] { poll(generation); });

@@ -28,6 +28,29 @@ Issue issueFromProvider(const QString &field, const QString &message) {
     return {-1, field, QStringLiteral("rejected_by_provider"), message};
 }
 
+// The agent's words when the provider's answer ends a checkout in `error` (the GUI shows only
+// "The booking stopped" above them; the CLI prints them alone): what the provider said, whether
+// anything may have been booked, and who acts next. `key` is empty until a create was sent.
+QString stopMessage(const GatewayFailure &f, const QString &key) {
+    using K = GatewayFailure::Kind;
+    if (f.kind == K::KeyReused) // something was stored under the key: a request with it ran
+        return CheckoutFlow::tr("The provider says key %2 was already used for a different "
+                                "request (%1), so a request with it may have booked. Contact "
+                                "support with this key; do not book again until support answers.")
+            .arg(f.message, key);
+    if (f.kind == K::Unauthorized) // refused before anything ran (and only a first send gets here)
+        return CheckoutFlow::tr("The provider refused the API key (%1). Nothing was booked. Check "
+                                "the API key in Settings, then start this checkout again.")
+            .arg(f.message);
+    if (key.isEmpty())
+        return CheckoutFlow::tr("The provider could not check the offer and the wallet (%1). "
+                                "Nothing was booked. Contact support if it happens again.")
+            .arg(f.message);
+    return CheckoutFlow::tr("The provider refused this booking and it is not retried (%1). "
+                            "Contact support with key %2 before booking this trip again.")
+        .arg(f.message, key);
+}
+
 } // namespace
 
 QByteArray buildCreateBody(const Offer &offer, const QList<Passenger> &passengers) {
@@ -246,10 +269,11 @@ void CheckoutFlow::onValidating() {
                     f->kind == GatewayFailure::Kind::NotFound)
                     return post(Step::OfferGone);
                 m_interruptedStep = CheckoutState::Validating;
-                return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                    f->kind == GatewayFailure::Kind::Cancelled
-                                ? Step::Interrupt
-                                : Step::Fatal);
+                if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                    f->kind == GatewayFailure::Kind::Cancelled)
+                    return post(Step::Interrupt);
+                m_outcomeMessage = stopMessage(*f, {});
+                return post(Step::Fatal);
             }
             m_freshOffer = std::get<Offer>(r);
             m_report = validatePassengers(passengers, m_freshOffer->trip(),
@@ -264,10 +288,11 @@ void CheckoutFlow::onValidating() {
                     if (auto *f = std::get_if<GatewayFailure>(&w)) {
                         m_outcomeMessage = f->message;
                         m_interruptedStep = CheckoutState::Validating;
-                        return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                            f->kind == GatewayFailure::Kind::Cancelled
-                                        ? Step::Interrupt
-                                        : Step::Fatal);
+                        if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                            f->kind == GatewayFailure::Kind::Cancelled)
+                            return post(Step::Interrupt);
+                        m_outcomeMessage = stopMessage(*f, {});
+                        return post(Step::Fatal);
                     }
                     const QList<Issue> problems =
                         checkOffer(*m_freshOffer, std::get<Wallet>(w), m_d.clock->now());
@@ -334,8 +359,25 @@ void CheckoutFlow::onCreating() {
 }
 
 void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
-    m_outcomeMessage = f.message;
     using K = GatewayFailure::Kind;
+    // A refusal of this attempt says nothing about an earlier send of the same key that may
+    // have booked: "do not retry" is about this answer, the API key and the body size are checked
+    // before the key is looked up, and a proxy's 4xx never reaches the provider. Then the
+    // booking's fate is unknown: never close the intent nor mint a new key; resume later resends
+    // the same bytes with the same key and the provider replays what it did. (A 402 keeps the
+    // key and bytes anyway; a reused key is for support whatever came before.)
+    if (f.earlierAttemptMayHaveExecuted &&
+        (f.kind == K::OfferUnavailable || f.kind == K::Rejected || f.kind == K::Unauthorized ||
+         f.kind == K::NotFound || f.kind == K::Fatal)) {
+        m_outcomeMessage =
+            tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
+               "Resume later: the same key is sent, so it cannot book twice. If it is refused "
+               "again, contact support with key %2; do not book again.")
+                .arg(f.message, idempotencyKey());
+        m_interruptedStep = CheckoutState::Creating;
+        return post(Step::Interrupt);
+    }
+    m_outcomeMessage = f.message;
     switch (f.kind) {
     case K::OfferUnavailable:
         return post(Step::OfferGone);
@@ -364,21 +406,10 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
         m_interruptedStep = CheckoutState::Creating;
         return post(Step::Interrupt);
     case K::Fatal:
-        // "Do not retry" is about this answer. When an earlier send of the same key may have
-        // booked, the booking's fate is unknown: resend later with the same key (the provider
-        // replays what it did), never close the intent as if nothing happened.
-        if (f.earlierAttemptMayHaveExecuted) {
-            m_outcomeMessage =
-                tr("The provider refused a retry (%1), but an earlier attempt may have booked. "
-                   "Resume later: the same key is sent, so it cannot book twice.")
-                    .arg(f.message);
-            m_interruptedStep = CheckoutState::Creating;
-            return post(Step::Interrupt);
-        }
-        return post(Step::Fatal);
     case K::Unauthorized:
     case K::NotFound:
     case K::KeyReused:
+        m_outcomeMessage = stopMessage(f, idempotencyKey());
         return post(Step::Fatal);
     }
 }
@@ -388,7 +419,8 @@ void CheckoutFlow::onTicketing() {
     const auto intent = m_d.journal->intent(m_intentId);
     const auto key = m_d.journal->recordTicketKey(m_intentId);
     if (!intent || !key) {
-        m_outcomeMessage = tr("The saved checkout cannot be read.");
+        m_outcomeMessage = tr("The saved checkout cannot be read, so ticketing was not asked for. "
+                              "Contact support; do not book again.");
         return post(Step::Unresolved);
     }
     m_d.gateway->ticketOrder(intent->orderId, *key, this, attemptLog(QStringLiteral("ticket")),
@@ -398,12 +430,16 @@ void CheckoutFlow::onTicketing() {
                                  if (auto *f = std::get_if<GatewayFailure>(&r)) {
                                      m_outcomeMessage = f->message;
                                      m_interruptedStep = CheckoutState::Ticketing;
+                                     if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                                         f->kind == GatewayFailure::Kind::Cancelled)
+                                         return post(Step::Interrupt);
                                      // The order exists: a definitive refusal here is for support,
                                      // never a new order.
-                                     return post(f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                                         f->kind == GatewayFailure::Kind::Cancelled
-                                                     ? Step::Interrupt
-                                                     : Step::Unresolved);
+                                     m_outcomeMessage =
+                                         tr("The provider refused to ticket order %1 (%2). Contact "
+                                            "support with this order id; do not book again.")
+                                             .arg(orderId(), f->message);
+                                     return post(Step::Unresolved);
                                  }
                                  applyRead(std::get<OrderSnapshot>(r));
                                  if (state() == CheckoutState::Ticketing)

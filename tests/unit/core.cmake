@@ -8,3 +8,5 @@ flightdesk_add_test(NAME tst_checkoutflow SOURCES tst_checkoutflow.cpp LABEL uni
 flightdesk_add_test(NAME tst_mrz SOURCES tst_mrz.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
 flightdesk_add_test(NAME tst_intentstate SOURCES tst_intentstate.cpp LABEL unit
     LIBS flightdesk_core flightdesk_test_support)
+flightdesk_add_test(NAME tst_failure_table SOURCES tst_failure_table.cpp LABEL unit
+                    LIBS flightdesk_test_support flightdesk_core flightdesk_storage)

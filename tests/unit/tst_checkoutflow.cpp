@@ -2,6 +2,7 @@
 // journal and a manual clock: no network and no real waiting.
 #include "checkoutstates.h"
 #include "core/checkoutflow.h"
+#include "flowfixture.h"
 #include "scriptedgateway.h"
 #include "storage/orderjournal.h"
 #include "testdata.h"
@@ -9,111 +10,21 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fd;
+using fd::test::failure;
 using fd::test::GatewayCall;
-using fd::test::ScriptedGateway;
+using fd::test::order;
+using fd::test::ticketedOrder;
 using Kind = GatewayFailure::Kind;
 
-namespace {
-const QDateTime kStart(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
-
-OrderSnapshot order(const char *status, QJsonArray documents = {}) {
-    return *OrderSnapshot::fromJson(
-        QJsonObject{{QStringLiteral("id"), QStringLiteral("ord_0001")},
-                    {QStringLiteral("status"), QLatin1String(status)},
-                    {QStringLiteral("booking_reference"), QStringLiteral("RZPVAB")},
-                    {QStringLiteral("documents"), documents}});
-}
-
-OrderSnapshot ticketedOrder() {
-    QJsonArray docs;
-    for (int i = 1; i <= 3; ++i)
-        docs.append(QJsonObject{
-            {QStringLiteral("type"), QStringLiteral("electronic_ticket")},
-            {QStringLiteral("unique_identifier"), QStringLiteral("125987654321%1").arg(i)},
-            {QStringLiteral("passenger_id"), QStringLiteral("pas_%1").arg(i)}});
-    return order("ticketed", docs);
-}
-
-GatewayFailure failure(Kind kind, const char *code = "X", int status = 0) {
-    GatewayFailure f;
-    f.kind = kind;
-    f.code = QLatin1String(code);
-    f.httpStatus = status;
-    f.message = QStringLiteral("provider says ") + QLatin1String(code);
-    return f;
-}
-
-Wallet wallet(const char *amount) {
-    return *Wallet::fromJson(
-        QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
-                    {QStringLiteral("currency"), QStringLiteral("EUR")}});
-}
-} // namespace
-
-class TestCheckoutFlow final : public QObject {
+class TestCheckoutFlow final : public QObject, fd::test::FlowFixture {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<ManualScheduler> m_scheduler;
-    std::unique_ptr<OrderJournal> m_journal;
-    ScriptedGateway m_gateway;
-    Offer m_offer;
-    std::unique_ptr<CheckoutFlow> m_flow;
-
-    std::unique_ptr<CheckoutFlow> makeFlow(qint64 intentId,
-                                           const QString &owner = QStringLiteral("me")) {
-        CheckoutFlow::Deps d{&m_gateway, m_journal.get(), m_clock.get(), m_scheduler.get(), {},
-                             owner};
-        return std::make_unique<CheckoutFlow>(d, intentId);
-    }
-
-    qint64 newIntent(const QJsonArray &passengers) {
-        return m_journal->createIntent(m_offer.id, m_offer.raw, passengers)->id;
-    }
-
-    Intent intent() const { return *m_journal->intent(m_flow->intentId()); }
-
-    // Answers the validating step: the offer as it is now, and the wallet.
-    void passValidation(const char *balance = "1500.00") {
-        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_offer"));
-        m_gateway.answer(m_offer);
-        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_wallet"));
-        m_gateway.answer(wallet(balance));
-    }
-
-    void reachProcessing() {
-        QVERIFY(m_flow->submit());
-        passValidation();
-        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
-        m_gateway.answer(order("pending"));
-        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
-        m_gateway.answer(order("in_progress"));
-        QTRY_COMPARE(m_flow->state(), CheckoutState::Processing);
-    }
-
 private Q_SLOTS:
-    void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_clock = std::make_unique<ManualClock>(kStart);
-        m_scheduler = std::make_unique<ManualScheduler>(m_clock.get());
-        m_journal = std::make_unique<OrderJournal>(m_clock.get());
-        QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))).ok());
-        m_gateway = ScriptedGateway();
-        m_offer = *Offer::fromJson(fd::test::readTestJson("offers/los-lhr-family.json").object());
-        m_flow =
-            makeFlow(newIntent(fd::test::readTestJson("passengers/family-valid.json").array()));
-        m_flow->start();
-        QTRY_COMPARE(m_flow->state(), CheckoutState::Editing);
-    }
-    void cleanup() {
-        m_flow.reset();
-        m_journal.reset();
-    }
+    void init() { setUpFlow(); }
+    void cleanup() { tearDownFlow(); }
 
     void happyPathSendsOneCreateWithTheIntentKey() {
         QSignalSpy states(m_flow.get(), &CheckoutFlow::stateEntered);
@@ -388,6 +299,37 @@ private Q_SLOTS:
         QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketing);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).last().key, ticketKey);
         QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
+    }
+
+    // The provider said "in_progress" (a webhook while the ticket call was out, then the desk
+    // died): the ticket action was received, so resume only reads the order, never tickets again.
+    void resumeAfterTheProviderSaidInProgressOnlyReads() {
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(order("pending"));
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("ticket"));
+        QCOMPARE(intent().providerStatus, std::optional(ProviderStatus::Pending));
+        QCOMPARE(m_journal
+                     ->applyWebhook(QStringLiteral("evt_1"), QStringLiteral("ord_0001"),
+                                    ProviderStatus::InProgress, {})
+                     .value(),
+                 WebhookResult::Applied);
+        QCOMPARE(intent().state, CheckoutState::Ticketing); // the checkout's own state stays
+        const qint64 id = m_flow->intentId();
+        m_flow.reset();
+        m_gateway.answer(order("in_progress")); // the ticket answer reaches a dead process
+        m_clock->advance(TimingPolicy{}.leaseTtl.count() + 1);
+        m_flow = makeFlow(id, QStringLiteral("next process"));
+        m_flow->resume();
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Processing);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).size(), 1);
+        m_scheduler->advance(TimingPolicy{}.firstPoll.count());
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+        m_gateway.answer(ticketedOrder());
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Ticketed);
+        QCOMPARE(intent().providerStatus, std::optional(ProviderStatus::Ticketed));
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).size(), 1);
     }
 
     void secondProcessCannotCreateWhileTheFirstHoldsTheIntent() {
