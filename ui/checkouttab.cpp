@@ -1,7 +1,7 @@
 #include "checkouttab.h"
 
 #include "checkoutpage.h"
-#include "cli/session.h"
+#include "desk/session.h"
 #include "ui_checkouttab.h"
 
 #include <QClipboard>

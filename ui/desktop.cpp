@@ -1,7 +1,7 @@
 #include "desktop.h"
 
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/session.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 #include "storage/orderjournal.h"

@@ -2,7 +2,7 @@
 
 #include "checkoutpage.h"
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/session.h"
 #include "messagebox.h"
 #include "orderspage.h"
 #include "searchpage.h"

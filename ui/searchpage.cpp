@@ -4,9 +4,9 @@
 #include "offersmodel.h"
 #include "ui_searchpage.h"
 
-#include "cli/session.h"
 #include "core/isocodes.h"
 #include "core/offerchecks.h"
+#include "desk/session.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

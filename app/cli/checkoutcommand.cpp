@@ -2,10 +2,10 @@
 
 #include "orderscommand.h"
 #include "secretinput.h"
-#include "session.h"
 
 #include "core/boundedfile.h"
 #include "core/limits.h"
+#include "desk/session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

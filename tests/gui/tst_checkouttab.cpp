@@ -2,7 +2,7 @@
 // at a small timing scale. What an agent sees and does, and what the provider receives.
 #include "checkoutpage.h"
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/session.h"
 #include "mainwindow.h"
 
 #include <QFile>

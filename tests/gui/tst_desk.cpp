@@ -3,7 +3,7 @@
 // bookings come back by themselves after a restart.
 #include "checkoutpage.h"
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/session.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "ordersmodel.h"

@@ -7,7 +7,7 @@
 #include "searchpage.h"
 #include "searchquery.h"
 
-#include "cli/session.h"
+#include "desk/session.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/scenario.h"
 
