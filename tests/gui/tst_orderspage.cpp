@@ -1,10 +1,12 @@
-// The orders history over a real OrderJournal in a temporary directory: the model (checked by
-// QAbstractItemModelTester), sorting, the status filter, search, the timeline, copying the
-// support facts, Resume, and that passport numbers and birth dates never reach the screen.
+// The orders history over a real OrderJournal in a temporary directory, through the desk's
+// Orders: the model (checked by QAbstractItemModelTester), sorting, the status filter, search,
+// the timeline, copying the support facts, Resume, and that passport numbers and birth dates
+// never reach the screen.
 #include "ordersmodel.h"
 #include "orderspage.h"
 
 #include "core/clock.h"
+#include "desk/orders.h"
 #include "storage/orderjournal.h"
 
 #include <QAbstractItemModelTester>
@@ -94,6 +96,7 @@ struct Fixture {
     fd::ManualClock clock{QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC)};
     fd::OrderJournal journal{&clock};
     fd::Intent ticketed, failed, interrupted, draft, inProgress;
+    std::unique_ptr<fd::desk::Orders> orders = fd::desk::makeOrders(journal);
     std::unique_ptr<OrdersPage> page;
 
     fd::Intent create(const char *given, const char *family, const char *amount,
@@ -166,7 +169,7 @@ struct Fixture {
                                      QStringLiteral("ZZTOP1"));
         journal.setState(inProgress.id, QStringLiteral("in_progress"));
 
-        page = std::make_unique<OrdersPage>(&journal);
+        page = std::make_unique<OrdersPage>(orders.get());
         page->resize(1200, 800);
         page->show();
     }
@@ -473,7 +476,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         fd::OrderJournal journal;
         QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))));
-        OrdersPage page(&journal);
+        const auto orders = fd::desk::makeOrders(journal);
+        OrdersPage page(orders.get());
         page.show();
         auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
         QVERIFY(message->isVisible());

@@ -1,12 +1,13 @@
-// The search page against a real in-process sandbox (a demo fd::Session): typing a route,
-// Enter, sorting, choosing with the keyboard; invalid input sends nothing (the sandbox's ledger
-// says so); searchAgain prefills and searches; the provider's failures, a wrong API key and an
-// unreachable server read as sentences with the fix.
+// The search page against a real in-process sandbox (a demo desk over an fd::Session): typing a
+// route, Enter, sorting, choosing with the keyboard; invalid input sends nothing (the sandbox's
+// ledger says so); searchAgain prefills and searches; the provider's failures, a wrong API key
+// and an unreachable server read as sentences with the fix.
 #include "guitestdata.h"
 #include "offersmodel.h"
 #include "searchpage.h"
 #include "searchquery.h"
 
+#include "desk/desk.h"
 #include "desk/session.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/scenario.h"
@@ -54,11 +55,16 @@ fd::SessionOptions demo() {
 struct Fixture {
     QTemporaryDir dir;
     std::unique_ptr<fd::Session> session;
+    std::unique_ptr<fd::desk::Desk> desk;
     std::unique_ptr<SearchPage> page;
 
     explicit Fixture(fd::SessionOptions options = demo())
         : session(openSession(dir, std::move(options)))
-        , page(std::make_unique<SearchPage>(session.get())) {
+        , desk(fd::desk::makeDesk(*session))
+        , page(std::make_unique<SearchPage>(&desk->search(), &desk->clock())) {
+        show();
+    }
+    void show() {
         page->resize(1100, 800);
         page->show();
         page->activateWindow();
@@ -119,14 +125,13 @@ struct Fixture {
                 return false;
         return true;
     }
-    // A marker: a wallet read through the page's own gateway, sent after everything the page
-    // sent or was answered before it. Once it is back, what came before has had its chance to
-    // arrive and to be shown.
+    // A marker: a wallet read through the page's own desk, sent after everything the page sent
+    // or was answered before it. Once it is back, what came before has had its chance to arrive
+    // and to be shown.
     bool roundTrip() {
         bool done = false;
         QObject context;
-        session->gateway().fetchWallet(&context, {},
-                                       [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
+        desk->wallet().fetch(&context, [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
         return QTest::qWaitFor([&] { return done; }, 10000);
     }
     // The offer shown in the table's row, after sorting.
