@@ -25,7 +25,7 @@ set(FLIGHTDESK_CORE_THIRD_PARTY phonenumbers/)
 set(FLIGHTDESK_UI_MAY_INCLUDE
     core/
     desk/)
-# ...except these: the Session the interfaces hide (tests and the commands may use it), and the
+# ...except these: the Session the interfaces hide (tests look behind them through it), and the
 # seams the desk layer wires for the checkout engine (its journal and scheduler interfaces, its
 # private part) or that read files.
 set(FLIGHTDESK_UI_MAY_NOT_INCLUDE
