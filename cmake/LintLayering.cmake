@@ -1,8 +1,10 @@
 # cmake -DSOURCE_DIR=<tree> -DQT_HEADERS=<Qt include root> [-DLINKS=<file>] -P LintLayering.cmake
 #
 # The `layering` lint test: fails when a file under app/ or ui/ includes a folder it may not
-# use, or when a flightdesk_<layer> target links a layer above it (LINKS, written at configure
-# time by flightdesk_record_links()). The rules are in LayeringRules.cmake.
+# use (ui/: anything from app/ but the desk interfaces and core's values), or when a
+# flightdesk_<layer> target links a layer above it, or flightdesk_ui anything but desk and core
+# (LINKS, written at configure time by flightdesk_record_links()). The rules are in
+# LayeringRules.cmake.
 cmake_minimum_required(VERSION 3.25)
 include(${CMAKE_CURRENT_LIST_DIR}/LayeringRules.cmake)
 list(JOIN FLIGHTDESK_LAYERS " < " order)
@@ -172,8 +174,11 @@ foreach(file IN LISTS sources)
         elseif(layer STREQUAL "ui")
             string(REGEX REPLACE "^app/" "" from_app "${target_rel}")
             matches_any("${from_app}" FLIGHTDESK_UI_MAY_INCLUDE allowed)
+            matches_any("${from_app}" FLIGHTDESK_UI_MAY_NOT_INCLUDE denied)
             if(NOT allowed)
                 violation("${where}\": ui/ may include from app/ only FLIGHTDESK_UI_MAY_INCLUDE (cmake/LayeringRules.cmake)")
+            elseif(denied)
+                violation("${where}\": ui/ reaches it only through the desk interfaces (FLIGHTDESK_UI_MAY_NOT_INCLUDE, cmake/LayeringRules.cmake)")
             endif()
         endif()
     endforeach()
@@ -201,9 +206,13 @@ if(LINKS)
         rank_of(${layer} rank)
         foreach(item IN LISTS linked)
             if(item MATCHES "^flightdesk_([a-z]+)$" AND CMAKE_MATCH_1 IN_LIST FLIGHTDESK_LAYERS)
-                rank_of(${CMAKE_MATCH_1} item_rank)
+                set(item_layer ${CMAKE_MATCH_1})
+                rank_of(${item_layer} item_rank)
                 if(item_rank GREATER rank)
                     violation("target flightdesk_${layer} links ${item}, a layer above it (${order})")
+                elseif(layer STREQUAL "ui" AND NOT item_layer IN_LIST FLIGHTDESK_UI_MAY_LINK)
+                    list(JOIN FLIGHTDESK_UI_MAY_LINK ", " may_link)
+                    violation("target flightdesk_ui links ${item}: it may link only ${may_link} (FLIGHTDESK_UI_MAY_LINK)")
                 endif()
             endif()
         endforeach()

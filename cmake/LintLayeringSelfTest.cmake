@@ -34,12 +34,13 @@ put(app/core/flow.cpp "#include \"core/offer.h\"" "#include <QStateMachine>"
 put(app/net/server.h "#include \"core/result.h\"" "#include <QTcpServer>")
 put(app/storage/journal.h "#include \"core/offer.h\"" "#include <QSqlDatabase>")
 put(app/api/gateway.h "#include \"storage/journal.h\"" "#include \"net/server.h\"")
-put(app/cli/session.h "#include \"api/gateway.h\"")
-put(app/cli/cli.h "#include \"session.h\"")
-put(ui/mainwindow.h "#include \"cli/session.h\"" "#include \"core/offer.h\"" "#include <QWidget>")
+put(app/desk/desk.h "#include \"core/offer.h\"")
+put(app/desk/session.h "#include \"desk.h\"" "#include \"api/gateway.h\"")
+put(app/cli/cli.h "#include \"desk/session.h\"")
+put(ui/mainwindow.h "#include \"desk/desk.h\"" "#include \"core/offer.h\"" "#include <QWidget>")
 put(ui/mainwindow.cpp "#include \"mainwindow.h\"" "#include \"ui_mainwindow.h\"")
 put(app/main.cpp "#include \"cli/cli.h\"" "#include \"mainwindow.h\"" "#include <QApplication>")
-set(good_links "flightdesk_core|flightdesk_options,Qt6::Core\nflightdesk_api|flightdesk_core,flightdesk_storage\nflightdesk_ui|flightdesk_cli,Qt6::Widgets\n")
+set(good_links "flightdesk_core|flightdesk_options,Qt6::Core\nflightdesk_api|flightdesk_core,flightdesk_storage\nflightdesk_ui|flightdesk_desk,Qt6::Widgets\n")
 check(TRUE "${good_links}")
 
 # One violation of each kind.
@@ -50,9 +51,9 @@ put(app/core/bad.cpp
 put(app/storage/bad.cpp "#include \"api/gateway.h\"")
 put(app/net/bad.cpp "#include <QPushButton>")
 put(app/api/bad.cpp "#include \"mainwindow.h\"")
-put(app/desk/desk.h "#include \"core/offer.h\"")
-put(ui/bad.cpp "#include \"cli/cli.h\"" "#include \"api/gateway.h\"")
-check(FALSE "${good_links}flightdesk_core|flightdesk_options,flightdesk_storage\nflightdesk_desk|flightdesk_core\n")
+put(app/plugins/plugin.h "#include \"core/offer.h\"")
+put(ui/bad.cpp "#include \"cli/cli.h\"" "#include \"api/gateway.h\"" "#include \"desk/session.h\"")
+check(FALSE "${good_links}flightdesk_core|flightdesk_options,flightdesk_storage\nflightdesk_plugins|flightdesk_core\nflightdesk_ui|flightdesk_desk,flightdesk_api\n")
 
 set(expected
     "app/core/bad.cpp: #include <QWidget>: QtWidgets belongs to ui/ alone"
@@ -65,12 +66,14 @@ set(expected
     "app/storage/bad.cpp: #include \"api/gateway.h\": storage is below api"
     "app/net/bad.cpp: #include <QPushButton>: QtWidgets belongs to ui/ alone"
     "app/api/bad.cpp: #include \"mainwindow.h\": nothing under app/ includes ui/"
-    "app/desk/: a folder with no place in FLIGHTDESK_LAYERS"
+    "app/plugins/: a folder with no place in FLIGHTDESK_LAYERS"
     "ui/bad.cpp: #include \"cli/cli.h\": ui/ may include from app/ only FLIGHTDESK_UI_MAY_INCLUDE"
     "ui/bad.cpp: #include \"api/gateway.h\": ui/ may include from app/ only FLIGHTDESK_UI_MAY_INCLUDE"
+    "ui/bad.cpp: #include \"desk/session.h\": ui/ reaches it only through the desk interfaces"
     "target flightdesk_core links flightdesk_storage, a layer above it"
-    "target flightdesk_desk: a layer with no place in FLIGHTDESK_LAYERS"
-    "layering: 15 violation(s)") # and nothing else
+    "target flightdesk_plugins: a layer with no place in FLIGHTDESK_LAYERS"
+    "target flightdesk_ui links flightdesk_api: it may link only core, desk"
+    "layering: 17 violation(s)") # and nothing else
 foreach(text IN LISTS expected)
     string(FIND "${out}" "${text}" at)
     if(at EQUAL -1)

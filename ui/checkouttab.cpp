@@ -1,7 +1,6 @@
 #include "checkouttab.h"
 
 #include "checkoutpage.h"
-#include "cli/session.h"
 #include "ui_checkouttab.h"
 
 #include <QClipboard>
@@ -24,10 +23,10 @@ QString passengerName(const Passenger &p) {
 }
 } // namespace
 
-CheckoutTab::CheckoutTab(Session *session, QWidget *parent)
+CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CheckoutTab>())
-    , m_session(session)
+    , m_desk(desk)
     , m_elapsedTimer(new QTimer(this)) {
     m_ui->setupUi(this);
     m_ui->statusFrame->hide();
@@ -35,7 +34,7 @@ CheckoutTab::CheckoutTab(Session *session, QWidget *parent)
     m_ui->ticketsTableWidget->setHorizontalHeaderLabels({tr("Passenger"), tr("E-ticket")});
     m_elapsedTimer->setInterval(1000);
     connect(m_elapsedTimer, &QTimer::timeout, this, &CheckoutTab::tickElapsed);
-    page()->setClock(&m_session->clock());
+    page()->setClock(&m_desk->clock());
 
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         if (m_flow)
@@ -65,13 +64,13 @@ CheckoutTab::CheckoutTab(Session *session, QWidget *parent)
     });
 }
 
-CheckoutTab::CheckoutTab(Session *session, const Offer &offer, const QList<Passenger> &prefill,
+CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passenger> &prefill,
                          QWidget *parent)
-    : CheckoutTab(session, parent) {
+    : CheckoutTab(desk, parent) {
     m_offer = offer;
     page()->setOffer(offer);
     page()->setPassengers(prefill);
-    auto flow = m_session->openCheckout(offer.id, offer.raw, page()->passengers());
+    auto flow = m_desk->checkouts().open(offer.id, offer.raw, page()->passengers());
     if (!flow) {
         m_ui->statusFrame->show();
         m_ui->stateLabel->setText(
@@ -82,15 +81,15 @@ CheckoutTab::CheckoutTab(Session *session, const Offer &offer, const QList<Passe
     attach(*flow);
     m_flow->start();
     // The wallet against the total, so the agent sees a shortfall before pressing Book.
-    m_session->gateway().fetchWallet(this, {}, [this](GatewayResult<Wallet> r) {
+    m_desk->wallet().fetch(this, [this](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r))
             page()->setWallet(*w);
     });
 }
 
-CheckoutTab::CheckoutTab(Session *session, qint64 intentId, QWidget *parent)
-    : CheckoutTab(session, parent) {
-    const auto intent = m_session->journal().intent(intentId);
+CheckoutTab::CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent)
+    : CheckoutTab(desk, parent) {
+    const auto intent = m_desk->checkouts().intent(intentId);
     if (intent && !intent->offer.isEmpty())
         if (auto offer = Offer::fromJson(intent->offer)) {
             m_offer = *offer;
@@ -98,7 +97,7 @@ CheckoutTab::CheckoutTab(Session *session, qint64 intentId, QWidget *parent)
             if (auto people = passengersFromJson(intent->passengers))
                 page()->setPassengers(people->passengers);
         }
-    attach(m_session->flowFor(intentId));
+    attach(m_desk->checkouts().flowFor(intentId));
     page()->setBusy(true);
     m_flow->resume();
 }
@@ -173,7 +172,7 @@ void CheckoutTab::showState(CheckoutState state) {
     const bool busy = m_flow->isBusy();
     m_ui->busyProgressBar->setVisible(busy);
     if (busy && !m_sentAt.isValid()) {
-        m_sentAt = m_session->clock().now();
+        m_sentAt = m_desk->clock().now();
         m_elapsedTimer->start();
         tickElapsed();
     }
@@ -206,7 +205,7 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     // reported again as "while FlightDesk was closed".
     const auto markShown = qScopeGuard([this] {
         if (m_flow)
-            m_session->journal().markOutcomeShown(m_flow->intentId());
+            m_desk->checkouts().markOutcomeShown(m_flow->intentId());
     });
     m_ui->busyProgressBar->hide();
     page()->setLockedReason(outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
@@ -241,10 +240,10 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->stateLabel->setText(tr("The wallet does not cover this booking."));
         m_ui->detailLabel->setText(
             message + QLatin1Char('\n') +
-            (m_session->sandbox()
+            (m_desk->wallet().canTopUp()
                  ? tr("Top up the demo wallet, then the booking continues.")
                  : tr("Top up the wallet in the agency portal, then check again.")));
-        m_ui->topUpButton->setVisible(m_session->sandbox() != nullptr);
+        m_ui->topUpButton->setVisible(m_desk->wallet().canTopUp());
         m_ui->checkAgainButton->show();
         break;
     case Outcome::Interrupted:
@@ -286,7 +285,7 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
 QList<Passenger> CheckoutTab::journalPassengers() const {
     if (!m_flow)
         return page()->passengers();
-    const auto intent = m_session->journal().intent(m_flow->intentId());
+    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
     if (!intent)
         return page()->passengers();
     auto list = passengersFromJson(intent->passengers);
@@ -298,7 +297,7 @@ QList<Passenger> CheckoutTab::journalPassengers() const {
 }
 
 void CheckoutTab::showTickets() {
-    const auto intent = m_session->journal().intent(m_flow->intentId());
+    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
     if (!intent || !m_offer)
         return;
     const QList<Passenger> people = page()->passengers();
@@ -327,13 +326,13 @@ void CheckoutTab::showTickets() {
 }
 
 void CheckoutTab::tickElapsed() {
-    const qint64 secs = m_sentAt.secsTo(m_session->clock().now());
+    const qint64 secs = m_sentAt.secsTo(m_desk->clock().now());
     //: Time since the booking was sent, minutes:seconds.
     m_ui->elapsedLabel->setText(tr("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0')));
 }
 
 void CheckoutTab::topUp() {
-    if (!m_offer || !m_session->sandbox())
+    if (!m_offer || !m_desk->wallet().canTopUp())
         return;
     m_ui->topUpButton->setEnabled(false);
     // Enough for this booking and a few more: a demo wallet, not real money.
@@ -341,7 +340,7 @@ void CheckoutTab::topUp() {
         Money::fromMinor(m_offer->total.minorUnits() * 3, m_offer->total.currency());
     if (!amount)
         return;
-    m_session->gateway().topUp(*amount, this, [this](GatewayResult<Wallet> r) {
+    m_desk->wallet().topUp(*amount, this, [this](GatewayResult<Wallet> r) {
         m_ui->topUpButton->setEnabled(true);
         if (const auto *w = std::get_if<Wallet>(&r)) {
             page()->setWallet(*w);

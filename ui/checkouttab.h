@@ -3,6 +3,7 @@
 #include "core/checkoutflow.h"
 #include "core/offer.h"
 #include "core/passenger.h"
+#include "desk/desk.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -17,10 +18,6 @@ namespace Ui {
 class CheckoutTab;
 }
 
-namespace fd {
-class Session;
-}
-
 namespace fd::ui {
 
 class CheckoutPage;
@@ -32,11 +29,12 @@ class CheckoutTab final : public QWidget {
     Q_DISABLE_COPY_MOVE(CheckoutTab)
 
 public:
-    // A new checkout: the intent (and its Idempotency-Key) is stored as the tab opens.
-    CheckoutTab(Session *session, const Offer &offer, const QList<Passenger> &prefill,
+    // A new checkout: the intent (and its Idempotency-Key) is stored as the tab opens. `desk`
+    // is not owned and must outlive the tab.
+    CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passenger> &prefill,
                 QWidget *parent = nullptr);
     // An intent from the journal (resume at start-up, or from the orders page).
-    CheckoutTab(Session *session, qint64 intentId, QWidget *parent = nullptr);
+    CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent = nullptr);
     ~CheckoutTab() override;
 
     CheckoutPage *page() const;
@@ -55,7 +53,7 @@ Q_SIGNALS:
     void journalChanged();
 
 private:
-    explicit CheckoutTab(Session *session, QWidget *parent);
+    explicit CheckoutTab(desk::Desk *desk, QWidget *parent);
     void attach(CheckoutFlow *flow);
     void showState(fd::CheckoutState state);
     void showOutcome(CheckoutFlow::Outcome outcome, const QString &message);
@@ -68,7 +66,7 @@ private:
     QList<Passenger> journalPassengers() const;
 
     std::unique_ptr<Ui::CheckoutTab> m_ui;
-    Session *m_session;
+    desk::Desk *m_desk;
     QPointer<CheckoutFlow> m_flow;
     std::optional<Offer> m_offer;
     QTimer *m_elapsedTimer;

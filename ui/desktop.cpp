@@ -1,19 +1,16 @@
 #include "desktop.h"
 
 #include "checkouttab.h"
-#include "cli/session.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
-#include "storage/orderjournal.h"
-#include "storage/privatefiles.h"
-#include "storage/settingsstore.h"
+
+#include "desk/desk.h"
+#include "desk/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QIcon>
 #include <QPointer>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
@@ -22,16 +19,7 @@ namespace fd::ui {
 
 namespace {
 
-// The desk's own data folder holds the journal (passenger data): created 0700, and narrowed to
-// that if an older version left it open to others.
-QString dataPath(const QString &file) {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    privatefiles::makeFolder(dir);      // a failure shows when the journal cannot be opened there
-    privatefiles::restrictToOwner(dir); // ours alone (~/.local/share/FlightDesk)
-    return QDir(dir).filePath(file);
-}
-
-// Owns the session and its window, and rebuilds both when the settings change (never while a
+// Owns the desk and its window, and rebuilds both when the settings change (never while a
 // booking is in flight: that one keeps its connection until it is done).
 class Desk final : public QObject {
 public:
@@ -39,7 +27,7 @@ public:
         : m_demo(demo)
         , m_scenario(std::move(scenario))
         , m_timingScale(timingScale)
-        , m_store(SettingsStore::Options{}) {}
+        , m_settings(desk::makeSettings()) {}
 
     void start() {
         if (m_demo) {
@@ -47,17 +35,17 @@ public:
             o.demo = true;
             o.demoScenario = m_scenario;
             o.timingScale = m_timingScale;
-            o.journalPath = dataPath(QStringLiteral("demo-journal.sqlite"));
+            o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
             return open(o);
         }
-        const DeskSettings saved = m_store.load();
+        const DeskSettings saved = m_settings->load();
         if (saved.apiBase.isEmpty()) {
             // Never configured: show the offline demo rather than an empty desk, and say so.
             m_autoDemo = true;
             SessionOptions o;
             o.demo = true;
             o.timingScale = m_timingScale;
-            o.journalPath = dataPath(QStringLiteral("demo-journal.sqlite"));
+            o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
             open(o);
             m_window->statusBar()->showMessage(
                 tr("Not connected to a booking server yet: this is the offline demo. Set up the "
@@ -66,38 +54,40 @@ public:
         }
         m_autoDemo = false;
         SessionOptions o;
-        o.journalPath = dataPath(QStringLiteral("journal.sqlite"));
+        o.journalPath = desk::privateDataFile(QStringLiteral("journal.sqlite"));
         o.apiBase = saved.apiBase;
         o.webhookListen = saved.webhookListen;
         o.webhookListenPublic = saved.webhookListenPublic;
         o.timingScale = m_timingScale != 1.0 ? m_timingScale : saved.timingScale;
         o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
         // Secrets come from the keychain asynchronously; the window waits for nothing else.
-        m_store.readSecret(SecretKind::ApiKey, this, [this, o](Result<StoredSecret> key) mutable {
-            o.apiKey = key ? key->value : QString();
-            m_store.readSecret(SecretKind::WebhookSecret, this,
-                               [this, o](Result<StoredSecret> secret) mutable {
-                                   o.webhookSecret = secret ? secret->value.toUtf8() : QByteArray();
-                                   open(o);
-                               });
-        });
+        m_settings->readSecret(
+            SecretKind::ApiKey, this, [this, o](Result<StoredSecret> key) mutable {
+                o.apiKey = key ? key->value : QString();
+                m_settings->readSecret(SecretKind::WebhookSecret, this,
+                                       [this, o](Result<StoredSecret> secret) mutable {
+                                           o.webhookSecret =
+                                               secret ? secret->value.toUtf8() : QByteArray();
+                                           open(o);
+                                       });
+            });
     }
 
 private:
     void open(const SessionOptions &o) {
         m_window.reset();
-        m_session.reset();
+        m_desk.reset();
         QString problem;
         if (o.demo || (!o.apiBase.isEmpty() && !o.apiKey.isEmpty())) {
-            auto opened = Session::open(o);
+            auto opened = desk::makeDesk(o);
             if (opened)
-                m_session = std::move(opened).value();
+                m_desk = std::move(opened).value();
             else
                 problem = opened.error().message;
         }
         m_window = std::make_unique<MainWindow>(
-            o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_session.get());
-        if (m_session && m_session->journal().tightenedOnOpen())
+            o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_desk.get());
+        if (m_desk && m_desk->orders().tightenedOnOpen())
             m_window->statusBar()->showMessage(
                 tr("The order journal could be read by other users of this computer; it is now "
                    "private to you."));
@@ -111,7 +101,7 @@ private:
     }
 
     void showSettings() {
-        auto *dialog = new SettingsDialog(&m_store, m_window.get());
+        auto *dialog = new SettingsDialog(m_settings.get(), m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SettingsDialog::saved, this, [this] {
             if (m_demo && !m_autoDemo)
@@ -133,9 +123,9 @@ private:
     bool m_autoDemo = false; // demo only because nothing was configured yet
     QString m_scenario;
     double m_timingScale;
-    SettingsStore m_store;
+    std::unique_ptr<desk::Settings> m_settings;
     // Declared before the window: the window (and the flows in its tabs) go first.
-    std::unique_ptr<Session> m_session;
+    std::unique_ptr<desk::Desk> m_desk;
     std::unique_ptr<MainWindow> m_window;
 };
 

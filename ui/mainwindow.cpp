@@ -2,7 +2,6 @@
 
 #include "checkoutpage.h"
 #include "checkouttab.h"
-#include "cli/session.h"
 #include "messagebox.h"
 #include "orderspage.h"
 #include "searchpage.h"
@@ -17,11 +16,11 @@
 
 namespace fd::ui {
 
-MainWindow::MainWindow(Mode mode, Session *session, QWidget *parent)
+MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_mode(mode)
-    , m_session(session) {
+    , m_desk(desk) {
     m_ui->setupUi(this);
     const bool demo = mode == Mode::Demo;
     m_ui->demoBannerLabel->setVisible(demo);
@@ -33,10 +32,10 @@ MainWindow::MainWindow(Mode mode, Session *session, QWidget *parent)
     setWindowTitle(demo ? tr("%1 — DEMO").arg(QStringLiteral("FlightDesk"))
                         : QStringLiteral("FlightDesk"));
 
-    if (m_session) {
-        m_search = new SearchPage(m_session, this);
+    if (m_desk) {
+        m_search = new SearchPage(&m_desk->search(), &m_desk->clock(), this);
         m_search->setObjectName(QStringLiteral("searchPage"));
-        m_orders = new OrdersPage(&m_session->journal(), this);
+        m_orders = new OrdersPage(&m_desk->orders(), this);
         m_orders->setObjectName(QStringLiteral("ordersPage"));
         m_ui->pagesTabWidget->addTab(m_search, tr("&Search"));
         m_ui->pagesTabWidget->addTab(m_orders, tr("&Orders"));
@@ -45,10 +44,10 @@ MainWindow::MainWindow(Mode mode, Session *session, QWidget *parent)
                     openCheckout(offer, prefill);
                 });
         connect(m_orders, &OrdersPage::resumeRequested, this, &MainWindow::openIntent);
-        statusBar()->showMessage(m_session->sandbox()
-                                     ? tr("Demo mode: offline sandbox at %1")
-                                           .arg(m_session->sandbox()->baseUrl().toString())
-                                     : tr("Ready"));
+        statusBar()->showMessage(
+            m_desk->demo().available()
+                ? tr("Demo mode: offline sandbox at %1").arg(m_desk->demo().baseUrl().toString())
+                : tr("Ready"));
     } else {
         setConnectionProblem(tr("FlightDesk is not connected to a booking server. Open "
                                 "File → Settings to enter the API address and key, or use the "
@@ -94,15 +93,15 @@ QList<CheckoutTab *> MainWindow::checkoutTabs() const {
 }
 
 CheckoutTab *MainWindow::openCheckout(const Offer &offer, const QList<Passenger> &prefill) {
-    if (!m_session)
+    if (!m_desk)
         return nullptr;
-    auto *tab = new CheckoutTab(m_session, offer, prefill);
+    auto *tab = new CheckoutTab(m_desk, offer, prefill);
     addCheckoutTab(tab);
     return tab;
 }
 
 CheckoutTab *MainWindow::openIntent(qint64 intentId) {
-    if (!m_session)
+    if (!m_desk)
         return nullptr;
     // One intent, one tab: a second tab on the same booking could only confuse.
     for (CheckoutTab *tab : checkoutTabs())
@@ -110,18 +109,18 @@ CheckoutTab *MainWindow::openIntent(qint64 intentId) {
             m_ui->pagesTabWidget->setCurrentWidget(tab);
             return tab;
         }
-    auto *tab = new CheckoutTab(m_session, intentId);
+    auto *tab = new CheckoutTab(m_desk, intentId);
     addCheckoutTab(tab);
     return tab;
 }
 
 void MainWindow::resumeUnfinished() {
-    if (!m_session)
+    if (!m_desk)
         return;
     // Outcomes reached while no window showed them first: their tabs open on the outcome (and
     // mark it shown), so an agent who saw a crash learns that the booking went through.
-    const auto notShown = m_session->journal().outcomesNotShown();
-    const auto unfinished = m_session->journal().unfinished();
+    const auto notShown = m_desk->checkouts().outcomesNotShown();
+    const auto unfinished = m_desk->checkouts().unfinished();
     if (!notShown || !unfinished)
         return setConnectionProblem(!notShown ? notShown.error().message
                                               : unfinished.error().message);
@@ -214,9 +213,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::buildDemoMenu() {
-    m_ui->demoMenu->menuAction()->setVisible(m_mode == Mode::Demo && m_session &&
-                                             m_session->sandbox());
-    if (!m_session || !m_session->sandbox())
+    const bool demo = m_desk && m_desk->demo().available();
+    m_ui->demoMenu->menuAction()->setVisible(m_mode == Mode::Demo && demo);
+    if (!demo)
         return;
     QMenu *scenarios = m_ui->demoMenu->addMenu(tr("Next booking's &outcome"));
     auto *group = new QActionGroup(this);
@@ -229,8 +228,11 @@ void MainWindow::buildDemoMenu() {
         {QStringLiteral("wallet_too_low"), tr("Wallet too low (top up)")},
         {QStringLiteral("offer_about_to_expire"), tr("Offer about to expire")},
         {QStringLiteral("flaky_network"), tr("Flaky network (retries, one booking)")}};
-    const QString current = m_session->sandbox()->scenario().name;
+    const QString current = m_desk->demo().scenario();
+    const QStringList offered = m_desk->demo().scenarioNames();
     for (const auto &[name, label] : names) {
+        if (!offered.contains(name))
+            continue;
         QAction *a = scenarios->addAction(label);
         a->setObjectName(QStringLiteral("scenario_") + name);
         a->setCheckable(true);
@@ -238,7 +240,7 @@ void MainWindow::buildDemoMenu() {
                       (current.isEmpty() && name == QLatin1String("happy_path")));
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, name = name, label = label] {
-            if (auto set = m_session->sandbox()->setScenario(name); !set)
+            if (auto set = m_desk->demo().setScenario(name); !set)
                 statusBar()->showMessage(set.error().message);
             else
                 //: %1 is the demo scenario's description.

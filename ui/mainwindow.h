@@ -2,6 +2,7 @@
 
 #include "core/offer.h"
 #include "core/passenger.h"
+#include "desk/desk.h"
 
 #include <QMainWindow>
 
@@ -9,10 +10,6 @@
 
 namespace Ui {
 class MainWindow;
-}
-
-namespace fd {
-class Session;
 }
 
 namespace fd::ui {
@@ -31,8 +28,9 @@ class MainWindow final : public QMainWindow {
 public:
     enum class Mode { Live, Demo };
 
-    // `session` may be null when the desk is not configured yet (Settings explain what to do).
-    explicit MainWindow(Mode mode, Session *session = nullptr, QWidget *parent = nullptr);
+    // `desk` may be null when it is not configured yet (Settings explain what to do); it is not
+    // owned and must outlive the window.
+    explicit MainWindow(Mode mode, desk::Desk *desk = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Mode mode() const { return m_mode; }
@@ -61,7 +59,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Mode m_mode;
-    Session *m_session;
+    desk::Desk *m_desk;
     SearchPage *m_search = nullptr;
     OrdersPage *m_orders = nullptr;
     bool m_closeConfirmed = false;

@@ -4,8 +4,6 @@
 #include "fieldmessage.h"
 #include "ordersmodel.h"
 
-#include "storage/orderjournal.h"
-
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -17,10 +15,10 @@
 
 namespace fd::ui {
 
-OrdersPage::OrdersPage(OrderJournal *journal, QWidget *parent)
+OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::OrdersPage>())
-    , m_journal(journal)
+    , m_orders(orders)
     , m_model(new OrdersModel(this))
     , m_filter(new OrdersFilterModel(this)) {
     m_ui->setupUi(this);
@@ -119,7 +117,7 @@ void OrdersPage::selectIntent(qint64 intentId) {
 
 void OrdersPage::refresh() {
     const qint64 selected = selectedIntentId();
-    const auto all = m_journal ? m_journal->all() : Result<QList<Intent>>(QList<Intent>{});
+    const auto all = m_orders ? m_orders->all() : Result<QList<Intent>>(QList<Intent>{});
     if (all) {
         m_journalError.clear();
         m_model->setIntents(*all);
@@ -207,8 +205,8 @@ void OrdersPage::showSelected() {
 }
 
 void OrdersPage::showTimeline(qint64 intentId) {
-    const auto events = m_journal ? m_journal->events(intentId)
-                                  : Result<QList<JournalEvent>>(QList<JournalEvent>{});
+    const auto events =
+        m_orders ? m_orders->events(intentId) : Result<QList<JournalEvent>>(QList<JournalEvent>{});
     QTreeWidget *tree = m_ui->timelineTreeWidget;
     if (!events) {
         tree->clear();

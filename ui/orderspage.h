@@ -1,5 +1,7 @@
 #pragma once
 
+#include "desk/orders.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -8,10 +10,6 @@ class QPushButton;
 
 namespace Ui {
 class OrdersPage;
-}
-
-namespace fd {
-class OrderJournal;
 }
 
 namespace fd::ui {
@@ -28,8 +26,8 @@ class OrdersPage final : public QWidget {
     Q_DISABLE_COPY_MOVE(OrdersPage)
 
 public:
-    // `journal` is not owned and must outlive the page.
-    explicit OrdersPage(fd::OrderJournal *journal, QWidget *parent = nullptr);
+    // `orders` is not owned and must outlive the page.
+    explicit OrdersPage(fd::desk::Orders *orders, QWidget *parent = nullptr);
     ~OrdersPage() override;
 
     qint64 selectedIntentId() const; // 0 when nothing is selected
@@ -51,7 +49,7 @@ private:
     void copy(QPushButton *button, const QString &text);
 
     std::unique_ptr<Ui::OrdersPage> m_ui;
-    fd::OrderJournal *m_journal;
+    fd::desk::Orders *m_orders;
     OrdersModel *m_model;
     OrdersFilterModel *m_filter;
     QString m_journalError;

@@ -4,7 +4,6 @@
 #include "offersmodel.h"
 #include "ui_searchpage.h"
 
-#include "cli/session.h"
 #include "core/isocodes.h"
 #include "core/offerchecks.h"
 
@@ -21,11 +20,12 @@ namespace fd::ui {
 
 using searchquery::Query;
 
-SearchPage::SearchPage(Session *session, QWidget *parent)
+SearchPage::SearchPage(desk::Search *search, const Clock *clock, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SearchPage>())
-    , m_session(session)
-    , m_clock(&session->clock())
+    , m_search(search)
+    , m_deskClock(clock)
+    , m_clock(clock)
     , m_airports(new AirportModel(this))
     , m_offers(new OffersModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -118,7 +118,7 @@ void SearchPage::setupTable() {
 }
 
 void SearchPage::setClock(const Clock *clock) {
-    m_clock = clock ? clock : &m_session->clock();
+    m_clock = clock ? clock : m_deskClock;
     m_offers->setClock(m_clock);
     updateToday();
 }
@@ -293,12 +293,12 @@ void SearchPage::search() {
     const AttemptLog log = [this](const QJsonObject &) {
         ++m_attempts;
     };
-    m_session->gateway().searchOffers(searchquery::toRequest(*q), context, log,
-                                      [this, context](const GatewayResult<QList<Offer>> &result) {
-                                          context->deleteLater();
-                                          m_pending = nullptr;
-                                          searchFinished(result);
-                                      });
+    m_search->searchOffers(searchquery::toRequest(*q), context, log,
+                           [this, context](const GatewayResult<QList<Offer>> &result) {
+                               context->deleteLater();
+                               m_pending = nullptr;
+                               searchFinished(result);
+                           });
 }
 
 void SearchPage::searchAgain(const Offer &previous, const QList<Passenger> &passengers) {
@@ -350,8 +350,7 @@ void SearchPage::searchFinished(const GatewayResult<QList<Offer>> &result) {
 
 QString SearchPage::failureText(const GatewayFailure &f) const {
     using K = GatewayFailure::Kind;
-    const QString server = m_session->sandbox() ? m_session->sandbox()->baseUrl().toString()
-                                                : m_session->options().apiBase.toString();
+    const QString server = m_search->server();
     switch (f.kind) {
     case K::Unauthorized:
         //: %1 the provider's answer.

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/offer.h"
 #include "core/passenger.h"
+#include "desk/search.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,28 +27,24 @@ namespace Ui {
 class SearchPage;
 }
 
-namespace fd {
-class Session;
-}
-
 namespace fd::ui {
 
 class AirportModel;
 class OffersModel;
 
-// Where a booking starts: the route, dates, passengers and cabin, a search through the
-// session's gateway (never blocking the GUI thread), and the offers in a sortable table.
+// Where a booking starts: the route, dates, passengers and cabin, a search through the desk's
+// Search (never blocking the GUI thread), and the offers in a sortable table.
 // Choosing an offer emits offerChosen(); the page does nothing else with it.
 class SearchPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SearchPage)
 
 public:
-    // `session` is not owned and must outlive the page.
-    explicit SearchPage(fd::Session *session, QWidget *parent = nullptr);
+    // `search` and `clock` are not owned and must outlive the page.
+    SearchPage(fd::desk::Search *search, const fd::Clock *clock, QWidget *parent = nullptr);
     ~SearchPage() override;
 
-    // `clock` is not owned and must outlive the page; the session's clock by default.
+    // `clock` is not owned and must outlive the page; nullptr: the one given at construction.
     void setClock(const fd::Clock *clock);
 
     // The query as the inputs stand, or nullopt with every problem shown next to its input.
@@ -94,7 +91,8 @@ private:
     QString failureText(const fd::GatewayFailure &failure) const;
 
     std::unique_ptr<Ui::SearchPage> m_ui;
-    fd::Session *m_session;
+    fd::desk::Search *m_search;
+    const fd::Clock *m_deskClock;
     const fd::Clock *m_clock;
     AirportModel *m_airports;
     OffersModel *m_offers;

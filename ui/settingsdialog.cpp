@@ -4,8 +4,6 @@
 #include "fieldmessage.h"
 #include "messagebox.h"
 
-#include "api/travelbasegateway.h"
-
 #include "checkouttext.h"
 
 #include <QDir>
@@ -17,10 +15,6 @@
 namespace fd::ui {
 namespace {
 
-// Connection tests give up fast: the retry waits and their budget shrink to a fiftieth
-// (about 2 s in all), while each request still gets the timeout the agent chose.
-constexpr double kTestRetryScale = 0.02;
-
 void bindShowButton(QPushButton *button, QLineEdit *edit) {
     QObject::connect(button, &QPushButton::toggled, edit, [button, edit](bool shown) {
         edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
@@ -31,14 +25,14 @@ void bindShowButton(QPushButton *button, QLineEdit *edit) {
 
 } // namespace
 
-SettingsDialog::SettingsDialog(SettingsStore *store, QWidget *parent)
+SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
-    , m_store(store) {
+    , m_settings(settings) {
     m_ui->setupUi(this);
     // Wide enough that the explanations under the fields wrap into a few lines, not a column.
     setMinimumWidth(fontMetrics().averageCharWidth() * 84);
-    const DeskSettings s = m_store->load();
+    const DeskSettings s = m_settings->load();
     m_ui->apiBaseUrlEdit->setText(s.apiBase.toString());
     m_ui->webhookListenEdit->setText(s.webhookListen);
     m_ui->webhookPublicCheckBox->setChecked(s.webhookListenPublic);
@@ -90,7 +84,7 @@ QString SettingsDialog::baseUrlProblem(const QString &text) {
     if (text.trimmed().isEmpty())
         return tr("Required: the address of the Travelbase API, e.g. "
                   "https://api.travelbase.example");
-    if (TravelbaseGateway::checkBaseUrl(url))
+    if (desk::isUsableBaseUrl(url))
         return {};
     if (!url.isValid() || url.host().isEmpty())
         return tr("Not a full URL: write it like https://api.travelbase.example");
@@ -185,7 +179,7 @@ void SettingsDialog::loadSecret(SecretKind kind) {
     //: Shown in a secret field while the system keychain is being asked for it.
     edit->setPlaceholderText(tr("Reading the keychain…"));
     ++m_pendingReads;
-    m_store->readSecret(kind, this, [this, kind, edit, where](Result<StoredSecret> r) {
+    m_settings->readSecret(kind, this, [this, kind, edit, where](Result<StoredSecret> r) {
         --m_pendingReads;
         edit->setEnabled(true);
         edit->setPlaceholderText(kind == SecretKind::ApiKey ? tr("From the agency portal")
@@ -223,7 +217,7 @@ void SettingsDialog::showBackend(SecretKind kind, SecretBackend backend) {
         showToned(label,
                   tr("Warning: saved in a file readable only by you: %1. The system keychain "
                      "was not available; saving again moves it there when it is.")
-                      .arg(QDir::toNativeSeparators(m_store->fallbackFile(kind))),
+                      .arg(QDir::toNativeSeparators(m_settings->fallbackFile(kind))),
                   Tone::Warning);
         break;
     case SecretBackend::None:
@@ -250,7 +244,7 @@ void SettingsDialog::updateButtons() {
     const bool busy = m_saving || m_pendingReads > 0;
     if (QPushButton *save = m_ui->buttonBox->button(QDialogButtonBox::Save))
         save->setEnabled(!busy);
-    m_ui->testConnectionButton->setEnabled(!m_gateway && m_pendingReads == 0);
+    m_ui->testConnectionButton->setEnabled(!m_testing && m_pendingReads == 0);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->connectionGroupBox),
                        static_cast<QWidget *>(m_ui->webhookGroupBox),
                        static_cast<QWidget *>(m_ui->trainingGroupBox)})
@@ -258,7 +252,7 @@ void SettingsDialog::updateButtons() {
 }
 
 void SettingsDialog::testConnection() {
-    if (m_gateway || m_pendingReads > 0)
+    if (m_testing || m_pendingReads > 0)
         return;
     const QString urlProblem = baseUrlProblem(m_ui->apiBaseUrlEdit->text());
     if (!urlProblem.isEmpty()) {
@@ -271,22 +265,14 @@ void SettingsDialog::testConnection() {
         finishTest(false, tr("Enter the API key first: it is in the agency portal."));
         return;
     }
-    TravelbaseGateway::Options o;
-    o.baseUrl = settings().apiBase;
-    o.apiKey = apiKey();
-    o.timing.scale = kTestRetryScale;
-    o.timing.requestTimeout = std::chrono::seconds(m_ui->requestTimeoutSpinBox->value());
-    auto gateway = TravelbaseGateway::create(o, &m_clock, &m_scheduler);
-    if (!gateway) {
-        finishTest(false, gateway.error().message);
-        return;
-    }
-    m_gateway = std::move(gateway).value();
-    const QString where = o.baseUrl.toDisplayString();
+    const desk::ConnectionTest test{settings().apiBase, apiKey(),
+                                    m_ui->requestTimeoutSpinBox->value()};
+    const QString where = test.apiBase.toDisplayString();
+    m_testing = true;
     //: %1 is the API base URL.
     showToned(m_ui->connectionResultLabel, tr("Connecting to %1…").arg(where), Tone::Neutral);
     updateButtons();
-    m_gateway->fetchWallet(this, {}, [this, where](GatewayResult<Wallet> r) {
+    const auto done = [this, where](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r)) {
             //: %1 amount with thousands separators, %2 currency, e.g. 1,500.00 EUR.
             finishTest(true, tr("Connected. Wallet: %1 %2")
@@ -317,12 +303,14 @@ void SettingsDialog::testConnection() {
             message = tr("The server refused the request: check the URL and the key.");
         //: Second line of a failed connection test: the technical detail, for support.
         finishTest(false, message + QLatin1Char('\n') + tr("Detail: %1").arg(f.message));
-    });
+    };
+    // Refused before anything is sent (plain http to another computer, say): say why at once.
+    if (auto started = m_settings->testConnection(test, this, done); !started)
+        finishTest(false, started.error().message);
 }
 
 void SettingsDialog::finishTest(bool ok, const QString &message) {
-    if (m_gateway)
-        m_gateway.release()->deleteLater(); // we may be inside its reply's slot
+    m_testing = false;
     showToned(m_ui->connectionResultLabel, message, ok ? Tone::Neutral : Tone::Error);
     updateButtons();
     growToFit();
@@ -336,7 +324,7 @@ void SettingsDialog::accept() {
         finishSave(false, tr("fix the fields marked above, then save again."));
         return;
     }
-    if (auto saved = m_store->save(settings()); !saved) {
+    if (auto saved = m_settings->save(settings()); !saved) {
         finishSave(false, saved.error().message);
         return;
     }
@@ -374,7 +362,7 @@ void SettingsDialog::storeSecret(SecretKind kind, AllowFileFallback fallback,
                                  std::function<void(bool)> next) {
     const bool isKey = kind == SecretKind::ApiKey;
     const QString value = isKey ? apiKey() : webhookSecret();
-    m_store->storeSecret(
+    m_settings->storeSecret(
         kind, value, fallback, this,
         [this, kind, isKey, value, fallback, next = std::move(next)](Result<SecretBackend> r) {
             if (r) {
@@ -403,7 +391,7 @@ void SettingsDialog::storeSecret(SecretKind kind, AllowFileFallback fallback,
                    "read:\n%3\n\nAnyone who can use your account, or read its backups, can "
                    "read that file. Save it there?")
                     .arg(what, r.error().message,
-                         QDir::toNativeSeparators(m_store->fallbackFile(kind)));
+                         QDir::toNativeSeparators(m_settings->fallbackFile(kind)));
             MessageBox::ask(this, tr("Save the %1 in a file?").arg(what), question,
                             tr("Save in a file"), [this, kind, what, next](bool yes) {
                                 if (yes) {

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "core/clock.h"
-#include "core/scheduler.h"
-#include "storage/settingsstore.h"
+#include "core/desksettings.h"
+#include "desk/settings.h"
 
 #include <QDialog>
 
@@ -13,14 +12,10 @@ namespace Ui {
 class SettingsDialog;
 }
 
-namespace fd {
-class TravelbaseGateway;
-}
-
 namespace fd::ui {
 
 // The desk's settings: where the Travelbase API is and the key it takes, the webhook receiver,
-// the training timing scale. Secrets go through SettingsStore (the system keychain); when the
+// the training timing scale. Secrets go through the desk's Settings (the system keychain); when the
 // keychain is unavailable the agent is asked before the key goes to an owner-only file, and
 // the dialog keeps saying where each secret is. "Test connection" asks the server for the
 // wallet with the values as entered and explains any failure with its fix.
@@ -31,9 +26,9 @@ class SettingsDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    // `store` is not owned and must outlive the dialog. The secrets are read at once; until
+    // `settings` is not owned and must outlive the dialog. The secrets are read at once; until
     // they are in, their fields and Save wait (isLoading()).
-    explicit SettingsDialog(fd::SettingsStore *store, QWidget *parent = nullptr);
+    explicit SettingsDialog(fd::desk::Settings *settings, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     fd::DeskSettings settings() const; // as entered
@@ -41,7 +36,7 @@ public:
     QString webhookSecret() const;
     bool isLoading() const { return m_pendingReads > 0; }
     bool isSaving() const { return m_saving; }
-    bool isTesting() const { return static_cast<bool>(m_gateway); }
+    bool isTesting() const { return m_testing; }
 
     // An empty string when the text is a usable value, else the problem and its fix.
     static QString baseUrlProblem(const QString &text);
@@ -74,10 +69,8 @@ private:
     void growToFit();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
-    fd::SettingsStore *m_store;
-    fd::SystemClock m_clock;
-    fd::QtScheduler m_scheduler;
-    std::unique_ptr<fd::TravelbaseGateway> m_gateway; // while a connection test runs
+    fd::desk::Settings *m_settings;
+    bool m_testing = false; // a connection test is running
     QString m_loadedApiKey;
     QString m_loadedWebhookSecret;
     fd::SecretBackend m_apiKeyBackend = fd::SecretBackend::None;

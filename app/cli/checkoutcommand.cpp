@@ -2,10 +2,10 @@
 
 #include "orderscommand.h"
 #include "secretinput.h"
-#include "session.h"
 
 #include "core/boundedfile.h"
 #include "core/limits.h"
+#include "desk/desk.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -146,7 +146,7 @@ struct Connection {
 };
 
 // Prints every state of `flow` and finishes with its outcome line; calls `done(exit code)`.
-void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
+void follow(CheckoutFlow *flow, desk::Checkouts *checkouts, QTextStream &out,
             const std::function<void(int)> &done) {
     QObject::connect(flow, &CheckoutFlow::stateEntered, flow,
                      [flow, &out](CheckoutState state, const QJsonObject &detail) {
@@ -164,16 +164,16 @@ void follow(CheckoutFlow *flow, Session *session, QTextStream &out,
     auto reported = std::make_shared<bool>(false);
     QObject::connect(
         flow, &CheckoutFlow::outcomeReached, flow,
-        [flow, session, &out, done, reported](Outcome outcome, const QString &message) {
+        [flow, checkouts, &out, done, reported](Outcome outcome, const QString &message) {
             if (std::exchange(*reported, true))
                 return; // the command reports the first outcome it reaches, once
-            const auto intent = session->journal().intent(flow->intentId());
+            const auto intent = checkouts->intent(flow->intentId());
             const Report *report =
                 outcome == Outcome::InvalidInput ? &flow->validationReport() : nullptr;
             printLine(out, outcomeLine(CheckoutFlow::outcomeName(outcome), message,
                                        intent ? &intent.value() : nullptr, report));
             // Printed and flushed: only now has a person (or a supervisor) been told.
-            session->journal().markOutcomeShown(flow->intentId());
+            checkouts->markOutcomeShown(flow->intentId());
             done(state::exitCode(CheckoutFlow::outcomeState(outcome)));
         });
 }
@@ -262,27 +262,28 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
             QStringLiteral("%1 is not a JSON array of passengers").arg(passengersPath));
     if (!list->typeIssues.valid()) {
         printLine(out, outcomeLine(
-                           QStringLiteral("invalid_input"),
+                           state::name(CheckoutState::InvalidInput),
                            QStringLiteral(
                                "Some passenger fields have the wrong JSON type; nothing was sent."),
                            nullptr, &list->typeIssues));
-        return 2;
+        return state::exitCode(CheckoutState::InvalidInput);
     }
 
-    auto session = Session::open(*options);
-    if (!session)
-        return usageError(err, QStringLiteral("checkout"), session.error().message);
-    noteTightenedJournal(err, QStringLiteral("checkout"), (*session)->journal());
+    auto opened = desk::makeDesk(*options);
+    if (!opened)
+        return usageError(err, QStringLiteral("checkout"), opened.error().message);
+    desk::Desk &app = **opened;
+    noteTightenedJournal(err, QStringLiteral("checkout"), app.orders());
     int code = 1;
     // The intent and its key are stored before any booking call; the offer itself is fetched
     // fresh by the validating step.
     const auto book = [&](const QString &offerId) {
-        auto flow = (*session)->openCheckout(offerId, {}, list->passengers);
+        auto flow = app.checkouts().open(offerId, {}, list->passengers);
         if (!flow) {
             code = usageError(err, QStringLiteral("checkout"), flow.error().message);
             return QCoreApplication::quit();
         }
-        follow(*flow, session->get(), out, [&code](int exitCode) {
+        follow(*flow, &app.checkouts(), out, [&code](int exitCode) {
             code = exitCode;
             QCoreApplication::quit();
         });
@@ -296,16 +297,16 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
             types.append(QJsonObject{
                 {QStringLiteral("type"), p.type.isEmpty() ? QStringLiteral("adult") : p.type}});
         search->insert(QStringLiteral("passengers"), types);
-        (*session)->gateway().searchOffers(*search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
+        app.search().searchOffers(*search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
             if (const auto *f = std::get_if<GatewayFailure>(&r)) {
-                printLine(out, outcomeLine(QStringLiteral("error"), f->message, nullptr));
+                printLine(out, outcomeLine(state::name(CheckoutState::Error), f->message, nullptr));
                 return QCoreApplication::quit();
             }
             const QList<Offer> &offers = std::get<QList<Offer>>(r);
             if (offers.isEmpty()) {
-                printLine(out, outcomeLine(QStringLiteral("offer_unavailable"),
+                printLine(out, outcomeLine(state::name(CheckoutState::OfferUnavailable),
                                            QStringLiteral("No offers for that search."), nullptr));
-                code = 4;
+                code = state::exitCode(CheckoutState::OfferUnavailable);
                 return QCoreApplication::quit();
             }
             const Offer *cheapest = &offers.first();
@@ -332,15 +333,16 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     auto options = c.read(parser, err, QStringLiteral("resume"));
     if (!options)
         return usageError(err, QStringLiteral("resume"), options.error().message);
-    auto session = Session::open(*options);
-    if (!session)
-        return usageError(err, QStringLiteral("resume"), session.error().message);
-    noteTightenedJournal(err, QStringLiteral("resume"), (*session)->journal());
-    const auto unfinished = (*session)->journal().unfinished();
+    auto opened = desk::makeDesk(*options);
+    if (!opened)
+        return usageError(err, QStringLiteral("resume"), opened.error().message);
+    desk::Desk &app = **opened;
+    noteTightenedJournal(err, QStringLiteral("resume"), app.orders());
+    const auto unfinished = app.checkouts().unfinished();
     if (!unfinished)
         return usageError(err, QStringLiteral("resume"), unfinished.error().message);
 
-    const auto notShown = (*session)->journal().outcomesNotShown();
+    const auto notShown = app.checkouts().outcomesNotShown();
     if (!notShown)
         return usageError(err, QStringLiteral("resume"), notShown.error().message);
 
@@ -364,8 +366,8 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     int worst = 0;
     qsizetype remaining = ids.size();
     for (qint64 id : ids) {
-        CheckoutFlow *flow = (*session)->flowFor(id);
-        follow(flow, session->get(), out, [&worst, &remaining](int code) {
+        CheckoutFlow *flow = app.checkouts().flowFor(id);
+        follow(flow, &app.checkouts(), out, [&worst, &remaining](int code) {
             if (worst == 0)
                 worst = code;
             if (--remaining == 0)

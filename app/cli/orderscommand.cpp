@@ -1,10 +1,9 @@
 #include "orderscommand.h"
 
-#include "storage/orderjournal.h"
+#include "desk/orders.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -46,9 +45,9 @@ QJsonValue orNull(const QString &s) {
 
 } // namespace
 
-void noteTightenedJournal(QTextStream &err, const QString &command, const OrderJournal &journal) {
-    if (journal.tightenedOnOpen())
-        err << "flightdesk " << command << ": notice: the journal " << journal.path()
+void noteTightenedJournal(QTextStream &err, const QString &command, const desk::Orders &orders) {
+    if (orders.tightenedOnOpen())
+        err << "flightdesk " << command << ": notice: the journal " << orders.journalPath()
             << " was readable by other users of this computer; it is now private to you (0600)"
             << '\n';
 }
@@ -66,15 +65,13 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         return 1;
     }
     const QString path = parser.value(journalOpt);
-    if (!QFileInfo::exists(path)) { // reading must never create an empty journal by mistake
-        err << "flightdesk orders: no journal at " << path << '\n';
+    // Never creates a journal: a mistyped path is "no journal at PATH", not an empty history.
+    const auto orders = desk::openOrders(path);
+    if (!orders) {
+        err << "flightdesk orders: " << orders.error().message << '\n';
         return 1;
     }
-    OrderJournal journal;
-    if (auto opened = journal.open(path); !opened) {
-        err << "flightdesk orders: " << opened.error().message << '\n';
-        return 1;
-    }
+    const desk::Orders &journal = **orders;
     noteTightenedJournal(err, QStringLiteral("orders"), journal);
     const auto all = journal.all();
     if (!all) {

@@ -3,14 +3,14 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace fd {
-class OrderJournal;
+namespace fd::desk {
+class Orders;
 }
 
 namespace fd::cli {
 
 // One line on stderr when opening the journal took group/other permissions off it.
-void noteTightenedJournal(QTextStream &err, const QString &command, const OrderJournal &journal);
+void noteTightenedJournal(QTextStream &err, const QString &command, const desk::Orders &orders);
 
 // flightdesk orders --journal PATH: the journal as JSON for support — every intent with its
 // key, order id, booking reference, state, outcome and event log. Passport numbers and birth

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/desksettings.h"
 #include "core/result.h"
 
 #include <QObject>
@@ -13,27 +14,6 @@
 class QSettings;
 
 namespace fd {
-
-// Where a secret is kept. The UI shows it: File is a visible warning, never a quiet default.
-enum class SecretBackend { None, Keychain, File };
-// Writing a secret to a file happens only after the agent agreed to it.
-enum class AllowFileFallback { No, Yes };
-
-enum class SecretKind { ApiKey, WebhookSecret };
-
-// The settings that are not secret.
-struct DeskSettings {
-    QUrl apiBase;
-    QString webhookListen;            // HOST:PORT, empty = no receiver
-    bool webhookListenPublic = false; // opt-in to a webhookListen other computers can reach
-    double timingScale = 1.0;
-    int requestTimeoutSeconds = 30;
-};
-
-struct StoredSecret {
-    QString value; // empty when none is stored
-    SecretBackend backend = SecretBackend::None;
-};
 
 // The secret service, asynchronous like QtKeychain itself. The product uses QtKeychain;
 // tests put in one that is unavailable. `done` runs later, on the caller's thread, unless

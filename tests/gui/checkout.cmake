@@ -1,3 +1,7 @@
-# GUI tests of the checkout tab end to end against the sandbox.
-flightdesk_add_test(NAME tst_checkouttab SOURCES tst_checkouttab.cpp LABEL gui LIBS flightdesk_test_support flightdesk_ui)
+# GUI tests of the checkout tab end to end against the sandbox. The window reaches the desk
+# through its interfaces alone; a test that looks behind them (desk/session.h: the sandbox's
+# ledger, the journal) links those layers itself.
+flightdesk_add_test(NAME tst_checkouttab SOURCES tst_checkouttab.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
+                         flightdesk_storage)
 flightdesk_add_test(NAME tst_desk SOURCES tst_desk.cpp LABEL gui LIBS flightdesk_test_support flightdesk_ui)

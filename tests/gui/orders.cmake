@@ -1,7 +1,8 @@
 # GUI tests of the orders page and settings.
-flightdesk_add_test(NAME tst_orderspage SOURCES tst_orderspage.cpp LABEL gui LIBS flightdesk_test_support flightdesk_ui)
+flightdesk_add_test(NAME tst_orderspage SOURCES tst_orderspage.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_storage)
 flightdesk_add_test(NAME tst_settingsdialog SOURCES tst_settingsdialog.cpp LABEL gui
-                    LIBS flightdesk_test_support flightdesk_ui)
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_storage flightdesk_sandbox)
 
 # tst_settingsstore once more, where the keychain really works: a private D-Bus session with
 # a fresh gnome-keyring unlocked by a throwaway password, in a temporary HOME, so the real

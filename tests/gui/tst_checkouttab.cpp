@@ -3,7 +3,8 @@
 #include "checkoutpage.h"
 #include "checkoutstates.h"
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/desk.h"
+#include "desk/session.h"
 #include "mainwindow.h"
 
 #include <QFile>
@@ -53,19 +54,31 @@ class TestCheckoutTab final : public QObject {
     QTemporaryDir m_dir;
     int m_n = 0;
 
-    std::unique_ptr<Session> demoSession(const QString &scenario = {}) {
+    // A desk, and the session behind it for what the test checks there (the sandbox's ledger).
+    struct OpenDesk {
+        std::unique_ptr<Session> session;
+        std::unique_ptr<desk::Desk> desk;
+    };
+
+    static OpenDesk openDesk(const SessionOptions &o) {
+        auto s = Session::open(o);
+        if (!s)
+            qFatal("session: %s", qPrintable(s.error().message));
+        OpenDesk d{std::move(s).value(), nullptr};
+        d.desk = desk::makeDesk(*d.session);
+        return d;
+    }
+
+    OpenDesk demoDesk(const QString &scenario = {}) {
         SessionOptions o;
         o.demo = true;
         o.demoScenario = scenario;
         o.journalPath = m_dir.filePath(QStringLiteral("j%1.sqlite").arg(++m_n));
         o.timingScale = 0.01;
-        auto s = Session::open(o);
-        if (!s)
-            qFatal("session: %s", qPrintable(s.error().message));
-        return std::move(s).value();
+        return openDesk(o);
     }
 
-    static std::optional<Offer> firstOffer(Session &session) {
+    static std::optional<Offer> firstOffer(desk::Desk &desk) {
         const QJsonObject request{
             {QStringLiteral("slices"),
              QJsonArray{QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
@@ -78,7 +91,7 @@ class TestCheckoutTab final : public QObject {
         std::optional<Offer> found;
         bool done = false;
         QObject context;
-        session.gateway().searchOffers(request, &context, {}, [&](GatewayResult<QList<Offer>> r) {
+        desk.search().searchOffers(request, &context, {}, [&](GatewayResult<QList<Offer>> r) {
             if (const auto *offers = std::get_if<QList<Offer>>(&r); offers && !offers->isEmpty())
                 found = offers->first();
             done = true;
@@ -97,10 +110,10 @@ class TestCheckoutTab final : public QObject {
 
 private Q_SLOTS:
     void bookWithTheKeyboardEndsTicketedWithAnItinerary() {
-        auto session = demoSession();
-        const auto offer = firstOffer(*session);
+        auto demo = demoDesk();
+        const auto offer = firstOffer(*demo.desk);
         QVERIFY(offer);
-        CheckoutTab tab(session.get(), *offer, adult());
+        CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
         // The key exists before anything is sent.
@@ -124,10 +137,10 @@ private Q_SLOTS:
     }
 
     void tripleClickOnBookMakesOneOrder() {
-        auto session = demoSession();
-        const auto offer = firstOffer(*session);
+        auto demo = demoDesk();
+        const auto offer = firstOffer(*demo.desk);
         QVERIFY(offer);
-        CheckoutTab tab(session.get(), *offer, adult());
+        CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
         QTRY_VERIFY(tab.page()->canBook());
@@ -137,17 +150,17 @@ private Q_SLOTS:
         QTest::mouseDClick(book, Qt::LeftButton);
         QTest::keyClick(tab.page(), Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("Booked")), kWait);
-        const QJsonObject ledger = session->sandbox()->ledgerJson();
+        const QJsonObject ledger = demo.session->sandbox()->ledgerJson();
         QCOMPARE(rowsOf(ledger, "requests", "endpoint", "create_order").size(), 1);
         QCOMPARE(ledger.value(QStringLiteral("orders")).toArray().size(), 1);
         QCOMPARE(rowsOf(ledger, "wallet_movements", "type", "debit").size(), 1);
     }
 
     void airlineRejectsThenSearchAgainKeepsThePassengers() {
-        auto session = demoSession(QStringLiteral("airline_rejects"));
-        const auto offer = firstOffer(*session);
+        auto demo = demoDesk(QStringLiteral("airline_rejects"));
+        const auto offer = firstOffer(*demo.desk);
         QVERIFY(offer);
-        CheckoutTab tab(session.get(), *offer, adult());
+        CheckoutTab tab(demo.desk.get(), *offer, adult());
         QSignalSpy again(&tab, &CheckoutTab::searchAgainRequested);
         tab.show();
         QTRY_VERIFY(tab.page()->canBook());
@@ -165,22 +178,24 @@ private Q_SLOTS:
                  QStringLiteral("A87654321"));
         // The reversal is in the ledger: the agent was told the truth.
         QCOMPARE(
-            rowsOf(session->sandbox()->ledgerJson(), "wallet_movements", "type", "reversal").size(),
+            rowsOf(demo.session->sandbox()->ledgerJson(), "wallet_movements", "type", "reversal")
+                .size(),
             1);
     }
 
     void walletTooLowThenTopUpBooks() {
-        auto session = demoSession(QStringLiteral("wallet_too_low"));
-        const auto offer = firstOffer(*session);
+        auto demo = demoDesk(QStringLiteral("wallet_too_low"));
+        const auto offer = firstOffer(*demo.desk);
         QVERIFY(offer);
-        CheckoutTab tab(session.get(), *offer, adult());
+        CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
         QTRY_VERIFY(!tab.page()->bookBlockedReason().isEmpty() || tab.page()->canBook());
         tab.page()->requestBooking();
         QTRY_VERIFY_WITH_TIMEOUT(button(tab, "topUpButton")->isVisible(), kWait);
         QVERIFY(stateLabel(tab)->text().contains(QStringLiteral("wallet")));
         QCOMPARE(
-            rowsOf(session->sandbox()->ledgerJson(), "requests", "endpoint", "create_order").size(),
+            rowsOf(demo.session->sandbox()->ledgerJson(), "requests", "endpoint", "create_order")
+                .size(),
             0);
         QTest::mouseClick(button(tab, "topUpButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("Booked")), kWait);
@@ -201,10 +216,10 @@ private Q_SLOTS:
         qint64 intentId = 0;
         QString key;
         {
-            auto first = std::move(Session::open(o)).value();
-            const auto offer = firstOffer(*first);
+            auto first = openDesk(o);
+            const auto offer = firstOffer(*first.desk);
             QVERIFY(offer);
-            CheckoutTab tab(first.get(), *offer, adult());
+            CheckoutTab tab(first.desk.get(), *offer, adult());
             tab.show();
             QTRY_VERIFY(tab.page()->canBook());
             tab.page()->requestBooking();
@@ -213,11 +228,11 @@ private Q_SLOTS:
             intentId = tab.intentId();
             key = tab.flow()->idempotencyKey();
         } // the desk closes while the airline is still working
-        auto second = std::move(Session::open(o)).value();
-        const auto unfinished = second->journal().unfinished();
+        auto second = openDesk(o);
+        const auto unfinished = second.desk->checkouts().unfinished();
         QVERIFY(unfinished.ok());
         QCOMPARE(unfinished->size(), 1);
-        CheckoutTab resumed(second.get(), intentId);
+        CheckoutTab resumed(second.desk.get(), intentId);
         resumed.show();
         QCOMPARE(resumed.flow()->idempotencyKey(), key);
         QTRY_VERIFY_WITH_TIMEOUT(stateLabel(resumed)->text().contains(QStringLiteral("Booked")),
@@ -230,10 +245,11 @@ private Q_SLOTS:
     // Issue 9.10: the desk died after the journal wrote `ticketed` and before the tab showed
     // it. The next start reopens that tab on the outcome, says so, and marks it shown.
     void bookedWhileClosedIsShownAtTheNextStart() {
-        auto session = demoSession();
-        const auto intent = session->journal().createIntent(QStringLiteral("off_0001"), {}, {});
+        auto demo = demoDesk();
+        const auto intent =
+            demo.session->journal().createIntent(QStringLiteral("off_0001"), {}, {});
         QVERIFY(intent.ok());
-        auto &j = session->journal();
+        auto &j = demo.session->journal();
         QVERIFY(j.freezeBody(intent->id, QByteArrayLiteral("{\"data\":{}}")).ok());
         QVERIFY(
             j.recordCreateResponse(intent->id, QStringLiteral("ord_0042"), QStringLiteral("RZPVAB"))
@@ -241,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(j.setState(intent->id, CheckoutState::Ticketed).ok());
         QCOMPARE(j.outcomesNotShown()->size(), 1);
 
-        MainWindow window(MainWindow::Mode::Demo, session.get());
+        MainWindow window(MainWindow::Mode::Demo, demo.desk.get());
         window.show();
         window.resumeUnfinished();
         QVERIFY2(window.statusBar()->currentMessage().contains(

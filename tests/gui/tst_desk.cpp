@@ -4,7 +4,7 @@
 #include "checkoutpage.h"
 #include "checkoutstates.h"
 #include "checkouttab.h"
-#include "cli/session.h"
+#include "desk/desk.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "ordersmodel.h"
@@ -48,13 +48,13 @@ class TestDesk final : public QObject {
 
     QTemporaryDir m_dir;
 
-    std::unique_ptr<Session> demo(const QString &journal, const QString &scenario = {}) {
+    std::unique_ptr<desk::Desk> demo(const QString &journal, const QString &scenario = {}) {
         SessionOptions o;
         o.demo = true;
         o.demoScenario = scenario;
         o.journalPath = m_dir.filePath(journal);
         o.timingScale = 0.01;
-        return std::move(Session::open(o)).value();
+        return std::move(desk::makeDesk(o)).value();
     }
 
     // Types the route into the search page and chooses the cheapest offer with the keyboard.
@@ -80,8 +80,8 @@ class TestDesk final : public QObject {
 
 private Q_SLOTS:
     void searchBookAndSeeTheOrder() {
-        auto session = demo(QStringLiteral("happy.sqlite"));
-        MainWindow w(MainWindow::Mode::Demo, session.get());
+        auto demoDesk = demo(QStringLiteral("happy.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.windowTitle().contains(QStringLiteral("DEMO")));
@@ -111,8 +111,8 @@ private Q_SLOTS:
         const QString journal = QStringLiteral("inflight.sqlite");
         qint64 intentId = 0;
         {
-            auto session = demo(journal, QStringLiteral("never_resolves"));
-            MainWindow w(MainWindow::Mode::Demo, session.get());
+            auto demoDesk = demo(journal, QStringLiteral("never_resolves"));
+            MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             CheckoutTab *tab = searchAndChoose(w);
@@ -132,12 +132,12 @@ private Q_SLOTS:
             QTRY_COMPARE(w.checkoutTabs().size(), 0);
         }
         // The journal kept it, unfinished; the next start reopens and continues it.
-        auto session = demo(journal);
-        const auto unfinished = session->journal().unfinished();
+        auto demoDesk = demo(journal);
+        const auto unfinished = demoDesk->checkouts().unfinished();
         QVERIFY(unfinished.ok());
         QCOMPARE(unfinished->size(), 1);
         QCOMPARE(unfinished->first().id, intentId);
-        MainWindow w(MainWindow::Mode::Demo, session.get());
+        MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
         w.show();
         w.resumeUnfinished();
         QCOMPARE(w.checkoutTabs().size(), 1);
@@ -148,8 +148,8 @@ private Q_SLOTS:
     }
 
     void airlineRejectsThenSearchAgainPrefillsAFreshCheckout() {
-        auto session = demo(QStringLiteral("rejects.sqlite"), QStringLiteral("airline_rejects"));
-        MainWindow w(MainWindow::Mode::Demo, session.get());
+        auto demoDesk = demo(QStringLiteral("rejects.sqlite"), QStringLiteral("airline_rejects"));
+        MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         CheckoutTab *first = searchAndChoose(w);
@@ -160,7 +160,7 @@ private Q_SLOTS:
         auto *again = first->findChild<QPushButton *>(QStringLiteral("searchAgainButton"));
         QTRY_VERIFY_WITH_TIMEOUT(again->isVisible(), kWait);
         const QString firstKey = first->flow()->idempotencyKey();
-        session->sandbox()->setScenario(QStringLiteral("happy_path"));
+        QVERIFY(demoDesk->demo().setScenario(QStringLiteral("happy_path")).ok());
         QTest::mouseClick(again, Qt::LeftButton);
         auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
         QCOMPARE(tabs->currentWidget(), w.searchPage());
@@ -185,12 +185,12 @@ private Q_SLOTS:
     }
 
     void demoMenuPicksTheNextOutcome() {
-        auto session = demo(QStringLiteral("menu.sqlite"));
-        MainWindow w(MainWindow::Mode::Demo, session.get());
+        auto demoDesk = demo(QStringLiteral("menu.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
         auto *rejects = w.findChild<QAction *>(QStringLiteral("scenario_airline_rejects"));
         QVERIFY(rejects);
         rejects->trigger();
-        QCOMPARE(session->sandbox()->scenario().name, QStringLiteral("airline_rejects"));
+        QCOMPARE(demoDesk->demo().scenario(), QStringLiteral("airline_rejects"));
     }
 };
 

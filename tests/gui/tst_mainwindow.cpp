@@ -1,6 +1,13 @@
+// The main window: its modes, with no desk at all; and over a fake desk
+// (tests/support/fakedesk.h), the demo menu offers the desk's scenarios and switches the desk's.
+#include "fakedesk.h"
 #include "mainwindow.h"
+#include "ordersmodel.h"
+#include "orderspage.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -37,6 +44,36 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTest::keyClick(&w, Qt::Key_Q, Qt::ControlModifier);
         QTRY_VERIFY(!w.isVisible());
+    }
+
+    void demoMenuSwitchesTheDesksScenario() {
+        fd::test::FakeDesk desk;
+        desk.fakeDemo.on = true;
+        desk.fakeDemo.names = {QStringLiteral("happy_path"), QStringLiteral("airline_rejects")};
+        desk.fakeDemo.current = QStringLiteral("airline_rejects");
+        MainWindow w(MainWindow::Mode::Demo, &desk);
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 QStringLiteral("Demo mode: offline sandbox at http://127.0.0.1:9"));
+        const auto scenario = [&w](const char *name) {
+            return w.findChild<QAction *>(QStringLiteral("scenario_") + QLatin1String(name));
+        };
+        QVERIFY(scenario("airline_rejects")->isChecked());
+        QVERIFY(!scenario("happy_path")->isChecked());
+        QVERIFY(!scenario("slow_airline")); // not a scenario this desk offers
+        scenario("happy_path")->trigger();
+        QCOMPARE(desk.fakeDemo.current, QStringLiteral("happy_path"));
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 QStringLiteral("Demo: the next booking will go: Happy path: ticketed"));
+    }
+
+    void liveDeskHasNoDemoMenu() {
+        fd::test::FakeDesk desk; // a desk with no demo sandbox
+        MainWindow w(MainWindow::Mode::Live, &desk);
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("Ready"));
+        QVERIFY(!w.findChild<QAction *>(QStringLiteral("scenario_happy_path")));
+        QVERIFY(w.searchPage());
+        QCOMPARE(w.ordersPage()->model()->rowCount(), 0);
+        QCOMPARE(desk.fakeOrders.reads, 1);
     }
 };
 

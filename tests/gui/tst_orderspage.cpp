@@ -1,11 +1,15 @@
-// The orders history over a real OrderJournal in a temporary directory: the model (checked by
-// QAbstractItemModelTester), sorting, the status filter, search, the timeline, copying the
-// support facts, Resume, and that passport numbers and birth dates never reach the screen.
+// The orders history over a real OrderJournal in a temporary directory, through the desk's
+// Orders: the model (checked by QAbstractItemModelTester), sorting, the status filter, search,
+// the timeline, copying the support facts, Resume, and that passport numbers and birth dates
+// never reach the screen. And over a fake desk's Orders (tests/support/fakedesk.h): the page
+// lists what the desk holds, and keeps it on screen when the journal cannot be read.
 #include "checkoutstates.h"
+#include "fakedesk.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
 
 #include "core/clock.h"
+#include "desk/orders.h"
 #include "storage/orderjournal.h"
 
 #include <QAbstractItemModelTester>
@@ -91,12 +95,38 @@ QJsonObject attempt(int n, const char *method, const char *path, int status) {
             {QStringLiteral("call"), QStringLiteral("create")}};
 }
 
+// An intent as a desk's Orders hands it out, for the fake desk: sent (frozen), not final.
+fd::Intent canned(qint64 id, CheckoutState state, const char *given, const QDateTime &created) {
+    fd::Intent i;
+    i.id = id;
+    i.idempotencyKey =
+        QStringLiteral("6f1c0c9e-0000-4000-8000-%1").arg(id, 12, 10, QLatin1Char('0'));
+    i.offerId = QStringLiteral("off_%1").arg(id);
+    i.offer = offer(i.offerId, "120.00", {{"LOS", "ACC"}});
+    i.passengers = passenger(QLatin1String(given), QStringLiteral("Eke"));
+    i.requestBody = body(i.offerId);
+    i.state = state;
+    i.createdAt = created;
+    i.updatedAt = created;
+    return i;
+}
+
+QStringList timelineOf(const OrdersPage &page) {
+    QStringList out;
+    auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("timelineTreeWidget"));
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        out << tree->topLevelItem(i)->text(1) + QStringLiteral(" | ") +
+                   tree->topLevelItem(i)->text(2);
+    return out;
+}
+
 // Five intents, created five minutes apart, one in each situation the page tells apart.
 struct Fixture {
     QTemporaryDir dir;
     fd::ManualClock clock{QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC)};
     fd::OrderJournal journal{&clock};
     fd::Intent ticketed, failed, interrupted, draft, inProgress;
+    std::unique_ptr<fd::desk::Orders> orders = fd::desk::makeOrders(journal);
     std::unique_ptr<OrdersPage> page;
 
     fd::Intent create(const char *given, const char *family, const char *amount,
@@ -169,7 +199,7 @@ struct Fixture {
                                      QStringLiteral("ZZTOP1"));
         journal.setState(inProgress.id, CheckoutState::Processing);
 
-        page = std::make_unique<OrdersPage>(&journal);
+        page = std::make_unique<OrdersPage>(orders.get());
         page->resize(1200, 800);
         page->show();
     }
@@ -478,12 +508,74 @@ private Q_SLOTS:
         QTemporaryDir dir;
         fd::OrderJournal journal;
         QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))));
-        OrdersPage page(&journal);
+        const auto orders = fd::desk::makeOrders(journal);
+        OrdersPage page(orders.get());
         page.show();
         auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
         QVERIFY(message->isVisible());
         QVERIFY(message->text().startsWith(QLatin1String("No orders yet")));
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("resumeButton"))->isEnabled());
+    }
+
+    // The seam: the page shows whatever the desk's Orders hold, with no journal behind it.
+    void listsWhatTheDeskHolds() {
+        const QDateTime nine(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        fd::test::FakeOrders orders;
+        orders.intents = {canned(2, CheckoutState::Ticketing, "Ada", nine.addSecs(300)),
+                          canned(1, CheckoutState::Interrupted, "Obi", nine)}; // newest first
+        fd::JournalEvent entered;
+        entered.intentId = 1;
+        entered.kind = fd::JournalEvent::Kind::State;
+        entered.at = nine;
+        entered.detail = {{QStringLiteral("to"), QStringLiteral("creating")}};
+        fd::JournalEvent note = entered;
+        note.kind = fd::JournalEvent::Kind::Note;
+        note.detail = {{QStringLiteral("text"), QStringLiteral("The network went away.")}};
+        orders.timelines.insert(1, {entered, note});
+
+        OrdersPage page(&orders);
+        page.show();
+        QCOMPARE(orders.reads, 1);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(page.model()->index(0, OrdersModel::Passengers).data().toString(),
+                 QStringLiteral("Ada Eke"));
+        page.selectIntent(1);
+        QCOMPARE(timelineOf(page),
+                 (QStringList{QStringLiteral("State | Entered “Sending the booking”"),
+                              QStringLiteral("Note | The network went away.")}));
+        auto *resume = page.findChild<QPushButton *>(QStringLiteral("resumeButton"));
+        QVERIFY(resume->isEnabled()); // sent and not final
+        QSignalSpy spy(&page, &OrdersPage::resumeRequested);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.first().first().toLongLong(), 1);
+    }
+
+    void keepsWhatItShowedWhenTheJournalCannotBeRead() {
+        const QDateTime nine(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        fd::test::FakeOrders orders;
+        orders.intents = {canned(1, CheckoutState::Interrupted, "Obi", nine)};
+        OrdersPage page(&orders);
+        page.show();
+        page.selectIntent(1);
+        auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
+        QVERIFY(message->text().isEmpty());
+
+        orders.failure = fd::Error{QStringLiteral("sql"), QStringLiteral("disk I/O error")};
+        page.refresh();
+        QCOMPARE(message->text(),
+                 QStringLiteral("The order journal cannot be read: disk I/O error"));
+        QCOMPARE(page.model()->rowCount(), 1); // what was read before stays on screen
+        QCOMPARE(page.selectedIntentId(), 1);
+        QCOMPARE(timelineOf(page),
+                 QStringList{QStringLiteral(" | The timeline cannot be read: disk I/O error")});
+
+        orders.failure.reset();
+        orders.intents.prepend(canned(2, CheckoutState::Ticketing, "Ada", nine.addSecs(60)));
+        page.refresh();
+        QVERIFY(message->text().isEmpty());
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(page.selectedIntentId(), 1);
     }
 };
 

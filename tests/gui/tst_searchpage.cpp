@@ -1,13 +1,17 @@
-// The search page against a real in-process sandbox (a demo fd::Session): typing a route,
-// Enter, sorting, choosing with the keyboard; invalid input sends nothing (the sandbox's ledger
-// says so); searchAgain prefills and searches; the provider's failures, a wrong API key and an
-// unreachable server read as sentences with the fix.
+// The search page against a real in-process sandbox (a demo desk over an fd::Session): typing a
+// route, Enter, sorting, choosing with the keyboard; invalid input sends nothing (the sandbox's
+// ledger says so); searchAgain prefills and searches; the provider's failures, a wrong API key
+// and an unreachable server read as sentences with the fix. And over a fake desk
+// (tests/support/fakedesk.h), with no server at all: the page shows what the desk's Search
+// answers, sends what the agent asked for, and drops an answer it cancelled.
+#include "fakedesk.h"
 #include "guitestdata.h"
 #include "offersmodel.h"
 #include "searchpage.h"
 #include "searchquery.h"
 
-#include "cli/session.h"
+#include "desk/desk.h"
+#include "desk/session.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/scenario.h"
 
@@ -29,6 +33,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using fd::ui::OffersModel;
@@ -54,11 +59,21 @@ fd::SessionOptions demo() {
 struct Fixture {
     QTemporaryDir dir;
     std::unique_ptr<fd::Session> session;
+    std::unique_ptr<fd::desk::Desk> desk;
     std::unique_ptr<SearchPage> page;
 
     explicit Fixture(fd::SessionOptions options = demo())
         : session(openSession(dir, std::move(options)))
-        , page(std::make_unique<SearchPage>(session.get())) {
+        , desk(fd::desk::makeDesk(*session))
+        , page(std::make_unique<SearchPage>(&desk->search(), &desk->clock())) {
+        show();
+    }
+    // The page over a fake desk: no sandbox, no journal, no network.
+    explicit Fixture(fd::test::FakeDesk &fake)
+        : page(std::make_unique<SearchPage>(&fake.search(), &fake.clock())) {
+        show();
+    }
+    void show() {
         page->resize(1100, 800);
         page->show();
         page->activateWindow();
@@ -119,14 +134,13 @@ struct Fixture {
                 return false;
         return true;
     }
-    // A marker: a wallet read through the page's own gateway, sent after everything the page
-    // sent or was answered before it. Once it is back, what came before has had its chance to
-    // arrive and to be shown.
+    // A marker: a wallet read through the page's own desk, sent after everything the page sent
+    // or was answered before it. Once it is back, what came before has had its chance to arrive
+    // and to be shown.
     bool roundTrip() {
         bool done = false;
         QObject context;
-        session->gateway().fetchWallet(&context, {},
-                                       [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
+        desk->wallet().fetch(&context, [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
         return QTest::qWaitFor([&] { return done; }, 10000);
     }
     // The offer shown in the table's row, after sorting.
@@ -544,6 +558,71 @@ private Q_SLOTS:
         f.find<QToolButton>("swapButton")->click();
         QCOMPARE(f.origin()->text(), QStringLiteral("Accra (ACC)"));
         QCOMPARE(f.destination()->text(), QStringLiteral("Lagos (LOS)"));
+    }
+
+    // Over a fake desk: the page asks the desk's Search exactly what the agent entered, and
+    // shows the offers it answers; no sandbox or server is behind it.
+    void showsTheOffersTheDeskFinds() {
+        fd::test::FakeDesk fake(guitest::morning());
+        const fd::Offer offer = guitest::offer("los-lhr-family");
+        fake.fakeSearch.answer = QList<fd::Offer>{offer};
+        Fixture f(fake);
+        f.route("Lagos", "LHR");
+        f.find<QSpinBox>("adultsSpinBox")->setValue(2);
+        f.find<QSpinBox>("childrenSpinBox")->setValue(1);
+        f.pressEnter(f.origin());
+        QTRY_COMPARE(f.model()->rowCount(), 1);
+        QVERIFY2(f.status().startsWith(QStringLiteral("1 offer for LOS → LHR.")),
+                 qPrintable(f.status()));
+        QCOMPARE(f.offerInRow(0).id, offer.id);
+        QCOMPARE(fake.fakeSearch.requests.size(), 1);
+        const QJsonObject request = fake.fakeSearch.requests.first();
+        const QJsonArray slices = request.value(QLatin1String("slices")).toArray();
+        QCOMPARE(slices.size(), 1);
+        QCOMPARE(slices.first().toObject(),
+                 (QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
+                              {QStringLiteral("destination"), QStringLiteral("LHR")},
+                              {QStringLiteral("departure_date"), QStringLiteral("2026-12-08")}}));
+        QCOMPARE(request.value(QLatin1String("passengers")).toArray().size(), 3);
+    }
+
+    void showsTheDesksFailureWithItsServer() {
+        fd::test::FakeDesk fake(guitest::morning());
+        fake.fakeSearch.serverName = QStringLiteral("https://api.agency.example");
+        fd::GatewayFailure unreachable;
+        unreachable.kind = fd::GatewayFailure::Kind::OutcomeUnknown;
+        unreachable.code = QStringLiteral("FD_NETWORK");
+        unreachable.message = QStringLiteral("Connection refused");
+        fake.fakeSearch.answer = unreachable;
+        Fixture f(fake);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QTRY_VERIFY(!f.page->isSearching());
+        QCOMPARE(f.status(),
+                 QStringLiteral("Could not reach the booking server at https://api.agency.example "
+                                "(Connection refused). Check the API base URL in Settings and the "
+                                "network connection, then search again."));
+        QCOMPARE(f.model()->rowCount(), 0);
+    }
+
+    void dropsTheAnswerOfACancelledSearch() {
+        fd::test::FakeDesk fake(guitest::morning());
+        fake.fakeSearch.answer = QList<fd::Offer>{guitest::offer("los-lhr-family")};
+        fake.fakeSearch.hold = true; // a slow server: the answer comes when the test says
+        Fixture f(fake);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QVERIFY(f.page->isSearching());
+        QCOMPARE(fake.fakeSearch.held(), 1);
+        QTest::keyClick(f.page.get(), Qt::Key_Escape);
+        QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
+        fake.fakeSearch.release(); // answers only the searches whose context the page kept
+        // A marker queued after the answer would have been: once it ran, the answer had its turn.
+        bool marker = false;
+        QTimer::singleShot(0, f.page.get(), [&marker] { marker = true; });
+        QTRY_VERIFY(marker);
+        QCOMPARE(f.model()->rowCount(), 0);
+        QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "messagebox.h"
 #include "settingsdialog.h"
 
+#include "desk/settings.h"
 #include "sandbox/sandbox.h"
 #include "storage/settingsstore.h"
 
@@ -45,6 +46,7 @@ struct Fixture {
     UnavailableKeychain unavailable;
     MemoryKeychain memory;
     std::unique_ptr<SettingsStore> store;
+    std::unique_ptr<fd::desk::Settings> settings; // the desk's Settings over `store`
     std::unique_ptr<SettingsDialog> dialog;
 
     explicit Fixture(bool keychainWorks = true) {
@@ -52,9 +54,10 @@ struct Fixture {
         o.settingsFile = dir.filePath(QStringLiteral("FlightDesk.ini"));
         o.keychain = keychainWorks ? static_cast<fd::SecretKeychain *>(&memory) : &unavailable;
         store = std::make_unique<SettingsStore>(o);
+        settings = fd::desk::makeSettings(*store);
     }
     void open() {
-        dialog = std::make_unique<SettingsDialog>(store.get());
+        dialog = std::make_unique<SettingsDialog>(settings.get());
         dialog->show();
         if (!QTest::qWaitFor([&] { return !dialog->isLoading(); }, 5000))
             qFatal("the secrets never loaded");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sessionoptions.h"
+
 #include "api/travelbasegateway.h"
 #include "api/webhookreceiver.h"
 #include "core/checkoutflow.h"
@@ -16,22 +18,10 @@
 
 namespace fd {
 
-struct SessionOptions {
-    QUrl apiBase;
-    QString apiKey;
-    QString journalPath;
-    bool demo = false;     // start the embedded sandbox and book against it
-    QString demoScenario;  // a built-in scenario name or file, demo only
-    QString webhookListen; // HOST:PORT; empty = no receiver (polling only), or auto in demo
-    bool webhookListenPublic = false; // the agent's opt-in to a non-loopback webhookListen
-    QByteArray webhookSecret;         // required with webhookListen
-    double timingScale = 1.0;
-    int requestTimeoutSeconds = 30;
-};
-
 // Everything one desk needs to book, wired once: the journal, the gateway, the webhook
 // receiver (routing events to running checkouts) and, in demo mode, the embedded sandbox.
-// The window and the headless commands both use it.
+// The window and the headless commands reach it through the desk interfaces (desk.h:
+// makeDesk); its concrete parts are for tests that look behind them (the sandbox's ledger).
 class Session final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)

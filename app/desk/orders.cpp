@@ -1,0 +1,44 @@
+#include "orders.h"
+
+#include "storage/orderjournal.h"
+
+#include <QFileInfo>
+
+namespace fd::desk {
+namespace {
+
+class JournalOrders final : public Orders {
+public:
+    explicit JournalOrders(OrderJournal &journal, std::unique_ptr<OrderJournal> owned = {})
+        : m_owned(std::move(owned))
+        , m_journal(journal) {}
+
+    Result<QList<Intent>> all() const override { return m_journal.all(); }
+    Result<QList<JournalEvent>> events(qint64 intentId) const override {
+        return m_journal.events(intentId);
+    }
+    bool tightenedOnOpen() const override { return m_journal.tightenedOnOpen(); }
+    QString journalPath() const override { return m_journal.path(); }
+
+private:
+    std::unique_ptr<OrderJournal> m_owned; // when opened here
+    OrderJournal &m_journal;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Orders>> openOrders(const QString &path) {
+    if (!QFileInfo::exists(path)) // reading must never create an empty journal by mistake
+        return Error{QStringLiteral("not_found"), QStringLiteral("no journal at %1").arg(path)};
+    auto journal = std::make_unique<OrderJournal>();
+    if (auto opened = journal->open(path); !opened)
+        return opened.error();
+    OrderJournal &j = *journal;
+    return std::unique_ptr<Orders>(std::make_unique<JournalOrders>(j, std::move(journal)));
+}
+
+std::unique_ptr<Orders> makeOrders(OrderJournal &journal) {
+    return std::make_unique<JournalOrders>(journal);
+}
+
+} // namespace fd::desk

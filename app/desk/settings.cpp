@@ -1,0 +1,94 @@
+#include "settings.h"
+
+#include "api/travelbasegateway.h"
+#include "core/scheduler.h"
+#include "storage/settingsstore.h"
+
+#include <QObject>
+
+namespace fd::desk {
+namespace {
+
+// Connection tests give up fast: the retry waits and their budget shrink to a fiftieth
+// (about 2 s in all), while each request still gets the timeout the agent chose.
+constexpr double kTestRetryScale = 0.02;
+
+// One connection test: a gateway and what it runs on, a child of the caller's context, so a
+// dialog closed mid-test takes its test along.
+class ConnectionProbe final : public QObject {
+    Q_DISABLE_COPY_MOVE(ConnectionProbe)
+
+public:
+    explicit ConnectionProbe(QObject *parent)
+        : QObject(parent) {}
+
+    SystemClock clock;
+    QtScheduler scheduler;
+    std::unique_ptr<TravelbaseGateway> gateway; // declared last: it goes first
+};
+
+class StoreSettings final : public Settings {
+public:
+    explicit StoreSettings(SettingsStore &store, std::unique_ptr<SettingsStore> owned = {})
+        : m_owned(std::move(owned))
+        , m_store(store) {}
+
+    DeskSettings load() const override { return m_store.load(); }
+    Result<std::monostate> save(const DeskSettings &settings) override {
+        return m_store.save(settings);
+    }
+    void readSecret(SecretKind kind, QObject *context,
+                    std::function<void(Result<StoredSecret>)> done) override {
+        m_store.readSecret(kind, context, std::move(done));
+    }
+    void storeSecret(SecretKind kind, const QString &value, AllowFileFallback fallback,
+                     QObject *context, std::function<void(Result<SecretBackend>)> done) override {
+        m_store.storeSecret(kind, value, fallback, context, std::move(done));
+    }
+    QString fallbackFile(SecretKind kind) const override { return m_store.fallbackFile(kind); }
+
+    Result<std::monostate>
+    testConnection(const ConnectionTest &test, QObject *context,
+                   std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        auto *probe = new ConnectionProbe(context);
+        TravelbaseGateway::Options o;
+        o.baseUrl = test.apiBase;
+        o.apiKey = test.apiKey;
+        o.timing.scale = kTestRetryScale;
+        o.timing.requestTimeout = std::chrono::seconds(test.requestTimeoutSeconds);
+        auto gateway = TravelbaseGateway::create(o, &probe->clock, &probe->scheduler);
+        if (!gateway) {
+            delete probe;
+            return gateway.error();
+        }
+        probe->gateway = std::move(gateway).value();
+        probe->gateway->fetchWallet(probe, {},
+                                    [probe, done = std::move(done)](GatewayResult<fd::Wallet> r) {
+                                        probe->deleteLater(); // we are inside its reply's slot
+                                        done(std::move(r));
+                                    });
+        return std::monostate{};
+    }
+
+private:
+    std::unique_ptr<SettingsStore> m_owned; // when made here
+    SettingsStore &m_store;
+};
+
+} // namespace
+
+bool isUsableBaseUrl(const QUrl &url) {
+    return TravelbaseGateway::checkBaseUrl(url).ok();
+}
+
+std::unique_ptr<Settings> makeSettings() {
+    auto store = std::make_unique<SettingsStore>(SettingsStore::Options{});
+    SettingsStore &s = *store;
+    return std::make_unique<StoreSettings>(s, std::move(store));
+}
+
+std::unique_ptr<Settings> makeSettings(SettingsStore &store) {
+    return std::make_unique<StoreSettings>(store);
+}
+
+} // namespace fd::desk

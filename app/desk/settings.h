@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/bookinggateway.h"
+#include "core/desksettings.h"
+#include "core/offer.h"
+#include "core/result.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+class QObject;
+
+namespace fd {
+class SettingsStore;
+}
+
+namespace fd::desk {
+
+// The values a connection test uses, as the agent entered them (nothing saved yet).
+struct ConnectionTest {
+    QUrl apiBase;
+    QString apiKey;
+    int requestTimeoutSeconds = 30;
+};
+
+// The desk's settings: plain values, the two secrets (system keychain first, an owner-only file
+// only with the agent's consent), and a test of a connection before it is saved. Asynchronous
+// like the keychain: every `done` runs later on `context`'s thread, unless `context` is gone.
+class Settings {
+public:
+    virtual ~Settings() = default;
+
+    virtual DeskSettings load() const = 0;
+    virtual Result<std::monostate> save(const DeskSettings &settings) = 0;
+
+    // From where it was stored; an empty value with backend None when there is none.
+    virtual void readSecret(SecretKind kind, QObject *context,
+                            std::function<void(Result<StoredSecret>)> done) = 0;
+    // Keychain first. When the keychain fails: with AllowFileFallback::Yes the secret goes to
+    // the owner-only file; with No nothing is written and the error's code is
+    // "keychain_unavailable" (ask the agent, then call again with Yes). Empty erases it.
+    virtual void storeSecret(SecretKind kind, const QString &value, AllowFileFallback fallback,
+                             QObject *context, std::function<void(Result<SecretBackend>)> done) = 0;
+    // The fallback file of a secret, whether or not it exists (the dialog names it).
+    virtual QString fallbackFile(SecretKind kind) const = 0;
+
+    // Asks the server for the wallet with these values, giving up fast (a short retry budget;
+    // each request still gets the timeout asked for). An error when the values cannot even be
+    // tried (plain http to a remote host, no key); otherwise `done` gets the wallet or why not.
+    virtual Result<std::monostate>
+    testConnection(const ConnectionTest &test, QObject *context,
+                   std::function<void(GatewayResult<fd::Wallet>)> done) = 0;
+};
+
+// Whether `url` can be an API base: https, or plain http to this computer only.
+bool isUsableBaseUrl(const QUrl &url);
+
+// The user's settings (~/.config/FlightDesk) and the system keychain.
+std::unique_ptr<Settings> makeSettings();
+// Over a store someone else owns and keeps alive (tests: a temporary file, a fake keychain).
+std::unique_ptr<Settings> makeSettings(SettingsStore &store);
+
+} // namespace fd::desk

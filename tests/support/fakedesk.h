@@ -1,0 +1,185 @@
+#pragma once
+
+// A desk made of canned data, for GUI tests that need no sandbox, journal or network: the
+// window's pages run their real code on what the test put here, through the same desk
+// interfaces (app/desk/) the real desk implements. Not a mock of results: each fake keeps what it
+// was asked (FakeSearch::requests, FakeCheckouts::shown, …) and answers as the real one would —
+// later, on the caller's context, never from inside the call.
+#include "desk/desk.h"
+
+#include "core/clock.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+namespace fd::test {
+
+// Answers every search with `answer` (offers, or a failure), once the event loop turns; with
+// `hold` set the answers wait for release(), as from a slow server.
+class FakeSearch final : public desk::Search {
+public:
+    GatewayResult<QList<Offer>> answer = QList<Offer>{};
+    bool hold = false;
+    QString serverName = QStringLiteral("https://api.fake.example");
+    QList<QJsonObject> requests; // every search asked for, in order
+
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &,
+                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
+        requests.append(request);
+        m_held.append({context, std::move(done), answer});
+        if (!hold)
+            release();
+    }
+    QString server() const override { return serverName; }
+
+    // Answers every search held so far whose context is still there (a page drops a search by
+    // deleting its context).
+    void release() {
+        for (Held &h : std::exchange(m_held, {}))
+            if (h.context)
+                QTimer::singleShot(
+                    0, h.context.data(),
+                    [done = std::move(h.done), a = std::move(h.answer)] { done(a); });
+    }
+    qsizetype held() const { return m_held.size(); }
+
+private:
+    struct Held {
+        QPointer<QObject> context;
+        std::function<void(GatewayResult<QList<Offer>>)> done;
+        GatewayResult<QList<Offer>> answer;
+    };
+    QList<Held> m_held;
+};
+
+// A wallet with a balance; top-ups (when allowed) add to it.
+class FakeWallet final : public desk::Wallet {
+public:
+    fd::Wallet balance{*Money::parse(QStringLiteral("1000.00"), QStringLiteral("EUR"))};
+    bool topUpAllowed = false;
+    QList<Money> topUps; // every top-up asked for
+
+    void fetch(QObject *context, std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        QTimer::singleShot(0, context, [done = std::move(done), b = balance] { done(b); });
+    }
+    bool canTopUp() const override { return topUpAllowed; }
+    void topUp(const Money &amount, QObject *context,
+               std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        topUps.append(amount);
+        if (const auto sum = balance.available.plus(amount))
+            balance.available = *sum;
+        fetch(context, std::move(done));
+    }
+};
+
+// The intents a desk would find in its journal. It runs no engine: open() refuses and
+// flowFor() must not be reached (checkouts are tested through the real desk, with the sandbox
+// or tests/support/enginefixture.h).
+class FakeCheckouts final : public desk::Checkouts {
+public:
+    QList<Intent> unfinishedIntents;
+    QList<Intent> notShown;
+    QList<qint64> shown; // every markOutcomeShown, in order
+
+    Result<CheckoutFlow *> open(const QString &, const QJsonObject &,
+                                const QList<Passenger> &) override {
+        return Error{QStringLiteral("fake"), QStringLiteral("the fake desk opens no checkouts")};
+    }
+    CheckoutFlow *flowFor(qint64 intentId) override {
+        qFatal("FakeCheckouts::flowFor(%lld): the fake desk runs no checkout engine", intentId);
+    }
+    Result<Intent> intent(qint64 intentId) const override {
+        for (const QList<Intent> *list : {&unfinishedIntents, &notShown})
+            for (const Intent &i : *list)
+                if (i.id == intentId)
+                    return i;
+        return Error{QStringLiteral("not_found"), QStringLiteral("no such intent")};
+    }
+    Result<QList<Intent>> unfinished() const override { return unfinishedIntents; }
+    Result<QList<Intent>> outcomesNotShown() const override {
+        QList<Intent> left;
+        for (const Intent &i : notShown)
+            if (!shown.contains(i.id))
+                left.append(i);
+        return left;
+    }
+    Result<std::monostate> markOutcomeShown(qint64 intentId) override {
+        shown.append(intentId);
+        return std::monostate{};
+    }
+};
+
+// An order history: the intents (newest first, as the journal gives them) and their events;
+// `failure` makes every read fail with it, as an unreadable journal would.
+class FakeOrders final : public desk::Orders {
+public:
+    QList<Intent> intents;
+    QHash<qint64, QList<JournalEvent>> timelines;
+    std::optional<Error> failure;
+    bool tightened = false;
+    mutable int reads = 0; // how often all() was asked: a refresh reads once
+
+    Result<QList<Intent>> all() const override {
+        ++reads;
+        if (failure)
+            return *failure;
+        return intents;
+    }
+    Result<QList<JournalEvent>> events(qint64 intentId) const override {
+        if (failure)
+            return *failure;
+        return timelines.value(intentId);
+    }
+    bool tightenedOnOpen() const override { return tightened; }
+    QString journalPath() const override { return QStringLiteral("/fake/journal.sqlite"); }
+};
+
+// The demo switch: a list of scenario names and the one picked.
+class FakeDemo final : public desk::Demo {
+public:
+    bool on = false;
+    QUrl url = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    QString current;
+    QStringList names;
+
+    bool available() const override { return on; }
+    QUrl baseUrl() const override { return on ? url : QUrl(); }
+    QString scenario() const override { return current; }
+    QStringList scenarioNames() const override { return on ? names : QStringList(); }
+    Result<std::monostate> setScenario(const QString &name) override {
+        if (!names.contains(name))
+            return Error{QStringLiteral("unknown_scenario"), QStringLiteral("no such scenario")};
+        current = name;
+        return std::monostate{};
+    }
+};
+
+// All of the above, with a clock the test moves.
+class FakeDesk final : public desk::Desk {
+public:
+    explicit FakeDesk(const QDateTime &now = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC))
+        : manualClock(now) {}
+
+    FakeSearch fakeSearch;
+    FakeWallet fakeWallet;
+    FakeCheckouts fakeCheckouts;
+    FakeOrders fakeOrders;
+    FakeDemo fakeDemo;
+    ManualClock manualClock;
+
+    desk::Search &search() override { return fakeSearch; }
+    desk::Wallet &wallet() override { return fakeWallet; }
+    desk::Checkouts &checkouts() override { return fakeCheckouts; }
+    desk::Orders &orders() override { return fakeOrders; }
+    desk::Demo &demo() override { return fakeDemo; }
+    const Clock &clock() const override { return manualClock; }
+};
+
+} // namespace fd::test
