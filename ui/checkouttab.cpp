@@ -208,10 +208,17 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
             m_desk->checkouts().markOutcomeShown(m_flow->intentId());
     });
     m_ui->busyProgressBar->hide();
-    page()->setLockedReason(outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
-                            : outcome == Outcome::Unresolved || outcome == Outcome::Interrupted
-                                ? tr("This booking was sent; it can only continue as it is.")
-                                : tr("This checkout is closed. Search again to book this trip."));
+    // A create that was sent may have booked, whatever stopped the checkout afterwards: such a
+    // tab never invites the agent to book the trip again.
+    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
+    const bool sent = intent && (intent->isFrozen() || !intent->orderId.isEmpty());
+    page()->setLockedReason(
+        outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
+        : outcome == Outcome::Unresolved || outcome == Outcome::Interrupted
+            ? tr("This booking was sent; it can only continue as it is.")
+        : outcome == Outcome::Error && sent
+            ? tr("This booking was sent and stopped; support settles it. Do not book it again.")
+            : tr("This checkout is closed. Search again to book this trip."));
     m_elapsedTimer->stop();
     m_ui->detailLabel->setText(message);
     switch (outcome) {
@@ -247,17 +254,17 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->checkAgainButton->show();
         break;
     case Outcome::Interrupted:
-        m_ui->stateLabel->setText(tr("The connection failed before the provider answered."));
+        m_ui->stateLabel->setText(tr("Interrupted: the provider's answer is not known yet."));
         m_ui->detailLabel->setText(message + QLatin1Char('\n') +
                                    tr("Retrying is safe: the same booking is sent again with the "
                                       "same key and cannot be charged twice."));
         m_ui->retryButton->show();
         break;
     case Outcome::Unresolved:
-        m_ui->stateLabel->setText(tr("No answer from the airline yet."));
-        m_ui->detailLabel->setText(tr("Contact support with order %1. Do not book again: this tab "
-                                      "still updates if the airline answers.")
-                                       .arg(m_flow->orderId()));
+        m_ui->stateLabel->setText(tr("Not settled: contact support."));
+        // The flow's words carry the reason (no answer in time, or the ticket refused and why).
+        m_ui->detailLabel->setText(message + QLatin1Char('\n') +
+                                   tr("This tab still updates if the airline answers."));
         m_ui->copyOrderIdButton->show();
         break;
     case Outcome::InvalidInput: {

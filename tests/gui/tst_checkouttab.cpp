@@ -69,12 +69,12 @@ class TestCheckoutTab final : public QObject {
         return d;
     }
 
-    OpenDesk demoDesk(const QString &scenario = {}) {
+    OpenDesk demoDesk(const QString &scenario = {}, double timingScale = 0.01) {
         SessionOptions o;
         o.demo = true;
         o.demoScenario = scenario;
         o.journalPath = m_dir.filePath(QStringLiteral("j%1.sqlite").arg(++m_n));
-        o.timingScale = 0.01;
+        o.timingScale = timingScale;
         return openDesk(o);
     }
 
@@ -181,6 +181,30 @@ private Q_SLOTS:
             rowsOf(demo.session->sandbox()->ledgerJson(), "wallet_movements", "type", "reversal")
                 .size(),
             1);
+    }
+
+    // The airline never answers: after the flow's 5 minutes (scaled) the tab tells the agent
+    // what the flow said — the order id, support, do not book again — and offers no new search.
+    void neverResolvedSaysContactSupportWithTheOrder() {
+        auto demo = demoDesk(QStringLiteral("never_resolves"), 0.002);
+        const auto offer = firstOffer(*demo.desk);
+        QVERIFY(offer);
+        CheckoutTab tab(demo.desk.get(), *offer, adult());
+        tab.show();
+        QTRY_VERIFY(tab.page()->canBook());
+        tab.page()->requestBooking();
+        QTRY_VERIFY_WITH_TIMEOUT(stateLabel(tab)->text().contains(QStringLiteral("support")),
+                                 kWait);
+        const QString orderId = tab.flow()->orderId();
+        QVERIFY(!orderId.isEmpty());
+        const QString detail = tab.findChild<QLabel *>(QStringLiteral("detailLabel"))->text();
+        QVERIFY2(detail.contains(orderId), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("do not book again")), qPrintable(detail));
+        QVERIFY(!button(tab, "searchAgainButton")->isVisible());
+        QVERIFY(button(tab, "copyOrderIdButton")->isVisible());
+        QVERIFY2(!tab.page()->bookBlockedReason().contains(QStringLiteral("Search again")),
+                 qPrintable(tab.page()->bookBlockedReason()));
+        QCOMPARE(tab.flow()->state(), CheckoutState::Unresolved);
     }
 
     void walletTooLowThenTopUpBooks() {
