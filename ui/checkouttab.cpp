@@ -3,6 +3,8 @@
 #include "checkoutpage.h"
 #include "ui_checkouttab.h"
 
+#include "desk/providers.h"
+
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -91,7 +93,7 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent)
     : CheckoutTab(desk, parent) {
     const auto intent = m_desk->checkouts().intent(intentId);
     if (intent && !intent->offer.isEmpty())
-        if (auto offer = Offer::fromJson(intent->offer)) {
+        if (auto offer = desk::offerFromJson(intent->provider, intent->offer)) {
             m_offer = *offer;
             page()->setOffer(*offer);
             if (auto people = passengersFromJson(intent->passengers))

@@ -1,5 +1,7 @@
 #include "travelbasegateway.h"
 
+#include "travelbasejson.h"
+
 #include "core/boundedfile.h"
 #include "core/limits.h"
 
@@ -312,7 +314,8 @@ void TravelbaseGateway::fetchOffer(const QString &offerId, QObject *context, con
     send("GET",
          QStringLiteral("/v1/air/offers/") + QString::fromLatin1(QUrl::toPercentEncoding(offerId)),
          {}, {}, context, log, [done](const GatewayResult<QJsonObject> &r) {
-             done(mapData<Offer>(r, [](const QJsonObject &o) { return Offer::fromJson(o); }));
+             done(
+                 mapData<Offer>(r, [](const QJsonObject &o) { return travelbase::parseOffer(o); }));
          });
 }
 
@@ -320,7 +323,8 @@ void TravelbaseGateway::fetchWallet(QObject *context, const AttemptLog &log,
                                     std::function<void(GatewayResult<Wallet>)> done) {
     send("GET", QStringLiteral("/v1/wallet"), {}, {}, context, log,
          [done](const GatewayResult<QJsonObject> &r) {
-             done(mapData<Wallet>(r, [](const QJsonObject &o) { return Wallet::fromJson(o); }));
+             done(mapData<Wallet>(r,
+                                  [](const QJsonObject &o) { return travelbase::parseWallet(o); }));
          });
 }
 
@@ -330,7 +334,7 @@ void TravelbaseGateway::createOrder(const QByteArray &body, const QString &idemp
     send("POST", QStringLiteral("/v1/air/orders"), body, idempotencyKey, context, log,
          [done](const GatewayResult<QJsonObject> &r) {
              done(mapData<OrderSnapshot>(
-                 r, [](const QJsonObject &o) { return OrderSnapshot::fromJson(o); }));
+                 r, [](const QJsonObject &o) { return travelbase::parseOrder(o); }));
          });
 }
 
@@ -342,7 +346,7 @@ void TravelbaseGateway::ticketOrder(const QString &orderId, const QString &idemp
     send("POST", path, QByteArrayLiteral("{}"), idempotencyKey, context, log,
          [done](const GatewayResult<QJsonObject> &r) {
              done(mapData<OrderSnapshot>(
-                 r, [](const QJsonObject &o) { return OrderSnapshot::fromJson(o); }));
+                 r, [](const QJsonObject &o) { return travelbase::parseOrder(o); }));
          });
 }
 
@@ -352,7 +356,7 @@ void TravelbaseGateway::fetchOrder(const QString &orderId, QObject *context, con
          QStringLiteral("/v1/air/orders/") + QString::fromLatin1(QUrl::toPercentEncoding(orderId)),
          {}, {}, context, log, [done](const GatewayResult<QJsonObject> &r) {
              done(mapData<OrderSnapshot>(
-                 r, [](const QJsonObject &o) { return OrderSnapshot::fromJson(o); }));
+                 r, [](const QJsonObject &o) { return travelbase::parseOrder(o); }));
          });
 }
 
@@ -366,7 +370,7 @@ void TravelbaseGateway::searchOffers(const QJsonObject &request, QObject *contex
              done(mapData<QList<Offer>>(r, [](const QJsonObject &o) -> Result<QList<Offer>> {
                  QList<Offer> offers;
                  for (const QJsonValue &v : o.value(QLatin1String("offers")).toArray()) {
-                     auto offer = Offer::fromJson(v.toObject());
+                     auto offer = travelbase::parseOffer(v.toObject());
                      if (!offer)
                          return offer.error();
                      offers.append(std::move(offer).value());
@@ -386,8 +390,26 @@ void TravelbaseGateway::topUp(const Money &amount, QObject *context,
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
     send("POST", QStringLiteral("/v1/wallet/top_ups"), body, key, context, {},
          [done = std::move(done)](const GatewayResult<QJsonObject> &r) {
-             done(mapData<Wallet>(r, [](const QJsonObject &o) { return Wallet::fromJson(o); }));
+             done(mapData<Wallet>(r,
+                                  [](const QJsonObject &o) { return travelbase::parseWallet(o); }));
          });
+}
+
+} // namespace fd
+
+namespace fd {
+
+QString TravelbaseGateway::providerId() const {
+    return QStringLiteral("travelbase");
+}
+
+Result<Offer> TravelbaseGateway::offerFromJson(const QJsonObject &json) const {
+    return travelbase::parseOffer(json);
+}
+
+QByteArray TravelbaseGateway::createBody(const Offer &offer,
+                                         const QList<Passenger> &passengers) const {
+    return travelbase::createBody(offer, passengers);
 }
 
 } // namespace fd

@@ -38,6 +38,11 @@ public:
     create(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent = nullptr);
     static Result<QUrl> checkBaseUrl(const QUrl &url);
 
+    QString providerId() const override;
+    Result<Offer> offerFromJson(const QJsonObject &json) const override;
+    QByteArray createBody(const Offer &offer, const QList<Passenger> &passengers) const override;
+    bool ticketsSeparately() const override { return true; }
+
     void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
                     std::function<void(GatewayResult<Offer>)> done) override;
     void fetchWallet(QObject *context, const AttemptLog &log,

@@ -1,5 +1,7 @@
 #include "webhookreceiver.h"
 
+#include "travelbasejson.h"
+
 #include "net/cappedtcpserver.h"
 #include "storage/orderjournal.h"
 
@@ -182,7 +184,7 @@ Result<Event> parseEvent(const QByteArray &body) {
         return error("invalid_event",
                      QStringLiteral("An event needs an id, a type and data.object.id"));
     e.status = statusForEvent(e.type, object);
-    if (auto order = OrderSnapshot::fromJson(object)) {
+    if (auto order = travelbase::parseOrder(object)) {
         if (e.status == ProviderStatus::Ticketed)
             e.eTickets = order->ticketsJson();
         e.order = std::move(order).value();

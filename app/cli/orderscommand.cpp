@@ -95,6 +95,7 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
             {QStringLiteral("idempotency_key"), i.idempotencyKey},
             {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
             {QStringLiteral("offer_id"), i.offerId},
+            {QStringLiteral("provider"), i.provider},
             {QStringLiteral("state"), state::name(i.state)},
             {QStringLiteral("provider_status"),
              i.providerStatus ? QJsonValue(state::name(*i.providerStatus)) : QJsonValue()},

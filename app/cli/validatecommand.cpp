@@ -6,6 +6,7 @@
 #include "core/offer.h"
 #include "core/passengervalidation.h"
 #include "core/result.h"
+#include "desk/providers.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -82,7 +83,8 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
         const auto doc = readJsonFile(parser.value(offerOpt), "offer", limits::kOfferFileBytes);
         if (!doc)
             return unusable(err, doc.error().message);
-        const auto offer = Offer::fromJson(doc->object());
+        // An offer file is in Travelbase's shape (every command's default provider).
+        const auto offer = desk::offerFromJson(QStringLiteral("travelbase"), doc->object());
         if (!doc->isObject() || !offer)
             return unusable(err, offer ? QStringLiteral("the offer file is not a JSON object")
                                        : offer.error().message);

@@ -2,6 +2,8 @@
 
 #include "offer.h"
 #include "order.h"
+#include "passenger.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -43,12 +45,25 @@ template <typename T> using GatewayResult = std::variant<T, GatewayFailure>;
 // One attempt of a call, reported as it happens, for the journal's event log.
 using AttemptLog = std::function<void(const QJsonObject &attempt)>;
 
-// What the checkout flow needs from a booking provider. Implementations retry by the
-// contract's rules and call `done` exactly once, on `context`'s thread, unless `context` was
-// destroyed first.
+// What the checkout flow needs from a booking provider: everything a provider decides lives
+// behind this seam (its JSON, its create body, whether a separate ticket action follows the
+// create, its retry rules and error classification), so the flow is one state machine for
+// every provider and app/core knows no provider's JSON. Calls retry by the provider's contract
+// and call `done` exactly once, on `context`'s thread, unless `context` was destroyed first.
 class BookingGateway {
 public:
     virtual ~BookingGateway() = default;
+
+    // The provider's name as the journal records it with every intent ("travelbase").
+    virtual QString providerId() const = 0;
+    // The provider's offer JSON, as journaled with an intent, in the desk's terms.
+    virtual Result<Offer> offerFromJson(const QJsonObject &json) const = 0;
+    // The exact bytes of the create request for this offer and these passengers: built once,
+    // frozen in the journal before the first send, re-sent byte for byte.
+    virtual QByteArray createBody(const Offer &offer, const QList<Passenger> &passengers) const = 0;
+    // True when a separate ticket action follows the create (Travelbase); false when the create
+    // answers with the outcome itself, or with a pending booking to poll (Travomatrix).
+    virtual bool ticketsSeparately() const = 0;
 
     virtual void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
                             std::function<void(GatewayResult<Offer>)> done) = 0;

@@ -90,6 +90,7 @@ void CheckoutFlow::buildMachine() {
         on(s, Step::FundsShort, insufficientFunds);
     }
     on(creating, Step::Created, ticketing);
+    on(creating, Step::CreatedAwaitingOutcome, processing);
     on(creating, Step::Rejected, invalidInput);
     on(ticketing, Step::TicketAccepted, processing);
     on(ticketing, Step::Unresolved, unresolved);
@@ -117,9 +118,20 @@ void CheckoutFlow::buildMachine() {
     const auto networkStep = [this](QState *busyState, CheckoutState which,
                                     void (CheckoutFlow::*step)()) {
         connect(busyState, &QState::entered, this, [this, which, step] {
-            const bool mine = acquireLease();
+            // Booked with another provider than this flow's gateway: never sent here, and
+            // nothing written, so the desk connected to that provider can still finish it.
+            const auto intent = m_d.journal->intent(m_intentId);
+            const QString provider = intent ? intent->provider : QString();
+            const bool ours = provider.isEmpty() || provider == m_d.gateway->providerId();
+            const bool mine = ours && acquireLease();
             m_busyElsewhere = !mine;
             enter(which);
+            if (!ours) {
+                m_outcomeMessage = tr("This booking belongs to %1, not %2; it is not sent from "
+                                      "here. Open it where FlightDesk is connected to %1.")
+                                       .arg(provider, m_d.gateway->providerId());
+                return post(Step::Fatal);
+            }
             if (!mine) {
                 m_outcomeMessage = tr("This booking is already being handled by another window "
                                       "or process; it will not be sent twice.");

@@ -142,8 +142,4 @@ private:
     std::optional<Offer> m_freshOffer;
 };
 
-// The exact bytes of POST /v1/air/orders for this offer and these passengers (compact JSON,
-// keys sorted, so the same data always makes the same bytes).
-QByteArray buildCreateBody(const Offer &offer, const QList<Passenger> &passengers);
-
 } // namespace fd

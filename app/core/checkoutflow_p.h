@@ -14,6 +14,7 @@ enum class CheckoutFlow::Step {
     OfferGone,
     FundsShort,
     Created,
+    CreatedAwaitingOutcome, // the create answered for the booking itself: no ticket action
     Rejected,
     TicketAccepted,
     OrderTicketed,

@@ -53,24 +53,6 @@ QString stopMessage(const GatewayFailure &f, const QString &key) {
 
 } // namespace
 
-QByteArray buildCreateBody(const Offer &offer, const QList<Passenger> &passengers) {
-    QJsonArray people;
-    for (qsizetype i = 0; i < passengers.size(); ++i) {
-        Passenger p = passengers.at(i);
-        p.id = offer.passengers.value(i).id;
-        people.append(p.toJson());
-    }
-    const QJsonObject data{
-        {QStringLiteral("selected_offers"), QJsonArray{offer.id}},
-        {QStringLiteral("passengers"), people},
-        {QStringLiteral("payments"),
-         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("balance")},
-                                {QStringLiteral("amount"), offer.total.amount()},
-                                {QStringLiteral("currency"), offer.total.currency()}}}}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}})
-        .toJson(QJsonDocument::Compact);
-}
-
 QString CheckoutFlow::idempotencyKey() const {
     const auto i = m_d.journal->intent(m_intentId);
     return i ? i->idempotencyKey : QString();
@@ -184,7 +166,7 @@ void CheckoutFlow::resume() {
         // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
         // resend the same bytes with the same key and let the provider replay its answer.
         post(s == St::InsufficientFunds ? Step::ResumeValidate : Step::ResumeCreate);
-    } else if (state::rank(s) >= state::rank(St::Processing) ||
+    } else if (!m_d.gateway->ticketsSeparately() || state::rank(s) >= state::rank(St::Processing) ||
                (intent->providerStatus &&
                 state::rank(*intent->providerStatus) >= state::rank(ProviderStatus::InProgress))) {
         post(Step::ResumeProcess); // ticketing was asked for (or under way): never ask again
@@ -246,7 +228,7 @@ void CheckoutFlow::onValidating() {
     // is one, field by field otherwise (the fresh offer then adds ages and passports).
     Trip trip;
     if (!intent->offer.isEmpty()) {
-        const auto stored = Offer::fromJson(intent->offer);
+        const auto stored = m_d.gateway->offerFromJson(intent->offer);
         if (!stored) {
             m_outcomeMessage = stored.error().message;
             return post(Step::Fatal);
@@ -318,13 +300,13 @@ void CheckoutFlow::onCreating() {
         body = *intent->requestBody; // byte-identical retry
     } else {
         const auto offer =
-            m_freshOffer ? Result<Offer>(*m_freshOffer) : Offer::fromJson(intent->offer);
+            m_freshOffer ? Result<Offer>(*m_freshOffer) : m_d.gateway->offerFromJson(intent->offer);
         const auto passengers = passengersOf(*intent);
         if (!offer || !passengers) {
             m_outcomeMessage = tr("The saved checkout cannot be read.");
             return post(Step::Fatal);
         }
-        body = buildCreateBody(*offer, *passengers);
+        body = m_d.gateway->createBody(*offer, *passengers);
         // The offer as booked, for the orders page and the itinerary (a checkout started from
         // the CLI knows only the offer's id until now).
         if (m_freshOffer)
@@ -353,8 +335,15 @@ void CheckoutFlow::onCreating() {
             m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
             noteProviderStatus(order);
             applyIfFinal(); // a webhook may have told the outcome before this response came
-            if (state() == CheckoutState::Creating)
-                post(Step::Created);
+            if (state() != CheckoutState::Creating)
+                return;
+            if (m_d.gateway->ticketsSeparately())
+                return post(Step::Created);
+            // The provider answered for the booking itself (ticketed, failed) or left it
+            // pending: the answer is its own word on the order, and a pending one is polled.
+            applyRead(order);
+            if (!order.status || !state::isFinal(*order.status))
+                post(Step::CreatedAwaitingOutcome);
         });
 }
 

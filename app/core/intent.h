@@ -18,6 +18,7 @@ struct Intent {
     qint64 id = 0;
     QString idempotencyKey; // UUID v4, minted and stored before any network call
     QString supersededKey;  // the key this intent replaced, empty for a first attempt
+    QString provider;       // who sold the offer and books it: "travelbase", "travomatrix"
     QString offerId;
     QJsonObject offer;
     QJsonArray passengers;

@@ -57,14 +57,10 @@ struct Offer {
     // International when any slice crosses a border, or the provider asks for documents.
     bool isInternational() const;
     Trip trip() const;
-
-    // Accepts the bare Offer object or its {"data": Offer} envelope.
-    static Result<Offer> fromJson(const QJsonObject &json);
 };
 
 struct Wallet {
     Money available;
-    static Result<Wallet> fromJson(const QJsonObject &json);
 };
 
 // RFC 3339 in UTC as the contract writes it ("2026-12-10T08:00:00Z"); invalid when it is not.

@@ -34,9 +34,6 @@ struct OrderSnapshot {
     bool isTicketed() const { return status == ProviderStatus::Ticketed; }
     bool isFailed() const { return status == ProviderStatus::Failed; }
     QJsonArray ticketsJson() const;
-
-    // Accepts the Order object or its {"data": Order} envelope.
-    static Result<OrderSnapshot> fromJson(const QJsonObject &json);
 };
 
 } // namespace fd

@@ -104,7 +104,7 @@ Result<CheckoutFlow *> Session::openCheckout(const QString &offerId, const QJson
             o.insert(QStringLiteral("type"), p.type);
         people.append(o);
     }
-    auto intent = m_journal.createIntent(offerId, offer, people);
+    auto intent = m_journal.createIntent(offerId, offer, people, m_gateway->providerId());
     if (!intent)
         return intent.error();
     return flowFor(intent->id);

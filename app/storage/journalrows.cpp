@@ -11,7 +11,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, idempotency_key, superseded_key, offer_id, offer_json, passengers_json, request_body, "
     "state, order_id, booking_reference, ticket_key, e_tickets_json, outcome, outcome_message, "
-    "created_at, updated_at, lease_owner, lease_expires_ms, provider_status");
+    "created_at, updated_at, lease_owner, lease_expires_ms, provider_status, provider");
 
 QJsonDocument parse(const QVariant &v) {
     return QJsonDocument::fromJson(v.toString().toUtf8());
@@ -40,6 +40,7 @@ Result<Intent> fromRow(const QSqlQuery &q) {
     if (!state)
         return unknownState(i.id, q.value(7).toString());
     i.state = *state;
+    i.provider = q.value(19).toString();
     if (!q.value(18).isNull()) {
         const auto status = state::providerStatusNamed(q.value(18).toString());
         if (!status)

@@ -93,6 +93,13 @@ QStringList stepStatements(int toVersion) {
             QStringLiteral("UPDATE intents SET state = 'creating' WHERE state = 'pending'"),
             QStringLiteral("UPDATE intents SET state = 'processing' WHERE state = 'in_progress'"),
         };
+    case 6:
+        // Which provider sold the intent's offer (and so which one books, reads and resumes
+        // it). Every journal before this version knew only Travelbase.
+        return {
+            QStringLiteral(
+                "ALTER TABLE intents ADD COLUMN provider TEXT NOT NULL DEFAULT 'travelbase'"),
+        };
     default:
         return {};
     }

@@ -8,7 +8,7 @@
 namespace fd::journalschema {
 
 // v1 intents and meta; v2 adds the lease; v3 adds the event log.
-inline constexpr int kCurrentVersion = 5;
+inline constexpr int kCurrentVersion = 6;
 
 // Looks at an existing file WITHOUT writing to it (read-only connection): it must be a SQLite
 // database that passes `PRAGMA quick_check`, be a FlightDesk journal (or empty), and not be

@@ -187,7 +187,7 @@ Result<QString> OrderJournal::pragma(const QString &name) const {
 }
 
 Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObject &offer,
-                                          const QJsonArray &passengers) {
+                                          const QJsonArray &passengers, const QString &provider) {
     auto db = connection();
     if (!db)
         return db.error();
@@ -198,7 +198,9 @@ Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObj
     QSqlQuery q(*db);
     q.prepare(QStringLiteral(
         "INSERT INTO intents (idempotency_key, offer_id, offer_json, passengers_json, state, "
-        "created_at, updated_at) VALUES (:key, :offer_id, :offer, :passengers, :state, :at, :at)"));
+        "provider, created_at, updated_at) "
+        "VALUES (:key, :offer_id, :offer, :passengers, :state, :provider, :at, :at)"));
+    q.bindValue(QStringLiteral(":provider"), provider);
     q.bindValue(QStringLiteral(":key"), newKey());
     q.bindValue(QStringLiteral(":offer_id"), offerId);
     q.bindValue(QStringLiteral(":offer"), compact(offer));

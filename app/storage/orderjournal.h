@@ -53,8 +53,10 @@ public:
     Result<QString> pragma(const QString &name) const;
 
     // A new intent with a fresh UUID v4 key, written before any network call.
+    // `provider` sold the offer and books it (BookingGateway::providerId()).
     Result<Intent> createIntent(const QString &offerId, const QJsonObject &offer,
-                                const QJsonArray &passengers);
+                                const QJsonArray &passengers,
+                                const QString &provider = QStringLiteral("travelbase"));
     // Allowed until the body is frozen; the key stays the same.
     Status updatePassengers(qint64 intentId, const QJsonArray &passengers) override;
     Status updateOffer(qint64 intentId, const QString &offerId, const QJsonObject &offer) override;

@@ -303,8 +303,9 @@ Result<Intent> OrderJournal::supersede(qint64 intentId) {
         QSqlQuery q(db);
         q.prepare(QStringLiteral(
             "INSERT INTO intents (idempotency_key, superseded_key, offer_id, offer_json, "
-            "passengers_json, state, created_at, updated_at) "
-            "VALUES (:key, :old, :offer_id, :offer, :passengers, :state, :at, :at)"));
+            "passengers_json, state, provider, created_at, updated_at) "
+            "VALUES (:key, :old, :offer_id, :offer, :passengers, :state, :provider, :at, :at)"));
+        q.bindValue(QStringLiteral(":provider"), old->provider);
         q.bindValue(QStringLiteral(":key"), QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.bindValue(QStringLiteral(":old"), old->idempotencyKey);
         q.bindValue(QStringLiteral(":offer_id"), old->offerId);

@@ -2,7 +2,8 @@
 //     <status>\n<Retry-After value>\n<body>
 // An error status goes through parseError (both error shapes, Retry-After as seconds or an
 // IMF-fixdate, the printable excerpt); any body that is a JSON object also goes through the
-// success-body parsers the gateway uses, Offer/OrderSnapshot/Wallet::fromJson.
+// success-body parsers the gateway uses, travelbase::parseOffer/parseOrder/parseWallet.
+#include "api/travelbasejson.h"
 #include "fuzzsupport.h"
 
 #include "api/apierror.h"
@@ -23,19 +24,19 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 namespace {
 
 void successBody(const QJsonObject &object) {
-    if (const auto offer = Offer::fromJson(object)) {
+    if (const auto offer = fd::travelbase::parseOffer(object)) {
         (void)offer->isInternational();
         (void)offer->trip();
         (void)offer->total.toString();
     }
-    if (const auto order = OrderSnapshot::fromJson(object))
+    if (const auto order = fd::travelbase::parseOrder(object))
         (void)order->ticketsJson();
-    if (const auto wallet = Wallet::fromJson(object))
+    if (const auto wallet = fd::travelbase::parseWallet(object))
         (void)wallet->available.toString();
     // A search answers {"data": {"offers": [Offer, ...]}}.
     const QJsonObject data = object.value(QLatin1String("data")).toObject();
     for (const QJsonValue &v : data.value(QLatin1String("offers")).toArray())
-        (void)Offer::fromJson(v.toObject());
+        (void)fd::travelbase::parseOffer(v.toObject());
 }
 
 } // namespace

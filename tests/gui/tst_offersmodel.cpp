@@ -1,6 +1,7 @@
 // The offers table model: structure (QAbstractItemModelTester), the text of every column for
 // one-way and return offers, numeric sorting through a proxy by every column, and the
 // ValidFor countdown on a ManualClock.
+#include "api/travelbasejson.h"
 #include "guitestdata.h"
 #include "offersmodel.h"
 
@@ -66,7 +67,7 @@ fd::Offer offer(const char *id, const char *carrier, const char *name, Leg out, 
         {QStringLiteral("passengers"),
          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("pas_1")},
                                 {QStringLiteral("type"), QStringLiteral("adult")}}}}};
-    const auto parsed = fd::Offer::fromJson(json);
+    const auto parsed = fd::travelbase::parseOffer(json);
     if (!parsed)
         qFatal("bad test offer: %s", qPrintable(parsed.error().message));
     return *parsed;

@@ -2,6 +2,7 @@
 // error of the contract is classified, and the retry rules (same key, same bytes, bounded),
 // each checked in the sandbox's ledger.
 #include "../support/rawhttpserver.h"
+#include "api/travelbasejson.h"
 #include "checkoutstates.h"
 #include "enginefixture.h"
 
@@ -60,7 +61,7 @@ class TestGatewaySandbox final : public QObject {
         if (!found)
             return false;
         offer = *found;
-        body = buildCreateBody(offer, oneAdult());
+        body = fd::travelbase::createBody(offer, oneAdult());
         return true;
     }
 
@@ -289,8 +290,8 @@ private Q_SLOTS:
         QList<Passenger> other = oneAdult();
         other.first().givenName = QStringLiteral("Chinedu");
         Answer<OrderSnapshot> reused;
-        env.gateway->createOrder(buildCreateBody(offer, other), QStringLiteral("k"), &env.context,
-                                 {}, reused.sink());
+        env.gateway->createOrder(fd::travelbase::createBody(offer, other), QStringLiteral("k"),
+                                 &env.context, {}, reused.sink());
         QVERIFY(reused.wait());
         expectFailure(reused, Kind::KeyReused, 409, QStringLiteral("TB_IDEMPOTENCY_KEY_REUSED"));
         QCOMPARE(env.outcomesOf(QStringLiteral("create_order")),
@@ -354,8 +355,8 @@ private Q_SLOTS:
         QList<Passenger> bad = oneAdult();
         bad.first().phoneNumber = QStringLiteral("0803 123 4567"); // not E.164
         Answer<OrderSnapshot> a;
-        env.gateway->createOrder(buildCreateBody(offer, bad), QStringLiteral("k"), &env.context, {},
-                                 a.sink());
+        env.gateway->createOrder(fd::travelbase::createBody(offer, bad), QStringLiteral("k"),
+                                 &env.context, {}, a.sink());
         QVERIFY(a.wait());
         expectFailure(a, Kind::Rejected, 400, QStringLiteral("TB_VALIDATION_FAILED"));
         bool named = false;

@@ -10,6 +10,7 @@
 // timing scale, so nothing ever sleeps for a real policy duration.
 
 #include "api/travelbasegateway.h"
+#include "api/travelbasejson.h"
 #include "api/webhookreceiver.h"
 #include "core/checkoutflow.h"
 #include "core/passenger.h"
@@ -316,7 +317,7 @@ inline QStringList stateNames(const QSignalSpy &spy) {
 
 // The create body the flow must send for this offer and the family, byte for byte.
 inline QString expectedBodySha(const Offer &offer) {
-    return sha256Hex(buildCreateBody(offer, passengersFrom(EngineEnv::familyJson())));
+    return sha256Hex(fd::travelbase::createBody(offer, passengersFrom(EngineEnv::familyJson())));
 }
 
 // Exactly one order for the intent, made with its key and the same bytes on every attempt,

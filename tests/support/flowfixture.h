@@ -5,6 +5,7 @@
 // the flow's unit tests (a QTest class derives from QObject and this). Header-only: the tests
 // that include it link flightdesk_storage themselves.
 
+#include "api/travelbasejson.h"
 #include "checkoutstates.h"
 #include "core/checkoutflow.h"
 #include "scriptedgateway.h"
@@ -22,7 +23,7 @@ namespace fd::test {
 
 // The order the scripted provider answers with: ord_0001, booking reference RZPVAB.
 inline OrderSnapshot order(const char *status, QJsonArray documents = {}) {
-    return *OrderSnapshot::fromJson(
+    return *fd::travelbase::parseOrder(
         QJsonObject{{QStringLiteral("id"), QStringLiteral("ord_0001")},
                     {QStringLiteral("status"), QLatin1String(status)},
                     {QStringLiteral("booking_reference"), QStringLiteral("RZPVAB")},
@@ -49,7 +50,7 @@ inline GatewayFailure failure(GatewayFailure::Kind kind, const char *code = "X",
 }
 
 inline Wallet wallet(const char *amount) {
-    return *Wallet::fromJson(
+    return *fd::travelbase::parseWallet(
         QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
                     {QStringLiteral("currency"), QStringLiteral("EUR")}});
 }
@@ -73,7 +74,7 @@ protected:
         m_journal = std::make_unique<OrderJournal>(m_clock.get());
         QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))).ok());
         m_gateway = ScriptedGateway();
-        m_offer = *Offer::fromJson(readTestJson("offers/los-lhr-family.json").object());
+        m_offer = *fd::travelbase::parseOffer(readTestJson("offers/los-lhr-family.json").object());
         m_flow = makeFlow(newIntent(readTestJson("passengers/family-valid.json").array()));
         m_flow->start();
         QTRY_COMPARE(m_flow->state(), CheckoutState::Editing);

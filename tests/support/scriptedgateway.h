@@ -3,6 +3,7 @@
 // A BookingGateway whose calls wait until the test answers them, so a test sees exactly what
 // the flow sent (body bytes, keys) and decides every reply. Not a mock of results: the flow's
 // real code runs on whatever the test answers.
+#include "api/travelbasejson.h"
 #include "core/bookinggateway.h"
 
 #include <QList>
@@ -26,6 +27,19 @@ class ScriptedGateway final : public BookingGateway {
 public:
     QList<GatewayCall> calls;    // every call ever made, in order
     QList<qsizetype> unanswered; // indexes into calls
+    // The provider it plays: Travelbase's JSON and create body; with ticketsSeparately false it
+    // books like a provider whose create answers with the booking's outcome (Travomatrix).
+    QString provider = QStringLiteral("travelbase");
+    bool separateTicketAction = true;
+
+    QString providerId() const override { return provider; }
+    Result<Offer> offerFromJson(const QJsonObject &json) const override {
+        return travelbase::parseOffer(json);
+    }
+    QByteArray createBody(const Offer &offer, const QList<Passenger> &passengers) const override {
+        return travelbase::createBody(offer, passengers);
+    }
+    bool ticketsSeparately() const override { return separateTicketAction; }
 
     void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &,
                     std::function<void(GatewayResult<Offer>)> done) override {

@@ -1,4 +1,5 @@
 #include "testdata.h"
+#include "api/travelbasejson.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -29,7 +30,7 @@ QList<Passenger> testPassengers(const char *name) {
 }
 
 Offer testOffer(const char *name) {
-    const auto offer = Offer::fromJson(
+    const auto offer = fd::travelbase::parseOffer(
         readTestJson(QStringLiteral("offers/%1.json").arg(QLatin1String(name))).object());
     if (!offer)
         qFatal("bad offer %s", name);

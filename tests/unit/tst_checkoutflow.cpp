@@ -332,6 +332,55 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).size(), 1);
     }
 
+    // A provider whose create answers for the booking itself (Travomatrix): no ticket action;
+    // a ticketed answer ends the checkout, a pending one is polled by id, a failed one is final.
+    void createThatAnswersTheOutcomeHasNoTicketStep_data() {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<CheckoutState>("state");
+        QTest::addRow("ticketed") << QStringLiteral("ticketed") << CheckoutState::Ticketed;
+        QTest::addRow("pending, then polled")
+            << QStringLiteral("pending") << CheckoutState::Ticketed;
+        QTest::addRow("failed") << QStringLiteral("failed") << CheckoutState::Failed;
+    }
+    void createThatAnswersTheOutcomeHasNoTicketStep() {
+        QFETCH(QString, answer);
+        QFETCH(CheckoutState, state);
+        m_gateway.separateTicketAction = false;
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(answer == QLatin1String("ticketed") ? ticketedOrder()
+                                                             : order(qPrintable(answer)));
+        if (answer == QLatin1String("pending")) {
+            QTRY_COMPARE(m_flow->state(), CheckoutState::Processing);
+            m_scheduler->advance(TimingPolicy{}.firstPoll.count());
+            QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("get_order"));
+            m_gateway.answer(ticketedOrder());
+        }
+        QTRY_COMPARE(m_flow->state(), state);
+        QCOMPARE(intent().state, state);
+        QVERIFY(m_gateway.callsOf(QStringLiteral("ticket")).isEmpty());
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("create_order")).size(), 1);
+    }
+
+    // An intent booked with one provider is never sent by a flow wired to another one, and
+    // nothing is written, so the desk connected to its provider can still finish it.
+    void anotherProvidersIntentIsNeverSentHere() {
+        const qint64 id = m_flow->intentId();
+        m_flow.reset();
+        m_gateway.provider = QStringLiteral("travomatrix");
+        m_flow = makeFlow(id);
+        m_flow->start();
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Editing);
+        QVERIFY(m_flow->submit());
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Error);
+        QVERIFY2(m_flow->outcomeMessage().contains(QStringLiteral("travelbase")),
+                 qPrintable(m_flow->outcomeMessage()));
+        QVERIFY(m_gateway.calls.isEmpty());
+        QCOMPARE(intent().state, CheckoutState::Draft); // untouched, PII kept
+        QCOMPARE(intent().provider, QStringLiteral("travelbase"));
+    }
+
     void secondProcessCannotCreateWhileTheFirstHoldsTheIntent() {
         QVERIFY(m_flow->submit());
         passValidation();

@@ -93,7 +93,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 5);
+        QCOMPARE(j.schemaVersion().value(), 6);
         QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
         QCOMPARE(j.pragma(QStringLiteral("synchronous")).value(), QStringLiteral("2")); // FULL
         QCOMPARE(j.pragma(QStringLiteral("foreign_keys")).value(), QStringLiteral("1"));
@@ -107,7 +107,7 @@ private Q_SLOTS:
                  QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key='schema_version'"))
                      .toString(),
-                 QStringLiteral("5"));
+                 QStringLiteral("6"));
     }
 
     void reopenKeepsData() {
@@ -131,7 +131,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 5);
+        QCOMPARE(j.schemaVersion().value(), 6);
         const auto found =
             fd::test::intentByKey(j, QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962"));
         QVERIFY(found.has_value());
@@ -186,6 +186,11 @@ private Q_SLOTS:
         expect("key-2", CheckoutState::Ticketed, ProviderStatus::Ticketed);
         expect("key-3", CheckoutState::Cancelled, ProviderStatus::Cancelled);
         expect("key-4", CheckoutState::Unresolved, std::nullopt);
+        // v6: every intent of an older journal was booked with Travelbase.
+        const QList<fd::Intent> all = j.all().value();
+        QCOMPARE(all.size(), 5);
+        for (const fd::Intent &i : all)
+            QCOMPARE(i.provider, QStringLiteral("travelbase"));
         // Still unfinished, so resume picks them up: the formerly pending and in_progress ones
         // and the unresolved one.
         QCOMPARE(j.unfinished().value().size(), 3);
@@ -199,7 +204,7 @@ private Q_SLOTS:
         f.close();
         OrderJournal j;
         QVERIFY(j.open(path).ok());
-        QCOMPARE(j.schemaVersion().value(), 5);
+        QCOMPARE(j.schemaVersion().value(), 6);
     }
 
     void refusesNewerSchema() {
@@ -308,7 +313,7 @@ private Q_SLOTS:
         OrderJournal a, b;
         QVERIFY(a.open(path).ok());
         QVERIFY(b.open(path).ok()); // finds v3, nothing left to do
-        QCOMPARE(b.schemaVersion().value(), 5);
+        QCOMPARE(b.schemaVersion().value(), 6);
         QCOMPARE(b.all().value().size(), 1);
     }
 };

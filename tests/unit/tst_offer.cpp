@@ -1,4 +1,5 @@
 // Reading offers and wallets, and the pre-booking checks against an injected clock.
+#include "api/travelbasejson.h"
 #include "core/clock.h"
 #include "core/offer.h"
 #include "core/offerchecks.h"
@@ -20,11 +21,11 @@ QJsonObject readObject(const QString &relative) {
 }
 
 Offer familyOffer() {
-    return *Offer::fromJson(readObject(QStringLiteral("offers/los-lhr-family.json")));
+    return *fd::travelbase::parseOffer(readObject(QStringLiteral("offers/los-lhr-family.json")));
 }
 
 Wallet wallet(const char *amount, const char *currency = "EUR") {
-    return *Wallet::fromJson(
+    return *fd::travelbase::parseWallet(
         QJsonObject{{QStringLiteral("available_balance"), QLatin1String(amount)},
                     {QStringLiteral("currency"), QLatin1String(currency)}});
 }
@@ -60,9 +61,9 @@ private Q_SLOTS:
 
     void domesticUnlessDocumentsRequired() {
         QJsonObject raw = readObject(QStringLiteral("offers/los-abv-domestic.json"));
-        QVERIFY(!Offer::fromJson(raw)->isInternational());
+        QVERIFY(!fd::travelbase::parseOffer(raw)->isInternational());
         raw.insert(QStringLiteral("passenger_identity_documents_required"), true);
-        QVERIFY(Offer::fromJson(raw)->isInternational());
+        QVERIFY(fd::travelbase::parseOffer(raw)->isInternational());
     }
 
     void unusableOffers_data() {
@@ -84,7 +85,7 @@ private Q_SLOTS:
             raw.remove(key);
         else
             raw.insert(key, value);
-        const auto o = Offer::fromJson(raw);
+        const auto o = fd::travelbase::parseOffer(raw);
         QVERIFY(!o.ok());
         QCOMPARE(o.error().code, QStringLiteral("wrong_shape"));
     }
@@ -135,7 +136,7 @@ private Q_SLOTS:
 
     void expiryMarginWithoutGuarantee() {
         QJsonObject raw = readObject(QStringLiteral("offers/los-abv-domestic.json"));
-        const Offer o = *Offer::fromJson(raw);
+        const Offer o = *fd::travelbase::parseOffer(raw);
         ManualClock clock(o.expiresAt.addSecs(-61));
         QVERIFY(checkOffer(o, std::nullopt, clock.now()).isEmpty());
         clock.advance(1000);

@@ -1,5 +1,6 @@
 // Whole-passenger and whole-booking validation: ages against the offer's types, passports on
 // international trips, counts, and every failure reported at once.
+#include "api/travelbasejson.h"
 #include "core/offer.h"
 #include "core/passengervalidation.h"
 
@@ -177,7 +178,7 @@ private Q_SLOTS:
     }
 
     void familyOnTheOffer() {
-        const auto offer = Offer::fromJson(
+        const auto offer = fd::travelbase::parseOffer(
             fd::test::readTestJson(QStringLiteral("offers/los-lhr-family.json")).object());
         QVERIFY2(offer.ok(), offer.ok() ? "" : qPrintable(offer.error().message));
         QVERIFY(offer->isInternational());

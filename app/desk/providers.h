@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/offer.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace fd::desk {
+
+// The booking providers this desk knows, registered in providers.cpp and nowhere else: what
+// the window and the commands know of a provider beyond the BookingGateway seam.
+QStringList providerIds();
+
+// A provider's offer JSON (an offer file, the offer an intent was booked from) in the desk's
+// terms; an unknown provider is refused by name.
+Result<Offer> offerFromJson(const QString &providerId, const QJsonObject &json);
+
+} // namespace fd::desk
