@@ -34,9 +34,9 @@ void Service::execute(const Spec &spec, const QString &id, const Exchange &ex, c
             return done(r.error());
         done(Executed{status, r.value()});
     };
-    // Bodies were parsed by precheck(); parsing again is cheap and keeps nothing in between.
-    const QJsonObject body =
-        parseObject(ex.body()).ok() ? parseObject(ex.body()).value() : QJsonObject();
+    // Bodies were checked by precheck(); parsing again is cheap and keeps nothing in between.
+    const auto parsed = parseObject(ex.body());
+    const QJsonObject body = parsed.ok() ? parsed.value() : QJsonObject();
     switch (spec.endpoint) {
     case Endpoint::Search:
         return answer(200, m_book.search(body, m_scenario.fareTtlSeconds));
