@@ -51,21 +51,22 @@ struct ApiError {
     QByteArray body() const;
 };
 
-// A value or an ApiError: what every sandbox operation returns (errors are values).
-template <typename T> class ApiResult {
+// A value or the provider's error: what every sandbox operation returns (errors are values).
+// E is ApiError for Travelbase, tmx::Error for Travomatrix.
+template <typename T, typename E = ApiError> class ApiResult {
 public:
     ApiResult(T value)
         : m_v(std::in_place_index<0>, std::move(value)) {}
-    ApiResult(ApiError error)
+    ApiResult(E error)
         : m_v(std::in_place_index<1>, std::move(error)) {}
 
     bool ok() const { return m_v.index() == 0; }
     const T &value() const & { return std::get<0>(m_v); }
     T &value() & { return std::get<0>(m_v); }
-    const ApiError &error() const { return std::get<1>(m_v); }
+    const E &error() const { return std::get<1>(m_v); }
 
 private:
-    std::variant<T, ApiError> m_v;
+    std::variant<T, E> m_v;
 };
 
 // Every successful body is wrapped in {"data": ...}.

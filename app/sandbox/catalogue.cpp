@@ -14,22 +14,53 @@ namespace {
 constexpr int kMaxPassengers = 9;
 
 // Percent of the adult fare by passenger type, and of the economy fare by cabin.
-int typePercent(const QString &type) {
-    if (type == QLatin1String("child"))
+int typePercent(PaxType type) {
+    switch (type) {
+    case PaxType::Child:
         return 75;
-    if (type == QLatin1String("infant_without_seat"))
+    case PaxType::Infant:
         return 10;
+    case PaxType::Adult:
+        break;
+    }
     return 100;
 }
 
-int cabinPercent(const QString &cabin) {
-    if (cabin == QLatin1String("premium_economy"))
+int cabinPercent(Cabin cabin) {
+    switch (cabin) {
+    case Cabin::PremiumEconomy:
         return 170;
-    if (cabin == QLatin1String("business"))
+    case Cabin::Business:
         return 320;
-    if (cabin == QLatin1String("first"))
+    case Cabin::First:
         return 550;
+    case Cabin::Economy:
+        break;
+    }
     return 100;
+}
+
+// Travelbase's words for passenger types and cabins.
+std::optional<PaxType> travelbaseType(const QString &type) {
+    if (type == QLatin1String("adult"))
+        return PaxType::Adult;
+    if (type == QLatin1String("child"))
+        return PaxType::Child;
+    if (type == QLatin1String("infant_without_seat"))
+        return PaxType::Infant;
+    return std::nullopt;
+}
+
+std::optional<Cabin> travelbaseCabin(const QString &cabin) {
+    if (cabin == QLatin1String("economy"))
+        return Cabin::Economy;
+    if (cabin == QLatin1String("premium_economy"))
+        return Cabin::PremiumEconomy;
+    if (cabin == QLatin1String("business"))
+        return Cabin::Business;
+    if (cabin == QLatin1String("first"))
+        return Cabin::First;
+    return std::nullopt;
 }
 
 QString isoTime(const QDateTime &t) {
@@ -56,7 +87,8 @@ Result<Catalogue> Catalogue::load(const QString &path) {
         const auto o = v.toObject();
         const Airport a{o.value(QLatin1String("iata_code")).toString(),
                         o.value(QLatin1String("country_code")).toString(),
-                        o.value(QLatin1String("city_name")).toString()};
+                        o.value(QLatin1String("city_name")).toString(),
+                        o.value(QLatin1String("time_zone")).toString()};
         c.m_airports.insert(a.code, a);
     }
     for (const auto &v : root.value(QLatin1String("carriers")).toArray()) {
@@ -93,9 +125,9 @@ Result<Catalogue> Catalogue::load(const QString &path) {
     return c;
 }
 
-QList<Catalogue::Leg> Catalogue::legsFor(const QString &origin, const QString &destination,
-                                         const QDate &date) const {
-    QList<Leg> legs;
+QList<Catalogue::Priced> Catalogue::legsFor(const QString &origin, const QString &destination,
+                                            const QDate &date) const {
+    QList<Priced> legs;
     for (const auto &route : m_routes) {
         const bool forward = route.origin == origin && route.destination == destination;
         const bool reverse = route.origin == destination && route.destination == origin;
@@ -108,10 +140,56 @@ QList<Catalogue::Leg> Catalogue::legsFor(const QString &origin, const QString &d
                 flight.departsMinutes =
                     (flight.departsMinutes + route.durationMinutes + 90) % (24 * 60);
             }
-            legs.append({&route, reverse, flight, date});
+            TripLeg leg;
+            leg.carrier = flight.carrier;
+            leg.flightNumber = flight.carrier + QString::number(flight.number);
+            leg.from = reverse ? route.destination : route.origin;
+            leg.to = reverse ? route.origin : route.destination;
+            leg.departs =
+                QDateTime(date, QTime(0, 0), Qt::UTC).addSecs(qint64(flight.departsMinutes) * 60);
+            leg.arrives = leg.departs.addSecs(qint64(route.durationMinutes) * 60);
+            leg.international = m_airports[leg.from].country != m_airports[leg.to].country;
+            legs.append({leg, flight.fareMinor});
         }
     }
     return legs;
+}
+
+QList<Trip> Catalogue::trips(const TripQuery &query) const {
+    QList<Trip> trips;
+    if (query.slices.isEmpty())
+        return trips;
+    const auto &out = query.slices.first();
+    for (const auto &first : legsFor(out.origin, out.destination, out.date)) {
+        QList<Priced> legs{first};
+        if (query.slices.size() == 2) {
+            const auto &in = query.slices[1];
+            const auto backs = legsFor(in.origin, in.destination, in.date);
+            const auto same = std::find_if(backs.begin(), backs.end(), [&](const Priced &p) {
+                return p.leg.carrier == first.leg.carrier;
+            });
+            if (same == backs.end())
+                continue;
+            legs.append(*same);
+        }
+        Trip trip;
+        trip.owner = first.leg.carrier;
+        qint64 totalMinor = 0;
+        for (const auto &p : legs) {
+            trip.legs.append(p.leg);
+            trip.international = trip.international || p.leg.international;
+            // Taxes per seat and leg: flat, higher abroad; a lap infant pays none.
+            const qint64 taxMinor = p.leg.international ? 3500 : 1200;
+            for (const PaxType type : query.passengers) {
+                totalMinor += p.fareMinor * typePercent(type) * cabinPercent(query.cabin) / 10000;
+                if (type != PaxType::Infant)
+                    totalMinor += taxMinor;
+            }
+        }
+        trip.total = Money::fromMinor(totalMinor, m_currency).value();
+        trips.append(trip);
+    }
+    return trips;
 }
 
 QJsonObject Catalogue::airportJson(const QString &code) const {
@@ -121,34 +199,24 @@ QJsonObject Catalogue::airportJson(const QString &code) const {
             {QStringLiteral("city_name"), a.city}};
 }
 
-QJsonObject Catalogue::sliceJson(const Leg &leg) const {
-    const QString from = leg.reverse ? leg.route->destination : leg.route->origin;
-    const QString to = leg.reverse ? leg.route->origin : leg.route->destination;
-    const QDateTime departs =
-        QDateTime(leg.date, QTime(0, 0), Qt::UTC).addSecs(qint64(leg.flight.departsMinutes) * 60);
-    const QDateTime arrives = departs.addSecs(qint64(leg.route->durationMinutes) * 60);
-    const QString flightNumber = leg.flight.carrier + QString::number(leg.flight.number);
-    const QJsonObject segment{{QStringLiteral("marketing_carrier"), leg.flight.carrier},
-                              {QStringLiteral("flight_number"), flightNumber},
-                              {QStringLiteral("origin"), from},
-                              {QStringLiteral("destination"), to},
-                              {QStringLiteral("departing_at"), isoTime(departs)},
-                              {QStringLiteral("arriving_at"), isoTime(arrives)}};
-    return {{QStringLiteral("origin"), airportJson(from)},
-            {QStringLiteral("destination"), airportJson(to)},
-            {QStringLiteral("departing_at"), isoTime(departs)},
-            {QStringLiteral("arriving_at"), isoTime(arrives)},
+QJsonObject Catalogue::sliceJson(const TripLeg &leg) const {
+    const QJsonObject segment{{QStringLiteral("marketing_carrier"), leg.carrier},
+                              {QStringLiteral("flight_number"), leg.flightNumber},
+                              {QStringLiteral("origin"), leg.from},
+                              {QStringLiteral("destination"), leg.to},
+                              {QStringLiteral("departing_at"), isoTime(leg.departs)},
+                              {QStringLiteral("arriving_at"), isoTime(leg.arrives)}};
+    return {{QStringLiteral("origin"), airportJson(leg.from)},
+            {QStringLiteral("destination"), airportJson(leg.to)},
+            {QStringLiteral("departing_at"), isoTime(leg.departs)},
+            {QStringLiteral("arriving_at"), isoTime(leg.arrives)},
             {QStringLiteral("segments"), QJsonArray{segment}}};
 }
 
 ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTime &now,
                                           const OfferTerms &terms, int *nextOfferNumber) const {
     FieldErrors errors;
-    struct SliceQuery {
-        QString origin, destination;
-        QDate date;
-    };
-    QList<SliceQuery> slices;
+    TripQuery query;
     const auto slicesJson = requireArray(data, QStringLiteral("slices"), errors, 1, 2);
     for (qsizetype i = 0; i < slicesJson.size(); ++i) {
         const QString at = QStringLiteral("slices[%1]").arg(i);
@@ -157,7 +225,7 @@ ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTi
             continue;
         }
         const auto s = slicesJson[i].toObject();
-        SliceQuery q;
+        TripQuery::Slice q;
         for (const auto *key : {"origin", "destination"}) {
             const QString field = QLatin1String(key);
             const QString code = requireString(s, field, errors, at);
@@ -172,11 +240,11 @@ ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTi
         q.date = requireDate(s, QStringLiteral("departure_date"), errors, at);
         if (q.date.isValid() && q.date < now.toUTC().date())
             errors.add(at + QStringLiteral(".departure_date"), QStringLiteral("is in the past"));
-        if (!slices.isEmpty() && q.date.isValid() && slices.last().date.isValid() &&
-            q.date < slices.last().date)
+        if (!query.slices.isEmpty() && q.date.isValid() && query.slices.last().date.isValid() &&
+            q.date < query.slices.last().date)
             errors.add(at + QStringLiteral(".departure_date"),
                        QStringLiteral("must not be before the previous slice"));
-        slices.append(q);
+        query.slices.append(q);
     }
     QStringList types;
     const auto passengersJson =
@@ -185,11 +253,13 @@ ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTi
         const QString at = QStringLiteral("passengers[%1]").arg(i);
         const QString type =
             requireString(passengersJson[i].toObject(), QStringLiteral("type"), errors, at);
-        if (!type.isEmpty() && type != QLatin1String("adult") && type != QLatin1String("child") &&
-            type != QLatin1String("infant_without_seat"))
+        const auto known = travelbaseType(type);
+        if (!type.isEmpty() && !known)
             errors.add(at + QStringLiteral(".type"),
                        QStringLiteral("must be adult, child or infant_without_seat"));
         types.append(type);
+        if (known)
+            query.passengers.append(*known);
     }
     const auto adults = types.count(QStringLiteral("adult"));
     if (!types.isEmpty() && adults == 0)
@@ -200,62 +270,29 @@ ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTi
     QString cabin = QStringLiteral("economy");
     if (data.contains(QLatin1String("cabin_class"))) {
         cabin = data.value(QLatin1String("cabin_class")).toString();
-        if (cabinPercent(cabin) == 100 && cabin != QLatin1String("economy"))
+        if (const auto known = travelbaseCabin(cabin))
+            query.cabin = *known;
+        else
             errors.add(QStringLiteral("cabin_class"),
                        QStringLiteral("must be economy, premium_economy, business or first"));
     }
     if (!errors.isEmpty())
         return ApiError::validation(errors.list);
 
-    // One offer per outbound flight; a return pairs it with the same carrier's way back.
-    QList<QList<Leg>> itineraries;
-    for (const auto &out : legsFor(slices[0].origin, slices[0].destination, slices[0].date)) {
-        QList<Leg> itinerary{out};
-        if (slices.size() == 2) {
-            const auto backs = legsFor(slices[1].origin, slices[1].destination, slices[1].date);
-            const auto same = std::find_if(backs.begin(), backs.end(), [&](const Leg &l) {
-                return l.flight.carrier == out.flight.carrier;
-            });
-            if (same == backs.end())
-                continue;
-            itinerary.append(*same);
-        }
-        itineraries.append(itinerary);
-    }
-
     QList<Offer> offers;
-    for (const auto &itinerary : itineraries) {
+    for (const auto &trip : trips(query)) {
         Offer offer;
         offer.id = QStringLiteral("off_%1").arg((*nextOfferNumber)++, 4, 10, QLatin1Char('0'));
         offer.expiresAt = now.toUTC().addSecs(terms.ttlSeconds);
         offer.priceGuaranteeExpiresAt = now.toUTC().addSecs(terms.priceGuaranteeSeconds);
-        offer.firstDeparture = itinerary.first().date;
-        offer.lastDeparture = itinerary.last().date;
-        const QString owner = itinerary.first().flight.carrier;
-        offer.ticketPrefix = m_carriers[owner].ticketPrefix;
-        qint64 totalMinor = 0;
+        offer.firstDeparture = trip.legs.first().departs.date();
+        offer.lastDeparture = trip.legs.last().departs.date();
+        offer.ticketPrefix = m_carriers[trip.owner].ticketPrefix;
+        offer.international = trip.international;
+        offer.total = trip.total;
         QJsonArray sliceArray;
-        for (const auto &leg : itinerary) {
-            const auto slice = sliceJson(leg);
-            const auto country = [&](const char *end) {
-                return slice.value(QLatin1String(end))
-                    .toObject()
-                    .value(QLatin1String("country_code"))
-                    .toString();
-            };
-            const bool intl = country("origin") != country("destination");
-            offer.international = offer.international || intl;
-            // Taxes per seat and slice: flat, higher abroad; a lap infant pays none.
-            const qint64 taxMinor = intl ? 3500 : 1200;
-            for (const auto &type : types) {
-                totalMinor +=
-                    leg.flight.fareMinor * typePercent(type) * cabinPercent(cabin) / 10000;
-                if (type != QLatin1String("infant_without_seat"))
-                    totalMinor += taxMinor;
-            }
-            sliceArray.append(slice);
-        }
-        offer.total = Money::fromMinor(totalMinor, m_currency).value();
+        for (const auto &leg : trip.legs)
+            sliceArray.append(sliceJson(leg));
         QJsonArray passengerArray;
         for (qsizetype i = 0; i < types.size(); ++i) {
             offer.passengers.append({QStringLiteral("pas_%1").arg(i + 1), types[i]});
@@ -273,8 +310,8 @@ ApiResult<QList<Offer>> Catalogue::search(const QJsonObject &data, const QDateTi
                           isoTime(offer.priceGuaranteeExpiresAt)},
                          {QStringLiteral("requires_instant_payment"), false}}},
             {QStringLiteral("owner"),
-             QJsonObject{{QStringLiteral("iata_code"), owner},
-                         {QStringLiteral("name"), m_carriers[owner].name}}},
+             QJsonObject{{QStringLiteral("iata_code"), trip.owner},
+                         {QStringLiteral("name"), m_carriers[trip.owner].name}}},
             {QStringLiteral("slices"), sliceArray},
             {QStringLiteral("passengers"), passengerArray},
             {QStringLiteral("passenger_identity_documents_required"), offer.international}};

@@ -39,24 +39,66 @@ struct OfferTerms {
     qint64 priceGuaranteeSeconds = 20 * 60;
 };
 
+// A search in no provider's words: what both sandboxes ask the catalogue.
+enum class PaxType { Adult, Child, Infant }; // an infant flies on a lap
+enum class Cabin { Economy, PremiumEconomy, Business, First };
+struct TripQuery {
+    struct Slice {
+        QString origin, destination;
+        QDate date;
+    };
+    QList<Slice> slices; // one, or two for a return
+    QList<PaxType> passengers;
+    Cabin cabin = Cabin::Economy;
+};
+
+// One flight of a trip, times in UTC.
+struct TripLeg {
+    QString carrier;
+    QString flightNumber; // "BA75"
+    QString from, to;     // airport codes
+    QDateTime departs, arrives;
+    bool international = false;
+};
+
+// What the catalogue sells for a query: one leg per slice on one carrier, and its price for
+// the query's passengers and cabin (fares, child and infant shares, taxes per seat and leg).
+struct Trip {
+    QList<TripLeg> legs;
+    QString owner; // the carrier's code
+    bool international = false;
+    Money total = Money::fromMinor(0, QStringLiteral("EUR")).value();
+};
+
 // The deterministic demo catalogue (resources/demo/catalogue.json): the same search at the same
 // clock time always yields the same offers, so demos and tests are repeatable.
 class Catalogue {
 public:
+    struct Airport {
+        QString code, country, city, timeZone;
+    };
+    struct Carrier {
+        QString name, ticketPrefix;
+    };
+
     static Result<Catalogue> load(const QString &path);
 
-    // Validates a search body ({"data": {...}}) and builds its offers, numbering them from
-    // *nextOfferNumber. An unserved pair of known airports yields an empty list, as a real
-    // provider answers when nothing flies.
+    // Every trip for a valid query (known airports, 1-2 slices, 1-9 passengers), in catalogue
+    // order: one per outbound flight, paired on a return with the same carrier's way back. An
+    // unserved pair of known airports yields none, as a real provider answers when nothing flies.
+    QList<Trip> trips(const TripQuery &query) const;
+
+    // Validates a Travelbase search body ({"data": {...}}) and builds its offers, numbering
+    // them from *nextOfferNumber.
     ApiResult<QList<Offer>> search(const QJsonObject &data, const QDateTime &now,
                                    const OfferTerms &terms, int *nextOfferNumber) const;
 
     bool hasAirport(const QString &code) const { return m_airports.contains(code); }
+    Airport airport(const QString &code) const { return m_airports.value(code); }
+    Carrier carrier(const QString &code) const { return m_carriers.value(code); }
+    const QString &currency() const { return m_currency; }
 
 private:
-    struct Airport {
-        QString code, country, city;
-    };
     struct Flight {
         QString carrier;
         int number = 0;
@@ -68,18 +110,14 @@ private:
         int durationMinutes = 0;
         QList<Flight> flights;
     };
-    struct Carrier {
-        QString name, ticketPrefix;
-    };
-    struct Leg {
-        const Route *route = nullptr;
-        bool reverse = false;
-        Flight flight;
-        QDate date;
+    struct Priced {
+        TripLeg leg;
+        qint64 fareMinor = 0;
     };
 
-    QList<Leg> legsFor(const QString &origin, const QString &destination, const QDate &date) const;
-    QJsonObject sliceJson(const Leg &leg) const;
+    QList<Priced> legsFor(const QString &origin, const QString &destination,
+                          const QDate &date) const;
+    QJsonObject sliceJson(const TripLeg &leg) const;
     QJsonObject airportJson(const QString &code) const;
 
     QString m_currency;

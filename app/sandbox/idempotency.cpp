@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace fd::sandbox {
 
 QByteArray IdempotencyStore::fingerprint(const QString &method, const QString &path,
@@ -47,7 +49,7 @@ IdempotencyStore::Lookup IdempotencyStore::lookup(const QString &scope, const QS
 
 void IdempotencyStore::begin(const QString &scope, const QString &key,
                              const QByteArray &fingerprint, const QDateTime &now) {
-    m_entries.insert(slot(scope, key), Entry{fingerprint, now, true, {}});
+    m_entries.insert(slot(scope, key), Entry{fingerprint, now, true, {}, {}});
 }
 
 void IdempotencyStore::complete(const QString &scope, const QString &key, Stored stored) {
@@ -56,10 +58,33 @@ void IdempotencyStore::complete(const QString &scope, const QString &key, Stored
         return;
     it->inFlight = false;
     it->stored = std::move(stored);
+    // Taken out first: a waiter's answer may reach back into the store.
+    const QList<Waiter> waiters = std::exchange(it->waiters, {});
+    const Stored answer = it->stored;
+    for (const auto &w : waiters)
+        w(answer);
 }
 
-void IdempotencyStore::abandon(const QString &scope, const QString &key) {
-    m_entries.remove(slot(scope, key));
+void IdempotencyStore::abandon(const QString &scope, const QString &key, const Stored &answer) {
+    const auto it = m_entries.find(slot(scope, key));
+    if (it == m_entries.end())
+        return;
+    const QList<Waiter> waiters = std::exchange(it->waiters, {});
+    m_entries.erase(it);
+    for (const auto &w : waiters)
+        w(answer);
+}
+
+void IdempotencyStore::wait(const QString &scope, const QString &key, Waiter waiter) {
+    const auto it = m_entries.find(slot(scope, key));
+    if (it == m_entries.end() || !it->inFlight)
+        return;
+    it->waiters.append(std::move(waiter));
+}
+
+int IdempotencyStore::waiting(const QString &scope, const QString &key) const {
+    const auto it = m_entries.constFind(slot(scope, key));
+    return it == m_entries.cend() ? 0 : int(it->waiters.size());
 }
 
 } // namespace fd::sandbox

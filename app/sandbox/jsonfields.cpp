@@ -103,6 +103,13 @@ QDate parseIsoDate(const QString &text) {
     return QDate::fromString(text, Qt::ISODate);
 }
 
+int ageOn(const QDate &born, const QDate &on) {
+    int age = on.year() - born.year();
+    if (on.month() < born.month() || (on.month() == born.month() && on.day() < born.day()))
+        --age;
+    return age;
+}
+
 QDate requireDate(const QJsonObject &o, const QString &key, FieldErrors &errors,
                   const QString &prefix) {
     const QString text = requireString(o, key, errors, prefix);

@@ -31,6 +31,8 @@ QString optionalString(const QJsonObject &o, const QString &key, FieldErrors &er
                        const QString &prefix = {});
 
 QDate parseIsoDate(const QString &text); // strict YYYY-MM-DD, else invalid
+// Age in whole years on a date, for the adult/child/infant rules of the contracts.
+int ageOn(const QDate &born, const QDate &on);
 bool isE164(const QString &phone);
 bool looksLikeEmail(const QString &email);
 

@@ -108,13 +108,6 @@ void validatePayment(const QJsonObject &data, const Offer &offer, FieldErrors &e
 
 } // namespace
 
-int ageOn(const QDate &born, const QDate &on) {
-    int age = on.year() - born.year();
-    if (on.month() < born.month() || (on.month() == born.month() && on.day() < born.day()))
-        --age;
-    return age;
-}
-
 ApiResult<QString> selectedOfferId(const QJsonObject &data) {
     FieldErrors errors;
     const auto offers = requireArray(data, QStringLiteral("selected_offers"), errors, 1, 1);

@@ -13,7 +13,4 @@ ApiResult<QString> selectedOfferId(const QJsonObject &data);
 // Pure: returns every problem found, empty when the body is bookable.
 QList<FieldError> validateOrderCreate(const QJsonObject &data, const Offer &offer);
 
-// Age in whole years on a date, for the adult/child/infant rule of the contract.
-int ageOn(const QDate &born, const QDate &on);
-
 } // namespace fd::sandbox

@@ -1,13 +1,9 @@
 #include "service.h"
 
-#include <limits>
-
+#include "httpfront.h"
 #include "jsonfields.h"
 #include "webhooks.h"
 
-#include "net/cappedtcpserver.h"
-
-#include <QCryptographicHash>
 #include <QHttpServer>
 #include <QJsonArray>
 #include <QTcpSocket>
@@ -16,32 +12,6 @@
 namespace fd::sandbox {
 
 namespace {
-
-QString faultName(FaultKind kind) {
-    switch (kind) {
-    case FaultKind::Unavailable:
-        return QStringLiteral("unavailable");
-    case FaultKind::Internal:
-        return QStringLiteral("internal");
-    case FaultKind::RateLimited:
-        return QStringLiteral("rate_limited");
-    case FaultKind::InternalFatal:
-        return QStringLiteral("internal_fatal");
-    case FaultKind::InFlight:
-        return QStringLiteral("in_flight");
-    case FaultKind::BadGatewayHtml:
-        return QStringLiteral("bad_gateway_html");
-    case FaultKind::ResetBeforeCommit:
-        return QStringLiteral("reset_before_commit");
-    case FaultKind::ResetAfterCommit:
-        return QStringLiteral("reset_after_commit");
-    case FaultKind::HangAfterCommit:
-        return QStringLiteral("hang_after_commit");
-    case FaultKind::Slow:
-        return QStringLiteral("slow");
-    }
-    return {};
-}
 
 ApiError serverError(int status, const char *code, const QString &message, bool retryable,
                      const char *action) {
@@ -71,31 +41,17 @@ Service::Service(Catalogue catalogue, const Clock *clock, QStringList apiKeys, Q
 Service::~Service() = default;
 
 Result<quint16> Service::listen(quint16 port) {
-    // Loopback only: the sandbox takes no money, but it still must not be reachable from
-    // the network the agency's desk sits on.
-    // Qt HttpServer 6.4 buffers a whole request, with no limit, before any handler runs: the
-    // capped server answers 413 to a body over kMaxBodyBytes before reading it.
-    auto *tcp = new net::CappedTcpServer(
-        kMaxBodyBytes,
-        [](qint64 bytes) {
-            return net::CappedTcpServer::payloadTooLarge(
-                ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body());
-        },
-        m_http);
-    if (!tcp->listen(QHostAddress::LocalHost, port)) {
-        delete tcp;
-        return Error{QStringLiteral("listen_failed"),
-                     QStringLiteral("Cannot listen on 127.0.0.1:%1").arg(port)};
-    }
-    m_http->bind(tcp);
-    const quint16 bound = tcp->serverPort();
-    m_port = bound;
+    auto bound = listenOnLoopback(m_http, port, kMaxBodyBytes, [](qint64 bytes) {
+        return ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body();
+    });
+    if (bound)
+        m_port = *bound;
     return bound;
 }
 
 void Service::setScenario(const Scenario &scenario) {
     m_scenario = scenario;
-    m_attempts.clear();
+    m_attempts.reset();
     m_webhooks->setMode(scenario.webhooks);
     m_webhooks->setFirstDeliveryDelay(scenario.webhookDelayMs);
     if (scenario.walletBalance) {
@@ -115,8 +71,7 @@ void Service::setWebhookEndpoint(const QUrl &url, const QByteArray &secret) {
 }
 
 int Service::scaled(int ms) const {
-    // Saturates instead of overflowing (a scale above 1 on a long delay).
-    return int(qBound(0.0, double(ms) * m_scale, double(std::numeric_limits<int>::max())));
+    return scaledDelay(ms, m_scale);
 }
 
 void Service::registerRoutes() {
@@ -168,15 +123,7 @@ ExchangePtr Service::receive(const QHttpServerRequest &request, QHttpServerRespo
     auto ex = std::make_shared<Exchange>(request, std::move(responder));
     if (qstrcmp(endpointName, "ledger") == 0)
         return ex; // reading the ledger is not an event worth recording in it
-    Ledger::Request row;
-    row.method = ex->method();
-    row.path = ex->path();
-    row.endpoint = QLatin1String(endpointName);
-    row.idempotencyKey = QString::fromUtf8(ex->header("Idempotency-Key"));
-    row.bodySha256 = QString::fromLatin1(
-        QCryptographicHash::hash(ex->body(), QCryptographicHash::Sha256).toHex());
-    row.receivedAt = m_clock->now();
-    ex->seq = m_ledger.recordRequest(row);
+    ex->seq = recordRequest(m_ledger, *ex, QLatin1String(endpointName), m_clock->now());
     return ex;
 }
 
@@ -197,9 +144,7 @@ std::optional<ApiError> Service::authenticate(Exchange &ex) const {
             QStringLiteral("Empty API key: send Authorization: Bearer <API key>"));
     if (!m_apiKeys.contains(QString::fromUtf8(key)))
         return ApiError::unauthorized(QStringLiteral("Invalid API key"));
-    // Idempotency keys are scoped per API key; a hash, so no API key lingers in the store.
-    ex.scope =
-        QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
+    ex.scope = apiKeyScope(key);
     return std::nullopt;
 }
 
@@ -214,15 +159,8 @@ void Service::fail(const ExchangePtr &ex, const ApiError &error, const QString &
     m_ledger.answer(ex->seq, error.status, outcome);
 }
 
-// DNS rebinding: a web page whose name now resolves to 127.0.0.1 still sends its own Host, so
-// only the loopback names with this port are served (as the desk's webhook receiver does).
 bool Service::isAllowedHost(const Exchange &ex) const {
-    if (ex.headerCount("Host") != 1 || m_port == 0)
-        return false;
-    const QString host = QString::fromLatin1(ex.header("Host").trimmed()).toLower();
-    const QString port = QLatin1Char(':') + QString::number(m_port);
-    return host == QLatin1String("127.0.0.1") + port || host == QLatin1String("localhost") + port ||
-           host == QLatin1String("[::1]") + port;
+    return isLoopbackHost(ex, m_port);
 }
 
 void Service::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -239,7 +177,7 @@ void Service::handleMissing(const QHttpServerRequest &request, QHttpServerRespon
 }
 
 bool Service::injectFault(const Fault &fault, const ExchangePtr &ex) {
-    const QString outcome = QStringLiteral("fault:") + faultName(fault.kind);
+    const QString outcome = QStringLiteral("fault:") + faultKindName(fault.kind);
     ApiError e;
     switch (fault.kind) {
     case FaultKind::Unavailable:
@@ -262,10 +200,7 @@ bool Service::injectFault(const Fault &fault, const ExchangePtr &ex) {
         e = ApiError::idempotencyInFlight();
         break;
     case FaultKind::BadGatewayHtml:
-        ex->respond(502,
-                    QByteArrayLiteral("<html><head><title>502 Bad Gateway</title></head><body>"
-                                      "<center><h1>502 Bad Gateway</h1></center></body></html>"),
-                    {}, QByteArrayLiteral("text/html"));
+        ex->respond(502, badGatewayHtml(), {}, QByteArrayLiteral("text/html"));
         m_ledger.answer(ex->seq, 502, outcome);
         return true;
     case FaultKind::ResetBeforeCommit:
@@ -316,7 +251,7 @@ void Service::handle(const Spec &spec, const QString &id, const QHttpServerReque
     if (spec.keyRequired && key.isEmpty())
         return fail(ex, ApiError::idempotencyKeyMissing(), rejected);
 
-    const int attempt = ++m_attempts[QLatin1String(spec.name)];
+    const int attempt = m_attempts.next(QLatin1String(spec.name));
     m_ledger.setAttempt(ex->seq, attempt);
     const Fault *fault = m_scenario.faultFor(QLatin1String(spec.name), attempt);
     if (fault && injectFault(*fault, ex))

@@ -110,8 +110,8 @@ private:
     IdempotencyStore m_idempotency;
     Scenario m_scenario;
     double m_scale = 1.0;
-    QHash<QString, int> m_attempts; // endpoint name -> requests since the scenario was set
-    QList<ExchangePtr> m_hanging;   // answered never, on purpose
+    AttemptCounter m_attempts;
+    QList<ExchangePtr> m_hanging; // answered never, on purpose
     QHttpServer *m_http = nullptr;
     WebhookDispatcher *m_webhooks = nullptr;
 };

@@ -1,5 +1,7 @@
-// flightdesk-sandbox as a process: it prints its URL when ready and serves the contract there.
+// flightdesk-sandbox as a process: it prints its URL when ready and serves the contract there,
+// Travelbase's by default, Travomatrix's with --provider travomatrix.
 #include "sandboxharness.h"
+#include "travomatrixharness.h"
 
 #include <QProcess>
 
@@ -34,6 +36,25 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(5000));
     }
 
+    void travomatrixProvider() {
+        QProcess p;
+        p.start(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY),
+                {QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                 QStringLiteral("--scenario"), QStringLiteral("wallet_too_low")});
+        QVERIFY(p.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 10000);
+        const QUrl url(QString::fromUtf8(p.readLine()).trimmed());
+        QVERIFY(url.port() > 0);
+        fd::sandbox::tmxtest::TmxClient client(url); // X-Api-Key: tmx_sandbox_demo
+        const auto r = client.call("GET", QStringLiteral("/api/v1/account/balance"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QLatin1String("available")).toInteger(), 10000);
+        // The Travelbase API is not served there.
+        QCOMPARE(Client(url).call("GET", QStringLiteral("/v1/wallet")).status, 404);
+        p.terminate();
+        QVERIFY(p.waitForFinished(5000));
+    }
+
     void rejectsBadArguments_data() {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("unknown scenario")
@@ -41,6 +62,15 @@ private Q_SLOTS:
         QTest::newRow("bad port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
         QTest::newRow("webhook without secret")
             << QStringList{QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:9/h")};
+        QTest::newRow("unknown provider")
+            << QStringList{QStringLiteral("--provider"), QStringLiteral("duffel")};
+        QTest::newRow("Travelbase scenario for Travomatrix")
+            << QStringList{QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                           QStringLiteral("--scenario"), QStringLiteral("lost_webhook")};
+        QTest::newRow("webhooks for Travomatrix") << QStringList{
+            QStringLiteral("--provider"),       QStringLiteral("travomatrix"),
+            QStringLiteral("--webhook-url"),    QStringLiteral("http://127.0.0.1:9/h"),
+            QStringLiteral("--webhook-secret"), QStringLiteral("s")};
     }
     void rejectsBadArguments() {
         QFETCH(QStringList, args);
