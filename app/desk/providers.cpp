@@ -1,6 +1,7 @@
 #include "providers.h"
 
 #include "api/travelbasejson.h"
+#include "api/travomatrixjson.h"
 
 namespace fd::desk {
 namespace {
@@ -13,6 +14,7 @@ struct Provider {
 // One row per provider.
 const Provider kProviders[] = {
     {QLatin1String("travelbase"), &travelbase::parseOffer},
+    {QLatin1String("travomatrix"), &travomatrix::parseFare},
 };
 
 const Provider *find(const QString &id) {

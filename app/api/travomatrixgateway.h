@@ -1,0 +1,93 @@
+#pragma once
+
+#include "apierror.h"
+#include "core/bookinggateway.h"
+#include "core/clock.h"
+#include "core/scheduler.h"
+#include "core/timingpolicy.h"
+#include "retrypolicy.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+
+class QNetworkReply;
+
+namespace fd {
+
+// The BookingGateway for the Travomatrix contract (travomatrix-v1.md, seed 000), over one
+// QNetworkAccessManager. Booking is synchronous: the create answers with the booking (TICKETED,
+// REJECTED, or PENDING to poll), so there is no ticket action. Errors carry no retryable flag:
+// the status code decides, and a retry always re-sends the SAME bytes with the SAME key.
+class TravomatrixGateway final : public QObject, public BookingGateway {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TravomatrixGateway)
+
+public:
+    struct Options {
+        QUrl baseUrl; // scheme, host and port; the /api/v1 paths are appended
+        QString apiKey;
+        TimingPolicy timing;
+        RetryPolicy::RandomSource random; // jitter; empty = system random
+    };
+
+    // A duplicate create waits up to 60 s for the first: a create gets at least this long.
+    static constexpr std::chrono::milliseconds kMinCreateTimeout{75000};
+
+    // Refuses plain http:// to anything but a loopback address, and a missing key.
+    static Result<std::unique_ptr<TravomatrixGateway>>
+    create(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent = nullptr);
+
+    QString providerId() const override;
+    Result<Offer> offerFromJson(const QJsonObject &json) const override;
+    QByteArray createBody(const Offer &offer, const QList<Passenger> &passengers) const override;
+    bool ticketsSeparately() const override { return false; }
+
+    void fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
+                    std::function<void(GatewayResult<Offer>)> done) override;
+    void fetchWallet(QObject *context, const AttemptLog &log,
+                     std::function<void(GatewayResult<Wallet>)> done) override;
+    void createOrder(const QByteArray &body, const QString &idempotencyKey, QObject *context,
+                     const AttemptLog &log,
+                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    // Travomatrix has no ticket action; the flow never calls it. A call is a bug: Fatal.
+    void ticketOrder(const QString &orderId, const QString &idempotencyKey, QObject *context,
+                     const AttemptLog &log,
+                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
+                    std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+
+    // The desk's search request (slices, passengers, cabin_class); not idempotent at the
+    // provider, so retried without a key (plain backoff).
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+                      std::function<void(GatewayResult<QList<Offer>>)> done);
+
+    // An HTTP error answer of the contract ({"error": {code, message, details?}}) as the
+    // retry policy's input: retryable exactly when the status is 429 or 5xx.
+    static ApiError readError(int httpStatus, const QByteArray &body,
+                              const QByteArray &retryAfterHeader, const QDateTime &now);
+    // The final failure, decided by the status code (the contract's table).
+    static GatewayFailure classify(const ApiError &error);
+
+private:
+    struct Call;
+    TravomatrixGateway(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent);
+
+    void send(const QByteArray &method, const QString &path, const QByteArray &body,
+              const QString &idempotencyKey, QObject *context, const AttemptLog &log,
+              std::function<void(GatewayResult<QJsonObject>)> done);
+    void attempt(const std::shared_ptr<Call> &call);
+    void finished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+
+    Options m_options;
+    const Clock *m_clock;
+    Scheduler *m_scheduler;
+    RetryPolicy m_policy;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace fd
