@@ -90,9 +90,20 @@ ApiError TravomatrixGateway::readError(int httpStatus, const QByteArray &body,
                                   : QJsonDocument();
     const QJsonObject err = doc.object().value(QLatin1String("error")).toObject();
     const QString code = err.value(QLatin1String("code")).toString();
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || code.isEmpty())
-        return ApiError::badBody(httpStatus, body,
-                                 QStringLiteral("The error answer is not the contract's shape"));
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || code.isEmpty()) {
+        ApiError bad = ApiError::badBody(
+            httpStatus, body, QStringLiteral("The error answer is not the contract's shape"));
+        // The status code decides, whatever the body: a 429 (from a gateway in front of the
+        // API, say) is refused before anything ran and is retried after its Retry-After.
+        if (httpStatus == 429) {
+            bad.kind = ApiError::Kind::Envelope;
+            bad.retryable = true;
+            bad.fault = ApiError::Fault::Client;
+            if (!retryAfterHeader.isEmpty())
+                bad.retryAfter = parseRetryAfter(retryAfterHeader, now);
+        }
+        return bad;
+    }
     ApiError e;
     e.kind = ApiError::Kind::Envelope;
     e.httpStatus = httpStatus;

@@ -1,6 +1,7 @@
 // The Travomatrix gateway over real HTTP against the in-process Travomatrix sandbox: every call,
 // the status-code classification of the contract, and the retry rules of seed 000 (same key,
 // same bytes, bounded), each checked in the sandbox's ledger.
+#include "rawhttpserver.h"
 #include "tmxgatewayfixture.h"
 
 using namespace fd;
@@ -21,6 +22,13 @@ bool prepare(TmxEnv &env, Offer &offer, QByteArray &body) {
     offer = *found;
     body = env.gateway->createBody(offer, oneAdult());
     return true;
+}
+
+QByteArray rawAnswer(const QByteArray &statusLine, const QByteArray &headers,
+                     const QByteArray &body) {
+    return "HTTP/1.1 " + statusLine + "\r\n" + headers +
+           "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
+           body;
 }
 
 const QString kKey = QStringLiteral("6f1c2a9e-3b7d-4c1e-9a55-0d2f7e8b9c10");
@@ -401,6 +409,85 @@ private Q_SLOTS:
         QVERIFY2(ticket.failure(), qPrintable(ticket.why()));
         QCOMPARE(ticket.failure()->kind, Kind::Fatal);
         QCOMPARE(env.sandbox->ledger().requests().size(), 0);
+    }
+
+    // ---- against a purpose-built server: what the sandbox never does ----
+
+    std::unique_ptr<TravomatrixGateway> gatewayFor(const QString &origin, Scheduler *scheduler,
+                                                   const Clock *clock) {
+        TravomatrixGateway::Options o;
+        o.baseUrl = QUrl(origin);
+        o.apiKey = QStringLiteral("tmx_secret_do_not_leak");
+        o.timing.scale = 0.01;
+        o.random = [] {
+            return 0.5;
+        };
+        auto g = TravomatrixGateway::create(o, clock, scheduler);
+        if (!g)
+            qFatal("%s", qPrintable(g.error().message));
+        return std::move(g).value();
+    }
+
+    // A 3xx is never followed: the key and the passports would go to the next hop.
+    void redirectIsNeverFollowed() {
+        RawHttpServer elsewhere(rawAnswer("201 Created", {}, "{}"));
+        RawHttpServer provider(rawAnswer(
+            "307 Temporary Redirect",
+            "Location: " + elsewhere.origin().toLatin1() + "/api/v1/booking/create\r\n", {}));
+        ManualClock clock(TmxEnv::startTime());
+        QtScheduler scheduler;
+        auto gateway = gatewayFor(provider.origin(), &scheduler, &clock);
+        QObject context;
+        Answer<OrderSnapshot> created;
+        gateway->createOrder("{\"fare_id\":\"TMX-LOSLHR-0001\"}", kKey, &context, {},
+                             created.sink());
+        QVERIFY(created.wait());
+        QVERIFY2(created.failure(), qPrintable(created.why()));
+        QCOMPARE(created.failure()->kind, Kind::Fatal);
+        QCOMPARE(created.failure()->httpStatus, 307);
+        QCOMPARE(provider.requests().size(), 1);
+        QVERIFY(provider.requests().first().contains("X-Api-Key: tmx_secret_do_not_leak"));
+        QCOMPARE(elsewhere.requests().size(), 0);
+    }
+
+    // The status code decides: a 429 whose body is not the contract's is still retried after
+    // its Retry-After, and an oversized answer is cut off at 4 MiB, never buffered.
+    void rateLimitedWithAnHtmlBodyIsRetried() {
+        RawHttpServer provider(
+            rawAnswer("429 Too Many Requests", "Retry-After: 1\r\n", "<html>slow down</html>"));
+        ManualClock clock(TmxEnv::startTime());
+        ManualScheduler manual(&clock);
+        auto gateway = gatewayFor(provider.origin(), &manual, &clock);
+        QObject context;
+        AttemptRecorder log;
+        Answer<Wallet> wallet;
+        gateway->fetchWallet(&context, log.log(), wallet.sink());
+        QTRY_COMPARE(log.entries.size(), 1);
+        QCOMPARE(log.entries.first().value(QLatin1String("decision")).toString(),
+                 QStringLiteral("retry"));
+        QCOMPARE(log.entries.first().value(QLatin1String("wait_ms")).toInt(), 1000);
+        provider.setAnswer(rawAnswer("200 OK", "Content-Type: application/json\r\n",
+                                     "{\"available\":150000,\"currency\":\"EUR\"}"));
+        manual.advance(1000);
+        QVERIFY(wallet.wait());
+        QVERIFY2(wallet.value(), qPrintable(wallet.why()));
+        QCOMPARE(wallet.value()->available.minorUnits(), 150000);
+        QCOMPARE(provider.requests().size(), 2);
+    }
+
+    void oversizedAnswerIsCutOff() {
+        RawHttpServer provider("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 5242880\r\nConnection: close\r\n\r\n{");
+        ManualClock clock(TmxEnv::startTime());
+        QtScheduler scheduler;
+        auto gateway = gatewayFor(provider.origin(), &scheduler, &clock);
+        QObject context;
+        Answer<Wallet> wallet;
+        gateway->fetchWallet(&context, {}, wallet.sink());
+        QVERIFY(wallet.wait());
+        QVERIFY2(wallet.failure(), qPrintable(wallet.why()));
+        QCOMPARE(wallet.failure()->code, QStringLiteral("FD_ANSWER_TOO_LARGE"));
+        QCOMPARE(provider.requests().size(), 1);
     }
 
     void plainHttpOnlyToLoopback() {

@@ -203,6 +203,8 @@ private Q_SLOTS:
         QTest::newRow("504") << 504 << e("UPSTREAM_TIMEOUT") << Kind::OutcomeUnknown << true;
         QTest::newRow("502 html") << 502 << QByteArray("<html>bad gateway</html>")
                                   << Kind::OutcomeUnknown << false;
+        QTest::newRow("429 html") << 429 << QByteArray("<html>slow down</html>")
+                                  << Kind::OutcomeUnknown << true;
         QTest::newRow("403 html") << 403 << QByteArray("<html>no</html>") << Kind::Rejected
                                   << false;
     }
