@@ -2,6 +2,7 @@
 // byte-stable), the search body, and the gateway's reading of error answers by status code.
 #include "api/travomatrixgateway.h"
 #include "api/travomatrixjson.h"
+#include "desk/providers.h"
 #include "testdata.h"
 
 #include <QFile>
@@ -58,6 +59,14 @@ private Q_SLOTS:
         QCOMPARE(offer->passengers.at(1).type, QStringLiteral("child"));
         QCOMPARE(offer->passengers.at(2).type, QStringLiteral("infant_without_seat"));
         QCOMPARE(offer->raw, exampleFare());
+    }
+
+    // The desk reads a journaled Travomatrix fare through its one provider table.
+    void registeredWithTheDesk() {
+        QVERIFY(desk::providerIds().contains(QStringLiteral("travomatrix")));
+        const auto offer = desk::offerFromJson(QStringLiteral("travomatrix"), exampleFare());
+        QVERIFY(offer);
+        QCOMPARE(offer->id, QStringLiteral("TMX-LOSLHR-0001"));
     }
 
     void badFaresAreRefused_data() {
