@@ -367,9 +367,19 @@ private Q_SLOTS:
 
     // A create that never answers: the gateway gives up on it after 75 s (a duplicate may wait
     // 60 s at the server), then sends the same key and bytes again.
+    void hangTimesOutAndIsRetriedWithTheSameKey_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("secondOutcome");
+        QTest::newRow("hang (nothing executed)") << "hang"
+                                                 << "executed";
+        QTest::newRow("hang after commit (replayed)") << "hang_after_commit"
+                                                      << "replayed";
+    }
     void hangTimesOutAndIsRetriedWithTheSameKey() {
+        QFETCH(QString, kind);
+        QFETCH(QString, secondOutcome);
         TmxEnv env;
-        QVERIFY(env.setFaults({tmxFault("create_booking", "hang", {1})}));
+        QVERIFY(env.setFaults({tmxFault("create_booking", kind.toLatin1().constData(), {1})}));
         Offer offer;
         QByteArray body;
         QVERIFY(prepare(env, offer, body));
@@ -395,6 +405,9 @@ private Q_SLOTS:
         QVERIFY(created.wait());
         QVERIFY2(created.value(), qPrintable(created.why()));
         QCOMPARE(env.creates(), 2);
+        QCOMPARE(env.requestsTo(QStringLiteral("create_booking")).last().outcome, secondOutcome);
+        QCOMPARE(log.entries.last().value(QLatin1String("replayed")).toBool(),
+                 secondOutcome == QLatin1String("replayed"));
         QCOMPARE(env.createKeys(), QSet<QString>{kKey});
         QCOMPARE(env.createBodies(), QSet<QString>{sha256Hex(body)});
         QCOMPARE(env.bookings().size(), 1);
