@@ -167,7 +167,7 @@ class TestPrioRule final : public QObject {
     // Everything the rule says, from the sandbox's ledger and the journal.
     static void expectRule(const QJsonObject &ledger, const Intent &intent,
                            const QList<JournalEvent> &events, const Scope &scope,
-                           const QString &createSha) {
+                           const QString &createSha, QHash<QString, int> &keyedCounts) {
         QVERIFY(isUuidV4(intent.idempotencyKey));
         QHash<QString, QSet<QString>> bodiesByKey;
         QHash<QString, QString> endpointByKey;
@@ -194,6 +194,7 @@ class TestPrioRule final : public QObject {
                 r.value(QLatin1String("received_at")).toString(), Qt::ISODateWithMs);
             QVERIFY2(at.isValid() && intent.createdAt < at,
                      qPrintable(what + u" reached the sandbox before the intent was journaled"));
+            ++keyedCounts[endpoint];
             bodiesByKey[key].insert(r.value(QLatin1String("body_sha256")).toString());
             endpointByKey.insert(key, endpoint);
         }
@@ -221,6 +222,22 @@ class TestPrioRule final : public QObject {
         for (const auto &m : ledger.value(QLatin1String("wallet_movements")).toArray())
             debits += m.toObject().value(QLatin1String("type")).toString() == u"debit" ? 1 : 0;
         QVERIFY(debits <= 1);
+    }
+
+    // The rule is not met by sending nothing: a row that booked, failed or is unresolved made
+    // its creates (and, with Travelbase, its ticket actions) under the keys checked above.
+    static void expectCoverage(Outcome outcome, const Scope &scope,
+                               const QHash<QString, int> &keyed) {
+        qInfo("keyed requests: %d to %s, %d to %s", keyed.value(scope.create),
+              qPrintable(scope.create), keyed.value(scope.ticket),
+              scope.ticket.isEmpty() ? "(no ticket action)" : qPrintable(scope.ticket));
+        const bool sent = outcome == Outcome::Ticketed || outcome == Outcome::Failed ||
+                          outcome == Outcome::Unresolved;
+        if (!sent)
+            return;
+        QVERIFY(keyed.value(scope.create) >= 1);
+        if (!scope.ticket.isEmpty())
+            QVERIFY(keyed.value(scope.ticket) >= 1);
     }
 
     // Moves the shared clock past createdAt, so "journaled first" is a strict comparison, and
@@ -266,9 +283,13 @@ private:
             return;
         QVERIFY2(watch.violations().isEmpty(), qPrintable(watch.violations().join(u'\n')));
         qInfo("outcome %s", state::name(flow->state()).data());
+        QHash<QString, int> keyed;
         expectRule(env.sandbox->ledgerJson(), env.intent(id),
                    env.journal.events(id).value_or(QList<JournalEvent>{}), kTravelbase,
-                   expectedBodySha(*offer));
+                   expectedBodySha(*offer), keyed);
+        if (QTest::currentTestFailed())
+            return;
+        expectCoverage(*flow->outcome(), kTravelbase, keyed);
     }
 
     void runTravomatrix(const QString &scenario) {
@@ -297,9 +318,13 @@ private:
         qInfo("outcome %s", state::name(flow.state()).data());
         const auto body =
             fd::travomatrix::createBody(*offer, passengersFrom(EngineEnv::familyJson()));
+        QHash<QString, int> keyed;
         expectRule(env.sandbox->ledgerJson(), env.journal.intent(id).value_or(Intent{}),
                    env.journal.events(id).value_or(QList<JournalEvent>{}), kTravomatrix,
-                   sha256Hex(body));
+                   sha256Hex(body), keyed);
+        if (QTest::currentTestFailed())
+            return;
+        expectCoverage(*flow.outcome(), kTravomatrix, keyed);
     }
 };
 
