@@ -1,9 +1,13 @@
-// What a Travelbase server sends back. The input is an HTTP answer in a small text form:
+// What a provider's server sends back. The input is an HTTP answer in a small text form:
 //     <status>\n<Retry-After value>\n<body>
-// An error status goes through parseError (both error shapes, Retry-After as seconds or an
-// IMF-fixdate, the printable excerpt); any body that is a JSON object also goes through the
-// success-body parsers the gateway uses, travelbase::parseOffer/parseOrder/parseWallet.
+// An error status goes through both providers' error readers (Travelbase's two error shapes,
+// Travomatrix's {"error": {code, message, details}}; Retry-After as seconds or an IMF-fixdate,
+// the printable excerpt) and their classification; any body that is a JSON object also goes
+// through every success-body parser the gateways use: travelbase::parseOffer/parseOrder/
+// parseWallet and travomatrix::parseFare/parseBooking/parseBalance.
 #include "api/travelbasejson.h"
+#include "api/travomatrixgateway.h"
+#include "api/travomatrixjson.h"
 #include "fuzzsupport.h"
 
 #include "api/apierror.h"
@@ -37,6 +41,18 @@ void successBody(const QJsonObject &object) {
     const QJsonObject data = object.value(QLatin1String("data")).toObject();
     for (const QJsonValue &v : data.value(QLatin1String("offers")).toArray())
         (void)fd::travelbase::parseOffer(v.toObject());
+
+    if (const auto fare = fd::travomatrix::parseFare(object)) {
+        (void)fare->trip();
+        (void)fare->total.toString();
+    }
+    if (const auto booking = fd::travomatrix::parseBooking(object))
+        (void)booking->ticketsJson();
+    if (const auto balance = fd::travomatrix::parseBalance(object))
+        (void)balance->available.toString();
+    // A Travomatrix search answers {"search_id", "fares": [fare, ...]}.
+    for (const QJsonValue &v : object.value(QLatin1String("fares")).toArray())
+        (void)fd::travomatrix::parseFare(v.toObject());
 }
 
 } // namespace
@@ -55,6 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     (void)parseRetryAfter(retryAfter, fuzz::kNow);
     (void)parseRetryAfter(retryAfter, QDateTime());
     (void)printableExcerpt(body, 7);
+    const ApiError tmx =
+        TravomatrixGateway::readError(ok ? status : 500, body, retryAfter, fuzz::kNow);
+    (void)TravomatrixGateway::classify(tmx).message;
 
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (doc.isObject())
