@@ -30,6 +30,8 @@ set(FLIGHTDESK_UI_MAY_INCLUDE
 # private part) or that read files.
 set(FLIGHTDESK_UI_MAY_NOT_INCLUDE
     desk/session.h
+    desk/providerlink.h
+    desk/providerlinks.h
     core/checkoutflow_p.h
     core/checkoutjournal.h
     core/scheduler.h

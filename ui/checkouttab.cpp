@@ -72,7 +72,7 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passe
     m_offer = offer;
     page()->setOffer(offer);
     page()->setPassengers(prefill);
-    auto flow = m_desk->checkouts().open(offer.id, offer.raw, page()->passengers());
+    auto flow = m_desk->checkouts().open(offer.provider, offer.id, offer.raw, page()->passengers());
     if (!flow) {
         m_ui->statusFrame->show();
         m_ui->stateLabel->setText(
@@ -83,7 +83,7 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passe
     attach(*flow);
     m_flow->start();
     // The wallet against the total, so the agent sees a shortfall before pressing Book.
-    m_desk->wallet().fetch(this, [this](GatewayResult<Wallet> r) {
+    m_desk->wallet().fetch(provider(), this, [this](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r))
             page()->setWallet(*w);
     });
@@ -102,6 +102,10 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent)
     attach(m_desk->checkouts().flowFor(intentId));
     page()->setBusy(true);
     m_flow->resume();
+}
+
+QString CheckoutTab::provider() const {
+    return m_offer ? m_offer->provider : QString();
 }
 
 CheckoutTab::~CheckoutTab() {
@@ -249,10 +253,10 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->stateLabel->setText(tr("The wallet does not cover this booking."));
         m_ui->detailLabel->setText(
             message + QLatin1Char('\n') +
-            (m_desk->wallet().canTopUp()
+            (m_desk->wallet().canTopUp(provider())
                  ? tr("Top up the demo wallet, then the booking continues.")
                  : tr("Top up the wallet in the agency portal, then check again.")));
-        m_ui->topUpButton->setVisible(m_desk->wallet().canTopUp());
+        m_ui->topUpButton->setVisible(m_desk->wallet().canTopUp(provider()));
         m_ui->checkAgainButton->show();
         break;
     case Outcome::Interrupted:
@@ -341,7 +345,7 @@ void CheckoutTab::tickElapsed() {
 }
 
 void CheckoutTab::topUp() {
-    if (!m_offer || !m_desk->wallet().canTopUp())
+    if (!m_offer || !m_desk->wallet().canTopUp(provider()))
         return;
     m_ui->topUpButton->setEnabled(false);
     // Enough for this booking and a few more: a demo wallet, not real money.
@@ -349,7 +353,7 @@ void CheckoutTab::topUp() {
         Money::fromMinor(m_offer->total.minorUnits() * 3, m_offer->total.currency());
     if (!amount)
         return;
-    m_desk->wallet().topUp(*amount, this, [this](GatewayResult<Wallet> r) {
+    m_desk->wallet().topUp(provider(), *amount, this, [this](GatewayResult<Wallet> r) {
         m_ui->topUpButton->setEnabled(true);
         if (const auto *w = std::get_if<Wallet>(&r)) {
             page()->setWallet(*w);

@@ -69,6 +69,8 @@ private:
     desk::Desk *m_desk;
     QPointer<CheckoutFlow> m_flow;
     std::optional<Offer> m_offer;
+    // The provider booked with (the offer's); empty when the offer is unknown.
+    QString provider() const;
     QTimer *m_elapsedTimer;
     QDateTime m_sentAt;
 };

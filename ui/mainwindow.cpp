@@ -2,6 +2,7 @@
 
 #include "checkoutpage.h"
 #include "checkouttab.h"
+#include "desk/providers.h"
 #include "messagebox.h"
 #include "orderspage.h"
 #include "searchpage.h"
@@ -44,10 +45,9 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
                     openCheckout(offer, prefill);
                 });
         connect(m_orders, &OrdersPage::resumeRequested, this, &MainWindow::openIntent);
-        statusBar()->showMessage(
-            m_desk->demo().available()
-                ? tr("Demo mode: offline sandbox at %1").arg(m_desk->demo().baseUrl().toString())
-                : tr("Ready"));
+        statusBar()->showMessage(m_desk->demo().available()
+                                     ? tr("Demo mode: offline sandboxes of %1").arg(demoServers())
+                                     : tr("Ready"));
     } else {
         setConnectionProblem(tr("FlightDesk is not connected to a booking server. Open "
                                 "File → Settings to enter the API address and key, or use the "
@@ -210,6 +210,16 @@ void MainWindow::closeEvent(QCloseEvent *event) {
                         m_closeConfirmed = true;
                         close();
                     });
+}
+
+QString MainWindow::demoServers() const {
+    QStringList servers;
+    for (const QString &provider : m_desk->search().providers())
+        //: %1 a booking provider's name, %2 its sandbox's address.
+        servers << tr("%1 at %2")
+                       .arg(desk::providerName(provider),
+                            m_desk->demo().baseUrl(provider).toString());
+    return servers.join(QStringLiteral(", "));
 }
 
 void MainWindow::buildDemoMenu() {

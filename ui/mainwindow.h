@@ -52,6 +52,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // "Travelbase at http://127.0.0.1:1234, Travomatrix at …"
+    QString demoServers() const;
     void addCheckoutTab(CheckoutTab *tab);
     void requestCloseTab(int index);
     void buildDemoMenu();

@@ -293,7 +293,7 @@ void SearchPage::search() {
     const AttemptLog log = [this](const QJsonObject &) {
         ++m_attempts;
     };
-    m_search->searchOffers(searchquery::toRequest(*q), context, log,
+    m_search->searchOffers(m_search->providers().value(0), searchquery::toRequest(*q), context, log,
                            [this, context](const GatewayResult<QList<Offer>> &result) {
                                context->deleteLater();
                                m_pending = nullptr;
@@ -350,7 +350,7 @@ void SearchPage::searchFinished(const GatewayResult<QList<Offer>> &result) {
 
 QString SearchPage::failureText(const GatewayFailure &f) const {
     using K = GatewayFailure::Kind;
-    const QString server = m_search->server();
+    const QString server = m_search->server(m_search->providers().value(0));
     switch (f.kind) {
     case K::Unauthorized:
         //: %1 the provider's answer.

@@ -6,6 +6,7 @@
 #include "core/boundedfile.h"
 #include "core/limits.h"
 #include "desk/desk.h"
+#include "desk/providers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,6 +58,11 @@ QJsonObject outcomeLine(const QString &outcome, const QString &message, const In
 }
 
 struct Connection {
+    QCommandLineOption provider{
+        QStringLiteral("provider"),
+        QStringLiteral("booking provider: %1 (default %2)")
+            .arg(desk::providerIds().join(QStringLiteral(", ")), desk::defaultProvider()),
+        QStringLiteral("NAME"), desk::defaultProvider()};
     QCommandLineOption apiBase{QStringLiteral("api-base"), QStringLiteral("API base URL"),
                                QStringLiteral("URL")};
     QCommandLineOption apiKey{QStringLiteral("api-key"),
@@ -97,15 +103,20 @@ struct Connection {
                                 QStringLiteral("NAME")};
 
     void addTo(QCommandLineParser &p) const {
-        p.addOptions({apiBase, apiKey, apiKeyFile, journal, webhookListen, webhookListenPublic,
-                      webhookSecret, webhookSecretFile, timingScale, requestTimeout, demo,
-                      scenario});
+        p.addOptions({provider, apiBase, apiKey, apiKeyFile, journal, webhookListen,
+                      webhookListenPublic, webhookSecret, webhookSecretFile, timingScale,
+                      requestTimeout, demo, scenario});
     }
 
     // Warnings (a secret in argv, a secret file others can read) go to `err`, one line each.
     Result<SessionOptions> read(const QCommandLineParser &p, QTextStream &err,
                                 const QString &command) const {
         SessionOptions o;
+        o.provider = p.value(provider);
+        if (!desk::isKnownProvider(o.provider))
+            return Error{QStringLiteral("usage"),
+                         QStringLiteral("--provider must be one of: %1")
+                             .arg(desk::providerIds().join(QStringLiteral(", ")))};
         o.demo = p.isSet(demo);
         o.demoScenario = p.value(scenario);
         o.journalPath = p.value(journal);
@@ -118,13 +129,22 @@ struct Connection {
             p, {webhookSecret, webhookSecretFile, "FLIGHTDESK_WEBHOOK_SECRET"}, &warnings);
         if (!secret)
             return secret.error();
+        // Travomatrix sends no webhooks: its outcome comes with the create, or by polling.
+        if (o.provider == QLatin1String("travomatrix") &&
+            (p.isSet(webhookListen) || p.isSet(webhookSecret) || p.isSet(webhookSecretFile) ||
+             p.isSet(webhookListenPublic))) {
+            warnings.append(QStringLiteral("--webhook-* options are ignored with --provider "
+                                           "travomatrix, which sends no webhooks (it is polled)"));
+        }
         for (const QString &w : std::as_const(warnings))
             err << "flightdesk " << command << ": " << w << '\n';
         err.flush();
         o.apiKey = QString::fromUtf8(*key);
-        o.webhookListen = p.value(webhookListen);
-        o.webhookListenPublic = p.isSet(webhookListenPublic);
-        o.webhookSecret = *secret;
+        if (o.provider != QLatin1String("travomatrix")) {
+            o.webhookListen = p.value(webhookListen);
+            o.webhookListenPublic = p.isSet(webhookListenPublic);
+            o.webhookSecret = *secret;
+        }
         bool ok = false;
         o.timingScale = p.value(timingScale).toDouble(&ok);
         if (!ok || o.timingScale <= 0)
@@ -278,7 +298,7 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
     // The intent and its key are stored before any booking call; the offer itself is fetched
     // fresh by the validating step.
     const auto book = [&](const QString &offerId) {
-        auto flow = app.checkouts().open(offerId, {}, list->passengers);
+        auto flow = app.checkouts().open(options->provider, offerId, {}, list->passengers);
         if (!flow) {
             code = usageError(err, QStringLiteral("checkout"), flow.error().message);
             return QCoreApplication::quit();
@@ -297,28 +317,31 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
             types.append(QJsonObject{
                 {QStringLiteral("type"), p.type.isEmpty() ? QStringLiteral("adult") : p.type}});
         search->insert(QStringLiteral("passengers"), types);
-        app.search().searchOffers(*search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
-            if (const auto *f = std::get_if<GatewayFailure>(&r)) {
-                printLine(out, outcomeLine(state::name(CheckoutState::Error), f->message, nullptr));
-                return QCoreApplication::quit();
-            }
-            const QList<Offer> &offers = std::get<QList<Offer>>(r);
-            if (offers.isEmpty()) {
-                printLine(out, outcomeLine(state::name(CheckoutState::OfferUnavailable),
-                                           QStringLiteral("No offers for that search."), nullptr));
-                code = state::exitCode(CheckoutState::OfferUnavailable);
-                return QCoreApplication::quit();
-            }
-            const Offer *cheapest = &offers.first();
-            for (const Offer &o : offers)
-                if (o.total.compare(cheapest->total).value_or(1) < 0)
-                    cheapest = &o;
-            printLine(out, {{QStringLiteral("type"), QStringLiteral("offer")},
-                            {QStringLiteral("offer_id"), cheapest->id},
-                            {QStringLiteral("total_amount"), cheapest->total.amount()},
-                            {QStringLiteral("total_currency"), cheapest->total.currency()}});
-            book(cheapest->id);
-        });
+        app.search().searchOffers(
+            options->provider, *search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
+                if (const auto *f = std::get_if<GatewayFailure>(&r)) {
+                    printLine(out,
+                              outcomeLine(state::name(CheckoutState::Error), f->message, nullptr));
+                    return QCoreApplication::quit();
+                }
+                const QList<Offer> &offers = std::get<QList<Offer>>(r);
+                if (offers.isEmpty()) {
+                    printLine(out,
+                              outcomeLine(state::name(CheckoutState::OfferUnavailable),
+                                          QStringLiteral("No offers for that search."), nullptr));
+                    code = state::exitCode(CheckoutState::OfferUnavailable);
+                    return QCoreApplication::quit();
+                }
+                const Offer *cheapest = &offers.first();
+                for (const Offer &o : offers)
+                    if (o.total.compare(cheapest->total).value_or(1) < 0)
+                        cheapest = &o;
+                printLine(out, {{QStringLiteral("type"), QStringLiteral("offer")},
+                                {QStringLiteral("offer_id"), cheapest->id},
+                                {QStringLiteral("total_amount"), cheapest->total.amount()},
+                                {QStringLiteral("total_currency"), cheapest->total.currency()}});
+                book(cheapest->id);
+            });
     }
     QCoreApplication::exec();
     return code;
@@ -355,9 +378,25 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
                         {QStringLiteral("message"), closedWhileMessage(i)}});
         ids.append(i.id);
     }
-    for (const Intent &i : *unfinished)
-        if (i.isResumable())
-            ids.append(i.id);
+    // Each intent goes back to the provider it was booked with; one this command is not
+    // connected to is left alone, untouched, for a resume with that --provider.
+    const QStringList connected = app.search().providers();
+    for (const Intent &i : *unfinished) {
+        if (!i.isResumable())
+            continue;
+        const QString provider = i.provider.isEmpty() ? desk::defaultProvider() : i.provider;
+        if (!connected.contains(provider)) {
+            printLine(out,
+                      {{QStringLiteral("type"), QStringLiteral("notice")},
+                       {QStringLiteral("intent_id"), i.id},
+                       {QStringLiteral("provider"), provider},
+                       {QStringLiteral("message"),
+                        QStringLiteral("Booked with %1: continue it with resume --provider %2.")
+                            .arg(desk::providerName(provider), provider)}});
+            continue;
+        }
+        ids.append(i.id);
+    }
     if (ids.isEmpty()) {
         printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
                         {QStringLiteral("message"), QStringLiteral("Nothing to resume.")}});

@@ -43,6 +43,7 @@ struct Trip {
 
 struct Offer {
     QString id;
+    QString provider; // who sells it ("travelbase"): the checkout books with that provider
     QDateTime expiresAt;
     Money total;
     std::optional<QDateTime> priceGuaranteeExpiresAt;

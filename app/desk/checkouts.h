@@ -21,10 +21,11 @@ class Checkouts {
 public:
     virtual ~Checkouts() = default;
 
-    // A new checkout intent: its Idempotency-Key is minted and stored before any call. The flow
-    // has no parent; the caller owns it (deleting it releases its lease, the journal keeps the
-    // intent).
-    virtual Result<CheckoutFlow *> open(const QString &offerId, const QJsonObject &offer,
+    // A new checkout intent, booked with `provider` (the offer's; empty = the desk's first):
+    // its Idempotency-Key is minted and stored before any call. The flow has no parent; the
+    // caller owns it (deleting it releases its lease, the journal keeps the intent).
+    virtual Result<CheckoutFlow *> open(const QString &provider, const QString &offerId,
+                                        const QJsonObject &offer,
                                         const QList<Passenger> &passengers) = 0;
     // A flow for an intent already in the journal (resume, or a second window); owned as above.
     virtual CheckoutFlow *flowFor(qint64 intentId) = 0;

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -13,18 +14,24 @@ class QObject;
 
 namespace fd::desk {
 
-// Searching for offers: what the search page and `checkout --search` ask the booking server.
+// Searching for offers: what the search page and `checkout --search` ask the booking servers.
+// A desk is connected to one or more providers; the search page asks them all at once and
+// merges what they answer, `checkout --search` asks its --provider.
 class Search {
 public:
     virtual ~Search() = default;
 
-    // `request` is an offer request in the provider's shape (slices, passengers, cabin_class).
-    // `log` hears each attempt as it is made; `done` runs once on `context`'s thread, unless
-    // `context` is destroyed first — deleting it is how a search is cancelled.
-    virtual void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+    // The connected providers' ids (desk/providers.h), the first (default) one first.
+    virtual QStringList providers() const = 0;
+    // `request` is the desk's offer request (slices, passengers, cabin_class); each provider's
+    // adapter maps it. `log` hears each attempt as it is made; `done` runs once on `context`'s
+    // thread, unless `context` is destroyed first — deleting it is how a search is cancelled.
+    // Offers come back with Offer::provider set. An unconnected provider fails (Rejected).
+    virtual void searchOffers(const QString &provider, const QJsonObject &request, QObject *context,
+                              const AttemptLog &log,
                               std::function<void(GatewayResult<QList<Offer>>)> done) = 0;
-    // The server searched, for messages: the demo sandbox's address or the API base URL.
-    virtual QString server() const = 0;
+    // The server a provider is searched at, for messages: its demo sandbox or its API base.
+    virtual QString server(const QString &provider) const = 0;
 };
 
 } // namespace fd::desk

@@ -1,5 +1,10 @@
 #include "session.h"
+#include "providers.h"
 
+#include "sandbox/sandbox.h"
+#include "sandbox/travomatrix/travomatrixsandbox.h"
+
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace fd {
@@ -66,37 +71,95 @@ Result<std::monostate> Session::start() {
         connect(m_receiver.get(), &WebhookReceiver::orderEvent, this, &Session::routeOrderEvent);
     }
 
-    QUrl base = m_options.apiBase;
-    QString key = m_options.apiKey;
+    // The first provider, then the others; in demo mode every registered provider, each with
+    // its own sandbox.
+    QList<ProviderConnection> connections{
+        {m_options.provider, m_options.apiBase, m_options.apiKey}};
     if (m_options.demo) {
-        sandbox::SandboxOptions so;
-        so.timingScale = m_options.timingScale;
-        if (m_receiver) {
-            so.webhookUrl = m_receiver->url();
-            so.webhookSecret = secret;
-        }
-        m_sandbox = std::make_unique<sandbox::Sandbox>(so, &m_clock);
-        if (auto bound = m_sandbox->start(); !bound)
-            return bound.error();
-        if (!m_options.demoScenario.isEmpty())
-            if (auto picked = m_sandbox->setScenario(m_options.demoScenario); !picked)
-                return picked.error();
-        base = m_sandbox->baseUrl();
-        key = m_sandbox->apiKey();
+        for (const QString &id : desk::providerIds())
+            if (id != m_options.provider)
+                connections.append({id, {}, {}});
+    } else {
+        connections.append(m_options.moreProviders);
     }
-    TravelbaseGateway::Options go;
-    go.baseUrl = base;
-    go.apiKey = key;
-    go.timing = timing();
-    auto gateway = TravelbaseGateway::create(go, &m_clock, &m_scheduler);
-    if (!gateway)
-        return gateway.error();
-    m_gateway = std::move(gateway).value();
+    for (const ProviderConnection &c : std::as_const(connections)) {
+        if (link(c.provider))
+            continue; // named twice: the first connection wins
+        desk::LinkOptions lo;
+        lo.apiBase = c.apiBase;
+        lo.apiKey = c.apiKey;
+        lo.timing = timing();
+        lo.demo = m_options.demo;
+        lo.demoScenario = m_options.demoScenario;
+        if (m_receiver) {
+            lo.webhookUrl = m_receiver->url();
+            lo.webhookSecret = secret;
+        }
+        auto connected = desk::connectProvider(c.provider, lo, &m_clock, &m_scheduler);
+        if (!connected) {
+            const Error e = connected.error();
+            return Error{e.code,
+                         m_links.empty() && !m_options.demo
+                             ? e.message
+                             : desk::providerName(c.provider) + QStringLiteral(": ") + e.message};
+        }
+        m_links.push_back(std::move(connected).value());
+    }
+    if (m_options.demo && !m_options.demoScenario.isEmpty()) {
+        bool known = false;
+        for (const auto &l : m_links)
+            known = known || l->scenario() == m_options.demoScenario ||
+                    QFileInfo::exists(m_options.demoScenario);
+        if (!known)
+            return Error{QStringLiteral("unknown_scenario"),
+                         QStringLiteral("No demo scenario \"%1\" (built in: %2)")
+                             .arg(m_options.demoScenario.left(80), scenarioNames())};
+    }
     return std::monostate{};
 }
 
-Result<CheckoutFlow *> Session::openCheckout(const QString &offerId, const QJsonObject &offer,
+QString Session::scenarioNames() const {
+    QStringList names;
+    for (const auto &l : m_links)
+        for (const QString &n : l->scenarioNames())
+            if (!names.contains(n))
+                names.append(n);
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList Session::providers() const {
+    QStringList ids;
+    for (const auto &l : m_links)
+        ids.append(l->providerId());
+    return ids;
+}
+
+desk::ProviderLink *Session::link(const QString &providerId) {
+    for (const auto &l : m_links)
+        if (l->providerId() == providerId)
+            return l.get();
+    return nullptr;
+}
+
+sandbox::Sandbox *Session::sandbox() {
+    auto *l = link(QStringLiteral("travelbase"));
+    return l ? qobject_cast<sandbox::Sandbox *>(l->demoSandbox()) : nullptr;
+}
+
+sandbox::TravomatrixSandbox *Session::travomatrixSandbox() {
+    auto *l = link(QStringLiteral("travomatrix"));
+    return l ? qobject_cast<sandbox::TravomatrixSandbox *>(l->demoSandbox()) : nullptr;
+}
+
+Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QString &offerId,
+                                             const QJsonObject &offer,
                                              const QList<Passenger> &passengers) {
+    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
+    if (!with)
+        return Error{QStringLiteral("provider_not_connected"),
+                     QStringLiteral("This desk is not connected to %1: enable it in Settings to "
+                                    "book its offers.")
+                         .arg(desk::providerName(providerId))};
     QJsonArray people;
     for (const Passenger &p : passengers) {
         QJsonObject o = p.toJson();
@@ -104,15 +167,19 @@ Result<CheckoutFlow *> Session::openCheckout(const QString &offerId, const QJson
             o.insert(QStringLiteral("type"), p.type);
         people.append(o);
     }
-    auto intent = m_journal.createIntent(offerId, offer, people, m_gateway->providerId());
+    auto intent = m_journal.createIntent(offerId, offer, people, with->providerId());
     if (!intent)
         return intent.error();
     return flowFor(intent->id);
 }
 
 CheckoutFlow *Session::flowFor(qint64 intentId) {
-    CheckoutFlow::Deps d{m_gateway.get(), &m_journal, &m_clock,
-                         &m_scheduler,    timing(),   m_leaseOwner};
+    const auto intent = m_journal.intent(intentId);
+    desk::ProviderLink *with = intent ? link(intent->provider) : nullptr;
+    if (!with)
+        with = &firstLink(); // it refuses the intent and writes nothing
+    CheckoutFlow::Deps d{&with->gateway(),       &m_journal,  &m_clock, &m_scheduler,
+                         with->timing(timing()), m_leaseOwner};
     auto *flow = new CheckoutFlow(d, intentId);
     m_flows.removeAll(nullptr);
     m_flows.append(flow);

@@ -2,12 +2,14 @@
 
 #include "sessionoptions.h"
 
-#include "api/travelbasegateway.h"
+#include "providerlink.h"
+
 #include "api/webhookreceiver.h"
 #include "core/checkoutflow.h"
 #include "core/clock.h"
 #include "core/scheduler.h"
 #include "sandbox/sandbox.h"
+#include "sandbox/travomatrix/travomatrixsandbox.h"
 #include "storage/orderjournal.h"
 
 #include <QHostAddress>
@@ -15,11 +17,12 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 namespace fd {
-
-// Everything one desk needs to book, wired once: the journal, the gateway, the webhook
-// receiver (routing events to running checkouts) and, in demo mode, the embedded sandbox.
+// Everything one desk needs to book, wired once: the journal, one link per provider (its
+// gateway, or in demo mode its embedded sandbox), and the webhook receiver (routing events to
+// running checkouts).
 // The window and the headless commands reach it through the desk interfaces (desk.h:
 // makeDesk); its concrete parts are for tests that look behind them (the sandbox's ledger).
 class Session final : public QObject {
@@ -31,17 +34,27 @@ public:
     ~Session() override;
 
     OrderJournal &journal() { return m_journal; }
-    TravelbaseGateway &gateway() { return *m_gateway; }
-    sandbox::Sandbox *sandbox() { return m_sandbox.get(); }
+    // The connected providers, the first one first (the commands' --provider).
+    QStringList providers() const;
+    // nullptr when that provider is not connected.
+    desk::ProviderLink *link(const QString &providerId);
+    desk::ProviderLink &firstLink() { return *m_links.front(); }
+    // Demo mode: the providers' sandboxes (nullptr when live), for tests that read a ledger.
+    sandbox::Sandbox *sandbox();
+    sandbox::TravomatrixSandbox *travomatrixSandbox();
     WebhookReceiver *receiver() { return m_receiver.get(); }
     const Clock &clock() const { return m_clock; }
     const SessionOptions &options() const { return m_options; }
     TimingPolicy timing() const;
 
-    // A new checkout intent: its Idempotency-Key is minted and stored here, before any call.
-    Result<CheckoutFlow *> openCheckout(const QString &offerId, const QJsonObject &offer,
+    // A new checkout intent with `providerId` (empty: the first provider): its
+    // Idempotency-Key is minted and stored here, before any call.
+    Result<CheckoutFlow *> openCheckout(const QString &providerId, const QString &offerId,
+                                        const QJsonObject &offer,
                                         const QList<Passenger> &passengers);
-    // A flow for an intent already in the journal (resume, or a second window).
+    // A flow for an intent already in the journal (resume, or a second window), with its
+    // provider's gateway. An intent of a provider this desk is not connected to gets the first
+    // provider's, which refuses it untouched (the flow writes nothing).
     CheckoutFlow *flowFor(qint64 intentId);
 
 Q_SIGNALS:
@@ -50,6 +63,7 @@ Q_SIGNALS:
 private:
     explicit Session(SessionOptions options, QObject *parent);
     Result<std::monostate> start();
+    QString scenarioNames() const;
     void routeOrderEvent(const OrderSnapshot &order);
 
     SessionOptions m_options;
@@ -57,9 +71,8 @@ private:
     QtScheduler m_scheduler;
     OrderJournal m_journal;
     QString m_leaseOwner;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
     std::unique_ptr<WebhookReceiver> m_receiver;
-    std::unique_ptr<TravelbaseGateway> m_gateway;
+    std::vector<std::unique_ptr<desk::ProviderLink>> m_links;
     QList<QPointer<CheckoutFlow>> m_flows;
 };
 

@@ -1,9 +1,8 @@
 // The real desk: each interface of desk.h over one Session.
 #include "desk.h"
+#include "providers.h"
 #include "session.h"
 
-#include "sandbox/sandbox.h"
-#include "sandbox/scenario.h"
 #include "storage/privatefiles.h"
 
 #include <QDir>
@@ -13,18 +12,36 @@
 namespace fd::desk {
 namespace {
 
+GatewayFailure notConnected(const QString &provider) {
+    GatewayFailure f;
+    f.kind = GatewayFailure::Kind::Rejected;
+    f.code = QStringLiteral("FD_PROVIDER_NOT_CONNECTED");
+    f.message = QStringLiteral("This desk is not connected to %1: enable it in Settings.")
+                    .arg(providerName(provider));
+    return f;
+}
+
+template <typename T>
+void failLater(QObject *context, std::function<void(GatewayResult<T>)> done, GatewayFailure f) {
+    QTimer::singleShot(0, context, [done = std::move(done), f] { done(f); });
+}
+
 class SessionSearch final : public Search {
 public:
     explicit SessionSearch(Session &session)
         : m_session(session) {}
 
-    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+    QStringList providers() const override { return m_session.providers(); }
+    void searchOffers(const QString &provider, const QJsonObject &request, QObject *context,
+                      const AttemptLog &log,
                       std::function<void(GatewayResult<QList<Offer>>)> done) override {
-        m_session.gateway().searchOffers(request, context, log, std::move(done));
+        if (auto *link = m_session.link(provider))
+            return link->searchOffers(request, context, log, std::move(done));
+        failLater(context, std::move(done), notConnected(provider));
     }
-    QString server() const override {
-        return m_session.sandbox() ? m_session.sandbox()->baseUrl().toString()
-                                   : m_session.options().apiBase.toString();
+    QString server(const QString &provider) const override {
+        auto *link = m_session.link(provider);
+        return link ? link->baseUrl().toString() : QString();
     }
 
 private:
@@ -36,20 +53,21 @@ public:
     explicit SessionWallet(Session &session)
         : m_session(session) {}
 
-    void fetch(QObject *context, std::function<void(GatewayResult<fd::Wallet>)> done) override {
-        m_session.gateway().fetchWallet(context, {}, std::move(done));
-    }
-    bool canTopUp() const override { return m_session.sandbox() != nullptr; }
-    void topUp(const Money &amount, QObject *context,
+    void fetch(const QString &provider, QObject *context,
                std::function<void(GatewayResult<fd::Wallet>)> done) override {
-        if (canTopUp())
-            return m_session.gateway().topUp(amount, context, std::move(done));
-        GatewayFailure refused;
-        refused.kind = GatewayFailure::Kind::Rejected;
-        refused.code = QStringLiteral("FD_NO_TOP_UP");
-        refused.message = QStringLiteral("Only the demo wallet can be topped up from FlightDesk; "
-                                         "top up in the agency portal.");
-        QTimer::singleShot(0, context, [done = std::move(done), refused] { done(refused); });
+        if (auto *link = m_session.link(provider))
+            return link->gateway().fetchWallet(context, {}, std::move(done));
+        failLater(context, std::move(done), notConnected(provider));
+    }
+    bool canTopUp(const QString &provider) const override {
+        auto *link = m_session.link(provider);
+        return link && link->demoSandbox() != nullptr;
+    }
+    void topUp(const QString &provider, const Money &amount, QObject *context,
+               std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        if (auto *link = m_session.link(provider))
+            return link->topUp(amount, context, std::move(done));
+        failLater(context, std::move(done), notConnected(provider));
     }
 
 private:
@@ -61,9 +79,10 @@ public:
     explicit SessionCheckouts(Session &session)
         : m_session(session) {}
 
-    Result<CheckoutFlow *> open(const QString &offerId, const QJsonObject &offer,
+    Result<CheckoutFlow *> open(const QString &provider, const QString &offerId,
+                                const QJsonObject &offer,
                                 const QList<Passenger> &passengers) override {
-        return m_session.openCheckout(offerId, offer, passengers);
+        return m_session.openCheckout(provider, offerId, offer, passengers);
     }
     CheckoutFlow *flowFor(qint64 intentId) override { return m_session.flowFor(intentId); }
     Result<Intent> intent(qint64 intentId) const override {
@@ -86,20 +105,37 @@ public:
     explicit SessionDemo(Session &session)
         : m_session(session) {}
 
-    bool available() const override { return m_session.sandbox() != nullptr; }
-    QUrl baseUrl() const override { return available() ? m_session.sandbox()->baseUrl() : QUrl(); }
+    bool available() const override { return m_session.options().demo; }
+    QUrl baseUrl(const QString &provider) const override {
+        auto *link = m_session.link(provider);
+        return link && link->demoSandbox() ? link->baseUrl() : QUrl();
+    }
     QString scenario() const override {
-        return available() ? m_session.sandbox()->scenario().name : QString();
+        return available() ? m_session.firstLink().scenario() : QString();
     }
     QStringList scenarioNames() const override {
-        return available() ? sandbox::Scenario::builtInNames() : QStringList();
+        QStringList names;
+        for (const QString &id : m_session.providers())
+            for (const QString &n : m_session.link(id)->scenarioNames())
+                if (!names.contains(n))
+                    names.append(n);
+        return names;
     }
     Result<std::monostate> setScenario(const QString &nameOrFile) override {
         if (!available())
             return Error{QStringLiteral("no_demo"),
                          QStringLiteral("scenarios exist only in demo mode")};
-        if (auto set = m_session.sandbox()->setScenario(nameOrFile); !set)
-            return set.error();
+        bool applied = false;
+        for (const QString &id : m_session.providers()) {
+            auto set = m_session.link(id)->setScenario(nameOrFile);
+            if (!set)
+                return set.error();
+            applied = applied || *set;
+        }
+        if (!applied)
+            return Error{QStringLiteral("unknown_scenario"),
+                         QStringLiteral("No demo scenario \"%1\" (built in: %2)")
+                             .arg(nameOrFile.left(80), scenarioNames().join(QStringLiteral(", ")))};
         return std::monostate{};
     }
 

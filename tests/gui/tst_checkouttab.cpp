@@ -91,11 +91,13 @@ class TestCheckoutTab final : public QObject {
         std::optional<Offer> found;
         bool done = false;
         QObject context;
-        desk.search().searchOffers(request, &context, {}, [&](GatewayResult<QList<Offer>> r) {
-            if (const auto *offers = std::get_if<QList<Offer>>(&r); offers && !offers->isEmpty())
-                found = offers->first();
-            done = true;
-        });
+        desk.search().searchOffers(QStringLiteral("travelbase"), request, &context, {},
+                                   [&](GatewayResult<QList<Offer>> r) {
+                                       if (const auto *offers = std::get_if<QList<Offer>>(&r);
+                                           offers && !offers->isEmpty())
+                                           found = offers->first();
+                                       done = true;
+                                   });
         if (!QTest::qWaitFor([&] { return done; }, kWait)) // the answer, over loopback
             return std::nullopt;
         return found;

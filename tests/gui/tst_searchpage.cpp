@@ -140,7 +140,8 @@ struct Fixture {
     bool roundTrip() {
         bool done = false;
         QObject context;
-        desk->wallet().fetch(&context, [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
+        desk->wallet().fetch(QStringLiteral("travelbase"), &context,
+                             [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
         return QTest::qWaitFor([&] { return done; }, 10000);
     }
     // The offer shown in the table's row, after sorting.

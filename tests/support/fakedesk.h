@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QPointer>
 #include <QTimer>
 
@@ -21,23 +22,30 @@
 
 namespace fd::test {
 
-// Answers every search with `answer` (offers, or a failure), once the event loop turns; with
-// `hold` set the answers wait for release(), as from a slow server.
+// Answers every search of a provider with its entry in `answers`, else with `answer` (offers,
+// or a failure), once the event loop turns; with `hold` set the answers wait for release(), as
+// from a slow server.
 class FakeSearch final : public desk::Search {
 public:
+    QStringList connected{QStringLiteral("travelbase")};
     GatewayResult<QList<Offer>> answer = QList<Offer>{};
+    QMap<QString, GatewayResult<QList<Offer>>> answers; // per provider
     bool hold = false;
     QString serverName = QStringLiteral("https://api.fake.example");
-    QList<QJsonObject> requests; // every search asked for, in order
+    QList<QJsonObject> requests;    // every search asked for, in order
+    QStringList requestedProviders; // the provider of each
 
-    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &,
+    QStringList providers() const override { return connected; }
+    void searchOffers(const QString &provider, const QJsonObject &request, QObject *context,
+                      const AttemptLog &,
                       std::function<void(GatewayResult<QList<Offer>>)> done) override {
         requests.append(request);
-        m_held.append({context, std::move(done), answer});
+        requestedProviders.append(provider);
+        m_held.append({context, std::move(done), answers.value(provider, answer)});
         if (!hold)
             release();
     }
-    QString server() const override { return serverName; }
+    QString server(const QString &) const override { return serverName; }
 
     // Answers every search held so far whose context is still there (a page drops a search by
     // deleting its context).
@@ -66,16 +74,17 @@ public:
     bool topUpAllowed = false;
     QList<Money> topUps; // every top-up asked for
 
-    void fetch(QObject *context, std::function<void(GatewayResult<fd::Wallet>)> done) override {
+    void fetch(const QString &, QObject *context,
+               std::function<void(GatewayResult<fd::Wallet>)> done) override {
         QTimer::singleShot(0, context, [done = std::move(done), b = balance] { done(b); });
     }
-    bool canTopUp() const override { return topUpAllowed; }
-    void topUp(const Money &amount, QObject *context,
+    bool canTopUp(const QString &) const override { return topUpAllowed; }
+    void topUp(const QString &provider, const Money &amount, QObject *context,
                std::function<void(GatewayResult<fd::Wallet>)> done) override {
         topUps.append(amount);
         if (const auto sum = balance.available.plus(amount))
             balance.available = *sum;
-        fetch(context, std::move(done));
+        fetch(provider, context, std::move(done));
     }
 };
 
@@ -88,7 +97,7 @@ public:
     QList<Intent> notShown;
     QList<qint64> shown; // every markOutcomeShown, in order
 
-    Result<CheckoutFlow *> open(const QString &, const QJsonObject &,
+    Result<CheckoutFlow *> open(const QString &, const QString &, const QJsonObject &,
                                 const QList<Passenger> &) override {
         return Error{QStringLiteral("fake"), QStringLiteral("the fake desk opens no checkouts")};
     }
@@ -150,7 +159,7 @@ public:
     QStringList names;
 
     bool available() const override { return on; }
-    QUrl baseUrl() const override { return on ? url : QUrl(); }
+    QUrl baseUrl(const QString &) const override { return on ? url : QUrl(); }
     QString scenario() const override { return current; }
     QStringList scenarioNames() const override { return on ? names : QStringList(); }
     Result<std::monostate> setScenario(const QString &name) override {

@@ -1,0 +1,222 @@
+// One ProviderLink per provider: how the desk connects to it (its gateway, or in demo mode its
+// sandbox on loopback), searches it and paces its polling.
+#include "providerlinks.h"
+
+#include "api/travelbasegateway.h"
+#include "api/travomatrixgateway.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/scenario.h"
+#include "sandbox/travomatrix/travomatrixsandbox.h"
+
+#include <QFileInfo>
+#include <QPointer>
+#include <QTimer>
+
+namespace fd::desk {
+namespace {
+
+// Offers as the provider sold them: the checkout books each with its own provider.
+std::function<void(GatewayResult<QList<Offer>>)>
+stamped(const QString &providerId, std::function<void(GatewayResult<QList<Offer>>)> done) {
+    return [providerId, done = std::move(done)](GatewayResult<QList<Offer>> r) {
+        if (auto *offers = std::get_if<QList<Offer>>(&r))
+            for (Offer &o : *offers)
+                o.provider = providerId;
+        done(std::move(r));
+    };
+}
+
+void refuseLater(QObject *context, std::function<void(GatewayResult<fd::Wallet>)> done,
+                 const QString &code, const QString &message) {
+    GatewayFailure refused;
+    refused.kind = GatewayFailure::Kind::Rejected;
+    refused.code = code;
+    refused.message = message;
+    QTimer::singleShot(0, context, [done = std::move(done), refused] { done(refused); });
+}
+
+const QString kNoTopUp = QStringLiteral("Only the demo wallet can be topped up from FlightDesk; "
+                                        "top up in the agency portal.");
+
+class TravelbaseLink final : public ProviderLink {
+public:
+    Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
+        QUrl base = o.apiBase;
+        QString key = o.apiKey;
+        if (o.demo) {
+            sandbox::SandboxOptions so;
+            so.timingScale = o.timing.scale;
+            so.webhookUrl = o.webhookUrl;
+            so.webhookSecret = o.webhookSecret;
+            m_sandbox = std::make_unique<sandbox::Sandbox>(so, clock);
+            if (auto bound = m_sandbox->start(); !bound)
+                return bound.error();
+            if (!o.demoScenario.isEmpty())
+                if (auto set = setScenario(o.demoScenario); !set)
+                    return set.error();
+            base = m_sandbox->baseUrl();
+            key = m_sandbox->apiKey();
+        }
+        TravelbaseGateway::Options go;
+        go.baseUrl = base;
+        go.apiKey = key;
+        go.timing = o.timing;
+        auto gateway = TravelbaseGateway::create(go, clock, scheduler);
+        if (!gateway)
+            return gateway.error();
+        m_gateway = std::move(gateway).value();
+        m_base = base;
+        return std::monostate{};
+    }
+
+    QString providerId() const override { return m_gateway->providerId(); }
+    BookingGateway &gateway() override { return *m_gateway; }
+    QUrl baseUrl() const override { return m_base; }
+    TimingPolicy timing(TimingPolicy desk) const override { return desk; } // webhook first
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
+        m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
+    }
+
+    QObject *demoSandbox() override { return m_sandbox.get(); }
+    QStringList scenarioNames() const override {
+        return m_sandbox ? sandbox::Scenario::builtInNames() : QStringList();
+    }
+    QString scenario() const override { return m_sandbox ? m_sandbox->scenario().name : QString(); }
+    Result<bool> setScenario(const QString &nameOrFile) override {
+        if (!m_sandbox)
+            return false;
+        if (!sandbox::Scenario::builtInNames().contains(nameOrFile) &&
+            !QFileInfo::exists(nameOrFile)) {
+            m_sandbox->setScenario(QStringLiteral("happy_path"));
+            return false;
+        }
+        if (auto set = m_sandbox->setScenario(nameOrFile); !set)
+            return set.error();
+        return true;
+    }
+    void topUp(const Money &amount, QObject *context,
+               std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        if (!m_sandbox)
+            return refuseLater(context, std::move(done), QStringLiteral("FD_NO_TOP_UP"), kNoTopUp);
+        m_gateway->topUp(amount, context, std::move(done));
+    }
+
+private:
+    std::unique_ptr<sandbox::Sandbox> m_sandbox; // declared before the gateway that calls it
+    std::unique_ptr<TravelbaseGateway> m_gateway;
+    QUrl m_base;
+};
+
+class TravomatrixLink final : public ProviderLink {
+public:
+    Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
+        QUrl base = o.apiBase;
+        QString key = o.apiKey;
+        if (o.demo) {
+            sandbox::TravomatrixSandboxOptions so;
+            so.timingScale = o.timing.scale;
+            m_sandbox = std::make_unique<sandbox::TravomatrixSandbox>(so, clock);
+            if (auto bound = m_sandbox->start(); !bound)
+                return bound.error();
+            if (!o.demoScenario.isEmpty())
+                if (auto set = setScenario(o.demoScenario); !set)
+                    return set.error();
+            base = m_sandbox->baseUrl();
+            key = m_sandbox->apiKey();
+        }
+        TravomatrixGateway::Options go;
+        go.baseUrl = base;
+        go.apiKey = key;
+        go.timing = o.timing;
+        auto gateway = TravomatrixGateway::create(go, clock, scheduler);
+        if (!gateway)
+            return gateway.error();
+        m_gateway = std::move(gateway).value();
+        m_base = base;
+        return std::monostate{};
+    }
+
+    QString providerId() const override { return m_gateway->providerId(); }
+    BookingGateway &gateway() override { return *m_gateway; }
+    QUrl baseUrl() const override { return m_base; }
+    // No webhooks: the contract's rhythm for a PENDING booking is a read after 5 s, then every
+    // 10 s ("still processing" at 60 s and support at 5 min stay the desk's).
+    TimingPolicy timing(TimingPolicy desk) const override {
+        desk.firstPoll = std::chrono::seconds(5);
+        desk.pollInterval = std::chrono::seconds(10);
+        return desk;
+    }
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
+        m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
+    }
+
+    QObject *demoSandbox() override { return m_sandbox.get(); }
+    QStringList scenarioNames() const override {
+        return m_sandbox ? sandbox::TravomatrixSandbox::Scenario::builtInNames() : QStringList();
+    }
+    QString scenario() const override {
+        if (!m_sandbox)
+            return {};
+        const QString name = m_sandbox->scenario().name;
+        return name == QLatin1String("fare_about_to_expire")
+                   ? QStringLiteral("offer_about_to_expire")
+                   : name;
+    }
+    Result<bool> setScenario(const QString &nameOrFile) override {
+        if (!m_sandbox)
+            return false;
+        // The desk's menu speaks of offers; Travomatrix sells fares.
+        const QString name = nameOrFile == QLatin1String("offer_about_to_expire")
+                                 ? QStringLiteral("fare_about_to_expire")
+                                 : nameOrFile;
+        if (!sandbox::TravomatrixSandbox::Scenario::builtInNames().contains(name)) {
+            m_sandbox->setScenario(QStringLiteral("happy_path"));
+            return false;
+        }
+        if (auto set = m_sandbox->setScenario(name); !set)
+            return set.error();
+        return true;
+    }
+    void topUp(const Money &amount, QObject *context,
+               std::function<void(GatewayResult<fd::Wallet>)> done) override {
+        if (!m_sandbox)
+            return refuseLater(context, std::move(done), QStringLiteral("FD_NO_TOP_UP"), kNoTopUp);
+        // Travomatrix has no top-up endpoint: the demo wallet is credited in the sandbox itself.
+        const auto credited = m_sandbox->walletBalance().plus(amount);
+        if (!credited)
+            return refuseLater(context, std::move(done), credited.error().code,
+                               credited.error().message);
+        m_sandbox->setWalletBalance(*credited);
+        m_gateway->fetchWallet(context, {}, std::move(done));
+    }
+
+private:
+    std::unique_ptr<sandbox::TravomatrixSandbox> m_sandbox;
+    std::unique_ptr<TravomatrixGateway> m_gateway;
+    QUrl m_base;
+};
+
+template <typename Link>
+Result<std::unique_ptr<ProviderLink>> started(const LinkOptions &o, const Clock *clock,
+                                              Scheduler *scheduler) {
+    auto link = std::make_unique<Link>();
+    if (auto ok = link->start(o, clock, scheduler); !ok)
+        return ok.error();
+    return std::unique_ptr<ProviderLink>(std::move(link));
+}
+
+} // namespace
+
+Result<std::unique_ptr<ProviderLink>> connectTravelbase(const LinkOptions &o, const Clock *clock,
+                                                        Scheduler *scheduler) {
+    return started<TravelbaseLink>(o, clock, scheduler);
+}
+
+Result<std::unique_ptr<ProviderLink>> connectTravomatrix(const LinkOptions &o, const Clock *clock,
+                                                         Scheduler *scheduler) {
+    return started<TravomatrixLink>(o, clock, scheduler);
+}
+
+} // namespace fd::desk
