@@ -61,8 +61,9 @@ HttpProvider TravelbaseGateway::provider(const Options &options) {
 TravelbaseGateway::TravelbaseGateway(Options options, const Clock *clock, Scheduler *scheduler,
                                      QObject *parent)
     : QObject(parent)
-    , m_transport(provider(options), RetryPolicy(options.random, options.timing.scale), clock,
-                  scheduler) {}
+    // provider() reads no `random`: moving it out in the same full-expression is safe.
+    , m_transport(provider(options), RetryPolicy(std::move(options.random), options.timing.scale),
+                  clock, scheduler) {}
 
 GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
     using K = GatewayFailure::Kind;

@@ -57,8 +57,9 @@ TravomatrixGateway::TravomatrixGateway(Options options, const Clock *clock, Sche
                                        QObject *parent)
     : QObject(parent)
     , m_scheduler(scheduler)
-    , m_transport(provider(options), RetryPolicy(options.random, options.timing.scale), clock,
-                  scheduler) {}
+    // provider() reads no `random`: moving it out in the same full-expression is safe.
+    , m_transport(provider(options), RetryPolicy(std::move(options.random), options.timing.scale),
+                  clock, scheduler) {}
 
 ApiError TravomatrixGateway::readError(int httpStatus, const QByteArray &body,
                                        const QByteArray &retryAfterHeader, const QDateTime &now) {
