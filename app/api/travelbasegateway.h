@@ -5,22 +5,20 @@
 #include "core/clock.h"
 #include "core/scheduler.h"
 #include "core/timingpolicy.h"
+#include "httptransport.h"
 #include "retrypolicy.h"
 
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
 
-class QNetworkReply;
-
 namespace fd {
 
 // The BookingGateway for any server that follows the Travelbase contract, over one
-// QNetworkAccessManager. It retries by RetryPolicy with the SAME Idempotency-Key and the SAME
-// bytes, reports every attempt, and turns what finally happened into a GatewayFailure.
+// HttpTransport: it retries by RetryPolicy with the SAME Idempotency-Key and the SAME bytes,
+// reports every attempt, and turns what finally happened into a GatewayFailure (classify).
 class TravelbaseGateway final : public QObject, public BookingGateway {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TravelbaseGateway)
@@ -67,21 +65,13 @@ public:
     static GatewayFailure classify(const ApiError &error);
 
 private:
-    struct Call;
     TravelbaseGateway(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent);
 
-    // `done` gets the `data` object of a 2xx answer, or the final failure.
-    void send(const QByteArray &method, const QString &path, const QByteArray &body,
-              const QString &idempotencyKey, QObject *context, const AttemptLog &log,
-              std::function<void(GatewayResult<QJsonObject>)> done);
-    void attempt(const std::shared_ptr<Call> &call);
-    void finished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+    // The contract's side of the transport: Bearer auth, the error envelope, the `data`
+    // wrapper of a 2xx answer (`done` gets the `data` object), Idempotent-Replayed.
+    static HttpProvider provider(const Options &options);
 
-    Options m_options;
-    const Clock *m_clock;
-    Scheduler *m_scheduler;
-    RetryPolicy m_policy;
-    QNetworkAccessManager m_nam;
+    HttpTransport m_transport;
 };
 
 } // namespace fd

@@ -1,52 +1,19 @@
 #include "travomatrixgateway.h"
 
-#include "travelbasegateway.h"
 #include "travomatrixjson.h"
-
-#include "core/boundedfile.h"
-#include "core/limits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 
 namespace fd {
 
-struct TravomatrixGateway::Call {
-    QByteArray method;
-    QString path;
-    QByteArray body; // the same bytes on every attempt
-    QString idempotencyKey;
-    std::chrono::milliseconds timeout{0};
-    QPointer<QObject> context;
-    AttemptLog log;
-    std::function<void(GatewayResult<QJsonObject>)> done;
-    int attempts = 0;
-    QDateTime firstAttemptAt;
-    bool timedOut = false; // Qt reports our own abort as OperationCanceledError: tell them apart
-    bool tooLarge = false; // aborted by us at limits::kApiAnswerBytes
-    bool earlierMayHaveExecuted = false;
-};
-
 namespace {
 
-template <typename T>
-GatewayResult<T> mapBody(const GatewayResult<QJsonObject> &r,
-                         const std::function<Result<T>(const QJsonObject &)> &parse) {
-    if (const auto *f = std::get_if<GatewayFailure>(&r))
-        return *f;
-    auto parsed = parse(std::get<QJsonObject>(r));
-    if (!parsed) {
-        GatewayFailure f;
-        f.kind = GatewayFailure::Kind::OutcomeUnknown;
-        f.code = QStringLiteral("FD_BAD_BODY");
-        f.message =
-            QStringLiteral("The server's answer could not be read: ") + parsed.error().message;
-        return f;
-    }
-    return std::move(parsed).value();
+// A 2xx answer of the contract is the object itself (no wrapper).
+std::variant<QJsonObject, ApiError> readObject(int httpStatus, const QByteArray &body) {
+    return HttpTransport::jsonObject(httpStatus, body,
+                                     QStringLiteral("The success answer is not a JSON object"));
 }
 
 QString encoded(const QString &id) {
@@ -60,7 +27,7 @@ Result<std::unique_ptr<TravomatrixGateway>> TravomatrixGateway::create(Options o
                                                                        Scheduler *scheduler,
                                                                        QObject *parent) {
     // The same transport rule as Travelbase's: https, or plain http to loopback only.
-    const auto url = TravelbaseGateway::checkBaseUrl(options.baseUrl);
+    const auto url = HttpTransport::checkBaseUrl(options.baseUrl);
     if (!url)
         return url.error();
     if (options.apiKey.isEmpty())
@@ -70,17 +37,29 @@ Result<std::unique_ptr<TravomatrixGateway>> TravomatrixGateway::create(Options o
         new TravomatrixGateway(std::move(options), clock, scheduler, parent));
 }
 
+HttpProvider TravomatrixGateway::provider(const Options &options) {
+    HttpProvider p;
+    p.baseUrl = options.baseUrl;
+    p.pathPrefix = QStringLiteral("/api/v1");
+    p.authHeader = QByteArrayLiteral("X-Api-Key");
+    p.authValue = options.apiKey.toUtf8();
+    p.replayHeader = QByteArrayLiteral("Idempotent-Replay");
+    p.requestTimeout = options.timing.requestTimeout;
+    // Only the create carries a key; a duplicate of it may be held while the first runs.
+    p.minKeyedTimeout = kMinCreateTimeout;
+    p.readSuccess = &readObject;
+    p.readError = &TravomatrixGateway::readError;
+    p.classify = &TravomatrixGateway::classify;
+    return p;
+}
+
 TravomatrixGateway::TravomatrixGateway(Options options, const Clock *clock, Scheduler *scheduler,
                                        QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options))
-    , m_clock(clock)
     , m_scheduler(scheduler)
-    , m_policy(m_options.random, m_options.timing.scale) {
-    // Redirects are never followed: the next hop would receive the API key, the
-    // Idempotency-Key and the passports. A 3xx is an error of its own.
-    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-}
+    // provider() reads no `random`: moving it out in the same full-expression is safe.
+    , m_transport(provider(options), RetryPolicy(std::move(options.random), options.timing.scale),
+                  clock, scheduler) {}
 
 ApiError TravomatrixGateway::readError(int httpStatus, const QByteArray &body,
                                        const QByteArray &retryAfterHeader, const QDateTime &now) {
@@ -174,154 +153,6 @@ GatewayFailure TravomatrixGateway::classify(const ApiError &e) {
     return f;
 }
 
-void TravomatrixGateway::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                              const QString &idempotencyKey, QObject *context,
-                              const AttemptLog &log,
-                              std::function<void(GatewayResult<QJsonObject>)> done) {
-    auto call = std::make_shared<Call>();
-    call->method = method;
-    call->path = path;
-    call->body = body;
-    call->idempotencyKey = idempotencyKey;
-    call->timeout = m_options.timing.requestTimeout;
-    if (!idempotencyKey.isEmpty())
-        call->timeout = std::max(call->timeout, kMinCreateTimeout);
-    call->context = context;
-    call->log = log;
-    call->done = std::move(done);
-    attempt(call);
-}
-
-void TravomatrixGateway::attempt(const std::shared_ptr<Call> &call) {
-    if (!call->context)
-        return; // the caller is gone: nobody would read the answer
-    if (call->attempts++ == 0)
-        call->firstAttemptAt = m_clock->now();
-    call->timedOut = false;
-    call->tooLarge = false;
-
-    QUrl url = m_options.baseUrl;
-    url.setPath(
-        url.path(QUrl::FullyEncoded).chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
-            call->path,
-        QUrl::TolerantMode);
-    if (const auto checked = TravelbaseGateway::checkBaseUrl(url); !checked) {
-        const ApiError refused = ApiError::insecureUrl(checked.error().message);
-        m_scheduler->after(std::chrono::milliseconds(0), this, [call, refused] {
-            if (call->context)
-                call->done(classify(refused));
-        });
-        return;
-    }
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setRawHeader("X-Api-Key", m_options.apiKey.toUtf8());
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("User-Agent", "FlightDesk/" FLIGHTDESK_VERSION);
-    if (!call->body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-    if (!call->idempotencyKey.isEmpty())
-        request.setRawHeader("Idempotency-Key", call->idempotencyKey.toLatin1());
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, call->method, call->body);
-    m_scheduler->after(call->timeout, reply, [call, reply] {
-        call->timedOut = true;
-        reply->abort();
-    });
-    reply->setReadBufferSize(limits::kApiAnswerBytes + 1);
-    connect(reply, &QNetworkReply::downloadProgress, reply,
-            [call, reply](qint64 received, qint64 total) {
-                if (received > limits::kApiAnswerBytes || total > limits::kApiAnswerBytes) {
-                    call->tooLarge = true;
-                    reply->abort();
-                }
-            });
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finished(call, reply); });
-}
-
-void TravomatrixGateway::finished(const std::shared_ptr<Call> &call, QNetworkReply *reply) {
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() && !call->tooLarge ? reply->readAll() : QByteArray();
-    const QDateTime now = m_clock->now();
-
-    std::optional<ApiError> error;
-    QJsonObject answer;
-    if (call->tooLarge) {
-        error =
-            ApiError::badBody(status, {},
-                              QStringLiteral("The server's answer is larger than %1; FlightDesk "
-                                             "stopped reading it")
-                                  .arg(sizeText(limits::kApiAnswerBytes)));
-        error->code = QStringLiteral("FD_ANSWER_TOO_LARGE");
-    } else if (status == 0) {
-        if (call->timedOut)
-            error = ApiError::timeout(QStringLiteral("No answer within %1 s")
-                                          .arg(double(call->timeout.count()) / 1000.0));
-        else if (reply->error() == QNetworkReply::OperationCanceledError)
-            error = ApiError::cancelled();
-        else if (reply->error() == QNetworkReply::SslHandshakeFailedError)
-            error = ApiError::tls(reply->errorString());
-        else
-            error = ApiError::network(reply->errorString());
-    } else if (status >= 300 && status < 400) {
-        error = ApiError::redirect(status, reply->rawHeader("Location"));
-    } else if (status >= 200 && status < 300) {
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            error = ApiError::badBody(status, body,
-                                      QStringLiteral("The success answer is not a JSON object"));
-        else
-            answer = doc.object();
-    } else {
-        error = readError(status, body, reply->rawHeader("Retry-After"), now);
-    }
-
-    QJsonObject entry{{QStringLiteral("attempt"), call->attempts},
-                      {QStringLiteral("method"), QString::fromLatin1(call->method)},
-                      {QStringLiteral("path"), call->path},
-                      {QStringLiteral("status"), status},
-                      {QStringLiteral("at"), now.toString(Qt::ISODateWithMs)}};
-    if (!call->idempotencyKey.isEmpty())
-        entry.insert(QStringLiteral("idempotency_key"), call->idempotencyKey);
-    if (reply->rawHeader("Idempotent-Replay") == "true")
-        entry.insert(QStringLiteral("replayed"), true);
-    if (!error) {
-        if (call->log && call->context)
-            call->log(entry);
-        if (call->context)
-            call->done(answer);
-        return;
-    }
-    const RetryDecision decision =
-        m_policy.decide(*error, call->attempts, call->firstAttemptAt, now);
-    entry.insert(QStringLiteral("error"), error->describe());
-    entry.insert(QStringLiteral("decision"), actionName(decision.action));
-    if (decision.action == RetryDecision::Retry)
-        entry.insert(QStringLiteral("wait_ms"), static_cast<qint64>(decision.wait.count()));
-    if (call->log && call->context)
-        call->log(entry);
-    if (decision.action == RetryDecision::Retry) {
-        // A 429 is refused before anything runs; every other retried answer may hide a
-        // request that executed.
-        if (error->httpStatus != 429)
-            call->earlierMayHaveExecuted = true;
-        m_scheduler->after(decision.wait, this, [this, call] { attempt(call); });
-        return;
-    }
-    GatewayFailure failure = classify(*error);
-    failure.earlierAttemptMayHaveExecuted = call->earlierMayHaveExecuted;
-    if (failure.kind == GatewayFailure::Kind::OutcomeUnknown)
-        failure.message =
-            QStringLiteral("No definitive answer after %1 attempt(s); the last was %2")
-                .arg(call->attempts)
-                .arg(error->describe());
-    if (call->context)
-        call->done(failure);
-}
-
 QString TravomatrixGateway::providerId() const {
     return QStringLiteral("travomatrix");
 }
@@ -337,27 +168,27 @@ QByteArray TravomatrixGateway::createBody(const Offer &offer,
 
 void TravomatrixGateway::fetchOffer(const QString &offerId, QObject *context, const AttemptLog &log,
                                     std::function<void(GatewayResult<Offer>)> done) {
-    send("GET", QStringLiteral("/api/v1/fares/") + encoded(offerId), {}, {}, context, log,
-         [done](const GatewayResult<QJsonObject> &r) {
-             done(mapBody<Offer>(r, &travomatrix::parseFare));
-         });
+    m_transport.send("GET", QStringLiteral("/fares/") + encoded(offerId), {}, {}, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<Offer>(r, &travomatrix::parseFare));
+                     });
 }
 
 void TravomatrixGateway::fetchWallet(QObject *context, const AttemptLog &log,
                                      std::function<void(GatewayResult<Wallet>)> done) {
-    send("GET", QStringLiteral("/api/v1/account/balance"), {}, {}, context, log,
-         [done](const GatewayResult<QJsonObject> &r) {
-             done(mapBody<Wallet>(r, &travomatrix::parseBalance));
-         });
+    m_transport.send("GET", QStringLiteral("/account/balance"), {}, {}, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<Wallet>(r, &travomatrix::parseBalance));
+                     });
 }
 
 void TravomatrixGateway::createOrder(const QByteArray &body, const QString &idempotencyKey,
                                      QObject *context, const AttemptLog &log,
                                      std::function<void(GatewayResult<OrderSnapshot>)> done) {
-    send("POST", QStringLiteral("/api/v1/booking/create"), body, idempotencyKey, context, log,
-         [done](const GatewayResult<QJsonObject> &r) {
-             done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
-         });
+    m_transport.send("POST", QStringLiteral("/booking/create"), body, idempotencyKey, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
+                     });
 }
 
 void TravomatrixGateway::ticketOrder(const QString &orderId, const QString &, QObject *context,
@@ -378,10 +209,10 @@ void TravomatrixGateway::ticketOrder(const QString &orderId, const QString &, QO
 
 void TravomatrixGateway::fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
                                     std::function<void(GatewayResult<OrderSnapshot>)> done) {
-    send("GET", QStringLiteral("/api/v1/booking/") + encoded(orderId), {}, {}, context, log,
-         [done](const GatewayResult<QJsonObject> &r) {
-             done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
-         });
+    m_transport.send("GET", QStringLiteral("/booking/") + encoded(orderId), {}, {}, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
+                     });
 }
 
 void TravomatrixGateway::searchOffers(const QJsonObject &request, QObject *context,
@@ -400,19 +231,20 @@ void TravomatrixGateway::searchOffers(const QJsonObject &request, QObject *conte
         });
         return;
     }
-    send("POST", QStringLiteral("/api/v1/search"), *body, {}, context, log,
-         [done = std::move(done)](const GatewayResult<QJsonObject> &r) {
-             done(mapBody<QList<Offer>>(r, [](const QJsonObject &o) -> Result<QList<Offer>> {
-                 QList<Offer> offers;
-                 for (const QJsonValue &v : o.value(QLatin1String("fares")).toArray()) {
-                     auto offer = travomatrix::parseFare(v.toObject());
-                     if (!offer)
-                         return offer.error();
-                     offers.append(std::move(offer).value());
-                 }
-                 return offers;
-             }));
-         });
+    m_transport.send(
+        "POST", QStringLiteral("/search"), *body, {}, context, log,
+        [done = std::move(done)](const GatewayResult<QJsonObject> &r) {
+            done(mapBody<QList<Offer>>(r, [](const QJsonObject &o) -> Result<QList<Offer>> {
+                QList<Offer> offers;
+                for (const QJsonValue &v : o.value(QLatin1String("fares")).toArray()) {
+                    auto offer = travomatrix::parseFare(v.toObject());
+                    if (!offer)
+                        return offer.error();
+                    offers.append(std::move(offer).value());
+                }
+                return offers;
+            }));
+        });
 }
 
 } // namespace fd

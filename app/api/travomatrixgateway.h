@@ -5,22 +5,20 @@
 #include "core/clock.h"
 #include "core/scheduler.h"
 #include "core/timingpolicy.h"
+#include "httptransport.h"
 #include "retrypolicy.h"
 
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
 #include <chrono>
 #include <memory>
 
-class QNetworkReply;
-
 namespace fd {
 
 // The BookingGateway for the Travomatrix contract (travomatrix-v1.md, seed 000), over one
-// QNetworkAccessManager. Booking is synchronous: the create answers with the booking (TICKETED,
+// HttpTransport. Booking is synchronous: the create answers with the booking (TICKETED,
 // REJECTED, or PENDING to poll), so there is no ticket action. Errors carry no retryable flag:
 // the status code decides, and a retry always re-sends the SAME bytes with the SAME key.
 class TravomatrixGateway final : public QObject, public BookingGateway {
@@ -74,20 +72,14 @@ public:
     static GatewayFailure classify(const ApiError &error);
 
 private:
-    struct Call;
     TravomatrixGateway(Options options, const Clock *clock, Scheduler *scheduler, QObject *parent);
 
-    void send(const QByteArray &method, const QString &path, const QByteArray &body,
-              const QString &idempotencyKey, QObject *context, const AttemptLog &log,
-              std::function<void(GatewayResult<QJsonObject>)> done);
-    void attempt(const std::shared_ptr<Call> &call);
-    void finished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
+    // The contract's side of the transport: X-Api-Key, readError, a 2xx body that is the object
+    // itself, Idempotent-Replay, and kMinCreateTimeout for the keyed create.
+    static HttpProvider provider(const Options &options);
 
-    Options m_options;
-    const Clock *m_clock;
     Scheduler *m_scheduler;
-    RetryPolicy m_policy;
-    QNetworkAccessManager m_nam;
+    HttpTransport m_transport;
 };
 
 } // namespace fd
