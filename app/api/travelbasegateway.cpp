@@ -169,6 +169,35 @@ void TravelbaseGateway::fetchOrder(const QString &orderId, QObject *context, con
                      });
 }
 
+void TravelbaseGateway::quoteCancellation(const QString &orderId, QObject *context,
+                                          const AttemptLog &log,
+                                          std::function<void(GatewayResult<Cancellation>)> done) {
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                   QJsonObject{{QStringLiteral("order_id"), orderId}}}})
+            .toJson(QJsonDocument::Compact);
+    m_transport.send("POST", QStringLiteral("/air/order_cancellations"), body, {}, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<Cancellation>(r, [](const QJsonObject &o) {
+                             return travelbase::parseCancellation(o);
+                         }));
+                     });
+}
+
+void TravelbaseGateway::confirmCancellation(const Cancellation &quote,
+                                            const QString &idempotencyKey, QObject *context,
+                                            const AttemptLog &log,
+                                            std::function<void(GatewayResult<Cancellation>)> done) {
+    const QString path = QStringLiteral("/air/order_cancellations/%1/actions/confirm")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(quote.quoteId)));
+    m_transport.send("POST", path, QByteArrayLiteral("{}"), idempotencyKey, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<Cancellation>(r, [](const QJsonObject &o) {
+                             return travelbase::parseCancellation(o);
+                         }));
+                     });
+}
+
 void TravelbaseGateway::searchOffers(const QJsonObject &request, QObject *context,
                                      const AttemptLog &log,
                                      std::function<void(GatewayResult<QList<Offer>>)> done) {

@@ -53,6 +53,11 @@ public:
                      std::function<void(GatewayResult<OrderSnapshot>)> done) override;
     void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    void quoteCancellation(const QString &orderId, QObject *context, const AttemptLog &log,
+                           std::function<void(GatewayResult<Cancellation>)> done) override;
+    void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
+                             QObject *context, const AttemptLog &log,
+                             std::function<void(GatewayResult<Cancellation>)> done) override;
 
     // Not idempotent on the provider's side, so it is retried without a key (plain backoff).
     void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,

@@ -84,6 +84,23 @@ Result<Offer> parseOffer(const QJsonObject &json) {
     return offer;
 }
 
+Result<Cancellation> parseCancellation(const QJsonObject &json) {
+    const QJsonObject o =
+        json.contains(QLatin1String("data")) ? json.value(QLatin1String("data")).toObject() : json;
+    Cancellation c;
+    c.quoteId = o.value(QLatin1String("id")).toString().left(120);
+    c.orderId = o.value(QLatin1String("order_id")).toString().left(120);
+    auto refund = Money::parse(o.value(QLatin1String("refund_amount")).toString(),
+                               o.value(QLatin1String("refund_currency")).toString());
+    if (c.quoteId.isEmpty() || c.orderId.isEmpty() || !refund)
+        return Error{QStringLiteral("wrong_shape"),
+                     tr("The cancellation quote has no id, order or refund.")};
+    c.refund = *refund;
+    c.expiresAt = parseApiTime(o.value(QLatin1String("expires_at")).toString());
+    c.confirmed = o.value(QLatin1String("confirmed_at")).isString();
+    return c;
+}
+
 Result<Wallet> parseWallet(const QJsonObject &json) {
     const QJsonObject o =
         json.contains(QLatin1String("data")) ? json.value(QLatin1String("data")).toObject() : json;

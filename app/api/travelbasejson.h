@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bookinggateway.h"
 #include "core/offer.h"
 #include "core/order.h"
 #include "core/passenger.h"
@@ -20,5 +21,8 @@ Result<OrderSnapshot> parseOrder(const QJsonObject &json);
 // The exact bytes of POST /v1/air/orders for this offer and these passengers (compact JSON,
 // keys sorted, so the same data always makes the same bytes).
 QByteArray createBody(const Offer &offer, const QList<Passenger> &passengers);
+
+// An order cancellation (`data` of POST /air/order_cancellations or of its confirm).
+Result<Cancellation> parseCancellation(const QJsonObject &json);
 
 } // namespace fd::travelbase

@@ -215,6 +215,40 @@ void TravomatrixGateway::fetchOrder(const QString &orderId, QObject *context, co
                      });
 }
 
+void TravomatrixGateway::quoteCancellation(const QString &orderId, QObject *context,
+                                           const AttemptLog &log,
+                                           std::function<void(GatewayResult<Cancellation>)> done) {
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("pnr"), orderId}}).toJson(QJsonDocument::Compact);
+    m_transport.send("POST", QStringLiteral("/booking/cancel/quote"), body, {}, context, log,
+                     [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<Cancellation>(r, [](const QJsonObject &o) {
+                             return travomatrix::parseCancellationQuote(o);
+                         }));
+                     });
+}
+
+void TravomatrixGateway::confirmCancellation(
+    const Cancellation &quote, const QString &idempotencyKey, QObject *context,
+    const AttemptLog &log, std::function<void(GatewayResult<Cancellation>)> done) {
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("quote_id"), quote.quoteId}})
+                                .toJson(QJsonDocument::Compact);
+    // The answer is the booking itself: cancelled, with the quote's refund credited once.
+    m_transport.send(
+        "POST", QStringLiteral("/booking/cancel/confirm"), body, idempotencyKey, context, log,
+        [done, quote](const GatewayResult<QJsonObject> &r) {
+            done(mapBody<Cancellation>(r, [&quote](const QJsonObject &o) -> Result<Cancellation> {
+                auto booking = travomatrix::parseBooking(o);
+                if (!booking)
+                    return booking.error();
+                Cancellation c = quote;
+                c.orderId = booking->id;
+                c.confirmed = booking->status == ProviderStatus::Cancelled;
+                return c;
+            }));
+        });
+}
+
 void TravomatrixGateway::searchOffers(const QJsonObject &request, QObject *context,
                                       const AttemptLog &log,
                                       std::function<void(GatewayResult<QList<Offer>>)> done) {

@@ -58,6 +58,11 @@ public:
                      std::function<void(GatewayResult<OrderSnapshot>)> done) override;
     void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
                     std::function<void(GatewayResult<OrderSnapshot>)> done) override;
+    void quoteCancellation(const QString &orderId, QObject *context, const AttemptLog &log,
+                           std::function<void(GatewayResult<Cancellation>)> done) override;
+    void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
+                             QObject *context, const AttemptLog &log,
+                             std::function<void(GatewayResult<Cancellation>)> done) override;
 
     // The desk's search request (slices, passengers, cabin_class); not idempotent at the
     // provider, so retried without a key (plain backoff).

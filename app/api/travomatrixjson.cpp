@@ -123,6 +123,21 @@ Result<Wallet> parseBalance(const QJsonObject &o) {
     return Wallet{*balance};
 }
 
+Result<Cancellation> parseCancellationQuote(const QJsonObject &o) {
+    Cancellation c;
+    c.quoteId = o.value(QLatin1String("quote_id")).toString().left(120);
+    c.orderId = o.value(QLatin1String("pnr")).toString().left(120);
+    const QJsonObject refund = o.value(QLatin1String("refund")).toObject();
+    auto amount =
+        moneyFrom(refund.value(QLatin1String("amount")), refund.value(QLatin1String("currency")));
+    if (c.quoteId.isEmpty() || c.orderId.isEmpty() || !amount)
+        return Error{QStringLiteral("wrong_shape"),
+                     tr("The cancellation quote has no quote_id, pnr or refund.")};
+    c.refund = *amount;
+    c.expiresAt = parseApiTime(o.value(QLatin1String("valid_until")).toString());
+    return c;
+}
+
 Result<OrderSnapshot> parseBooking(const QJsonObject &o) {
     OrderSnapshot s;
     s.raw = o;

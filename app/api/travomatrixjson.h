@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bookinggateway.h"
 #include "core/offer.h"
 #include "core/order.h"
 #include "core/passenger.h"
@@ -27,5 +28,8 @@ Result<QByteArray> searchBody(const QJsonObject &request);
 
 // "ADT" -> "adult", "CHD" -> "child", "INF" -> "infant_without_seat"; empty when unknown.
 QString deskPassengerType(const QString &travellerType);
+
+// The answer of POST /booking/cancel/quote.
+Result<Cancellation> parseCancellationQuote(const QJsonObject &json);
 
 } // namespace fd::travomatrix

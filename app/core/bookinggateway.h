@@ -1,11 +1,13 @@
 #pragma once
 
+#include "money.h"
 #include "offer.h"
 #include "order.h"
 #include "passenger.h"
 #include "result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -38,6 +40,15 @@ struct GatewayFailure {
     // An earlier attempt of this call timed out, broke or got a 5xx: it may have executed,
     // whatever this last answer says.
     bool earlierAttemptMayHaveExecuted = false;
+};
+
+// A booking's cancellation as the provider quotes it and then confirms it.
+struct Cancellation {
+    QString quoteId; // the provider's quote ("ore_0001", "CQ-9921"): what the confirm names
+    QString orderId;
+    Money refund;           // what the agency's wallet gets back
+    QDateTime expiresAt;    // the quote holds until then
+    bool confirmed = false; // the confirm's answer: the booking is cancelled
 };
 
 template <typename T> using GatewayResult = std::variant<T, GatewayFailure>;
@@ -78,6 +89,15 @@ public:
                              std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
     virtual void fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
                             std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
+
+    // Cancelling a booking, in two steps. The quote changes nothing (no key; a lost answer
+    // is asked again); the confirm carries its own Idempotency-Key — minted when the agent asks
+    // to cancel, never the booking's — and is retried with it, so one refund whatever happens.
+    virtual void quoteCancellation(const QString &orderId, QObject *context, const AttemptLog &log,
+                                   std::function<void(GatewayResult<Cancellation>)> done) = 0;
+    virtual void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
+                                     QObject *context, const AttemptLog &log,
+                                     std::function<void(GatewayResult<Cancellation>)> done) = 0;
 };
 
 } // namespace fd

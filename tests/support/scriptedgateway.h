@@ -15,12 +15,15 @@
 namespace fd::test {
 
 struct GatewayCall {
-    QString kind; // get_offer, get_wallet, create_order, ticket, get_order
+    QString kind; // get_offer, get_wallet, create_order, ticket, get_order, quote_cancellation,
+                  // confirm_cancellation
     QString id;   // offer id or order id
     QByteArray body;
     QString key;
     QPointer<QObject> context;
-    std::function<void(const std::variant<Offer, Wallet, OrderSnapshot, GatewayFailure> &)> reply;
+    std::function<void(
+        const std::variant<Offer, Wallet, OrderSnapshot, Cancellation, GatewayFailure> &)>
+        reply;
 };
 
 class ScriptedGateway final : public BookingGateway {
@@ -75,6 +78,25 @@ public:
              }});
     }
 
+    void quoteCancellation(const QString &orderId, QObject *context, const AttemptLog &,
+                           std::function<void(GatewayResult<Cancellation>)> done) override {
+        add({QStringLiteral("quote_cancellation"), orderId, {}, {}, context, [done](const auto &v) {
+                 done(convert<Cancellation>(v));
+             }});
+    }
+    void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
+                             QObject *context, const AttemptLog &,
+                             std::function<void(GatewayResult<Cancellation>)> done) override {
+        add({QStringLiteral("confirm_cancellation"),
+             quote.quoteId,
+             {},
+             idempotencyKey,
+             context,
+             [done](const auto &v) {
+                 done(convert<Cancellation>(v));
+             }});
+    }
+
     // The oldest unanswered call, or nullptr.
     const GatewayCall *next() const {
         return unanswered.isEmpty() ? nullptr : &calls.at(unanswered.first());
@@ -109,7 +131,7 @@ private:
     }
     template <typename T>
     static GatewayResult<T>
-    convert(const std::variant<Offer, Wallet, OrderSnapshot, GatewayFailure> &v) {
+    convert(const std::variant<Offer, Wallet, OrderSnapshot, Cancellation, GatewayFailure> &v) {
         if (const auto *f = std::get_if<GatewayFailure>(&v))
             return *f;
         return std::get<T>(v);
