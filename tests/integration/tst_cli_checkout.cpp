@@ -314,8 +314,9 @@ private Q_SLOTS:
                                                               << "ticketed" << 0 << 1;
         QTest::newRow("airline rejects: no charge") << "airline_rejects"
                                                     << "failed" << 3 << 1;
-        QTest::newRow("wallet too low: 402") << "wallet_too_low"
-                                             << "insufficient_funds" << 5 << -1;
+        QTest::newRow("wallet too low: refused by the balance check")
+            << "wallet_too_low"
+            << "insufficient_funds" << 5 << -1;
         QTest::newRow("slow airline: PENDING, polled") << "slow_airline"
                                                        << "ticketed" << 0 << 1;
         QTest::newRow("flaky network: 503, reset after commit") << "flaky_network"
@@ -437,6 +438,48 @@ private Q_SLOTS:
         QCOMPARE(checks.last().value(QStringLiteral("status")).toInt(), 410);
         QCOMPARE(rows(ledger, "requests", "endpoint", "create_booking").size(), 1);
         QCOMPARE(ledger.value(QStringLiteral("bookings")).toArray().size(), 1);
+    }
+
+    // The desk's balance check passes, then another booking spends the money before the
+    // create executes: the create's 402 INSUFFICIENT_FUNDS ends the checkout with exit 5.
+    void travomatrixCreateAnswered402IsInsufficientFunds() {
+        SandboxProcess sandbox({QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                                QStringLiteral("--scenario"),
+                                kData + QStringLiteral("tmx-drained-wallet.json")});
+        const QStringList connection{
+            QStringLiteral("--provider"),     QStringLiteral("travomatrix"),
+            QStringLiteral("--api-base"),     sandbox.url,
+            QStringLiteral("--api-key"),      QStringLiteral("tmx_sandbox_demo"),
+            QStringLiteral("--passengers"),   kData + QStringLiteral("adult-international.json"),
+            QStringLiteral("--timing-scale"), QStringLiteral("0.01")};
+        QProcess held; // LOS-LHR, 394.90 EUR: its create is held 4 s by the sandbox
+        held.start(QStringLiteral(FLIGHTDESK_BINARY),
+                   QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                               QStringLiteral("LOS-LHR"), QStringLiteral("--journal"), journal()} +
+                       connection);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rows(sandbox.ledger(), "requests", "endpoint", "create_booking").isEmpty(), 20000);
+        // Meanwhile LOS-ACC (180.00 EUR) is booked: 270.00 EUR are left.
+        const Run other = flightdesk(
+            QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                        QStringLiteral("LOS-ACC"), QStringLiteral("--journal"), journal()} +
+            connection);
+        QVERIFY2(other.exitCode == 0, other.err.constData());
+
+        const fd::test::ProcessRun p = fd::test::finishProcess(held);
+        const QList<QJsonObject> lines = parseLines(p.out);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.last().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("insufficient_funds"));
+        QCOMPARE(p.exitCode, 5);
+        const QJsonObject ledger = sandbox.ledger();
+        const auto creates = rows(ledger, "requests", "endpoint", "create_booking");
+        QCOMPARE(creates.size(), 2);
+        QCOMPARE(creates.first().value(QStringLiteral("idempotency_key")),
+                 lines.last().value(QStringLiteral("idempotency_key")));
+        QCOMPARE(creates.first().value(QStringLiteral("status")).toInt(), 402);
+        QCOMPARE(ledger.value(QStringLiteral("bookings")).toArray().size(), 1); // the other one
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "debit").size(), 1);
     }
 
     // `resume --provider travomatrix` continues the Travomatrix intent, and leaves a Travelbase
