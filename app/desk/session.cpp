@@ -97,7 +97,7 @@ Result<std::monostate> Session::start() {
         }
         auto connected = desk::connectProvider(c.provider, lo, &m_clock, &m_scheduler);
         if (!connected) {
-            const Error e = connected.error();
+            const Error &e = connected.error();
             return Error{e.code,
                          m_links.empty() && !m_options.demo
                              ? e.message
