@@ -25,20 +25,27 @@ void printLine(QTextStream &out, const QJsonObject &line) {
     out.flush(); // a supervisor reading the pipe sees each state as it happens
 }
 
+// `provider` names the provider when there is no intent yet (a search that failed); an intent's
+// own provider wins.
 QJsonObject outcomeLine(const QString &outcome, const QString &message, const Intent *intent,
-                        const Report *report = nullptr) {
-    QJsonObject o{{QStringLiteral("type"), QStringLiteral("outcome")},
-                  {QStringLiteral("outcome"), outcome},
-                  {QStringLiteral("message"), message},
-                  {QStringLiteral("order_id"), QJsonValue()},
-                  {QStringLiteral("booking_reference"), QJsonValue()},
-                  {QStringLiteral("idempotency_key"), QJsonValue()},
-                  {QStringLiteral("tickets"), QJsonArray()}};
+                        const Report *report = nullptr, const QString &provider = {}) {
+    QJsonObject o{
+        {QStringLiteral("type"), QStringLiteral("outcome")},
+        {QStringLiteral("outcome"), outcome},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("provider"), provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
+        {QStringLiteral("order_id"), QJsonValue()},
+        {QStringLiteral("booking_reference"), QJsonValue()},
+        {QStringLiteral("idempotency_key"), QJsonValue()},
+        {QStringLiteral("tickets"), QJsonArray()}};
     if (intent) {
         const auto orNull = [](const QString &s) {
             return s.isEmpty() ? QJsonValue() : QJsonValue(s);
         };
         o.insert(QStringLiteral("intent_id"), intent->id);
+        // A journal from before providers holds Travelbase intents only.
+        o.insert(QStringLiteral("provider"),
+                 intent->provider.isEmpty() ? desk::defaultProvider() : intent->provider);
         o.insert(QStringLiteral("order_id"), orNull(intent->orderId));
         o.insert(QStringLiteral("booking_reference"), orNull(intent->bookingReference));
         o.insert(QStringLiteral("idempotency_key"), intent->idempotencyKey);
@@ -285,7 +292,7 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
                            state::name(CheckoutState::InvalidInput),
                            QStringLiteral(
                                "Some passenger fields have the wrong JSON type; nothing was sent."),
-                           nullptr, &list->typeIssues));
+                           nullptr, &list->typeIssues, options->provider));
         return state::exitCode(CheckoutState::InvalidInput);
     }
 
@@ -320,15 +327,15 @@ int runCheckout(const QStringList &arguments, QTextStream &out, QTextStream &err
         app.search().searchOffers(
             options->provider, *search, qApp, {}, [&](GatewayResult<QList<Offer>> r) {
                 if (const auto *f = std::get_if<GatewayFailure>(&r)) {
-                    printLine(out,
-                              outcomeLine(state::name(CheckoutState::Error), f->message, nullptr));
+                    printLine(out, outcomeLine(state::name(CheckoutState::Error), f->message,
+                                               nullptr, nullptr, options->provider));
                     return QCoreApplication::quit();
                 }
                 const QList<Offer> &offers = std::get<QList<Offer>>(r);
                 if (offers.isEmpty()) {
-                    printLine(out,
-                              outcomeLine(state::name(CheckoutState::OfferUnavailable),
-                                          QStringLiteral("No offers for that search."), nullptr));
+                    printLine(out, outcomeLine(state::name(CheckoutState::OfferUnavailable),
+                                               QStringLiteral("No offers for that search."),
+                                               nullptr, nullptr, options->provider));
                     code = state::exitCode(CheckoutState::OfferUnavailable);
                     return QCoreApplication::quit();
                 }

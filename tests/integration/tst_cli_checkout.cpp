@@ -60,6 +60,28 @@ struct SandboxProcess : fd::test::SandboxProcess {
         : fd::test::SandboxProcess(QStringLiteral(FLIGHTDESK_SANDBOX_BINARY), args) {}
 };
 
+// What differs between the providers' sandboxes, for one test body run against both.
+struct ProviderFacts {
+    QString apiKey;          // the sandbox's default key
+    const char *create;      // the create's endpoint name in the ledger
+    const char *bookings;    // the ledger's table of bookings
+    QString slowCreate;      // a scenario whose first create takes 0.8 s
+    QStringList sandboxArgs; // flightdesk-sandbox arguments that pick the provider
+};
+ProviderFacts facts(const QString &provider) {
+    if (provider == QLatin1String("travomatrix"))
+        return {QStringLiteral("tmx_sandbox_demo"),
+                "create_booking",
+                "bookings",
+                kData + QStringLiteral("tmx-slow-create.json"),
+                {QStringLiteral("--provider"), QStringLiteral("travomatrix")}};
+    return {QStringLiteral("tb_sandbox_demo"),
+            "create_order",
+            "orders",
+            kData + QStringLiteral("slow-create.json"),
+            {}};
+}
+
 QList<QJsonObject> rows(const QJsonObject &ledger, const char *table, const char *key = nullptr,
                         const char *value = nullptr) {
     QList<QJsonObject> out;
@@ -81,22 +103,73 @@ class TestCliCheckout final : public QObject {
         return m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(++m_journals));
     }
 
+    // Starts a checkout with `connection`, waits until its create is executing on the server
+    // and kills the desk without warning (SIGKILL).
+    void killMidCreate(SandboxProcess &sandbox, const ProviderFacts &p,
+                       const QStringList &connection) {
+        QProcess desk;
+        desk.start(QStringLiteral(FLIGHTDESK_BINARY),
+                   QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                               QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
+                               kData + QStringLiteral("adult-international.json")} +
+                       connection);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rows(sandbox.ledger(), "requests", "endpoint", p.create).isEmpty(), 20000);
+        desk.kill();
+        QVERIFY(desk.waitForFinished());
+        QCOMPARE(desk.exitStatus(), QProcess::CrashExit);
+    }
+
+    // One intent as `flightdesk orders` prints it.
+    static QJsonObject orderOf(const QString &path, qint64 intentId) {
+        const fd::test::ProcessRun p =
+            fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
+                                 {QStringLiteral("orders"), QStringLiteral("--journal"), path});
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(p.out).object().value(QStringLiteral("intents")).toArray())
+            if (v.toObject().value(QStringLiteral("intent_id")).toInteger() == intentId)
+                return v.toObject();
+        return {};
+    }
+
 private Q_SLOTS:
+    void demoBookingEndsTicketed_data() {
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("travelbase") << QStringLiteral("travelbase");
+        QTest::newRow("travomatrix") << QStringLiteral("travomatrix");
+    }
     void demoBookingEndsTicketed() {
+        QFETCH(QString, provider);
         const Run r = flightdesk(
-            {QStringLiteral("checkout"), QStringLiteral("--demo"), QStringLiteral("--search"),
-             QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
-             kData + QStringLiteral("adult-international.json"), QStringLiteral("--journal"),
-             journal(), QStringLiteral("--timing-scale"), QStringLiteral("0.01")});
+            {QStringLiteral("checkout"), QStringLiteral("--demo"), QStringLiteral("--provider"),
+             provider, QStringLiteral("--search"), QStringLiteral("LOS-LHR"),
+             QStringLiteral("--passengers"), kData + QStringLiteral("adult-international.json"),
+             QStringLiteral("--journal"), journal(), QStringLiteral("--timing-scale"),
+             QStringLiteral("0.01")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.states(),
-                 (QStringList{QStringLiteral("editing"), QStringLiteral("validating"),
-                              QStringLiteral("creating"), QStringLiteral("ticketing"),
-                              QStringLiteral("processing"), QStringLiteral("ticketed")}));
         const QJsonObject o = r.outcome();
+        if (provider == QLatin1String("travelbase")) {
+            QCOMPARE(r.states(),
+                     (QStringList{QStringLiteral("editing"), QStringLiteral("validating"),
+                                  QStringLiteral("creating"), QStringLiteral("ticketing"),
+                                  QStringLiteral("processing"), QStringLiteral("ticketed")}));
+            QVERIFY(
+                o.value(QStringLiteral("order_id")).toString().startsWith(QStringLiteral("ord_")));
+        } else {
+            // Booking is synchronous: the create answers for the tickets; no ticket action.
+            const QStringList states = r.states();
+            QCOMPARE(states.mid(0, 3),
+                     (QStringList{QStringLiteral("editing"), QStringLiteral("validating"),
+                                  QStringLiteral("creating")}));
+            QCOMPARE(states.last(), QStringLiteral("ticketed"));
+            QVERIFY(!states.contains(QStringLiteral("ticketing")));
+            // The PNR is both the order id and the booking reference.
+            QCOMPARE(o.value(QStringLiteral("order_id")),
+                     o.value(QStringLiteral("booking_reference")));
+        }
         QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("outcome"));
         QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("ticketed"));
-        QVERIFY(o.value(QStringLiteral("order_id")).toString().startsWith(QStringLiteral("ord_")));
+        QCOMPARE(o.value(QStringLiteral("provider")).toString(), provider);
         QCOMPARE(o.value(QStringLiteral("booking_reference")).toString().size(), 6);
         QVERIFY(QRegularExpression(
                     QStringLiteral(
@@ -110,31 +183,46 @@ private Q_SLOTS:
             13);
     }
 
+    // One test body, two providers: the same scenario names, outcomes and exit codes.
     void demoOutcomesAndExitCodes_data() {
+        QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QString>("outcome");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("airline rejects") << "airline_rejects"
-                                         << "failed" << 3;
-        QTest::newRow("wallet too low") << "wallet_too_low"
-                                        << "insufficient_funds" << 5;
-        QTest::newRow("never resolves") << "never_resolves"
-                                        << "unresolved" << 6;
-        QTest::newRow("flaky network") << "flaky_network"
-                                       << "ticketed" << 0;
+        for (const QString &provider :
+             {QStringLiteral("travelbase"), QStringLiteral("travomatrix")}) {
+            const auto row = [&](const char *name) {
+                return &(
+                    QTest::newRow(qPrintable(provider + QStringLiteral(": ") + QLatin1String(name)))
+                    << provider);
+            };
+            *row("airline rejects") << "airline_rejects"
+                                    << "failed" << 3;
+            *row("wallet too low") << "wallet_too_low"
+                                   << "insufficient_funds" << 5;
+            *row("never resolves") << "never_resolves"
+                                   << "unresolved" << 6;
+            *row("flaky network") << "flaky_network"
+                                  << "ticketed" << 0;
+            *row("slow airline") << "slow_airline"
+                                 << "ticketed" << 0;
+        }
     }
     void demoOutcomesAndExitCodes() {
+        QFETCH(QString, provider);
         QFETCH(QString, scenario);
         QFETCH(QString, outcome);
         QFETCH(int, exitCode);
         const Run r = flightdesk(
-            {QStringLiteral("checkout"), QStringLiteral("--demo"), QStringLiteral("--scenario"),
-             scenario, QStringLiteral("--search"), QStringLiteral("LOS-LHR"),
-             QStringLiteral("--passengers"), kData + QStringLiteral("adult-international.json"),
-             QStringLiteral("--journal"), journal(), QStringLiteral("--timing-scale"),
-             QStringLiteral("0.01")});
-        QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(), outcome);
+            {QStringLiteral("checkout"), QStringLiteral("--demo"), QStringLiteral("--provider"),
+             provider, QStringLiteral("--scenario"), scenario, QStringLiteral("--search"),
+             QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
+             kData + QStringLiteral("adult-international.json"), QStringLiteral("--journal"),
+             journal(), QStringLiteral("--timing-scale"), QStringLiteral("0.01")});
+        QVERIFY2(r.outcome().value(QStringLiteral("outcome")).toString() == outcome,
+                 r.err.constData());
         QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(r.outcome().value(QStringLiteral("provider")).toString(), provider);
         QVERIFY(!r.outcome().value(QStringLiteral("message")).toString().isEmpty());
     }
 
@@ -155,35 +243,34 @@ private Q_SLOTS:
         QCOMPARE(rows(sandbox.ledger(), "requests", "endpoint", "create_order").size(), 0);
     }
 
+    void killedMidCreateThenResumedBooksOnce_data() {
+        QTest::addColumn<QString>("provider");
+        QTest::newRow("travelbase") << QStringLiteral("travelbase");
+        QTest::newRow("travomatrix") << QStringLiteral("travomatrix");
+    }
     void killedMidCreateThenResumedBooksOnce() {
-        SandboxProcess sandbox(
-            {QStringLiteral("--scenario"), kData + QStringLiteral("slow-create.json")});
+        QFETCH(QString, provider);
+        const ProviderFacts p = facts(provider);
+        SandboxProcess sandbox(p.sandboxArgs +
+                               QStringList{QStringLiteral("--scenario"), p.slowCreate});
         const QString path = journal();
-        const QStringList connection{
-            QStringLiteral("--api-base"),     sandbox.url,
-            QStringLiteral("--api-key"),      QStringLiteral("tb_sandbox_demo"),
-            QStringLiteral("--journal"),      path,
-            QStringLiteral("--timing-scale"), QStringLiteral("0.15")};
-        QProcess desk;
-        desk.start(QStringLiteral(FLIGHTDESK_BINARY),
-                   QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
-                               QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
-                               kData + QStringLiteral("adult-international.json")} +
-                       connection);
-        // Wait until the create is executing on the server, then kill the desk without warning.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !rows(sandbox.ledger(), "requests", "endpoint", "create_order").isEmpty(), 20000);
-        desk.kill();
-        QVERIFY(desk.waitForFinished());
-        QCOMPARE(desk.exitStatus(), QProcess::CrashExit);
+        const QStringList connection{QStringLiteral("--provider"),     provider,
+                                     QStringLiteral("--api-base"),     sandbox.url,
+                                     QStringLiteral("--api-key"),      p.apiKey,
+                                     QStringLiteral("--journal"),      path,
+                                     QStringLiteral("--timing-scale"), QStringLiteral("0.15")};
+        killMidCreate(sandbox, p, connection);
+        if (QTest::currentTestFailed())
+            return;
 
         const Run r = flightdesk(QStringList{QStringLiteral("resume")} + connection);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(),
                  QStringLiteral("ticketed"));
+        QCOMPARE(r.outcome().value(QStringLiteral("provider")).toString(), provider);
 
         const QJsonObject ledger = sandbox.ledger();
-        const auto creates = rows(ledger, "requests", "endpoint", "create_order");
+        const auto creates = rows(ledger, "requests", "endpoint", p.create);
         QVERIFY(creates.size() >= 2); // the killed one and the resumed one(s)
         const QString key = creates.first().value(QStringLiteral("idempotency_key")).toString();
         QCOMPARE(r.outcome().value(QStringLiteral("idempotency_key")).toString(), key);
@@ -192,26 +279,326 @@ private Q_SLOTS:
             QCOMPARE(c.value(QStringLiteral("body_sha256")),
                      creates.first().value(QStringLiteral("body_sha256")));
         }
-        QCOMPARE(ledger.value(QStringLiteral("orders")).toArray().size(), 1);
+        QCOMPARE(ledger.value(QLatin1String(p.bookings)).toArray().size(), 1);
         QCOMPARE(rows(ledger, "wallet_movements", "type", "debit").size(), 1);
 
         // The journal shows it all, without passport numbers or full birth dates.
         const Run orders =
             flightdesk({QStringLiteral("orders"), QStringLiteral("--journal"), path});
         QCOMPARE(orders.exitCode, 0);
-        QProcess p;
-        p.start(QStringLiteral(FLIGHTDESK_BINARY),
-                {QStringLiteral("orders"), QStringLiteral("--journal"), path});
-        QVERIFY(p.waitForFinished());
-        const QByteArray text = p.readAllStandardOutput();
+        QProcess proc;
+        proc.start(QStringLiteral(FLIGHTDESK_BINARY),
+                   {QStringLiteral("orders"), QStringLiteral("--journal"), path});
+        QVERIFY(proc.waitForFinished());
+        const QByteArray text = proc.readAllStandardOutput();
         QVERIFY(text.contains(key.toLatin1()));
         QVERIFY(!text.contains("A87654321"));
         QVERIFY(!text.contains("1985-09-30"));
         const QJsonArray intents =
             QJsonDocument::fromJson(text).object().value(QStringLiteral("intents")).toArray();
         QCOMPARE(intents.size(), 1);
-        QCOMPARE(intents.first().toObject().value(QStringLiteral("state")).toString(),
+        const QJsonObject intent = intents.first().toObject();
+        QCOMPARE(intent.value(QStringLiteral("state")).toString(), QStringLiteral("ticketed"));
+        QCOMPARE(intent.value(QStringLiteral("provider")).toString(), provider);
+        QCOMPARE(intent.value(QStringLiteral("idempotency_key")).toString(), key);
+    }
+
+    // Travomatrix over real HTTP: a `flightdesk-sandbox --provider travomatrix` process, and
+    // what its ledger says about each outcome the desk printed.
+    void travomatrixOutcomesOverHttp_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<int>("creates"); // booking/create requests in the ledger
+        QTest::newRow("happy path: TICKETED from the create") << "happy_path"
+                                                              << "ticketed" << 0 << 1;
+        QTest::newRow("airline rejects: no charge") << "airline_rejects"
+                                                    << "failed" << 3 << 1;
+        QTest::newRow("wallet too low: refused by the balance check")
+            << "wallet_too_low"
+            << "insufficient_funds" << 5 << -1;
+        QTest::newRow("slow airline: PENDING, polled") << "slow_airline"
+                                                       << "ticketed" << 0 << 1;
+        QTest::newRow("flaky network: 503, reset after commit") << "flaky_network"
+                                                                << "ticketed" << 0 << 3;
+        QTest::newRow("500, reset before and after commit, a hung fare check")
+            << kData + QStringLiteral("tmx-create-faults.json") << "ticketed" << 0 << 4;
+    }
+    void travomatrixOutcomesOverHttp() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, outcome);
+        QFETCH(int, exitCode);
+        QFETCH(int, creates);
+        SandboxProcess sandbox({QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                                QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--timing-scale"), QStringLiteral("0.01")});
+        const qint64 before = sandbox.ledger()
+                                  .value(QStringLiteral("wallet"))
+                                  .toObject()
+                                  .value(QStringLiteral("available"))
+                                  .toInteger();
+        const Run r = flightdesk(
+            {QStringLiteral("checkout"), QStringLiteral("--provider"),
+             QStringLiteral("travomatrix"), QStringLiteral("--api-base"), sandbox.url,
+             QStringLiteral("--api-key"), QStringLiteral("tmx_sandbox_demo"),
+             QStringLiteral("--search"), QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
+             kData + QStringLiteral("adult-international.json"), QStringLiteral("--journal"),
+             journal(), QStringLiteral("--timing-scale"), QStringLiteral("0.01"),
+             QStringLiteral("--request-timeout"), QStringLiteral("1")});
+        const QJsonObject o = r.outcome();
+        QVERIFY2(o.value(QStringLiteral("outcome")).toString() == outcome, r.err.constData());
+        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(o.value(QStringLiteral("provider")).toString(), QStringLiteral("travomatrix"));
+        QVERIFY(!r.states().contains(QStringLiteral("ticketing")));
+
+        const QJsonObject ledger = sandbox.ledger();
+        const auto sent = rows(ledger, "requests", "endpoint", "create_booking");
+        const QJsonArray bookings = ledger.value(QStringLiteral("bookings")).toArray();
+        const qint64 after = ledger.value(QStringLiteral("wallet"))
+                                 .toObject()
+                                 .value(QStringLiteral("available"))
+                                 .toInteger();
+        if (creates < 0) { // refused before or at the create: nothing booked, nothing charged
+            QCOMPARE(bookings.size(), 0);
+            QCOMPARE(after, before);
+            return;
+        }
+        QCOMPARE(sent.size(), creates);
+        // Every attempt: the intent's key, the same bytes; exactly one booking.
+        for (const QJsonObject &c : sent) {
+            QCOMPARE(c.value(QStringLiteral("idempotency_key")),
+                     o.value(QStringLiteral("idempotency_key")));
+            QCOMPARE(c.value(QStringLiteral("body_sha256")),
+                     sent.first().value(QStringLiteral("body_sha256")));
+        }
+        QCOMPARE(bookings.size(), 1);
+        const QJsonObject booking = bookings.first().toObject();
+        // The PNR is the order id and the booking reference.
+        QCOMPARE(o.value(QStringLiteral("order_id")).toString(),
+                 booking.value(QStringLiteral("pnr")).toString());
+        QCOMPARE(o.value(QStringLiteral("booking_reference")).toString(),
+                 booking.value(QStringLiteral("pnr")).toString());
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "debit").size(), 1);
+        if (outcome == QLatin1String("failed")) {
+            QCOMPARE(booking.value(QStringLiteral("status")).toString(),
+                     QStringLiteral("REJECTED"));
+            QCOMPARE(rows(ledger, "wallet_movements", "type", "reversal").size(), 1);
+            QCOMPARE(after, before); // no charge
+            QCOMPARE(o.value(QStringLiteral("tickets")).toArray().size(), 0);
+            return;
+        }
+        QCOMPARE(booking.value(QStringLiteral("status")).toString(), QStringLiteral("TICKETED"));
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "reversal").size(), 0);
+        // The tickets are the booking's ticket numbers.
+        QStringList numbers, printed;
+        for (const QJsonValue &t : booking.value(QStringLiteral("tickets")).toArray())
+            numbers << t.toObject().value(QStringLiteral("number")).toString();
+        for (const QJsonValue &t : o.value(QStringLiteral("tickets")).toArray())
+            printed << t.toObject().value(QStringLiteral("unique_identifier")).toString();
+        QVERIFY(!numbers.isEmpty());
+        QCOMPARE(printed, numbers);
+        if (scenario == QLatin1String("slow_airline")) {
+            QVERIFY(r.states().contains(QStringLiteral("processing")));
+            QVERIFY(!rows(ledger, "requests", "endpoint", "get_booking").isEmpty());
+        }
+    }
+
+    // A fare booked already answers 410 FARE_SOLD_OUT to the re-check before booking: the
+    // desk says the offer is gone (exit 4) and sends no create.
+    void travomatrixFareGoneIsOfferUnavailable() {
+        SandboxProcess sandbox({QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                                QStringLiteral("--timing-scale"), QStringLiteral("0.01")});
+        const QStringList connection{
+            QStringLiteral("--provider"),     QStringLiteral("travomatrix"),
+            QStringLiteral("--api-base"),     sandbox.url,
+            QStringLiteral("--api-key"),      QStringLiteral("tmx_sandbox_demo"),
+            QStringLiteral("--passengers"),   kData + QStringLiteral("adult-international.json"),
+            QStringLiteral("--timing-scale"), QStringLiteral("0.01")};
+        const Run first = flightdesk(
+            QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                        QStringLiteral("LOS-LHR"), QStringLiteral("--journal"), journal()} +
+            connection);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QString fare;
+        for (const QJsonObject &l : first.lines)
+            if (l.value(QStringLiteral("type")).toString() == QLatin1String("offer"))
+                fare = l.value(QStringLiteral("offer_id")).toString();
+        QVERIFY(!fare.isEmpty());
+
+        const Run again =
+            flightdesk(QStringList{QStringLiteral("checkout"), QStringLiteral("--offer"), fare,
+                                   QStringLiteral("--journal"), journal()} +
+                       connection);
+        QCOMPARE(again.outcome().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("offer_unavailable"));
+        QCOMPARE(again.exitCode, 4);
+        const QJsonObject ledger = sandbox.ledger();
+        const auto checks = rows(ledger, "requests", "endpoint", "get_fare");
+        QVERIFY(!checks.isEmpty());
+        QCOMPARE(checks.last().value(QStringLiteral("status")).toInt(), 410);
+        QCOMPARE(rows(ledger, "requests", "endpoint", "create_booking").size(), 1);
+        QCOMPARE(ledger.value(QStringLiteral("bookings")).toArray().size(), 1);
+    }
+
+    // The desk's balance check passes, then another booking spends the money before the
+    // create executes: the create's 402 INSUFFICIENT_FUNDS ends the checkout with exit 5.
+    void travomatrixCreateAnswered402IsInsufficientFunds() {
+        SandboxProcess sandbox({QStringLiteral("--provider"), QStringLiteral("travomatrix"),
+                                QStringLiteral("--scenario"),
+                                kData + QStringLiteral("tmx-drained-wallet.json")});
+        const QStringList connection{
+            QStringLiteral("--provider"),     QStringLiteral("travomatrix"),
+            QStringLiteral("--api-base"),     sandbox.url,
+            QStringLiteral("--api-key"),      QStringLiteral("tmx_sandbox_demo"),
+            QStringLiteral("--passengers"),   kData + QStringLiteral("adult-international.json"),
+            QStringLiteral("--timing-scale"), QStringLiteral("0.01")};
+        QProcess held; // LOS-LHR, 394.90 EUR: its create is held 4 s by the sandbox
+        held.start(QStringLiteral(FLIGHTDESK_BINARY),
+                   QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                               QStringLiteral("LOS-LHR"), QStringLiteral("--journal"), journal()} +
+                       connection);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rows(sandbox.ledger(), "requests", "endpoint", "create_booking").isEmpty(), 20000);
+        // Meanwhile LOS-ACC (180.00 EUR) is booked: 270.00 EUR are left.
+        const Run other = flightdesk(
+            QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                        QStringLiteral("LOS-ACC"), QStringLiteral("--journal"), journal()} +
+            connection);
+        QVERIFY2(other.exitCode == 0, other.err.constData());
+
+        const fd::test::ProcessRun p = fd::test::finishProcess(held);
+        const QList<QJsonObject> lines = parseLines(p.out);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.last().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("insufficient_funds"));
+        QCOMPARE(p.exitCode, 5);
+        const QJsonObject ledger = sandbox.ledger();
+        const auto creates = rows(ledger, "requests", "endpoint", "create_booking");
+        QCOMPARE(creates.size(), 2);
+        QCOMPARE(creates.first().value(QStringLiteral("idempotency_key")),
+                 lines.last().value(QStringLiteral("idempotency_key")));
+        QCOMPARE(creates.first().value(QStringLiteral("status")).toInt(), 402);
+        QCOMPARE(ledger.value(QStringLiteral("bookings")).toArray().size(), 1); // the other one
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "debit").size(), 1);
+    }
+
+    // `resume --provider travomatrix` continues the Travomatrix intent, and leaves a Travelbase
+    // one of the same journal exactly as it was, with a notice naming its provider.
+    void resumeRoutesEachIntentToItsProvider() {
+        const ProviderFacts p = facts(QStringLiteral("travomatrix"));
+        SandboxProcess sandbox(p.sandboxArgs +
+                               QStringList{QStringLiteral("--scenario"), p.slowCreate});
+        const QString path = journal();
+        qint64 travelbaseId = 0;
+        {
+            fd::OrderJournal j;
+            QVERIFY(j.open(path).ok());
+            const auto intent =
+                j.createIntent(QStringLiteral("off_0001"), {}, {}, QStringLiteral("travelbase"));
+            QVERIFY(intent.ok());
+            travelbaseId = intent->id;
+            QVERIFY(j.freezeBody(travelbaseId, QByteArrayLiteral("{\"data\":{}}")).ok());
+            QVERIFY(j.recordCreateResponse(travelbaseId, QStringLiteral("ord_0009"),
+                                           QStringLiteral("RZPVAC"))
+                        .ok());
+            QVERIFY(j.setState(travelbaseId, fd::CheckoutState::Processing).ok());
+        }
+        const QStringList connection{
+            QStringLiteral("--provider"),     QStringLiteral("travomatrix"),
+            QStringLiteral("--api-base"),     sandbox.url,
+            QStringLiteral("--api-key"),      p.apiKey,
+            QStringLiteral("--journal"),      path,
+            QStringLiteral("--timing-scale"), QStringLiteral("0.15")};
+        killMidCreate(sandbox, p, connection);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonObject travelbaseBefore = orderOf(path, travelbaseId);
+        QCOMPARE(travelbaseBefore.value(QStringLiteral("provider")).toString(),
+                 QStringLiteral("travelbase"));
+
+        const Run r = flightdesk(QStringList{QStringLiteral("resume")} + connection);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        bool noticed = false;
+        for (const QJsonObject &l : r.lines) {
+            if (l.value(QStringLiteral("type")).toString() != QLatin1String("notice"))
+                continue;
+            QCOMPARE(l.value(QStringLiteral("intent_id")).toInteger(), travelbaseId);
+            QCOMPARE(l.value(QStringLiteral("provider")).toString(), QStringLiteral("travelbase"));
+            QVERIFY(l.value(QStringLiteral("message"))
+                        .toString()
+                        .contains(QStringLiteral("resume --provider travelbase")));
+            noticed = true;
+        }
+        QVERIFY(noticed);
+        for (const QJsonObject &l : r.lines)
+            if (l.value(QStringLiteral("type")).toString() == QLatin1String("state"))
+                QVERIFY(l.value(QStringLiteral("intent_id")).toInteger() != travelbaseId);
+        const QJsonObject o = r.outcome();
+        QCOMPARE(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("ticketed"));
+        QCOMPARE(o.value(QStringLiteral("provider")).toString(), QStringLiteral("travomatrix"));
+        const QJsonObject ledger = sandbox.ledger();
+        QCOMPARE(ledger.value(QStringLiteral("bookings")).toArray().size(), 1);
+        for (const QJsonObject &c : rows(ledger, "requests", "endpoint", p.create))
+            QCOMPARE(c.value(QStringLiteral("idempotency_key")),
+                     o.value(QStringLiteral("idempotency_key")));
+
+        // The Travelbase intent's journal row did not move; `orders` names both providers.
+        QCOMPARE(orderOf(path, travelbaseId), travelbaseBefore);
+        const QJsonObject travomatrix =
+            orderOf(path, o.value(QStringLiteral("intent_id")).toInteger());
+        QCOMPARE(travomatrix.value(QStringLiteral("provider")).toString(),
+                 QStringLiteral("travomatrix"));
+        QCOMPARE(travomatrix.value(QStringLiteral("state")).toString(), QStringLiteral("ticketed"));
+        QCOMPARE(travomatrix.value(QStringLiteral("order_id")),
+                 o.value(QStringLiteral("order_id")));
+    }
+
+    // Without --webhook-secret, --webhook-listen would be a usage error for Travelbase: for
+    // Travomatrix the webhook options are dropped, with one note, and the booking goes on.
+    void webhookOptionsAreIgnoredForTravomatrix() {
+        const Run r = flightdesk(
+            {QStringLiteral("checkout"), QStringLiteral("--demo"), QStringLiteral("--provider"),
+             QStringLiteral("travomatrix"), QStringLiteral("--webhook-listen"),
+             QStringLiteral("127.0.0.1:0"), QStringLiteral("--search"), QStringLiteral("LOS-LHR"),
+             QStringLiteral("--passengers"), kData + QStringLiteral("adult-international.json"),
+             QStringLiteral("--journal"), journal(), QStringLiteral("--timing-scale"),
+             QStringLiteral("0.01")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(),
                  QStringLiteral("ticketed"));
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("flightdesk checkout: --webhook-* options are ignored with "
+                                "--provider travomatrix"),
+                 r.err.constData());
+    }
+
+    void unknownProviderIsAUsageError_data() {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("checkout") << QStringLiteral("checkout");
+        QTest::newRow("resume") << QStringLiteral("resume");
+    }
+    void unknownProviderIsAUsageError() {
+        QFETCH(QString, command);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+        QStringList args{command,
+                         QStringLiteral("--demo"),
+                         QStringLiteral("--provider"),
+                         QStringLiteral("nope"),
+                         QStringLiteral("--journal"),
+                         path};
+        if (command == QLatin1String("checkout"))
+            args << QStringLiteral("--search") << QStringLiteral("LOS-LHR")
+                 << QStringLiteral("--passengers")
+                 << kData + QStringLiteral("adult-international.json");
+        const Run r = flightdesk(args);
+        QCOMPARE(r.exitCode, 1); // README: exit 1 is a usage error
+        QVERIFY(r.lines.isEmpty());
+        QVERIFY2(
+            r.err.startsWith(QByteArray("flightdesk " + command.toLatin1() +
+                                        ": --provider must be one of: travelbase, travomatrix")),
+            r.err.constData());
+        QVERIFY(!QFileInfo::exists(path));
     }
 
     // Issue 9.10: killed after the journal wrote `ticketed` but before the outcome was printed,

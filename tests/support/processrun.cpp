@@ -48,15 +48,17 @@ SandboxProcess::~SandboxProcess() {
 
 QJsonObject SandboxProcess::ledger() {
     QNetworkRequest request(QUrl(url + QStringLiteral("/__sandbox/ledger")));
-    request.setRawHeader("Authorization", "Bearer tb_sandbox_demo"); // the sandbox's default key
+    // The sandboxes' default keys: Travelbase's bearer token, Travomatrix's X-Api-Key.
+    request.setRawHeader("Authorization", "Bearer tb_sandbox_demo");
+    request.setRawHeader("X-Api-Key", "tmx_sandbox_demo");
     QNetworkReply *reply = m_nam.get(request);
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(5000);
     reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll())
-        .object()
-        .value(QLatin1String("data"))
-        .toObject();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    // Travelbase wraps its answers in {"data": …}; Travomatrix does not.
+    return answer.contains(QLatin1String("data")) ? answer.value(QLatin1String("data")).toObject()
+                                                  : answer;
 }
 
 } // namespace fd::test

@@ -34,7 +34,7 @@ public:
     SandboxProcess(const SandboxProcess &) = delete;
     SandboxProcess &operator=(const SandboxProcess &) = delete;
 
-    // GET /__sandbox/ledger, its "data".
+    // GET /__sandbox/ledger: Travelbase's "data", or Travomatrix's whole answer.
     QJsonObject ledger();
 
     QString url;
