@@ -51,14 +51,18 @@ QString arrivalText(const Slice &s) {
     return OffersModel::tr("%1 · %2").arg(s.destination.iataCode, time);
 }
 
-// The flight numbers of every segment, from the offer as received ("BA76, BA77").
+// The flight numbers of every segment, from the offer as received ("BA76, BA77"): Travelbase
+// lists them under "slices", Travomatrix under "itineraries".
 QString flightNumbers(const Offer &offer) {
     QStringList numbers;
-    for (const QJsonValue &slice : offer.raw.value(QLatin1String("slices")).toArray())
-        for (const QJsonValue &seg : slice.toObject().value(QLatin1String("segments")).toArray())
-            if (const QString n = seg.toObject().value(QLatin1String("flight_number")).toString();
-                !n.isEmpty())
-                numbers << n;
+    for (const char *journeys : {"slices", "itineraries"})
+        for (const QJsonValue &slice : offer.raw.value(QLatin1String(journeys)).toArray())
+            for (const QJsonValue &seg :
+                 slice.toObject().value(QLatin1String("segments")).toArray())
+                if (const QString n =
+                        seg.toObject().value(QLatin1String("flight_number")).toString();
+                    !n.isEmpty())
+                    numbers << n;
     return numbers.join(QStringLiteral(", "));
 }
 

@@ -247,6 +247,20 @@ private Q_SLOTS:
                  QStringLiteral("Travomatrix"));
     }
 
+    void travomatrixFlightNumbers() {
+        // Travomatrix lists its segments under "itineraries".
+        fd::Offer tmx = sample().first();
+        tmx.raw = QJsonObject{
+            {QStringLiteral("itineraries"),
+             QJsonArray{QJsonObject{{QStringLiteral("segments"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("flight_number"),
+                                                             QStringLiteral("P47200")}}}}}}}};
+        OffersModel model;
+        model.setOffers({tmx});
+        QCOMPARE(model.index(0, OffersModel::Carrier).data().toString(),
+                 QStringLiteral("Air Peace (P4) · P47200"));
+    }
+
     void addedOffersAreInsertedAndSorted() {
         Fixture f;
         QSortFilterProxyModel proxy;
