@@ -496,15 +496,19 @@ void SearchPage::updateSelection() {
         m_ui->selectionLabel->clear();
         return;
     }
-    const Offer &offer = m_offers->offerAt(m_proxy->mapToSource(current).row());
-    //: The offer about to be chosen: %1 carrier and flights, %2 total price.
+    const int row = m_proxy->mapToSource(current).row();
+    const Offer &offer = m_offers->offerAt(row);
+    const QString carrier = m_offers->data(m_offers->index(row, OffersModel::Carrier)).toString();
+    if (offer.provider.isEmpty()) {
+        //: The offer about to be chosen: %1 carrier and flights, %2 total price.
+        m_ui->selectionLabel->setText(tr("Selected: %1 — %2").arg(carrier, offer.total.toString()));
+        return;
+    }
+    //: The offer about to be chosen: %1 carrier and flights, %2 total price, %3 the provider
+    //: selling it (the same trip may be sold by several).
     m_ui->selectionLabel->setText(
-        tr("Selected: %1 — %2")
-            .arg(m_offers
-                     ->data(
-                         m_offers->index(m_proxy->mapToSource(current).row(), OffersModel::Carrier))
-                     .toString(),
-                 offer.total.toString()));
+        tr("Selected: %1 — %2, sold by %3")
+            .arg(carrier, offer.total.toString(), desk::providerName(offer.provider)));
 }
 
 void SearchPage::tick() {

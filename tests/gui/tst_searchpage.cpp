@@ -730,6 +730,10 @@ private Q_SLOTS:
         for (int r = 0; r < 3; ++r)
             if (f.offerInRow(r).provider == kTravomatrix)
                 f.table()->setCurrentIndex(f.table()->model()->index(r, 0));
+        QVERIFY2(f.find<QLabel>("selectionLabel")
+                     ->text()
+                     .endsWith(QStringLiteral("600.00 EUR, sold by Travomatrix")),
+                 qPrintable(f.find<QLabel>("selectionLabel")->text()));
         f.page->chooseCurrentOffer();
         QCOMPARE(chosen.size(), 1);
         QCOMPARE(chosen.at(0).at(0).value<fd::Offer>().id, QStringLiteral("TMX1"));
