@@ -1,6 +1,7 @@
 #include "checkouttab.h"
 
 #include "checkoutpage.h"
+#include "checkouttext.h"
 #include "ui_checkouttab.h"
 
 #include "desk/providers.h"
@@ -229,9 +230,12 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     m_ui->detailLabel->setText(message);
     switch (outcome) {
     case Outcome::Ticketed:
-        m_ui->stateLabel->setText(
-            tr("Booked. Booking reference %1").arg(m_flow->bookingReference()));
-        m_ui->detailLabel->setText(tr("Order %1 is ticketed.").arg(m_flow->orderId()));
+        m_ui->stateLabel->setText(checkouttext::bookedWith(
+            desk::providerName(provider()), m_flow->bookingReference(), m_flow->orderId()));
+        //: %1 "Order ord_0001" or, when the order id is the PNR, "PNR RZPVAB".
+        m_ui->detailLabel->setText(
+            tr("%1 is ticketed.")
+                .arg(checkouttext::orderText(m_flow->bookingReference(), m_flow->orderId())));
         showTickets();
         m_ui->savePdfButton->show();
         m_ui->printButton->show();
@@ -367,10 +371,16 @@ void CheckoutTab::topUp() {
 
 QString CheckoutTab::itineraryHtml() const {
     QString html = QStringLiteral("<h1>%1</h1>").arg(tr("Itinerary").toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b> %2<br/><b>%3</b> %4</p>")
-                .arg(tr("Booking reference").toHtmlEscaped(),
-                     m_flow->bookingReference().toHtmlEscaped(), tr("Order").toHtmlEscaped(),
-                     m_flow->orderId().toHtmlEscaped());
+    html +=
+        QStringLiteral("<p><b>%1</b> %2<br/><b>%3</b> %4")
+            .arg(tr("Booked with").toHtmlEscaped(), desk::providerName(provider()).toHtmlEscaped(),
+                 tr("Booking reference").toHtmlEscaped(),
+                 m_flow->bookingReference().toHtmlEscaped());
+    // Travomatrix's order id is the booking reference itself: printed once.
+    if (m_flow->orderId() != m_flow->bookingReference())
+        html += QStringLiteral("<br/><b>%1</b> %2")
+                    .arg(tr("Order").toHtmlEscaped(), m_flow->orderId().toHtmlEscaped());
+    html += QStringLiteral("</p>");
     if (m_offer) {
         html += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Flights").toHtmlEscaped());
         for (const Slice &s : m_offer->slices)

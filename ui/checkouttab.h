@@ -46,6 +46,10 @@ public:
 
     // Writes the itinerary of a ticketed booking; false (with a reason) otherwise.
     bool saveItineraryPdf(const QString &path, QString *error = nullptr) const;
+    // The provider booked with (the offer's); empty when the offer is unknown.
+    QString provider() const;
+    // The itinerary as printed and saved: provider, booking reference, flights, passengers.
+    QString itineraryHtml() const;
 
 Q_SIGNALS:
     void searchAgainRequested(const fd::Offer &offer, const QList<fd::Passenger> &passengers);
@@ -62,15 +66,12 @@ private:
     void topUp();
     void savePdf();
     void print();
-    QString itineraryHtml() const;
     QList<Passenger> journalPassengers() const;
 
     std::unique_ptr<Ui::CheckoutTab> m_ui;
     desk::Desk *m_desk;
     QPointer<CheckoutFlow> m_flow;
     std::optional<Offer> m_offer;
-    // The provider booked with (the offer's); empty when the offer is unknown.
-    QString provider() const;
     QTimer *m_elapsedTimer;
     QDateTime m_sentAt;
 };

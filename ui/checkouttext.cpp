@@ -64,6 +64,24 @@ QString carrier(const Offer &offer) {
     return QStringLiteral("%1 (%2)").arg(offer.ownerName, offer.ownerIata);
 }
 
+QString bookedWith(const QString &providerName, const QString &bookingReference,
+                   const QString &orderId) {
+    //: A ticketed booking: %1 the provider's name, %2 the airline booking reference (PNR).
+    QString text = tr("Booked with %1, PNR %2").arg(providerName, bookingReference);
+    if (!orderId.isEmpty() && orderId != bookingReference)
+        //: After "Booked with …, PNR …": %1 the provider's order id.
+        text += tr(", order %1").arg(orderId);
+    return text;
+}
+
+QString orderText(const QString &bookingReference, const QString &orderId) {
+    if (!orderId.isEmpty() && orderId == bookingReference)
+        //: The order of a provider whose order id is the PNR (Travomatrix): %1 the PNR.
+        return tr("PNR %1").arg(orderId);
+    //: %1 the provider's order id, e.g. ord_0001.
+    return tr("Order %1").arg(orderId);
+}
+
 Toned offerCountdown(const QDateTime &expiresAt, const QDateTime &now) {
     const qint64 left = now.secsTo(expiresAt);
     if (left <= 0)

@@ -25,6 +25,13 @@ QString groupedAmount(QString decimal); // "1500.00" -> "1,500.00", digits never
 
 // The offer's life and the price guarantee as the agent should read them at `now`: a plain
 // countdown, a warning inside the provider's 60 s safety margin, then an error once lapsed.
+// The booking as the agent and support read it: "Booked with Travomatrix, PNR RZPVAB", with the
+// order id after it only when it differs from the reference (Travomatrix's order id is the PNR).
+QString bookedWith(const QString &providerName, const QString &bookingReference,
+                   const QString &orderId);
+// "Order ord_123" or, when the order id is the booking reference, "PNR RZPVAB": the order once.
+QString orderText(const QString &bookingReference, const QString &orderId);
+
 Toned offerCountdown(const QDateTime &expiresAt, const QDateTime &now);
 Toned guaranteeCountdown(const std::optional<QDateTime> &guaranteeEnds, const QDateTime &now);
 Toned wallet(const std::optional<Wallet> &wallet, const Money &total);

@@ -3,6 +3,7 @@
 #include "checkouttext.h"
 
 #include "core/offerchecks.h"
+#include "desk/providers.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -50,14 +51,18 @@ QString arrivalText(const Slice &s) {
     return OffersModel::tr("%1 · %2").arg(s.destination.iataCode, time);
 }
 
-// The flight numbers of every segment, from the offer as received ("BA76, BA77").
+// The flight numbers of every segment, from the offer as received ("BA76, BA77"): Travelbase
+// lists them under "slices", Travomatrix under "itineraries".
 QString flightNumbers(const Offer &offer) {
     QStringList numbers;
-    for (const QJsonValue &slice : offer.raw.value(QLatin1String("slices")).toArray())
-        for (const QJsonValue &seg : slice.toObject().value(QLatin1String("segments")).toArray())
-            if (const QString n = seg.toObject().value(QLatin1String("flight_number")).toString();
-                !n.isEmpty())
-                numbers << n;
+    for (const char *journeys : {"slices", "itineraries"})
+        for (const QJsonValue &slice : offer.raw.value(QLatin1String(journeys)).toArray())
+            for (const QJsonValue &seg :
+                 slice.toObject().value(QLatin1String("segments")).toArray())
+                if (const QString n =
+                        seg.toObject().value(QLatin1String("flight_number")).toString();
+                    !n.isEmpty())
+                    numbers << n;
     return numbers.join(QStringLiteral(", "));
 }
 
@@ -109,6 +114,15 @@ void OffersModel::setOffers(QList<Offer> offers) {
     endResetModel();
 }
 
+void OffersModel::addOffers(const QList<Offer> &offers) {
+    if (offers.isEmpty())
+        return;
+    const int first = static_cast<int>(m_offers.size());
+    beginInsertRows({}, first, first + static_cast<int>(offers.size()) - 1);
+    m_offers.append(offers);
+    endInsertRows();
+}
+
 qint64 OffersModel::secondsLeft(int row) const {
     return m_clock->now().secsTo(m_offers.at(row).expiresAt);
 }
@@ -140,6 +154,9 @@ QVariant OffersModel::data(const QModelIndex &index, int role) const {
         return spoken(offer, index.row(), index.column());
     case Qt::ToolTipRole: {
         QStringList lines{checkouttext::carrier(offer)};
+        if (!offer.provider.isEmpty())
+            //: Tooltip line: %1 the booking provider selling the offer.
+            lines << tr("Sold by %1").arg(desk::providerName(offer.provider));
         for (const Slice &s : offer.slices)
             lines << checkouttext::route(s) << checkouttext::times(s);
         return lines.join(QLatin1Char('\n'));
@@ -172,6 +189,8 @@ QVariant OffersModel::display(const Offer &offer, int row, int column) const {
         return offer.total.toString();
     case ValidFor:
         return validForText(secondsLeft(row));
+    case Provider:
+        return desk::providerName(offer.provider);
     default:
         return {};
     }
@@ -202,6 +221,8 @@ QVariant OffersModel::raw(const Offer &offer, int row, int column) const {
         return offer.total.minorUnits();
     case ValidFor:
         return secondsLeft(row);
+    case Provider:
+        return desk::providerName(offer.provider);
     default:
         return {};
     }
@@ -240,6 +261,9 @@ QString OffersModel::spoken(const Offer &offer, int row, int column) const {
         //: Spoken: how long the offer can still be booked.
         return tr("valid for %1 minutes %2 seconds").arg(left / 60).arg(left % 60);
     }
+    case Provider:
+        //: Spoken: the provider selling the offer, e.g. "sold by Travomatrix".
+        return tr("sold by %1").arg(desk::providerName(offer.provider));
     default:
         return display(offer, row, column).toString();
     }
@@ -256,8 +280,13 @@ QVariant OffersModel::headerData(int section, Qt::Orientation orientation, int r
         if (section == ValidFor)
             return tr("How long the offer can still be booked. Offers in their last minute are "
                       "refused by the provider: search again.");
+        if (section == Provider)
+            return tr("The booking provider selling the offer: the booking is made with it.");
         return {};
     }
+    if (role == Qt::AccessibleTextRole && section == Provider)
+        //: Spoken name of the Provider column.
+        return tr("Booking provider");
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -278,6 +307,9 @@ QVariant OffersModel::headerData(int section, Qt::Orientation orientation, int r
     case ValidFor:
         //: Column header: time left before the offer expires.
         return tr("Valid for");
+    case Provider:
+        //: Column header: the booking provider selling the offer (Travelbase, Travomatrix).
+        return tr("Provider");
     default:
         return {};
     }

@@ -8,19 +8,30 @@
 
 namespace fd::ui {
 
-// The offers of one search, one row each. A return trip shows each slice on its own line in
-// the time columns ("outbound" above "return"), so both stay readable at a glance. Times are
-// UTC, as the API gives them; the headers say so.
+// The offers of one search (from every provider asked), one row each. A return trip shows each
+// slice on its own line in the time columns ("outbound" above "return"), so both stay readable at a
+// glance. Times are UTC, as the API gives them; the headers say so.
 class OffersModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OffersModel)
 
 public:
-    enum Column { Carrier, Departure, Arrival, Stops, Duration, Price, ValidFor, ColumnCount };
+    enum Column {
+        Carrier,
+        Departure,
+        Arrival,
+        Stops,
+        Duration,
+        Price,
+        ValidFor,
+        Provider,
+        ColumnCount
+    };
     enum Role {
         // The plain value a proxy sorts by: QString (Carrier), QDateTime of the outbound
         // slice (Departure, Arrival), int (Stops; Duration in minutes, every slice together),
-        // qint64 minor units (Price) and qint64 seconds left (ValidFor).
+        // qint64 minor units (Price), qint64 seconds left (ValidFor) and the provider's name
+        // (Provider).
         RawValueRole = Qt::UserRole + 1,
     };
 
@@ -30,6 +41,9 @@ public:
     // `clock` is not owned and must outlive the model; the system clock by default.
     void setClock(const fd::Clock *clock);
     void setOffers(QList<fd::Offer> offers);
+    // Adds offers after the ones shown (another provider's answer): rows are inserted, so a
+    // sorting proxy places them and the views keep their selection.
+    void addOffers(const QList<fd::Offer> &offers);
     void clear() { setOffers({}); }
     const fd::Offer &offerAt(int row) const { return m_offers.at(row); }
     const QList<fd::Offer> &offers() const { return m_offers; }

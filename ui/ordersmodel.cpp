@@ -2,6 +2,8 @@
 
 #include "checkouttext.h"
 
+#include "desk/providers.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -170,6 +172,7 @@ OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
     r.outcome = intent.outcome;
     r.outcomeMessage = intent.outcomeMessage;
     r.status = orderStatus(intent.state);
+    r.provider = intent.provider;
     r.bookingReference = intent.bookingReference;
     r.orderId = intent.orderId;
     r.idempotencyKey = intent.idempotencyKey;
@@ -256,7 +259,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
         return int(r.status);
     case SearchTextRole:
         return QStringList{r.bookingReference, r.orderId, r.idempotencyKey,
-                           r.passengerNames.join(QLatin1Char('\n'))}
+                           r.passengerNames.join(QLatin1Char('\n')),
+                           r.provider.isEmpty() ? QString() : desk::providerName(r.provider)}
             .join(QLatin1Char('\n'))
             .toLower();
     case Qt::DisplayRole:
@@ -279,6 +283,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
             return r.route;
         case Total:
             return r.totalText;
+        case Provider:
+            return r.provider.isEmpty() ? QString() : desk::providerName(r.provider);
         case ColumnCount:
             break;
         }
@@ -300,6 +306,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
             return r.route;
         case Total:
             return r.totalMinor;
+        case Provider:
+            return r.provider.isEmpty() ? QString() : desk::providerName(r.provider);
         case ColumnCount:
             break;
         }
@@ -311,6 +319,9 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
     case Qt::AccessibleTextRole:
         if (index.column() == Status && !r.outcomeMessage.isEmpty())
             return QString(stateText(r.state) + QStringLiteral(". ") + r.outcomeMessage);
+        if (index.column() == Provider && !r.provider.isEmpty())
+            //: Spoken: the provider the order was booked with.
+            return OrdersModel::tr("booked with %1").arg(desk::providerName(r.provider));
         return {};
     default:
         return {};
@@ -318,6 +329,9 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && section == Provider && role == Qt::AccessibleTextRole)
+        //: Spoken name of the orders table's Provider column.
+        return OrdersModel::tr("Booking provider");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -337,6 +351,9 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
         return OrdersModel::tr("Route");
     case Total:
         return OrdersModel::tr("Total");
+    case Provider:
+        //: Orders table column: the booking provider (Travelbase, Travomatrix).
+        return OrdersModel::tr("Provider");
     case ColumnCount:
         break;
     }

@@ -41,6 +41,7 @@ public:
         Passengers,
         Route,
         Total,
+        Provider,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -58,6 +59,7 @@ public:
         QString outcome;
         QString outcomeMessage;
         OrderStatus status = OrderStatus::InProgress;
+        QString provider; // the provider's id ("travomatrix"); shown by its name
         QString bookingReference;
         QString orderId;
         QString idempotencyKey;

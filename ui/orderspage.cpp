@@ -1,6 +1,8 @@
 #include "orderspage.h"
 #include "ui_orderspage.h"
 
+#include "desk/providers.h"
+
 #include "fieldmessage.h"
 #include "ordersmodel.h"
 
@@ -158,9 +160,10 @@ void OrdersPage::showSelected() {
         m_ui->statusLabel->clear();
         showToned(m_ui->outcomeMessageLabel, tr("Select an order to see its details and timeline."),
                   Tone::Neutral);
-        for (QLabel *l : {m_ui->bookingReferenceLabel, m_ui->orderIdLabel,
-                          m_ui->idempotencyKeyLabel, m_ui->supersededKeyLabel,
-                          m_ui->passengersLabel, m_ui->eTicketsLabel, m_ui->resumeHintLabel})
+        for (QLabel *l :
+             {m_ui->bookingReferenceLabel, m_ui->orderIdLabel, m_ui->idempotencyKeyLabel,
+              m_ui->supersededKeyLabel, m_ui->passengersLabel, m_ui->eTicketsLabel,
+              m_ui->providerLabel, m_ui->resumeHintLabel})
             l->clear();
         m_ui->copyOrderIdButton->setEnabled(false);
         m_ui->copyKeyButton->setEnabled(false);
@@ -187,6 +190,7 @@ void OrdersPage::showSelected() {
         r->passengerNames.isEmpty() ? none : r->passengerNames.join(QLatin1Char('\n')));
     m_ui->eTicketsLabel->setText(r->eTickets.isEmpty() ? none
                                                        : r->eTickets.join(QLatin1Char('\n')));
+    m_ui->providerLabel->setText(r->provider.isEmpty() ? none : desk::providerName(r->provider));
     m_ui->copyOrderIdButton->setEnabled(!r->orderId.isEmpty());
     m_ui->copyKeyButton->setEnabled(!r->idempotencyKey.isEmpty());
 

@@ -6,6 +6,7 @@
 
 #include "core/isocodes.h"
 #include "core/offerchecks.h"
+#include "desk/providers.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -15,6 +16,8 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+
+#include <utility>
 
 namespace fd::ui {
 
@@ -276,29 +279,57 @@ void SearchPage::applyQuery(const Query &q) {
         m_ui->cabinComboBox->setCurrentIndex(i);
 }
 
+bool SearchPage::isSearching() const {
+    for (const QPointer<QObject> &context : m_pending)
+        if (context)
+            return true;
+    return false;
+}
+
+QStringList SearchPage::pendingProviders() const {
+    QStringList out;
+    for (const QString &provider : m_asked)
+        if (m_pending.value(provider))
+            out << provider;
+    return out;
+}
+
+void SearchPage::cancelPending() {
+    // Deleting a context drops its answer: nothing from an older search is ever shown.
+    for (const QPointer<QObject> &context : std::exchange(m_pending, {}))
+        delete context.data();
+}
+
 void SearchPage::search() {
     const auto q = query();
     if (!q)
         return;
-    delete m_pending.data(); // a newer search wins; the older answer is never delivered
-    auto *context = new QObject(this);
-    m_pending = context;
+    cancelPending(); // a newer search wins; the older answers are never delivered
     m_offers->clear();
+    m_failures.clear();
+    m_asked = m_search->providers();
     m_attempts = 0;
     m_searchTime.start();
     //: A route in the status line: origin code → destination code.
     m_searchedRoute = tr("%1 → %2").arg(q->origin, q->destination);
-    //: Shown from the moment Search is pressed until the provider answers.
-    showStatus(tr("Searching %1…").arg(m_searchedRoute), Tone::Neutral);
+    const QJsonObject request = searchquery::toRequest(*q);
+    // Every provider at once, each with its own context: they answer in their own time.
+    for (const QString &provider : std::as_const(m_asked))
+        m_pending.insert(provider, new QObject(this));
+    updateStatus();
     const AttemptLog log = [this](const QJsonObject &) {
         ++m_attempts;
     };
-    m_search->searchOffers(m_search->providers().value(0), searchquery::toRequest(*q), context, log,
-                           [this, context](const GatewayResult<QList<Offer>> &result) {
-                               context->deleteLater();
-                               m_pending = nullptr;
-                               searchFinished(result);
-                           });
+    for (const QString &provider : std::as_const(m_asked)) {
+        QObject *context = m_pending.value(provider);
+        m_search->searchOffers(
+            provider, request, context, log,
+            [this, provider, context](const GatewayResult<QList<Offer>> &result) {
+                context->deleteLater();
+                m_pending.remove(provider);
+                providerAnswered(provider, result);
+            });
+    }
 }
 
 void SearchPage::searchAgain(const Offer &previous, const QList<Passenger> &passengers) {
@@ -319,28 +350,23 @@ void SearchPage::searchAgain(const Offer &previous, const QList<Passenger> &pass
     search();
 }
 
-void SearchPage::searchFinished(const GatewayResult<QList<Offer>> &result) {
+void SearchPage::providerAnswered(const QString &provider,
+                                  const GatewayResult<QList<Offer>> &result) {
     if (const auto *failure = std::get_if<GatewayFailure>(&result)) {
-        showStatus(failureText(*failure), Tone::Error);
+        QString text = failureText(provider, *failure);
+        if (m_asked.size() > 1)
+            //: A provider's failure among several: %1 its name, %2 what went wrong and the fix.
+            text = tr("%1: %2").arg(desk::providerName(provider), text);
+        m_failures.append({provider, text});
+        updateStatus();
         return;
     }
     const auto &offers = std::get<QList<Offer>>(result);
-    m_offers->setOffers(offers);
-    if (offers.isEmpty()) {
-        //: %1 the route, e.g. LOS → LHR.
-        showStatus(tr("No offers for %1 on those dates: try other dates, another airport or "
-                      "fewer passengers.")
-                       .arg(m_searchedRoute),
-                   Tone::Warning);
-        return;
-    }
-    const QString found = offers.size() == 1
-                              ? tr("1 offer for %1.").arg(m_searchedRoute)
-                              //: %1 the number of offers, %2 the route.
-                              : tr("%1 offers for %2.").arg(offers.size()).arg(m_searchedRoute);
-    showStatus(found + QLatin1Char(' ') +
-                   tr("Select one and press Enter, or double-click it, to choose."),
-               Tone::Neutral);
+    const bool first = m_offers->rowCount() == 0;
+    m_offers->addOffers(offers);
+    updateStatus();
+    if (!first || offers.isEmpty())
+        return; // the agent may already be looking at the first answer's offers: keep the row
     QTableView *view = m_ui->offersTableView;
     view->setCurrentIndex(m_proxy->index(0, 0));
     // The agent searched from the form: the next keys belong to the results.
@@ -348,9 +374,67 @@ void SearchPage::searchFinished(const GatewayResult<QList<Offer>> &result) {
         view->setFocus(Qt::OtherFocusReason);
 }
 
-QString SearchPage::failureText(const GatewayFailure &f) const {
+void SearchPage::updateStatus() {
+    QStringList failures;
+    for (const ProviderFailure &f : std::as_const(m_failures))
+        failures << f.text;
+    const int count = m_offers->rowCount();
+    const QString found = count == 1 ? tr("1 offer for %1.").arg(m_searchedRoute)
+                                     //: %1 the number of offers, %2 the route.
+                                     : tr("%1 offers for %2.").arg(count).arg(m_searchedRoute);
+    if (isSearching()) {
+        QString text;
+        const qint64 seconds = m_searchTime.elapsed() / 1000;
+        if (seconds == 0) {
+            //: Shown from the moment Search is pressed until the providers answer.
+            text = tr("Searching %1…").arg(m_searchedRoute);
+        } else {
+            const QString attempt =
+                m_attempts > 0
+                    ? tr(" (attempt %1, the server is slow to answer)").arg(m_attempts + 1)
+                    : QString();
+            //: %1 the route, %2 seconds since Search was pressed, %3 empty or the retry attempt.
+            text = tr("Searching %1… %2 s%3").arg(m_searchedRoute).arg(seconds).arg(attempt);
+        }
+        if (m_asked.size() > 1) {
+            QStringList waiting;
+            for (const QString &provider : pendingProviders())
+                waiting << desk::providerName(provider);
+            //: %1 the providers that have not answered yet, e.g. "Travelbase, Travomatrix".
+            text +=
+                QLatin1Char(' ') + tr("Waiting for %1.").arg(waiting.join(QStringLiteral(", ")));
+            if (count > 0)
+                text += QLatin1Char(' ') + found;
+        }
+        for (const QString &f : std::as_const(failures))
+            text += QLatin1Char('\n') + f;
+        showStatus(text, Tone::Neutral);
+        return;
+    }
+    if (count == 0) {
+        if (!failures.isEmpty() && failures.size() == m_asked.size()) {
+            showStatus(failures.join(QLatin1Char('\n')), Tone::Error);
+            return;
+        }
+        //: %1 the route, e.g. LOS → LHR.
+        QString text = tr("No offers for %1 on those dates: try other dates, another airport or "
+                          "fewer passengers.")
+                           .arg(m_searchedRoute);
+        for (const QString &f : std::as_const(failures))
+            text += QLatin1Char('\n') + f;
+        showStatus(text, failures.isEmpty() ? Tone::Warning : Tone::Error);
+        return;
+    }
+    QString text =
+        found + QLatin1Char(' ') + tr("Select one and press Enter, or double-click it, to choose.");
+    for (const QString &f : std::as_const(failures))
+        text += QLatin1Char('\n') + f;
+    showStatus(text, failures.isEmpty() ? Tone::Neutral : Tone::Warning);
+}
+
+QString SearchPage::failureText(const QString &provider, const GatewayFailure &f) const {
     using K = GatewayFailure::Kind;
-    const QString server = m_search->server(m_search->providers().value(0));
+    const QString server = m_search->server(provider);
     switch (f.kind) {
     case K::Unauthorized:
         //: %1 the provider's answer.
@@ -374,9 +458,10 @@ QString SearchPage::failureText(const GatewayFailure &f) const {
             .arg(fields.isEmpty() ? f.message : fields.join(QStringLiteral("; ")));
     }
     case K::Fatal:
+        //: %1 what went wrong, %2 the provider's name.
         return tr("The booking server failed and asked not to retry (%1). Search again later; if "
-                  "it keeps failing, contact Travelbase support.")
-            .arg(f.message);
+                  "it keeps failing, contact %2 support.")
+            .arg(f.message, desk::providerName(provider));
     case K::Cancelled:
         return tr("The search was cancelled.");
     default:
@@ -411,29 +496,26 @@ void SearchPage::updateSelection() {
         m_ui->selectionLabel->clear();
         return;
     }
-    const Offer &offer = m_offers->offerAt(m_proxy->mapToSource(current).row());
-    //: The offer about to be chosen: %1 carrier and flights, %2 total price.
+    const int row = m_proxy->mapToSource(current).row();
+    const Offer &offer = m_offers->offerAt(row);
+    const QString carrier = m_offers->data(m_offers->index(row, OffersModel::Carrier)).toString();
+    if (offer.provider.isEmpty()) {
+        //: The offer about to be chosen: %1 carrier and flights, %2 total price.
+        m_ui->selectionLabel->setText(tr("Selected: %1 — %2").arg(carrier, offer.total.toString()));
+        return;
+    }
+    //: The offer about to be chosen: %1 carrier and flights, %2 total price, %3 the provider
+    //: selling it (the same trip may be sold by several).
     m_ui->selectionLabel->setText(
-        tr("Selected: %1 — %2")
-            .arg(m_offers
-                     ->data(
-                         m_offers->index(m_proxy->mapToSource(current).row(), OffersModel::Carrier))
-                     .toString(),
-                 offer.total.toString()));
+        tr("Selected: %1 — %2, sold by %3")
+            .arg(carrier, offer.total.toString(), desk::providerName(offer.provider)));
 }
 
 void SearchPage::tick() {
     updateToday();
     m_offers->refresh();
-    if (m_pending) {
-        const qint64 seconds = m_searchTime.elapsed() / 1000;
-        const QString attempt =
-            m_attempts > 0 ? tr(" (attempt %1, the server is slow to answer)").arg(m_attempts + 1)
-                           : QString();
-        //: %1 the route, %2 seconds since Search was pressed, %3 empty or the retry attempt.
-        showStatus(tr("Searching %1… %2 s%3").arg(m_searchedRoute).arg(seconds).arg(attempt),
-                   Tone::Neutral);
-    }
+    if (isSearching())
+        updateStatus();
 }
 
 void SearchPage::keyPressEvent(QKeyEvent *event) {
@@ -447,8 +529,8 @@ void SearchPage::keyPressEvent(QKeyEvent *event) {
         search();
         return;
     }
-    if (event->key() == Qt::Key_Escape && m_pending) {
-        delete m_pending.data();
+    if (event->key() == Qt::Key_Escape && isSearching()) {
+        cancelPending();
         showStatus(tr("Search cancelled."), Tone::Neutral);
         return;
     }

@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -49,12 +50,15 @@ public:
 
     // The query as the inputs stand, or nullopt with every problem shown next to its input.
     std::optional<searchquery::Query> query();
-    bool isSearching() const { return m_pending != nullptr; }
+    bool isSearching() const; // until every provider asked has answered
+    // The providers the running search still waits for, by id.
+    QStringList pendingProviders() const;
     OffersModel *offersModel() const { return m_offers; }
 
 public Q_SLOTS:
-    // What Search and Enter in the form do: checks everything, then sends one request (a
-    // newer search replaces one still running; its late answer is dropped).
+    // What Search and Enter in the form do: checks everything, then sends one request to
+    // every connected provider at once (a newer search replaces one still running; its late
+    // answers are dropped). Offers are shown as each provider answers.
     void search();
     // The same route, dates and passenger counts as `previous`, searched at once; the next
     // offerChosen() carries `passengers` (lined up with the new offer) so the agent types
@@ -83,12 +87,15 @@ private:
     QString checkDates();
     void tripChanged();
     void swapAirports();
-    void searchFinished(const fd::GatewayResult<QList<fd::Offer>> &result);
+    void providerAnswered(const QString &provider,
+                          const fd::GatewayResult<QList<fd::Offer>> &result);
+    void cancelPending();
+    void updateStatus();
     void tick();
     void updateSelection();
     void showStatus(const QString &text, Tone tone);
     void showMessage(QLabel *label, QWidget *input, const QString &text, Tone tone);
-    QString failureText(const fd::GatewayFailure &failure) const;
+    QString failureText(const QString &provider, const fd::GatewayFailure &failure) const;
 
     std::unique_ptr<Ui::SearchPage> m_ui;
     fd::desk::Search *m_search;
@@ -98,7 +105,14 @@ private:
     OffersModel *m_offers;
     QSortFilterProxyModel *m_proxy;
     QTimer *m_ticker;
-    QPointer<QObject> m_pending; // the running search's context: deleting it drops the answer
+    // The running search's context per provider still to answer: deleting one drops its answer.
+    QHash<QString, QPointer<QObject>> m_pending;
+    QStringList m_asked; // the providers the running (or last) search asked, in order
+    struct ProviderFailure {
+        QString provider;
+        QString text;
+    };
+    QList<ProviderFailure> m_failures; // of the running (or last) search, as they came
     QElapsedTimer m_searchTime;
     int m_attempts = 0;
     QString m_searchedRoute; // "LOS → LHR", for the status line

@@ -3,3 +3,6 @@ flightdesk_add_test(NAME tst_offersmodel SOURCES tst_offersmodel.cpp LABEL gui L
 flightdesk_add_test(NAME tst_searchpage SOURCES tst_searchpage.cpp LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
                          flightdesk_storage)
+flightdesk_add_test(NAME tst_providerbooking SOURCES tst_providerbooking.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
+                         flightdesk_storage)

@@ -52,8 +52,10 @@ private Q_SLOTS:
         desk.fakeDemo.names = {QStringLiteral("happy_path"), QStringLiteral("airline_rejects")};
         desk.fakeDemo.current = QStringLiteral("airline_rejects");
         MainWindow w(MainWindow::Mode::Demo, &desk);
-        QCOMPARE(w.statusBar()->currentMessage(),
-                 QStringLiteral("Demo mode: offline sandbox at http://127.0.0.1:9"));
+        // Every connected provider's sandbox, by name (the fake desk connects Travelbase).
+        QCOMPARE(
+            w.statusBar()->currentMessage(),
+            QStringLiteral("Demo mode: offline sandboxes of Travelbase at http://127.0.0.1:9"));
         const auto scenario = [&w](const char *name) {
             return w.findChild<QAction *>(QStringLiteral("scenario_") + QLatin1String(name));
         };

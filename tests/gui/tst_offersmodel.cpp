@@ -75,10 +75,16 @@ fd::Offer offer(const char *id, const char *carrier, const char *name, Leg out, 
 
 QList<fd::Offer> sample() {
     // Price 1000.00 sorts after 999.99 only when compared as numbers, not as text.
-    return {offer("off_a", "P4", "Air Peace", {at(10, 22, 15), 390, 2}, "1000.00", 20),
-            offer("off_b", "BA", "British Airways", {at(10, 8, 0), 400, 1}, "999.99", 5),
-            offer("off_c", "KL", "KLM", {at(10, 9, 30), 380, 3}, "412.30", 29,
-                  Leg{at(20, 21, 0), 80, 1})};
+    QList<fd::Offer> offers{
+        offer("off_a", "P4", "Air Peace", {at(10, 22, 15), 390, 2}, "1000.00", 20),
+        offer("off_b", "BA", "British Airways", {at(10, 8, 0), 400, 1}, "999.99", 5),
+        offer("off_c", "KL", "KLM", {at(10, 9, 30), 380, 3}, "412.30", 29,
+              Leg{at(20, 21, 0), 80, 1})};
+    // A mixed list, as a search of both providers gives.
+    offers[0].provider = QStringLiteral("travomatrix");
+    offers[1].provider = QStringLiteral("travelbase");
+    offers[2].provider = QStringLiteral("travelbase");
+    return offers;
 }
 
 struct Fixture {
@@ -207,6 +213,73 @@ private Q_SLOTS:
         proxy.sort(column, Qt::DescendingOrder);
         QStringList descending(ascending.crbegin(), ascending.crend());
         QCOMPARE(order(), descending);
+    }
+
+    void providerColumnNamesTheSeller() {
+        Fixture f;
+        QCOMPARE(f.text(0, OffersModel::Provider), QStringLiteral("Travomatrix"));
+        QCOMPARE(f.text(1, OffersModel::Provider), QStringLiteral("Travelbase"));
+        QCOMPARE(f.model.index(0, OffersModel::Provider).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("sold by Travomatrix"));
+        QCOMPARE(f.model.headerData(OffersModel::Provider, Qt::Horizontal).toString(),
+                 QStringLiteral("Provider"));
+        QCOMPARE(f.model.headerData(OffersModel::Provider, Qt::Horizontal, Qt::AccessibleTextRole)
+                     .toString(),
+                 QStringLiteral("Booking provider"));
+        QVERIFY(!f.model.headerData(OffersModel::Provider, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+        QVERIFY(f.model.index(0, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Sold by Travomatrix")));
+        QCOMPARE(f.model.index(0, OffersModel::Provider).data(OffersModel::RawValueRole).typeId(),
+                 QMetaType::QString);
+        // Sorted by provider name: the Travelbase offers together, Travomatrix's after them.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&f.model);
+        proxy.setSortRole(OffersModel::RawValueRole);
+        proxy.sort(OffersModel::Provider, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(2, OffersModel::Provider).data().toString(),
+                 QStringLiteral("Travomatrix"));
+        proxy.sort(OffersModel::Provider, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, OffersModel::Provider).data().toString(),
+                 QStringLiteral("Travomatrix"));
+    }
+
+    void travomatrixFlightNumbers() {
+        // Travomatrix lists its segments under "itineraries".
+        fd::Offer tmx = sample().first();
+        tmx.raw = QJsonObject{
+            {QStringLiteral("itineraries"),
+             QJsonArray{QJsonObject{{QStringLiteral("segments"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("flight_number"),
+                                                             QStringLiteral("P47200")}}}}}}}};
+        OffersModel model;
+        model.setOffers({tmx});
+        QCOMPARE(model.index(0, OffersModel::Carrier).data().toString(),
+                 QStringLiteral("Air Peace (P4) · P47200"));
+    }
+
+    void addedOffersAreInsertedAndSorted() {
+        Fixture f;
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&f.model);
+        proxy.setSortRole(OffersModel::RawValueRole);
+        proxy.sort(OffersModel::Price, Qt::AscendingOrder);
+        QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        fd::Offer cheap = offer("off_d", "AF", "Air France", {at(10, 7, 0), 420, 2}, "99.00", 25);
+        cheap.provider = QStringLiteral("travomatrix");
+        f.model.addOffers({cheap});
+        f.model.addOffers({}); // nothing to add: no signal
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(f.model.rowCount(), 4);
+        QCOMPARE(f.model.offerAt(proxy.mapToSource(proxy.index(0, 0)).row()).id,
+                 QStringLiteral("off_d"));
     }
 
     void validForCountsDownOnRefresh() {

@@ -551,6 +551,49 @@ private Q_SLOTS:
         QCOMPARE(spy.first().first().toLongLong(), 1);
     }
 
+    void showsTheProviderOfEachOrder() {
+        const QDateTime nine(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        fd::test::FakeOrders orders;
+        fd::Intent tmx = canned(2, CheckoutState::Ticketed, "Ada", nine.addSecs(300));
+        tmx.provider = QStringLiteral("travomatrix");
+        tmx.orderId = QStringLiteral("TMXPNR");
+        tmx.bookingReference = QStringLiteral("TMXPNR");
+        fd::Intent tb = canned(1, CheckoutState::Ticketed, "Obi", nine);
+        tb.provider = QStringLiteral("travelbase");
+        tb.orderId = QStringLiteral("ord_0001");
+        tb.bookingReference = QStringLiteral("RZPVAB");
+        orders.intents = {tmx, tb};
+
+        OrdersPage page(&orders);
+        page.show();
+        OrdersModel *m = page.model();
+        QCOMPARE(m->index(0, OrdersModel::Provider).data().toString(),
+                 QStringLiteral("Travomatrix"));
+        QCOMPARE(m->index(1, OrdersModel::Provider).data().toString(),
+                 QStringLiteral("Travelbase"));
+        QCOMPARE(m->headerData(OrdersModel::Provider, Qt::Horizontal).toString(),
+                 QStringLiteral("Provider"));
+        QCOMPARE(
+            m->headerData(OrdersModel::Provider, Qt::Horizontal, Qt::AccessibleTextRole).toString(),
+            QStringLiteral("Booking provider"));
+        QCOMPARE(m->index(0, OrdersModel::Provider).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("booked with Travomatrix"));
+        // Sortable, and found by the search box.
+        page.filterModel()->sort(OrdersModel::Provider, Qt::AscendingOrder);
+        QCOMPARE(page.filterModel()->index(0, OrdersModel::Provider).data().toString(),
+                 QStringLiteral("Travelbase"));
+        page.filterModel()->setSearchText(QStringLiteral("travomatrix"));
+        QCOMPARE(page.filterModel()->rowCount(), 1);
+        page.filterModel()->setSearchText({});
+        // The details name it too.
+        page.selectIntent(2);
+        auto *provider = page.findChild<QLabel *>(QStringLiteral("providerLabel"));
+        QCOMPARE(provider->text(), QStringLiteral("Travomatrix"));
+        QVERIFY(!provider->accessibleName().isEmpty());
+        page.selectIntent(1);
+        QCOMPARE(provider->text(), QStringLiteral("Travelbase"));
+    }
+
     void keepsWhatItShowedWhenTheJournalCannotBeRead() {
         const QDateTime nine(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
         fd::test::FakeOrders orders;

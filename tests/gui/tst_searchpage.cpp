@@ -50,6 +50,28 @@ std::unique_ptr<fd::Session> openSession(const QTemporaryDir &dir, fd::SessionOp
     return std::move(session).value();
 }
 
+// A test offer sold by `provider`, with its own id and total.
+fd::Offer offerBy(const char *provider, const char *id, const char *total) {
+    fd::Offer o = guitest::offer("los-lhr-family");
+    o.provider = QLatin1String(provider);
+    o.id = QLatin1String(id);
+    o.total = *fd::Money::parse(QLatin1String(total), o.total.currency());
+    return o;
+}
+
+const QString kTravelbase = QStringLiteral("travelbase");
+const QString kTravomatrix = QStringLiteral("travomatrix");
+
+// A fake desk connected to both providers, each answering its own offers.
+void twoProviders(fd::test::FakeDesk &fake) {
+    fake.fakeSearch.connected = {kTravelbase, kTravomatrix};
+    fake.fakeSearch.answers.insert(kTravelbase,
+                                   QList<fd::Offer>{offerBy("travelbase", "tb_1", "500.00"),
+                                                    offerBy("travelbase", "tb_2", "700.00")});
+    fake.fakeSearch.answers.insert(kTravomatrix,
+                                   QList<fd::Offer>{offerBy("travomatrix", "TMX1", "600.00")});
+}
+
 fd::SessionOptions demo() {
     fd::SessionOptions o;
     o.demo = true;
@@ -144,6 +166,15 @@ struct Fixture {
                              [&](const fd::GatewayResult<fd::Wallet> &) { done = true; });
         return QTest::qWaitFor([&] { return done; }, 10000);
     }
+    // The Provider column of the table's row, as shown.
+    QString providerInRow(int row) const {
+        return table()->model()->index(row, OffersModel::Provider).data().toString();
+    }
+    // The offer of the table's current row.
+    fd::Offer currentOffer() const {
+        const auto *proxy = static_cast<const QSortFilterProxyModel *>(table()->model());
+        return model()->offerAt(proxy->mapToSource(table()->currentIndex()).row());
+    }
     // The offer shown in the table's row, after sorting.
     const fd::Offer &offerInRow(int row) const {
         const auto *proxy = table()->model();
@@ -168,23 +199,33 @@ private Q_SLOTS:
         QCOMPARE(f.destination()->text(), QStringLiteral("London (LHR)"));
         QVERIFY2(f.status().startsWith(QStringLiteral("Searching LOS → LHR…")),
                  qPrintable(f.status()));
-        QTRY_COMPARE(f.model()->rowCount(), 2);
-        QVERIFY2(f.status().startsWith(QStringLiteral("2 offers for LOS → LHR.")),
+        // Both demo sandboxes sell the route: two offers from each.
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QCOMPARE(f.model()->rowCount(), 4);
+        QVERIFY2(f.status().startsWith(QStringLiteral("4 offers for LOS → LHR.")),
                  qPrintable(f.status()));
         QCOMPARE(f.searchesSent(), 1);
+        QStringList providers;
+        for (int r = 0; r < 4; ++r)
+            providers << f.providerInRow(r);
+        QCOMPARE(providers.count(QStringLiteral("Travelbase")), 2);
+        QCOMPARE(providers.count(QStringLiteral("Travomatrix")), 2);
 
         // Cheapest first by default; then the other way round by the Price header.
         QCOMPARE(f.table()->horizontalHeader()->sortIndicatorSection(), int(OffersModel::Price));
-        QVERIFY(f.offerInRow(0).total.minorUnits() < f.offerInRow(1).total.minorUnits());
+        QVERIFY(f.offerInRow(0).total.minorUnits() <= f.offerInRow(1).total.minorUnits());
+        QVERIFY(f.offerInRow(2).total.minorUnits() <= f.offerInRow(3).total.minorUnits());
         const QPoint priceHeader(
             f.table()->horizontalHeader()->sectionViewportPosition(OffersModel::Price) + 5, 5);
         QTest::mouseClick(f.table()->horizontalHeader()->viewport(), Qt::LeftButton, {},
                           priceHeader);
         QCOMPARE(f.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
-        QVERIFY(f.offerInRow(0).total.minorUnits() > f.offerInRow(1).total.minorUnits());
+        QVERIFY(f.offerInRow(0).total.minorUnits() >= f.offerInRow(1).total.minorUnits());
+        QVERIFY(f.offerInRow(0).total.minorUnits() > f.offerInRow(3).total.minorUnits());
 
         // The results take the keyboard: Down, then Enter chooses the second row.
         QCOMPARE(QApplication::focusWidget(), f.table());
+        f.table()->setCurrentIndex(f.table()->model()->index(0, 0));
         const fd::Offer expected = f.offerInRow(1);
         QTest::keyClick(f.table(), Qt::Key_Down);
         f.pressEnter(f.table());
@@ -458,12 +499,18 @@ private Q_SLOTS:
         f.route("LOS", "LHR");
         f.pressEnter(f.origin());
         QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
-        QVERIFY2(f.status().startsWith(QLatin1String("The booking server failed and asked not to "
-                                                     "retry (HTTP 500 TB_INTERNAL_FATAL")),
+        // Travelbase failed, by name and with its fix; Travomatrix's offers are still shown.
+        QVERIFY2(f.status().startsWith(QStringLiteral("2 offers for LOS → LHR.")),
+                 qPrintable(f.status()));
+        QVERIFY2(f.status().contains(QLatin1String("\nTravelbase: The booking server failed and "
+                                                   "asked not to retry (HTTP 500 "
+                                                   "TB_INTERNAL_FATAL")),
                  qPrintable(f.status()));
         QVERIFY(f.status().contains(QLatin1String("contact Travelbase support")));
         QCOMPARE(f.searchesSent(), 1); // not retryable: asked once
-        QCOMPARE(f.model()->rowCount(), 0);
+        QCOMPARE(f.model()->rowCount(), 2);
+        for (int r = 0; r < 2; ++r)
+            QCOMPARE(f.providerInRow(r), QStringLiteral("Travomatrix"));
     }
 
     void slowSearchCountsAndCanBeCancelled() {
@@ -478,13 +525,21 @@ private Q_SLOTS:
         f.pressEnter(f.origin());
         QVERIFY(f.page->isSearching());
         QTRY_VERIFY_WITH_TIMEOUT(f.status().contains(QStringLiteral("… 1 s")), 3000);
+        // Travomatrix answered long ago; only Travelbase is still awaited.
+        QCOMPARE(f.page->pendingProviders(), QStringList{kTravelbase});
+        QVERIFY2(f.status().contains(QStringLiteral("Waiting for Travelbase.")),
+                 qPrintable(f.status()));
+        const int shown = f.model()->rowCount();
+        QCOMPARE(shown, 2);
         QTest::keyClick(f.page.get(), Qt::Key_Escape);
         QVERIFY(!f.page->isSearching());
         QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
         // The slow answer (3 s at this scale) is sent, arrives, and is dropped, not shown.
         QTRY_VERIFY_WITH_TIMEOUT(f.everySearchAnswered(), 10000);
         QVERIFY(f.roundTrip());
-        QCOMPARE(f.model()->rowCount(), 0);
+        QCOMPARE(f.model()->rowCount(), shown);
+        for (int r = 0; r < shown; ++r)
+            QCOMPARE(f.providerInRow(r), QStringLiteral("Travomatrix"));
         QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
     }
 
@@ -624,6 +679,181 @@ private Q_SLOTS:
         QTRY_VERIFY(marker);
         QCOMPARE(f.model()->rowCount(), 0);
         QCOMPARE(f.status(), QStringLiteral("Search cancelled."));
+    }
+
+    // Over a fake desk with two providers: one search each, at once; one list with a Provider
+    // column; a failure named by its provider beside the other's offers; a slow provider's
+    // offers after the fast one's; a newer search, Escape or closing drop every pending answer.
+    void mixedResultsShowEveryProvider() {
+        fd::test::FakeDesk fake(guitest::morning());
+        twoProviders(fake);
+        Fixture f(fake);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QCOMPARE(fake.fakeSearch.requestedProviders, (QStringList{kTravelbase, kTravomatrix}));
+        QCOMPARE(fake.fakeSearch.requests.at(0), fake.fakeSearch.requests.at(1));
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QCOMPARE(f.model()->rowCount(), 3);
+        QVERIFY2(f.status().startsWith(QStringLiteral("3 offers for LOS → LHR. Select one")),
+                 qPrintable(f.status()));
+        QVERIFY(!f.status().contains(QLatin1Char('\n')));
+        // Cheapest first, whoever sells it.
+        QCOMPARE(f.offerInRow(0).id, QStringLiteral("tb_1"));
+        QCOMPARE(f.providerInRow(0), QStringLiteral("Travelbase"));
+        QCOMPARE(f.offerInRow(1).id, QStringLiteral("TMX1"));
+        QCOMPARE(f.providerInRow(1), QStringLiteral("Travomatrix"));
+        QCOMPARE(f.providerInRow(2), QStringLiteral("Travelbase"));
+        auto *header = f.table()->horizontalHeader();
+        QVERIFY(!header->isSectionHidden(OffersModel::Provider));
+        QCOMPARE(f.table()->model()->headerData(OffersModel::Provider, Qt::Horizontal).toString(),
+                 QStringLiteral("Provider"));
+        QCOMPARE(f.table()
+                     ->model()
+                     ->headerData(OffersModel::Provider, Qt::Horizontal, Qt::AccessibleTextRole)
+                     .toString(),
+                 QStringLiteral("Booking provider"));
+        QCOMPARE(f.table()
+                     ->model()
+                     ->index(1, OffersModel::Provider)
+                     .data(Qt::AccessibleTextRole)
+                     .toString(),
+                 QStringLiteral("sold by Travomatrix"));
+        // Sortable by provider, from its header.
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(OffersModel::Provider) + 5, 5));
+        QCOMPARE(header->sortIndicatorSection(), int(OffersModel::Provider));
+        const QString firstProvider = f.providerInRow(0);
+        QCOMPARE(f.providerInRow(1), firstProvider);
+        QVERIFY(f.providerInRow(2) != firstProvider);
+        // A Travomatrix offer is chosen with its provider.
+        QSignalSpy chosen(f.page.get(), &SearchPage::offerChosen);
+        for (int r = 0; r < 3; ++r)
+            if (f.offerInRow(r).provider == kTravomatrix)
+                f.table()->setCurrentIndex(f.table()->model()->index(r, 0));
+        QVERIFY2(f.find<QLabel>("selectionLabel")
+                     ->text()
+                     .endsWith(QStringLiteral("600.00 EUR, sold by Travomatrix")),
+                 qPrintable(f.find<QLabel>("selectionLabel")->text()));
+        f.page->chooseCurrentOffer();
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).at(0).value<fd::Offer>().id, QStringLiteral("TMX1"));
+        QCOMPARE(chosen.at(0).at(0).value<fd::Offer>().provider, kTravomatrix);
+    }
+
+    void oneProviderFailingKeepsTheOthersOffers() {
+        fd::test::FakeDesk fake(guitest::morning());
+        twoProviders(fake);
+        fd::GatewayFailure unreachable;
+        unreachable.kind = fd::GatewayFailure::Kind::OutcomeUnknown;
+        unreachable.code = QStringLiteral("FD_NETWORK");
+        unreachable.message = QStringLiteral("Connection refused");
+        fake.fakeSearch.answers.insert(kTravomatrix, unreachable);
+        Fixture f(fake);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.origin());
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QCOMPARE(f.model()->rowCount(), 2);
+        QCOMPARE(f.status(),
+                 QStringLiteral("2 offers for LOS → LHR. Select one and press Enter, or "
+                                "double-click it, to choose.\nTravomatrix: Could not reach the "
+                                "booking server at https://api.fake.example (Connection refused). "
+                                "Check the API base URL in Settings and the network connection, "
+                                "then search again."));
+        QCOMPARE(f.table()->currentIndex().row(), 0); // the offers there are ready to choose
+
+        // Both failing: both named, no offers.
+        fake.fakeSearch.answers.insert(kTravelbase, unreachable);
+        f.find<QPushButton>("searchButton")->click();
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QCOMPARE(f.model()->rowCount(), 0);
+        QVERIFY2(f.status().startsWith(QStringLiteral("Travelbase: Could not reach")),
+                 qPrintable(f.status()));
+        QVERIFY(f.status().contains(QStringLiteral("\nTravomatrix: Could not reach")));
+
+        // Empty from both: the usual "no offers".
+        fake.fakeSearch.answers.insert(kTravelbase, QList<fd::Offer>{});
+        fake.fakeSearch.answers.insert(kTravomatrix, QList<fd::Offer>{});
+        f.find<QPushButton>("searchButton")->click();
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QCOMPARE(f.status(), QStringLiteral("No offers for LOS → LHR on those dates: try other "
+                                            "dates, another airport or fewer passengers."));
+    }
+
+    void slowProviderArrivesAfterTheFastOne() {
+        fd::test::FakeDesk fake(guitest::morning());
+        twoProviders(fake);
+        // Travomatrix is slow and, once it answers, the cheapest.
+        fake.fakeSearch.answers.insert(kTravomatrix,
+                                       QList<fd::Offer>{offerBy("travomatrix", "TMX1", "400.00")});
+        fake.fakeSearch.slow = {kTravomatrix};
+        Fixture f(fake);
+        f.route("LOS", "LHR");
+        f.pressEnter(f.destination());
+        QVERIFY2(f.status().startsWith(
+                     QStringLiteral("Searching LOS → LHR… Waiting for Travelbase, Travomatrix.")),
+                 qPrintable(f.status()));
+        // Travelbase's offers are shown while Travomatrix is still awaited.
+        QTRY_COMPARE(f.model()->rowCount(), 2);
+        QVERIFY(f.page->isSearching());
+        QCOMPARE(f.page->pendingProviders(), QStringList{kTravomatrix});
+        QVERIFY2(f.status().contains(QStringLiteral("Waiting for Travomatrix. 2 offers for LOS → "
+                                                    "LHR.")),
+                 qPrintable(f.status()));
+        QCOMPARE(f.currentOffer().id, QStringLiteral("tb_1"));
+        f.table()->setFocus();
+        QTest::keyClick(f.table(), Qt::Key_Down); // the agent is already looking
+        QCOMPARE(f.currentOffer().id, QStringLiteral("tb_2"));
+
+        fake.fakeSearch.release(kTravomatrix);
+        QTRY_COMPARE(f.model()->rowCount(), 3);
+        QVERIFY(!f.page->isSearching());
+        QVERIFY2(f.status().startsWith(QStringLiteral("3 offers for LOS → LHR.")),
+                 qPrintable(f.status()));
+        // Sorted in among the others, and the agent's row stays the agent's.
+        QCOMPARE(f.offerInRow(0).id, QStringLiteral("TMX1"));
+        QCOMPARE(f.currentOffer().id, QStringLiteral("tb_2"));
+    }
+
+    void newSearchCancelsEveryPending() {
+        fd::test::FakeDesk fake(guitest::morning());
+        twoProviders(fake);
+        fake.fakeSearch.hold = true;
+        auto f = std::make_unique<Fixture>(fake);
+        f->route("LOS", "LHR");
+        f->pressEnter(f->origin());
+        QCOMPARE(fake.fakeSearch.held(), 2);
+        QCOMPARE(fake.fakeSearch.heldAlive(), 2);
+        QCOMPARE(f->page->pendingProviders(), (QStringList{kTravelbase, kTravomatrix}));
+
+        // A newer search: both older searches are dropped, two new ones sent.
+        f->find<QPushButton>("searchButton")->click();
+        QCOMPARE(fake.fakeSearch.held(), 4);
+        QCOMPARE(fake.fakeSearch.heldAlive(), 2);
+        fake.fakeSearch.release();
+        QTRY_VERIFY(!f->page->isSearching());
+        bool marker = false;
+        QTimer::singleShot(0, f->page.get(), [&marker] { marker = true; });
+        QTRY_VERIFY(marker);
+        QCOMPARE(f->model()->rowCount(), 3); // one answer per provider, not two
+
+        // Escape drops both pending answers.
+        f->find<QPushButton>("searchButton")->click();
+        QCOMPARE(fake.fakeSearch.heldAlive(), 2);
+        QTest::keyClick(f->page.get(), Qt::Key_Escape);
+        QCOMPARE(fake.fakeSearch.heldAlive(), 0);
+        QCOMPARE(f->status(), QStringLiteral("Search cancelled."));
+        fake.fakeSearch.release();
+
+        // Closing the page drops them too.
+        f->find<QPushButton>("searchButton")->click();
+        QCOMPARE(fake.fakeSearch.heldAlive(), 2);
+        f->page.reset();
+        QCOMPARE(fake.fakeSearch.heldAlive(), 0);
+        fake.fakeSearch.release();
+        marker = false;
+        QObject anchor;
+        QTimer::singleShot(0, &anchor, [&marker] { marker = true; });
+        QTRY_VERIFY(marker);
     }
 };
 

@@ -24,13 +24,14 @@ namespace fd::test {
 
 // Answers every search of a provider with its entry in `answers`, else with `answer` (offers,
 // or a failure), once the event loop turns; with `hold` set the answers wait for release(), as
-// from a slow server.
+// from a slow server; a provider in `slow` waits for release(provider) alone.
 class FakeSearch final : public desk::Search {
 public:
     QStringList connected{QStringLiteral("travelbase")};
     GatewayResult<QList<Offer>> answer = QList<Offer>{};
     QMap<QString, GatewayResult<QList<Offer>>> answers; // per provider
     bool hold = false;
+    QStringList slow; // providers whose answers wait even without `hold`
     QString serverName = QStringLiteral("https://api.fake.example");
     QList<QJsonObject> requests;    // every search asked for, in order
     QStringList requestedProviders; // the provider of each
@@ -41,29 +42,51 @@ public:
                       std::function<void(GatewayResult<QList<Offer>>)> done) override {
         requests.append(request);
         requestedProviders.append(provider);
-        m_held.append({context, std::move(done), answers.value(provider, answer)});
+        m_held.append({provider, context, std::move(done), answers.value(provider, answer)});
         if (!hold)
-            release();
+            releaseWhere([this](const Held &h) { return !slow.contains(h.provider); });
     }
     QString server(const QString &) const override { return serverName; }
 
     // Answers every search held so far whose context is still there (a page drops a search by
     // deleting its context).
     void release() {
-        for (Held &h : std::exchange(m_held, {}))
-            if (h.context)
-                QTimer::singleShot(
-                    0, h.context.data(),
-                    [done = std::move(h.done), a = std::move(h.answer)] { done(a); });
+        releaseWhere([](const Held &) { return true; });
+    }
+    // The same, for one provider's searches.
+    void release(const QString &provider) {
+        releaseWhere([&provider](const Held &h) { return h.provider == provider; });
     }
     qsizetype held() const { return m_held.size(); }
+    // Held searches whose context the page still keeps (not cancelled).
+    qsizetype heldAlive() const {
+        qsizetype n = 0;
+        for (const Held &h : m_held)
+            n += !h.context.isNull();
+        return n;
+    }
 
 private:
     struct Held {
+        QString provider;
         QPointer<QObject> context;
         std::function<void(GatewayResult<QList<Offer>>)> done;
         GatewayResult<QList<Offer>> answer;
     };
+    template <typename Pred> void releaseWhere(Pred pred) {
+        QList<Held> keep;
+        for (Held &h : std::exchange(m_held, {})) {
+            if (!pred(h)) {
+                keep.append(std::move(h));
+                continue;
+            }
+            if (h.context)
+                QTimer::singleShot(
+                    0, h.context.data(),
+                    [done = std::move(h.done), a = std::move(h.answer)] { done(a); });
+        }
+        m_held = std::move(keep);
+    }
     QList<Held> m_held;
 };
 
