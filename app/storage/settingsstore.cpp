@@ -419,7 +419,7 @@ void SettingsStore::eraseSecret(const SecretRef &secret, QObject *context,
         return eraseNamed(keyName(secret), context, std::move(done));
     QPointer<QObject> caller(context);
     eraseNamed(keyName(secret), this,
-               [this, legacy, caller, done = std::move(done)](Result<std::monostate> r) {
+               [this, legacy, caller, done = std::move(done)](const Result<std::monostate> &r) {
                    if (!caller)
                        return;
                    if (!r)
