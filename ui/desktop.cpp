@@ -5,6 +5,7 @@
 #include "settingsdialog.h"
 
 #include "desk/desk.h"
+#include "desk/providers.h"
 #include "desk/settings.h"
 
 #include <QApplication>
@@ -38,39 +39,28 @@ public:
             o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
             return open(o);
         }
-        const DeskSettings saved = m_settings->load();
-        if (saved.apiBase.isEmpty()) {
-            // Never configured: show the offline demo rather than an empty desk, and say so.
-            m_autoDemo = true;
-            SessionOptions o;
-            o.demo = true;
-            o.timingScale = m_timingScale;
-            o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
+        savedSessionOptions(*m_settings, this, [this](std::optional<SessionOptions> saved) {
+            if (!saved) {
+                // Never configured: show the offline demo rather than an empty desk, and say
+                // so.
+                m_autoDemo = true;
+                SessionOptions o;
+                o.demo = true;
+                o.timingScale = m_timingScale;
+                o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
+                open(o);
+                m_window->statusBar()->showMessage(
+                    tr("Not connected to a booking server yet: this is the offline demo. Set up "
+                       "the connection in File → Settings."));
+                return;
+            }
+            m_autoDemo = false;
+            SessionOptions o = *saved;
+            o.journalPath = desk::privateDataFile(QStringLiteral("journal.sqlite"));
+            if (m_timingScale != 1.0)
+                o.timingScale = m_timingScale;
             open(o);
-            m_window->statusBar()->showMessage(
-                tr("Not connected to a booking server yet: this is the offline demo. Set up the "
-                   "connection in File → Settings."));
-            return;
-        }
-        m_autoDemo = false;
-        SessionOptions o;
-        o.journalPath = desk::privateDataFile(QStringLiteral("journal.sqlite"));
-        o.apiBase = saved.apiBase;
-        o.webhookListen = saved.webhookListen;
-        o.webhookListenPublic = saved.webhookListenPublic;
-        o.timingScale = m_timingScale != 1.0 ? m_timingScale : saved.timingScale;
-        o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
-        // Secrets come from the keychain asynchronously; the window waits for nothing else.
-        m_settings->readSecret(
-            SecretKind::ApiKey, this, [this, o](Result<StoredSecret> key) mutable {
-                o.apiKey = key ? key->value : QString();
-                m_settings->readSecret(SecretKind::WebhookSecret, this,
-                                       [this, o](Result<StoredSecret> secret) mutable {
-                                           o.webhookSecret =
-                                               secret ? secret->value.toUtf8() : QByteArray();
-                                           open(o);
-                                       });
-            });
+        });
     }
 
 private:
@@ -129,7 +119,54 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
+// Reads each provider's API key, then the webhook secret, one after the other.
+void readSecrets(desk::Settings &settings, QObject *context, SessionOptions o,
+                 QList<ProviderSettings> remaining,
+                 std::function<void(std::optional<SessionOptions>)> done) {
+    if (remaining.isEmpty()) {
+        settings.readSecret(SecretRef::webhookSecret(), context,
+                            [o, done = std::move(done)](Result<StoredSecret> secret) mutable {
+                                o.webhookSecret = secret ? secret->value.toUtf8() : QByteArray();
+                                done(o);
+                            });
+        return;
+    }
+    const ProviderSettings p = remaining.takeFirst();
+    settings.readSecret(
+        SecretRef::apiKey(p.provider), context,
+        [&settings, context, o, p, remaining,
+         done = std::move(done)](Result<StoredSecret> key) mutable {
+            const QString apiKey = key ? key->value : QString();
+            if (o.apiBase.isEmpty()) {
+                o.provider = p.provider;
+                o.apiBase = p.apiBase;
+                o.apiKey = apiKey;
+            } else {
+                o.moreProviders.append(ProviderConnection{p.provider, p.apiBase, apiKey});
+            }
+            readSecrets(settings, context, o, remaining, std::move(done));
+        });
+}
+
 } // namespace
+
+void savedSessionOptions(desk::Settings &settings, QObject *context,
+                         std::function<void(std::optional<SessionOptions>)> done) {
+    const DeskSettings saved = settings.load();
+    QList<ProviderSettings> used;
+    for (const QString &provider : desk::providerIds())
+        if (const ProviderSettings p = saved.connection(provider);
+            p.enabled && !p.apiBase.isEmpty())
+            used.append(p);
+    if (used.isEmpty())
+        return done(std::nullopt);
+    SessionOptions o;
+    o.webhookListen = saved.webhookListen;
+    o.webhookListenPublic = saved.webhookListenPublic;
+    o.timingScale = saved.timingScale;
+    o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
+    readSecrets(settings, context, o, used, std::move(done));
+}
 
 int runDesktop(QApplication &app) {
     QApplication::setApplicationName(QStringLiteral("FlightDesk"));

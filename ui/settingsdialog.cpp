@@ -1,4 +1,5 @@
 #include "settingsdialog.h"
+#include "ui_providersection.h"
 #include "ui_settingsdialog.h"
 
 #include "fieldmessage.h"
@@ -6,10 +7,13 @@
 
 #include "checkouttext.h"
 
+#include "desk/providers.h"
+
 #include <QDir>
 #include <QHostAddress>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace fd::ui {
@@ -33,20 +37,42 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     // Wide enough that the explanations under the fields wrap into a few lines, not a column.
     setMinimumWidth(fontMetrics().averageCharWidth() * 84);
     const DeskSettings s = m_settings->load();
-    m_ui->apiBaseUrlEdit->setText(s.apiBase.toString());
+    for (const QString &provider : desk::providerIds())
+        addSection(provider);
+    for (const ProviderSettings &p : s.providers) {
+        if (Section *section = this->section(p.provider)) {
+            section->ui->enabledCheckBox->setChecked(p.enabled);
+            section->ui->apiBaseUrlEdit->setText(p.apiBase.toString());
+        } else {
+            m_otherProviders.append(p);
+        }
+    }
+    // Reading order: each page's fields (hidden pages are skipped), then the shared timeout.
+    QWidget *previous = m_ui->providerTabWidget;
+    for (const auto &section : m_sections) {
+        const Ui::ProviderSection &u = *section->ui;
+        for (QWidget *w :
+             {static_cast<QWidget *>(u.enabledCheckBox), static_cast<QWidget *>(u.apiBaseUrlEdit),
+              static_cast<QWidget *>(u.apiKeyEdit), static_cast<QWidget *>(u.showApiKeyButton),
+              static_cast<QWidget *>(u.testConnectionButton)}) {
+            setTabOrder(previous, w);
+            previous = w;
+        }
+    }
+    setTabOrder(previous, m_ui->requestTimeoutSpinBox);
+
     m_ui->webhookListenEdit->setText(s.webhookListen);
     m_ui->webhookPublicCheckBox->setChecked(s.webhookListenPublic);
     m_ui->timingScaleSpinBox->setValue(s.timingScale);
     m_ui->requestTimeoutSpinBox->setValue(s.requestTimeoutSeconds);
-    bindShowButton(m_ui->showApiKeyButton, m_ui->apiKeyEdit);
     bindShowButton(m_ui->showWebhookSecretButton, m_ui->webhookSecretEdit);
     m_ui->showWebhookSecretButton->setText(tr("Sh&ow"));
+    m_webhookSecret.edit = m_ui->webhookSecretEdit;
+    m_webhookSecret.storageLabel = m_ui->webhookSecretStorageLabel;
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(m_ui->testConnectionButton, &QPushButton::clicked, this,
-            &SettingsDialog::testConnection);
-    for (QLineEdit *e : {m_ui->apiBaseUrlEdit, m_ui->webhookListenEdit, m_ui->webhookSecretEdit})
+    for (QLineEdit *e : {m_ui->webhookListenEdit, m_ui->webhookSecretEdit})
         connect(e, &QLineEdit::textChanged, this, [this] { validate(false); });
     connect(m_ui->webhookPublicCheckBox, &QCheckBox::toggled, this, [this] { validate(false); });
     connect(m_ui->timingScaleSpinBox, &QDoubleSpinBox::valueChanged, this,
@@ -54,16 +80,93 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     updateTimingNote();
     validate(false);
 
-    loadSecret(SecretKind::ApiKey);
-    loadSecret(SecretKind::WebhookSecret);
+    for (const auto &section : m_sections)
+        loadSecret(SecretRef::apiKey(section->provider));
+    loadSecret(SecretRef::webhookSecret());
     updateButtons();
 }
 
 SettingsDialog::~SettingsDialog() = default;
 
+void SettingsDialog::addSection(const QString &provider) {
+    auto section = std::make_unique<Section>();
+    section->provider = provider;
+    section->page = new QWidget;
+    section->page->setObjectName(QStringLiteral("providerPage_") + provider);
+    section->ui = std::make_unique<Ui::ProviderSection>();
+    section->ui->setupUi(section->page);
+    const Ui::ProviderSection &u = *section->ui;
+    const QString name = desk::providerName(provider);
+    //: %1 is a booking provider, e.g. Travelbase.
+    u.enabledCheckBox->setAccessibleName(tr("Use %1").arg(name));
+    u.apiBaseUrlEdit->setAccessibleName(tr("%1 API base URL").arg(name));
+    u.apiBaseUrlEdit->setPlaceholderText(QStringLiteral("https://api.%1.example").arg(provider));
+    u.apiKeyEdit->setAccessibleName(tr("%1 API key").arg(name));
+    u.showApiKeyButton->setAccessibleName(tr("Show the %1 API key").arg(name));
+    u.testConnectionButton->setAccessibleName(tr("Test the connection to %1").arg(name));
+    section->key.edit = u.apiKeyEdit;
+    section->key.storageLabel = u.apiKeyStorageLabel;
+    bindShowButton(u.showApiKeyButton, u.apiKeyEdit);
+
+    Section *s = section.get();
+    connect(u.apiBaseUrlEdit, &QLineEdit::textEdited, this, [s](const QString &text) {
+        // Typing the address of a provider never set up means using it; a tick the agent
+        // set or cleared is left as it is.
+        if (!s->enabledTouched && !s->ui->enabledCheckBox->isChecked() &&
+            !text.trimmed().isEmpty() && s->key.loaded.isEmpty() &&
+            s->ui->apiKeyEdit->text().isEmpty())
+            s->ui->enabledCheckBox->setChecked(true);
+    });
+    connect(u.apiBaseUrlEdit, &QLineEdit::textChanged, this, [this] { validate(false); });
+    connect(u.enabledCheckBox, &QCheckBox::clicked, this, [this, s] {
+        s->enabledTouched = true;
+        validate(false);
+    });
+    connect(u.testConnectionButton, &QPushButton::clicked, this,
+            [this, provider] { testConnection(provider); });
+    m_ui->providerTabWidget->addTab(section->page, name);
+    m_sections.push_back(std::move(section));
+}
+
+SettingsDialog::Section *SettingsDialog::section(const QString &provider) {
+    for (const auto &s : m_sections)
+        if (s->provider == provider)
+            return s.get();
+    return nullptr;
+}
+
+const SettingsDialog::Section *SettingsDialog::section(const QString &provider) const {
+    return const_cast<SettingsDialog *>(this)->section(provider);
+}
+
+SettingsDialog::SecretState &SettingsDialog::state(const SecretRef &secret) {
+    if (secret.kind == SecretKind::ApiKey)
+        if (Section *s = section(secret.provider))
+            return s->key;
+    return m_webhookSecret;
+}
+
+QString SettingsDialog::secretName(const SecretRef &secret) const {
+    //: %1 is a booking provider, e.g. Travelbase.
+    return secret.kind == SecretKind::ApiKey
+               ? tr("%1 API key").arg(desk::providerName(secret.provider))
+               : tr("webhook secret");
+}
+
+bool SettingsDialog::isTesting() const {
+    for (const auto &s : m_sections)
+        if (s->testing)
+            return true;
+    return false;
+}
+
 DeskSettings SettingsDialog::settings() const {
     DeskSettings s;
-    s.apiBase = QUrl(m_ui->apiBaseUrlEdit->text().trimmed());
+    for (const auto &section : m_sections)
+        s.providers.append(ProviderSettings{section->provider,
+                                            QUrl(section->ui->apiBaseUrlEdit->text().trimmed()),
+                                            section->ui->enabledCheckBox->isChecked()});
+    s.providers += m_otherProviders;
     s.webhookListen = m_ui->webhookListenEdit->text().trimmed();
     s.webhookListenPublic = m_ui->webhookPublicCheckBox->isChecked();
     s.timingScale = m_ui->timingScaleSpinBox->value();
@@ -71,23 +174,27 @@ DeskSettings SettingsDialog::settings() const {
     return s;
 }
 
-QString SettingsDialog::apiKey() const {
-    return m_ui->apiKeyEdit->text().trimmed();
+QString SettingsDialog::apiKey(const QString &provider) const {
+    const Section *s = section(provider);
+    return s ? s->ui->apiKeyEdit->text().trimmed() : QString();
 }
 
 QString SettingsDialog::webhookSecret() const {
     return m_ui->webhookSecretEdit->text();
 }
 
-QString SettingsDialog::baseUrlProblem(const QString &text) {
+QString SettingsDialog::baseUrlProblem(const QString &text, const QString &provider) {
     const QUrl url(text.trimmed());
+    const QString example = QStringLiteral("https://api.%1.example").arg(provider);
     if (text.trimmed().isEmpty())
-        return tr("Required: the address of the Travelbase API, e.g. "
-                  "https://api.travelbase.example");
+        //: %1 is a booking provider, e.g. Travelbase; %2 an example address.
+        return tr("Required: the address of the %1 API, e.g. %2")
+            .arg(desk::providerName(provider), example);
     if (desk::isUsableBaseUrl(url))
         return {};
     if (!url.isValid() || url.host().isEmpty())
-        return tr("Not a full URL: write it like https://api.travelbase.example");
+        //: %1 is an example address.
+        return tr("Not a full URL: write it like %1").arg(example);
     if (url.scheme() == QLatin1String("http")) {
         QUrl secure = url;
         secure.setScheme(QStringLiteral("https"));
@@ -127,11 +234,18 @@ bool SettingsDialog::validate(bool focusFirstProblem) {
         QWidget *input;
         QString problem;
     };
-    const QString url = m_ui->apiBaseUrlEdit->text();
-    const QList<Check> checks = {
-        // An empty URL is only reported when saving: the form opens empty the first time.
-        {m_ui->apiBaseUrlMessageLabel, m_ui->apiBaseUrlEdit,
-         url.trimmed().isEmpty() && !focusFirstProblem ? QString() : baseUrlProblem(url)},
+    QList<Check> checks;
+    for (const auto &section : m_sections) {
+        const Ui::ProviderSection &u = *section->ui;
+        const QString url = u.apiBaseUrlEdit->text();
+        // An empty URL is only reported when saving, and only for a provider in use: the form
+        // opens empty the first time.
+        const bool unused = !u.enabledCheckBox->isChecked() || !focusFirstProblem;
+        checks.append({u.apiBaseUrlMessageLabel, u.apiBaseUrlEdit,
+                       url.trimmed().isEmpty() && unused ? QString()
+                                                         : baseUrlProblem(url, section->provider)});
+    }
+    checks += {
         {m_ui->webhookListenMessageLabel, m_ui->webhookListenEdit,
          listenProblem(m_ui->webhookListenEdit->text(), m_ui->webhookPublicCheckBox->isChecked())},
         {m_ui->webhookSecretMessageLabel, m_ui->webhookSecretEdit,
@@ -146,8 +260,12 @@ bool SettingsDialog::validate(bool focusFirstProblem) {
         const QString text = c.problem.isEmpty() ? QString() : tr("Error: %1").arg(c.problem);
         showToned(c.label, text, Tone::Error);
         c.input->setAccessibleDescription(text);
-        if (!c.problem.isEmpty() && ok && focusFirstProblem)
+        if (!c.problem.isEmpty() && ok && focusFirstProblem) {
+            for (const auto &section : m_sections) // show its provider's page first
+                if (section->page->isAncestorOf(c.input))
+                    m_ui->providerTabWidget->setCurrentWidget(section->page);
             c.input->setFocus(Qt::OtherFocusReason);
+        }
         ok = ok && c.problem.isEmpty();
     }
     growToFit();
@@ -171,27 +289,26 @@ void SettingsDialog::updateTimingNote() {
     growToFit();
 }
 
-void SettingsDialog::loadSecret(SecretKind kind) {
-    QLineEdit *edit = kind == SecretKind::ApiKey ? m_ui->apiKeyEdit : m_ui->webhookSecretEdit;
-    QLabel *where =
-        kind == SecretKind::ApiKey ? m_ui->apiKeyStorageLabel : m_ui->webhookSecretStorageLabel;
+void SettingsDialog::loadSecret(const SecretRef &secret) {
+    QLineEdit *edit = state(secret).edit;
     edit->setEnabled(false);
     //: Shown in a secret field while the system keychain is being asked for it.
     edit->setPlaceholderText(tr("Reading the keychain…"));
     ++m_pendingReads;
-    m_settings->readSecret(kind, this, [this, kind, edit, where](Result<StoredSecret> r) {
+    m_settings->readSecret(secret, this, [this, secret, edit](Result<StoredSecret> r) {
         --m_pendingReads;
+        SecretState &st = state(secret);
         edit->setEnabled(true);
-        edit->setPlaceholderText(kind == SecretKind::ApiKey ? tr("From the agency portal")
-                                                            : QString());
+        edit->setPlaceholderText(secret.kind == SecretKind::ApiKey ? tr("From the agency portal")
+                                                                   : QString());
         if (r) {
             edit->setText(r->value);
-            (kind == SecretKind::ApiKey ? m_loadedApiKey : m_loadedWebhookSecret) = r->value;
-            showBackend(kind, r->backend);
+            st.loaded = r->value;
+            showBackend(secret, r->backend);
         } else {
-            (kind == SecretKind::ApiKey ? m_apiKeyUnreadable : m_webhookSecretUnreadable) = true;
+            st.unreadable = true;
             //: %1 says why, e.g. the keychain is locked.
-            showToned(where,
+            showToned(st.storageLabel,
                       tr("The saved value cannot be read: %1 Enter it again to replace it.")
                           .arg(r.error().message),
                       Tone::Warning);
@@ -204,10 +321,10 @@ void SettingsDialog::loadSecret(SecretKind kind) {
     });
 }
 
-void SettingsDialog::showBackend(SecretKind kind, SecretBackend backend) {
-    (kind == SecretKind::ApiKey ? m_apiKeyBackend : m_webhookSecretBackend) = backend;
-    QLabel *label =
-        kind == SecretKind::ApiKey ? m_ui->apiKeyStorageLabel : m_ui->webhookSecretStorageLabel;
+void SettingsDialog::showBackend(const SecretRef &secret, SecretBackend backend) {
+    SecretState &st = state(secret);
+    st.backend = backend;
+    QLabel *label = st.storageLabel;
     switch (backend) {
     case SecretBackend::Keychain:
         showToned(label, tr("Saved in the system keychain."), Tone::Neutral);
@@ -217,7 +334,7 @@ void SettingsDialog::showBackend(SecretKind kind, SecretBackend backend) {
         showToned(label,
                   tr("Warning: saved in a file readable only by you: %1. The system keychain "
                      "was not available; saving again moves it there when it is.")
-                      .arg(QDir::toNativeSeparators(m_settings->fallbackFile(kind))),
+                      .arg(QDir::toNativeSeparators(m_settings->fallbackFile(secret))),
                   Tone::Warning);
         break;
     case SecretBackend::None:
@@ -244,40 +361,48 @@ void SettingsDialog::updateButtons() {
     const bool busy = m_saving || m_pendingReads > 0;
     if (QPushButton *save = m_ui->buttonBox->button(QDialogButtonBox::Save))
         save->setEnabled(!busy);
-    m_ui->testConnectionButton->setEnabled(!m_testing && m_pendingReads == 0);
+    for (const auto &section : m_sections)
+        section->ui->testConnectionButton->setEnabled(!section->testing && m_pendingReads == 0);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->connectionGroupBox),
                        static_cast<QWidget *>(m_ui->webhookGroupBox),
                        static_cast<QWidget *>(m_ui->trainingGroupBox)})
         w->setEnabled(!m_saving);
 }
 
-void SettingsDialog::testConnection() {
-    if (m_testing || m_pendingReads > 0)
+void SettingsDialog::testConnection(const QString &provider) {
+    Section *s = section(provider);
+    if (!s || s->testing || m_pendingReads > 0)
         return;
-    const QString urlProblem = baseUrlProblem(m_ui->apiBaseUrlEdit->text());
+    const Ui::ProviderSection &u = *s->ui;
+    m_ui->providerTabWidget->setCurrentWidget(s->page);
+    const QString urlProblem = baseUrlProblem(u.apiBaseUrlEdit->text(), provider);
     if (!urlProblem.isEmpty()) {
         validate(true);
-        finishTest(false, urlProblem);
+        u.apiBaseUrlEdit->setFocus(Qt::OtherFocusReason);
+        finishTest(*s, false, urlProblem);
         return;
     }
-    if (apiKey().isEmpty()) {
-        m_ui->apiKeyEdit->setFocus(Qt::OtherFocusReason);
-        finishTest(false, tr("Enter the API key first: it is in the agency portal."));
+    if (apiKey(provider).isEmpty()) {
+        u.apiKeyEdit->setFocus(Qt::OtherFocusReason);
+        finishTest(*s, false, tr("Enter the API key first: it is in the agency portal."));
         return;
     }
-    const desk::ConnectionTest test{settings().apiBase, apiKey(),
-                                    m_ui->requestTimeoutSpinBox->value()};
+    const desk::ConnectionTest test{provider, QUrl(u.apiBaseUrlEdit->text().trimmed()),
+                                    apiKey(provider), m_ui->requestTimeoutSpinBox->value()};
     const QString where = test.apiBase.toDisplayString();
-    m_testing = true;
+    const QString name = desk::providerName(provider);
+    s->testing = true;
     //: %1 is the API base URL.
-    showToned(m_ui->connectionResultLabel, tr("Connecting to %1…").arg(where), Tone::Neutral);
+    showToned(u.connectionResultLabel, tr("Connecting to %1…").arg(where), Tone::Neutral);
     updateButtons();
-    const auto done = [this, where](GatewayResult<Wallet> r) {
+    const auto done = [this, provider, where, name](GatewayResult<Wallet> r) {
+        Section &tested = *section(provider);
         if (const auto *w = std::get_if<Wallet>(&r)) {
             //: %1 amount with thousands separators, %2 currency, e.g. 1,500.00 EUR.
-            finishTest(true, tr("Connected. Wallet: %1 %2")
-                                 .arg(checkouttext::groupedAmount(w->available.amount()),
-                                      w->available.currency()));
+            finishTest(tested, true,
+                       tr("Connected. Wallet: %1 %2")
+                           .arg(checkouttext::groupedAmount(w->available.amount()),
+                                w->available.currency()));
             return;
         }
         const GatewayFailure &f = std::get<GatewayFailure>(r);
@@ -292,9 +417,10 @@ void SettingsDialog::testConnection() {
         else if (f.code == QLatin1String("FD_TIMEOUT") || f.code == QLatin1String("FD_NETWORK"))
             message = tr("Cannot reach %1: check the URL and the network.").arg(where);
         else if (f.kind == K::NotFound || f.httpStatus == 404)
-            message = tr("%1 answered, but it is not the Travelbase API (404 for /v1/wallet): "
+            //: %1 is the API base URL, %2 a booking provider, e.g. Travelbase.
+            message = tr("%1 answered, but it is not the %2 API (404 for its wallet): "
                          "check the URL.")
-                          .arg(where);
+                          .arg(where, name);
         else if (f.httpStatus >= 500 || f.kind == K::OutcomeUnknown)
             message = tr("%1 has a problem right now (HTTP %2): try again later.")
                           .arg(where)
@@ -302,19 +428,19 @@ void SettingsDialog::testConnection() {
         else
             message = tr("The server refused the request: check the URL and the key.");
         //: Second line of a failed connection test: the technical detail, for support.
-        finishTest(false, message + QLatin1Char('\n') + tr("Detail: %1").arg(f.message));
+        finishTest(tested, false, message + QLatin1Char('\n') + tr("Detail: %1").arg(f.message));
     };
     // Refused before anything is sent (plain http to another computer, say): say why at once.
     if (auto started = m_settings->testConnection(test, this, done); !started)
-        finishTest(false, started.error().message);
+        finishTest(*s, false, started.error().message);
 }
 
-void SettingsDialog::finishTest(bool ok, const QString &message) {
-    m_testing = false;
-    showToned(m_ui->connectionResultLabel, message, ok ? Tone::Neutral : Tone::Error);
+void SettingsDialog::finishTest(Section &s, bool ok, const QString &message) {
+    s.testing = false;
+    showToned(s.ui->connectionResultLabel, message, ok ? Tone::Neutral : Tone::Error);
     updateButtons();
     growToFit();
-    Q_EMIT connectionTested(ok, message);
+    Q_EMIT connectionTested(s.provider, ok, message);
 }
 
 void SettingsDialog::accept() {
@@ -331,71 +457,73 @@ void SettingsDialog::accept() {
     m_saving = true;
     updateButtons();
     showToned(m_ui->statusLabel, QString(), Tone::Neutral);
-    saveSecrets({SecretKind::ApiKey, SecretKind::WebhookSecret});
+    QList<SecretRef> secrets;
+    for (const auto &section : m_sections)
+        secrets.append(SecretRef::apiKey(section->provider));
+    secrets.append(SecretRef::webhookSecret());
+    saveSecrets(secrets);
 }
 
-void SettingsDialog::saveSecrets(QList<SecretKind> remaining) {
+void SettingsDialog::saveSecrets(QList<SecretRef> remaining) {
     if (remaining.isEmpty()) {
         finishSave(true, {});
         return;
     }
-    const SecretKind kind = remaining.takeFirst();
-    const bool isKey = kind == SecretKind::ApiKey;
-    const QString value = isKey ? apiKey() : webhookSecret();
-    const QString loaded = isKey ? m_loadedApiKey : m_loadedWebhookSecret;
-    const SecretBackend backend = isKey ? m_apiKeyBackend : m_webhookSecretBackend;
-    const bool unreadable = isKey ? m_apiKeyUnreadable : m_webhookSecretUnreadable;
+    const SecretRef secret = remaining.takeFirst();
+    const SecretState &st = state(secret);
+    const QString value =
+        secret.kind == SecretKind::ApiKey ? apiKey(secret.provider) : webhookSecret();
     // Unchanged values are left alone, except a file copy: the keychain may be back.
-    const bool skip =
-        (value == loaded && backend != SecretBackend::File) || (value.isEmpty() && unreadable);
+    const bool skip = (value == st.loaded && st.backend != SecretBackend::File) ||
+                      (value.isEmpty() && st.unreadable);
     if (skip) {
         saveSecrets(remaining);
         return;
     }
-    storeSecret(kind, AllowFileFallback::No, [this, remaining](bool ok) {
+    storeSecret(secret, AllowFileFallback::No, [this, remaining](bool ok) {
         if (ok)
             saveSecrets(remaining);
     });
 }
 
-void SettingsDialog::storeSecret(SecretKind kind, AllowFileFallback fallback,
+void SettingsDialog::storeSecret(const SecretRef &secret, AllowFileFallback fallback,
                                  std::function<void(bool)> next) {
-    const bool isKey = kind == SecretKind::ApiKey;
-    const QString value = isKey ? apiKey() : webhookSecret();
+    const QString value =
+        secret.kind == SecretKind::ApiKey ? apiKey(secret.provider) : webhookSecret();
     m_settings->storeSecret(
-        kind, value, fallback, this,
-        [this, kind, isKey, value, fallback, next = std::move(next)](Result<SecretBackend> r) {
+        secret, value, fallback, this,
+        [this, secret, value, fallback, next = std::move(next)](Result<SecretBackend> r) {
+            SecretState &st = state(secret);
             if (r) {
-                (isKey ? m_loadedApiKey : m_loadedWebhookSecret) = value;
-                (isKey ? m_apiKeyUnreadable : m_webhookSecretUnreadable) = false;
-                showBackend(kind, *r);
+                st.loaded = value;
+                st.unreadable = false;
+                showBackend(secret, *r);
                 next(true);
                 return;
             }
-            const SecretBackend backend = isKey ? m_apiKeyBackend : m_webhookSecretBackend;
-            const QString loaded = isKey ? m_loadedApiKey : m_loadedWebhookSecret;
             if (r.error().code != QLatin1String("keychain_unavailable") ||
                 fallback == AllowFileFallback::Yes) {
                 finishSave(false, r.error().message);
                 return;
             }
-            if (backend == SecretBackend::File && value == loaded) {
+            if (st.backend == SecretBackend::File && value == st.loaded) {
                 next(true); // still unavailable: it stays in the file the agent agreed to
                 return;
             }
-            const QString what = isKey ? tr("API key") : tr("webhook secret");
-            //: %1 "API key" or "webhook secret", %2 why the keychain failed, %3 a file path.
+            const QString what = secretName(secret);
+            //: %1 e.g. "Travelbase API key" or "webhook secret", %2 why the keychain failed,
+            //: %3 a file path.
             const QString question =
                 tr("The system keychain is not available, so the %1 cannot be kept there.\n\n"
                    "%2\n\nFlightDesk can save it in a file that only your user account can "
                    "read:\n%3\n\nAnyone who can use your account, or read its backups, can "
                    "read that file. Save it there?")
                     .arg(what, r.error().message,
-                         QDir::toNativeSeparators(m_settings->fallbackFile(kind)));
+                         QDir::toNativeSeparators(m_settings->fallbackFile(secret)));
             MessageBox::ask(this, tr("Save the %1 in a file?").arg(what), question,
-                            tr("Save in a file"), [this, kind, what, next](bool yes) {
+                            tr("Save in a file"), [this, secret, what, next](bool yes) {
                                 if (yes) {
-                                    storeSecret(kind, AllowFileFallback::Yes, next);
+                                    storeSecret(secret, AllowFileFallback::Yes, next);
                                     return;
                                 }
                                 finishSave(false, tr("The %1 was not saved: enter it again "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -15,13 +16,39 @@ enum class AllowFileFallback { No, Yes };
 
 enum class SecretKind { ApiKey, WebhookSecret };
 
+// Which secret: a provider's API key (one per provider) or the desk's webhook secret.
+struct SecretRef {
+    SecretKind kind = SecretKind::WebhookSecret;
+    QString provider; // ApiKey: a registered provider id (desk/providers.h); else empty
+
+    static SecretRef apiKey(const QString &provider) { return {SecretKind::ApiKey, provider}; }
+    static SecretRef webhookSecret() { return {SecretKind::WebhookSecret, {}}; }
+    friend bool operator==(const SecretRef &, const SecretRef &) = default;
+};
+
+// One provider's connection as the agent set it up; its API key is a secret (SecretRef::apiKey).
+struct ProviderSettings {
+    QString provider; // a registered provider id (desk/providers.h)
+    QUrl apiBase;
+    bool enabled = false;
+    friend bool operator==(const ProviderSettings &, const ProviderSettings &) = default;
+};
+
 // The settings that are not secret.
 struct DeskSettings {
-    QUrl apiBase;
-    QString webhookListen;            // HOST:PORT, empty = no receiver
-    bool webhookListenPublic = false; // opt-in to a webhookListen other computers can reach
+    QList<ProviderSettings> providers; // one per provider set up, in no particular order
+    QString webhookListen;             // HOST:PORT, empty = no receiver
+    bool webhookListenPublic = false;  // opt-in to a webhookListen other computers can reach
     double timingScale = 1.0;
     int requestTimeoutSeconds = 30;
+
+    // The connection of `provider`: as saved, or an empty, disabled one.
+    ProviderSettings connection(const QString &provider) const {
+        for (const ProviderSettings &p : providers)
+            if (p.provider == provider)
+                return p;
+        return ProviderSettings{provider, {}, false};
+    }
 };
 
 struct StoredSecret {

@@ -2,6 +2,7 @@
 
 #include "api/travelbasegateway.h"
 #include "core/scheduler.h"
+#include "providerlink.h"
 #include "storage/settingsstore.h"
 
 #include <QObject>
@@ -24,7 +25,7 @@ public:
 
     SystemClock clock;
     QtScheduler scheduler;
-    std::unique_ptr<TravelbaseGateway> gateway; // declared last: it goes first
+    std::unique_ptr<ProviderLink> link; // declared last: it goes first
 };
 
 class StoreSettings final : public Settings {
@@ -37,36 +38,38 @@ public:
     Result<std::monostate> save(const DeskSettings &settings) override {
         return m_store.save(settings);
     }
-    void readSecret(SecretKind kind, QObject *context,
+    void readSecret(const SecretRef &secret, QObject *context,
                     std::function<void(Result<StoredSecret>)> done) override {
-        m_store.readSecret(kind, context, std::move(done));
+        m_store.readSecret(secret, context, std::move(done));
     }
-    void storeSecret(SecretKind kind, const QString &value, AllowFileFallback fallback,
+    void storeSecret(const SecretRef &secret, const QString &value, AllowFileFallback fallback,
                      QObject *context, std::function<void(Result<SecretBackend>)> done) override {
-        m_store.storeSecret(kind, value, fallback, context, std::move(done));
+        m_store.storeSecret(secret, value, fallback, context, std::move(done));
     }
-    QString fallbackFile(SecretKind kind) const override { return m_store.fallbackFile(kind); }
+    QString fallbackFile(const SecretRef &secret) const override {
+        return m_store.fallbackFile(secret);
+    }
 
     Result<std::monostate>
     testConnection(const ConnectionTest &test, QObject *context,
                    std::function<void(GatewayResult<fd::Wallet>)> done) override {
         auto *probe = new ConnectionProbe(context);
-        TravelbaseGateway::Options o;
-        o.baseUrl = test.apiBase;
+        LinkOptions o;
+        o.apiBase = test.apiBase;
         o.apiKey = test.apiKey;
         o.timing.scale = kTestRetryScale;
         o.timing.requestTimeout = std::chrono::seconds(test.requestTimeoutSeconds);
-        auto gateway = TravelbaseGateway::create(o, &probe->clock, &probe->scheduler);
-        if (!gateway) {
+        auto link = connectProvider(test.provider, o, &probe->clock, &probe->scheduler);
+        if (!link) {
             delete probe;
-            return gateway.error();
+            return link.error();
         }
-        probe->gateway = std::move(gateway).value();
-        probe->gateway->fetchWallet(probe, {},
-                                    [probe, done = std::move(done)](GatewayResult<fd::Wallet> r) {
-                                        probe->deleteLater(); // we are inside its reply's slot
-                                        done(std::move(r));
-                                    });
+        probe->link = std::move(link).value();
+        probe->link->gateway().fetchWallet(
+            probe, {}, [probe, done = std::move(done)](GatewayResult<fd::Wallet> r) {
+                probe->deleteLater(); // we are inside its reply's slot
+                done(std::move(r));
+            });
         return std::monostate{};
     }
 

@@ -22,12 +22,14 @@ namespace fd::desk {
 
 // The values a connection test uses, as the agent entered them (nothing saved yet).
 struct ConnectionTest {
+    QString provider; // a registered provider id (desk/providers.h)
     QUrl apiBase;
     QString apiKey;
     int requestTimeoutSeconds = 30;
 };
 
-// The desk's settings: plain values, the two secrets (system keychain first, an owner-only file
+// The desk's settings: plain values, the secrets - one API key per provider and the webhook
+// secret - (system keychain first, an owner-only file
 // only with the agent's consent), and a test of a connection before it is saved. Asynchronous
 // like the keychain: every `done` runs later on `context`'s thread, unless `context` is gone.
 class Settings {
@@ -38,19 +40,21 @@ public:
     virtual Result<std::monostate> save(const DeskSettings &settings) = 0;
 
     // From where it was stored; an empty value with backend None when there is none.
-    virtual void readSecret(SecretKind kind, QObject *context,
+    virtual void readSecret(const SecretRef &secret, QObject *context,
                             std::function<void(Result<StoredSecret>)> done) = 0;
     // Keychain first. When the keychain fails: with AllowFileFallback::Yes the secret goes to
     // the owner-only file; with No nothing is written and the error's code is
     // "keychain_unavailable" (ask the agent, then call again with Yes). Empty erases it.
-    virtual void storeSecret(SecretKind kind, const QString &value, AllowFileFallback fallback,
-                             QObject *context, std::function<void(Result<SecretBackend>)> done) = 0;
+    virtual void storeSecret(const SecretRef &secret, const QString &value,
+                             AllowFileFallback fallback, QObject *context,
+                             std::function<void(Result<SecretBackend>)> done) = 0;
     // The fallback file of a secret, whether or not it exists (the dialog names it).
-    virtual QString fallbackFile(SecretKind kind) const = 0;
+    virtual QString fallbackFile(const SecretRef &secret) const = 0;
 
-    // Asks the server for the wallet with these values, giving up fast (a short retry budget;
-    // each request still gets the timeout asked for). An error when the values cannot even be
-    // tried (plain http to a remote host, no key); otherwise `done` gets the wallet or why not.
+    // Asks the provider's server for the wallet with these values, giving up fast (a short retry
+    // budget; each request still gets the timeout asked for). An error when the values cannot even
+    // be tried (an unknown provider, plain http to a remote host, no key); otherwise `done` gets
+    // the wallet or why not.
     virtual Result<std::monostate>
     testConnection(const ConnectionTest &test, QObject *context,
                    std::function<void(GatewayResult<fd::Wallet>)> done) = 0;

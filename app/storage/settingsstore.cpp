@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QUrl>
 
 #include <filesystem>
 #include <system_error>
@@ -23,14 +24,16 @@
 namespace fd {
 namespace {
 
-const QString kBaseUrl = QStringLiteral("api/baseUrl");
+const QString kProviders = QStringLiteral("providers");
+const QString kLegacyBaseUrl = QStringLiteral("api/baseUrl"); // before several providers
+const QString kLegacyProvider = QStringLiteral("travelbase"); // ...it was Travelbase's
 const QString kTimeout = QStringLiteral("api/requestTimeoutSeconds");
 const QString kListen = QStringLiteral("webhook/listen");
 const QString kListenPublic = QStringLiteral("webhook/listenPublic");
 const QString kScale = QStringLiteral("training/timingScale");
 
-QString backendKey(SecretKind kind) {
-    return QStringLiteral("secrets/") + SettingsStore::keyName(kind);
+QString backendKey(const QString &name) {
+    return QStringLiteral("secrets/") + name;
 }
 
 constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
@@ -129,9 +132,18 @@ SettingsStore::SettingsStore(Options options, QObject *parent)
 
 SettingsStore::~SettingsStore() = default;
 
-QString SettingsStore::keyName(SecretKind kind) {
-    return kind == SecretKind::ApiKey ? QStringLiteral("api_key")
-                                      : QStringLiteral("webhook_secret");
+QString SettingsStore::keyName(const SecretRef &secret) {
+    if (secret.kind == SecretKind::WebhookSecret)
+        return QStringLiteral("webhook_secret");
+    // Also a file name and an INI key: nothing but letters, digits, '-', '.', '_' and '%'.
+    return QStringLiteral("api_key.") +
+           QString::fromLatin1(QUrl::toPercentEncoding(secret.provider));
+}
+
+QString SettingsStore::legacyKeyName(const SecretRef &secret) {
+    return secret.kind == SecretKind::ApiKey && secret.provider == kLegacyProvider
+               ? QStringLiteral("api_key")
+               : QString();
 }
 
 QString SettingsStore::settingsFile() const {
@@ -140,7 +152,18 @@ QString SettingsStore::settingsFile() const {
 
 DeskSettings SettingsStore::load() const {
     DeskSettings s;
-    s.apiBase = QUrl(m_settings->value(kBaseUrl).toString());
+    m_settings->beginGroup(kProviders);
+    for (const QString &id : m_settings->childGroups()) {
+        ProviderSettings p;
+        p.provider = id;
+        p.apiBase = QUrl(m_settings->value(id + QStringLiteral("/baseUrl")).toString());
+        p.enabled = m_settings->value(id + QStringLiteral("/enabled"), false).toBool();
+        s.providers.append(p);
+    }
+    m_settings->endGroup();
+    const QString legacyBase = m_settings->value(kLegacyBaseUrl).toString();
+    if (s.providers.isEmpty() && !legacyBase.isEmpty())
+        s.providers.append(ProviderSettings{kLegacyProvider, QUrl(legacyBase), true});
     s.webhookListen = m_settings->value(kListen).toString();
     s.webhookListenPublic = m_settings->value(kListenPublic, false).toBool();
     bool ok = false;
@@ -152,7 +175,13 @@ DeskSettings SettingsStore::load() const {
 }
 
 Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
-    m_settings->setValue(kBaseUrl, settings.apiBase.toString());
+    m_settings->remove(kProviders); // a provider no longer listed goes
+    for (const ProviderSettings &p : settings.providers) {
+        const QString group = kProviders + QLatin1Char('/') + p.provider + QLatin1Char('/');
+        m_settings->setValue(group + QStringLiteral("baseUrl"), p.apiBase.toString());
+        m_settings->setValue(group + QStringLiteral("enabled"), p.enabled);
+    }
+    m_settings->remove(kLegacyBaseUrl); // migrated: the providers group holds it now
     m_settings->setValue(kListen, settings.webhookListen);
     m_settings->setValue(kListenPublic, settings.webhookListenPublic);
     m_settings->setValue(kScale, settings.timingScale);
@@ -165,37 +194,52 @@ Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
     return std::monostate{};
 }
 
-SecretBackend SettingsStore::backend(SecretKind kind) const {
-    const QString recorded = m_settings->value(backendKey(kind)).toString();
+SecretBackend SettingsStore::backendOf(const QString &name) const {
+    const QString recorded = m_settings->value(backendKey(name)).toString();
     if (recorded == QLatin1String("keychain"))
         return SecretBackend::Keychain;
-    if (recorded == QLatin1String("file") && QFileInfo::exists(fallbackFile(kind)))
+    if (recorded == QLatin1String("file") && QFileInfo::exists(fileOf(name)))
         return SecretBackend::File;
     return SecretBackend::None;
 }
 
-void SettingsStore::setBackend(SecretKind kind, SecretBackend backend) {
+SecretBackend SettingsStore::backend(const SecretRef &secret) const {
+    const SecretBackend current = backendOf(keyName(secret));
+    const QString legacy = legacyKeyName(secret);
+    return current == SecretBackend::None && !legacy.isEmpty() ? backendOf(legacy) : current;
+}
+
+void SettingsStore::setBackend(const QString &name, SecretBackend backend) {
     switch (backend) {
     case SecretBackend::Keychain:
-        m_settings->setValue(backendKey(kind), QStringLiteral("keychain"));
+        m_settings->setValue(backendKey(name), QStringLiteral("keychain"));
         break;
     case SecretBackend::File:
-        m_settings->setValue(backendKey(kind), QStringLiteral("file"));
+        m_settings->setValue(backendKey(name), QStringLiteral("file"));
         break;
     case SecretBackend::None:
-        m_settings->remove(backendKey(kind));
+        m_settings->remove(backendKey(name));
         break;
     }
     m_settings->sync();
 }
 
-QString SettingsStore::fallbackFile(SecretKind kind) const {
-    return QFileInfo(m_settings->fileName()).absolutePath() + QLatin1Char('/') + keyName(kind) +
+QString SettingsStore::fileOf(const QString &name) const {
+    return QFileInfo(m_settings->fileName()).absolutePath() + QLatin1Char('/') + name +
            QStringLiteral(".secret");
 }
 
-Result<std::monostate> SettingsStore::writeFile(SecretKind kind, const QString &value) const {
-    const QString target = fallbackFile(kind);
+QString SettingsStore::fallbackFile(const SecretRef &secret) const {
+    // Where it is read from: a key still in its file from before several providers is there.
+    const QString legacy = legacyKeyName(secret);
+    if (!legacy.isEmpty() && backendOf(keyName(secret)) == SecretBackend::None &&
+        backendOf(legacy) == SecretBackend::File)
+        return fileOf(legacy);
+    return fileOf(keyName(secret));
+}
+
+Result<std::monostate> SettingsStore::writeFile(const QString &name, const QString &value) const {
+    const QString target = fileOf(name);
     const QString dir = QFileInfo(target).absolutePath();
     if (!privatefiles::makeFolder(dir))
         return Error{
@@ -229,8 +273,8 @@ Result<std::monostate> SettingsStore::writeFile(SecretKind kind, const QString &
     return std::monostate{};
 }
 
-Result<QString> SettingsStore::readFile(SecretKind kind) const {
-    const QString path = fallbackFile(kind);
+Result<QString> SettingsStore::readFile(const QString &name) const {
+    const QString path = fileOf(name);
     const QFileInfo info(path);
     if (!info.exists())
         return QString();
@@ -250,32 +294,49 @@ Result<QString> SettingsStore::readFile(SecretKind kind) const {
     return value;
 }
 
-bool SettingsStore::removeFile(SecretKind kind) const {
-    const QString path = fallbackFile(kind);
+bool SettingsStore::removeFile(const QString &name) const {
+    const QString path = fileOf(name);
     return !QFileInfo::exists(path) || QFile::remove(path);
 }
 
-void SettingsStore::storeSecret(SecretKind kind, const QString &value, AllowFileFallback fallback,
-                                QObject *context, std::function<void(Result<SecretBackend>)> done) {
+void SettingsStore::dropLegacy(const SecretRef &secret, bool keychainWorks) {
+    const QString legacy = legacyKeyName(secret);
+    if (legacy.isEmpty())
+        return;
+    removeFile(legacy);
+    setBackend(legacy, SecretBackend::None);
+    // Best effort, and only when the keychain just answered: the key has a new home, which is
+    // read first from now on.
+    if (keychainWorks)
+        m_keychain->remove(legacy, this, [](const Result<QString> &) {});
+}
+
+void SettingsStore::storeSecret(const SecretRef &secret, const QString &value,
+                                AllowFileFallback fallback, QObject *context,
+                                std::function<void(Result<SecretBackend>)> done) {
     QPointer<QObject> caller(context);
     if (value.isEmpty()) {
-        eraseSecret(kind, context, [done = std::move(done)](const Result<std::monostate> &r) {
+        eraseSecret(secret, context, [done = std::move(done)](const Result<std::monostate> &r) {
             done(r ? Result<SecretBackend>(SecretBackend::None) : Result<SecretBackend>(r.error()));
         });
         return;
     }
+    const QString name = keyName(secret);
     m_keychain->write(
-        keyName(kind), value, this,
-        [this, kind, value, fallback, caller,
+        name, value, this,
+        [this, secret, name, value, fallback, caller,
          done = std::move(done)](const Result<QString> &written) {
             Result<SecretBackend> result = SecretBackend::Keychain;
             if (written) {
-                removeFile(kind); // no plaintext copy outlives the move to the keychain
-                setBackend(kind, SecretBackend::Keychain);
+                removeFile(name); // no plaintext copy outlives the move to the keychain
+                setBackend(name, SecretBackend::Keychain);
+                dropLegacy(secret, true);
             } else if (fallback == AllowFileFallback::Yes) {
-                const auto file = writeFile(kind, value);
-                if (file)
-                    setBackend(kind, SecretBackend::File);
+                const auto file = writeFile(name, value);
+                if (file) {
+                    setBackend(name, SecretBackend::File);
+                    dropLegacy(secret, false);
+                }
                 result = file ? Result<SecretBackend>(SecretBackend::File)
                               : Result<SecretBackend>(file.error());
             } else {
@@ -289,11 +350,27 @@ void SettingsStore::storeSecret(SecretKind kind, const QString &value, AllowFile
         });
 }
 
-void SettingsStore::readSecret(SecretKind kind, QObject *context,
+void SettingsStore::readSecret(const SecretRef &secret, QObject *context,
                                std::function<void(Result<StoredSecret>)> done) {
+    const QString legacy = legacyKeyName(secret);
+    if (legacy.isEmpty())
+        return readNamed(keyName(secret), context, std::move(done));
     QPointer<QObject> caller(context);
-    const auto fromFile = [this, kind]() -> Result<StoredSecret> {
-        const auto value = readFile(kind);
+    readNamed(keyName(secret), this,
+              [this, legacy, caller, done = std::move(done)](Result<StoredSecret> r) {
+                  if (!caller)
+                      return;
+                  if (r && r->backend == SecretBackend::None)
+                      return readNamed(legacy, caller, done); // from before several providers
+                  done(r);
+              });
+}
+
+void SettingsStore::readNamed(const QString &name, QObject *context,
+                              std::function<void(Result<StoredSecret>)> done) {
+    QPointer<QObject> caller(context);
+    const auto fromFile = [this, name]() -> Result<StoredSecret> {
+        const auto value = readFile(name);
         if (!value)
             return value.error();
         StoredSecret s;
@@ -301,7 +378,7 @@ void SettingsStore::readSecret(SecretKind kind, QObject *context,
         s.backend = value->isEmpty() ? SecretBackend::None : SecretBackend::File;
         return s;
     };
-    if (m_settings->value(backendKey(kind)).toString() == QLatin1String("file")) {
+    if (m_settings->value(backendKey(name)).toString() == QLatin1String("file")) {
         const auto r = fromFile();
         QMetaObject::invokeMethod(
             this,
@@ -313,9 +390,9 @@ void SettingsStore::readSecret(SecretKind kind, QObject *context,
         return;
     }
     const bool savedInKeychain =
-        m_settings->value(backendKey(kind)).toString() == QLatin1String("keychain");
+        m_settings->value(backendKey(name)).toString() == QLatin1String("keychain");
     m_keychain->read(
-        keyName(kind), this,
+        name, this,
         [caller, done = std::move(done), fromFile, savedInKeychain](Result<QString> read) {
             Result<StoredSecret> result = StoredSecret{};
             if (read && !read->isEmpty()) {
@@ -335,22 +412,38 @@ void SettingsStore::readSecret(SecretKind kind, QObject *context,
         });
 }
 
-void SettingsStore::eraseSecret(SecretKind kind, QObject *context,
+void SettingsStore::eraseSecret(const SecretRef &secret, QObject *context,
                                 std::function<void(Result<std::monostate>)> done) {
+    const QString legacy = legacyKeyName(secret);
+    if (legacy.isEmpty())
+        return eraseNamed(keyName(secret), context, std::move(done));
     QPointer<QObject> caller(context);
-    const bool inKeychain = backend(kind) == SecretBackend::Keychain;
+    eraseNamed(keyName(secret), this,
+               [this, legacy, caller, done = std::move(done)](const Result<std::monostate> &r) {
+                   if (!caller)
+                       return;
+                   if (!r)
+                       return done(r);
+                   eraseNamed(legacy, caller, done); // the copy from before several providers
+               });
+}
+
+void SettingsStore::eraseNamed(const QString &name, QObject *context,
+                               std::function<void(Result<std::monostate>)> done) {
+    QPointer<QObject> caller(context);
+    const bool inKeychain = backendOf(name) == SecretBackend::Keychain;
     m_keychain->remove(
-        keyName(kind), this,
-        [this, kind, inKeychain, caller, done = std::move(done)](const Result<QString> &removed) {
+        name, this,
+        [this, name, inKeychain, caller, done = std::move(done)](const Result<QString> &removed) {
             Result<std::monostate> result = std::monostate{};
-            if (!removeFile(kind))
+            if (!removeFile(name))
                 result = Error{QStringLiteral("secret_file_failed"),
                                QStringLiteral("Cannot delete %1.")
-                                   .arg(QDir::toNativeSeparators(fallbackFile(kind)))};
+                                   .arg(QDir::toNativeSeparators(fileOf(name)))};
             else if (!removed && inKeychain)
                 result = removed.error(); // still in the keychain
             else
-                setBackend(kind, SecretBackend::None);
+                setBackend(name, SecretBackend::None);
             if (caller)
                 done(result);
         });

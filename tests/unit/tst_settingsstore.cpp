@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -23,9 +24,10 @@
 
 using fd::AllowFileFallback;
 using fd::DeskSettings;
+using fd::ProviderSettings;
 using fd::Result;
 using fd::SecretBackend;
-using fd::SecretKind;
+using fd::SecretRef;
 using fd::SettingsStore;
 using fd::StoredSecret;
 
@@ -46,6 +48,9 @@ char *toString(SecretBackend b) {
 namespace {
 
 const QString kKey = QStringLiteral("tb_live_0123456789abcdef");
+const QString kTmxKey = QStringLiteral("tmx_live_fedcba9876543210");
+const SecretRef kTravelbaseKey = SecretRef::apiKey(QStringLiteral("travelbase"));
+const SecretRef kTravomatrixKey = SecretRef::apiKey(QStringLiteral("travomatrix"));
 
 using fd::test::MemoryKeychain;
 using fd::test::UnavailableKeychain;
@@ -56,25 +61,25 @@ template <typename T> Result<T> waitFor(std::optional<Result<T>> &out) {
     return *out;
 }
 
-Result<SecretBackend> store(SettingsStore &s, SecretKind kind, const QString &value,
+Result<SecretBackend> store(SettingsStore &s, const SecretRef &secret, const QString &value,
                             AllowFileFallback fallback) {
     std::optional<Result<SecretBackend>> out;
     QObject context;
-    s.storeSecret(kind, value, fallback, &context, [&](Result<SecretBackend> r) { out = r; });
+    s.storeSecret(secret, value, fallback, &context, [&](Result<SecretBackend> r) { out = r; });
     return waitFor(out);
 }
 
-Result<StoredSecret> read(SettingsStore &s, SecretKind kind) {
+Result<StoredSecret> read(SettingsStore &s, const SecretRef &secret) {
     std::optional<Result<StoredSecret>> out;
     QObject context;
-    s.readSecret(kind, &context, [&](Result<StoredSecret> r) { out = r; });
+    s.readSecret(secret, &context, [&](Result<StoredSecret> r) { out = r; });
     return waitFor(out);
 }
 
-Result<std::monostate> erase(SettingsStore &s, SecretKind kind) {
+Result<std::monostate> erase(SettingsStore &s, const SecretRef &secret) {
     std::optional<Result<std::monostate>> out;
     QObject context;
-    s.eraseSecret(kind, &context, [&](Result<std::monostate> r) { out = r; });
+    s.eraseSecret(secret, &context, [&](Result<std::monostate> r) { out = r; });
     return waitFor(out);
 }
 
@@ -119,10 +124,10 @@ class TestSettingsStore final : public QObject {
         o.keychainService = m_service;
         SettingsStore s(o);
         const auto r =
-            store(s, SecretKind::WebhookSecret, QStringLiteral("probe"), AllowFileFallback::No);
+            store(s, SecretRef::webhookSecret(), QStringLiteral("probe"), AllowFileFallback::No);
         if (!r)
             return r.error().message;
-        erase(s, SecretKind::WebhookSecret);
+        erase(s, SecretRef::webhookSecret());
         return std::nullopt;
     }
 
@@ -139,7 +144,7 @@ private Q_SLOTS:
         o.keychain = &unavailable;
         SettingsStore s(o);
         const auto saved = s.save(DeskSettings{});
-        const auto r = store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes);
+        const auto r = store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes);
 #ifdef Q_OS_UNIX
         ::umask(old);
 #endif
@@ -148,7 +153,7 @@ private Q_SLOTS:
         const QFileDevice::Permissions k0700 = k0600 | QFileDevice::ExeOwner;
         QCOMPARE(modeOf(dir.filePath(QStringLiteral("config/FlightDesk"))), k0700);
         QCOMPARE(modeOf(dir.filePath(QStringLiteral("config"))), k0700);
-        QCOMPARE(modeOf(s.fallbackFile(SecretKind::ApiKey)), k0600);
+        QCOMPARE(modeOf(s.fallbackFile(kTravelbaseKey)), k0600);
     }
 
     void plainSettingsRoundTrip() {
@@ -156,11 +161,14 @@ private Q_SLOTS:
         {
             SettingsStore s(f.options(&f.unavailable));
             const DeskSettings defaults = s.load();
-            QVERIFY(defaults.apiBase.isEmpty());
+            QVERIFY(defaults.providers.isEmpty());
             QCOMPARE(defaults.timingScale, 1.0);
             QCOMPARE(defaults.requestTimeoutSeconds, 30);
             DeskSettings d;
-            d.apiBase = QUrl(QStringLiteral("https://api.travelbase.example"));
+            d.providers = {{QStringLiteral("travelbase"),
+                            QUrl(QStringLiteral("https://api.travelbase.example")), true},
+                           {QStringLiteral("travomatrix"),
+                            QUrl(QStringLiteral("https://api.travomatrix.example")), false}};
             d.webhookListen = QStringLiteral("127.0.0.1:8787");
             d.timingScale = 0.05;
             d.requestTimeoutSeconds = 12;
@@ -168,7 +176,15 @@ private Q_SLOTS:
         }
         SettingsStore again(f.options(&f.unavailable));
         const DeskSettings d = again.load();
-        QCOMPARE(d.apiBase, QUrl(QStringLiteral("https://api.travelbase.example")));
+        QCOMPARE(d.providers.size(), 2);
+        QCOMPARE(d.connection(QStringLiteral("travelbase")),
+                 (ProviderSettings{QStringLiteral("travelbase"),
+                                   QUrl(QStringLiteral("https://api.travelbase.example")), true}));
+        QCOMPARE(
+            d.connection(QStringLiteral("travomatrix")),
+            (ProviderSettings{QStringLiteral("travomatrix"),
+                              QUrl(QStringLiteral("https://api.travomatrix.example")), false}));
+        QVERIFY(!d.connection(QStringLiteral("other")).enabled);
         QCOMPARE(d.webhookListen, QStringLiteral("127.0.0.1:8787"));
         QCOMPARE(d.timingScale, 0.05);
         QCOMPARE(d.requestTimeoutSeconds, 12);
@@ -178,20 +194,20 @@ private Q_SLOTS:
     void keychainFailureWithoutConsentWritesNothing() {
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));
-        const auto r = store(s, SecretKind::ApiKey, kKey, AllowFileFallback::No);
+        const auto r = store(s, kTravelbaseKey, kKey, AllowFileFallback::No);
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("keychain_unavailable"));
         QVERIFY2(r.error().message.contains(QLatin1String("No D-Bus session")),
                  qPrintable(r.error().message));
         QVERIFY(!r.error().message.contains(kKey));
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
-        QCOMPARE(s.backend(SecretKind::ApiKey), SecretBackend::None);
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::None);
         QVERIFY(!contents(s.settingsFile()).contains(kKey.toUtf8()));
         QCOMPARE(QDir(f.dir.path())
                      .entryList(QDir::Files | QDir::Hidden)
                      .filter(QStringLiteral("secret")),
                  QStringList());
-        const auto back = read(s, SecretKind::ApiKey);
+        const auto back = read(s, kTravelbaseKey);
         QVERIFY(back); // never saved: nothing to read, not an error
         QCOMPARE(back->backend, SecretBackend::None);
     }
@@ -200,11 +216,11 @@ private Q_SLOTS:
         Fixture f;
         {
             SettingsStore s(f.options(&f.memory));
-            QCOMPARE(*store(s, SecretKind::ApiKey, kKey, AllowFileFallback::No),
+            QCOMPARE(*store(s, kTravelbaseKey, kKey, AllowFileFallback::No),
                      SecretBackend::Keychain);
         }
         SettingsStore locked(f.options(&f.unavailable)); // the keychain is locked today
-        const auto back = read(locked, SecretKind::ApiKey);
+        const auto back = read(locked, kTravelbaseKey);
         QVERIFY(!back);
         QCOMPARE(back.error().code, QStringLiteral("keychain_unavailable"));
     }
@@ -215,7 +231,7 @@ private Q_SLOTS:
         const mode_t old = ::umask(0); // even a permissive umask must not widen the file
 #endif
         SettingsStore s(f.options(&f.unavailable));
-        const auto r = store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes);
+        const auto r = store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes);
 #ifdef Q_OS_UNIX
         ::umask(old);
 #endif
@@ -223,18 +239,18 @@ private Q_SLOTS:
         QCOMPARE(*r, SecretBackend::File);
         QCOMPARE(f.unavailable.calls, 1); // the keychain was tried first
 
-        const QString path = s.fallbackFile(SecretKind::ApiKey);
+        const QString path = s.fallbackFile(kTravelbaseKey);
         QCOMPARE(QFileInfo(path).absolutePath(), QFileInfo(f.dir.path()).absoluteFilePath());
         QCOMPARE(modeOf(path), k0600);
         QCOMPARE(contents(path), kKey.toUtf8());
-        QCOMPARE(s.backend(SecretKind::ApiKey), SecretBackend::File);
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::File);
         QVERIFY(!contents(s.settingsFile()).contains(kKey.toUtf8()));
         // No temporary file left behind.
         QCOMPARE(QDir(f.dir.path()).entryList(QDir::Files).filter(QStringLiteral(".tmp-")),
                  QStringList());
 
         SettingsStore again(f.options(&f.unavailable));
-        const auto back = read(again, SecretKind::ApiKey);
+        const auto back = read(again, kTravelbaseKey);
         QVERIFY(back);
         QCOMPARE(back->value, kKey);
         QCOMPARE(back->backend, SecretBackend::File);
@@ -244,32 +260,32 @@ private Q_SLOTS:
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));
         const QString secret = QStringLiteral("whsec_abc");
-        QVERIFY(!store(s, SecretKind::WebhookSecret, secret, AllowFileFallback::No));
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::WebhookSecret)));
-        QCOMPARE(*store(s, SecretKind::WebhookSecret, secret, AllowFileFallback::Yes),
+        QVERIFY(!store(s, SecretRef::webhookSecret(), secret, AllowFileFallback::No));
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretRef::webhookSecret())));
+        QCOMPARE(*store(s, SecretRef::webhookSecret(), secret, AllowFileFallback::Yes),
                  SecretBackend::File);
-        QVERIFY(s.fallbackFile(SecretKind::WebhookSecret)
+        QVERIFY(s.fallbackFile(SecretRef::webhookSecret())
                     .endsWith(QLatin1String("webhook_secret.secret")));
-        QCOMPARE(modeOf(s.fallbackFile(SecretKind::WebhookSecret)), k0600);
-        QCOMPARE(read(s, SecretKind::WebhookSecret)->value, secret);
-        QCOMPARE(s.backend(SecretKind::ApiKey), SecretBackend::None); // one secret, one file
+        QCOMPARE(modeOf(s.fallbackFile(SecretRef::webhookSecret())), k0600);
+        QCOMPARE(read(s, SecretRef::webhookSecret())->value, secret);
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::None); // one secret, one file
     }
 
     void fileOthersCanReadIsRefused() {
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));
-        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
-        const QString path = s.fallbackFile(SecretKind::ApiKey);
+        QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
+        const QString path = s.fallbackFile(kTravelbaseKey);
         QVERIFY(
             QFile::setPermissions(path, k0600 | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-        const auto back = read(s, SecretKind::ApiKey);
+        const auto back = read(s, kTravelbaseKey);
         QVERIFY(!back);
         QCOMPARE(back.error().code, QStringLiteral("secret_file_exposed"));
         QVERIFY(back.error().message.contains(QLatin1String("chmod 600")));
         QVERIFY(!back.error().message.contains(kKey));
 
         // Saving again replaces it with a fresh owner-only file.
-        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
+        QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
         QCOMPARE(modeOf(path), k0600);
     }
 
@@ -278,15 +294,15 @@ private Q_SLOTS:
     void hugeSecretFileIsRefused() {
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));
-        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
-        const QString path = s.fallbackFile(SecretKind::ApiKey);
+        QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
+        const QString path = s.fallbackFile(kTravelbaseKey);
         {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
             QVERIFY(file.write(QByteArray(100 * 1024, 'k')) > 0);
         }
         QCOMPARE(modeOf(path), k0600);
-        const auto back = read(s, SecretKind::ApiKey);
+        const auto back = read(s, kTravelbaseKey);
         QVERIFY(!back);
         QCOMPARE(back.error().code, QStringLiteral("secret_file_failed"));
         QVERIFY2(back.error().message.contains(QLatin1String("larger than 4 KiB")),
@@ -297,32 +313,166 @@ private Q_SLOTS:
     void eraseRemovesTheFile() {
         Fixture f;
         SettingsStore s(f.options(&f.unavailable));
-        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
-        QVERIFY(erase(s, SecretKind::ApiKey));
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
-        QCOMPARE(s.backend(SecretKind::ApiKey), SecretBackend::None);
+        QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
+        QVERIFY(erase(s, kTravelbaseKey));
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::None);
         // An empty value erases too.
-        QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
-        QCOMPARE(*store(s, SecretKind::ApiKey, QString(), AllowFileFallback::No),
-                 SecretBackend::None);
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
+        QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
+        QCOMPARE(*store(s, kTravelbaseKey, QString(), AllowFileFallback::No), SecretBackend::None);
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
     }
 
     void movingToTheKeychainDeletesTheFile() {
         Fixture f;
         {
             SettingsStore s(f.options(&f.unavailable));
-            QVERIFY(store(s, SecretKind::ApiKey, kKey, AllowFileFallback::Yes));
+            QVERIFY(store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes));
         }
         SettingsStore s(f.options(&f.memory)); // the keychain is back
-        QCOMPARE(read(s, SecretKind::ApiKey)->backend, SecretBackend::File);
-        QCOMPARE(*store(s, SecretKind::ApiKey, kKey, AllowFileFallback::No),
-                 SecretBackend::Keychain);
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
-        QCOMPARE(f.memory.entries.value(QStringLiteral("api_key")), kKey);
-        const auto back = read(s, SecretKind::ApiKey);
+        QCOMPARE(read(s, kTravelbaseKey)->backend, SecretBackend::File);
+        QCOMPARE(*store(s, kTravelbaseKey, kKey, AllowFileFallback::No), SecretBackend::Keychain);
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
+        QCOMPARE(f.memory.entries.value(QStringLiteral("api_key.travelbase")), kKey);
+        const auto back = read(s, kTravelbaseKey);
         QCOMPARE(back->value, kKey);
         QCOMPARE(back->backend, SecretBackend::Keychain);
+    }
+
+    // Each provider has its own key: its own keychain entry, its own fallback file.
+    void keysArePerProvider() {
+        Fixture f;
+        SettingsStore s(f.options(&f.memory));
+        QCOMPARE(*store(s, kTravelbaseKey, kKey, AllowFileFallback::No), SecretBackend::Keychain);
+        QCOMPARE(*store(s, kTravomatrixKey, kTmxKey, AllowFileFallback::No),
+                 SecretBackend::Keychain);
+        QCOMPARE(f.memory.entries.value(QStringLiteral("api_key.travelbase")), kKey);
+        QCOMPARE(f.memory.entries.value(QStringLiteral("api_key.travomatrix")), kTmxKey);
+        QCOMPARE(read(s, kTravelbaseKey)->value, kKey);
+        QCOMPARE(read(s, kTravomatrixKey)->value, kTmxKey);
+        QVERIFY(
+            s.fallbackFile(kTravomatrixKey).endsWith(QLatin1String("/api_key.travomatrix.secret")));
+        QVERIFY(s.fallbackFile(kTravelbaseKey) != s.fallbackFile(kTravomatrixKey));
+        QVERIFY(erase(s, kTravelbaseKey));
+        QCOMPARE(read(s, kTravelbaseKey)->backend, SecretBackend::None);
+        QCOMPARE(read(s, kTravomatrixKey)->value, kTmxKey); // the other one stays
+
+        // A provider id is never a path.
+        QVERIFY(!SettingsStore::keyName(SecretRef::apiKey(QStringLiteral("../x")))
+                     .contains(QLatin1Char('/')));
+
+        SettingsStore locked(f.options(&f.unavailable));
+        QCOMPARE(*store(locked, kTravomatrixKey, kTmxKey, AllowFileFallback::Yes),
+                 SecretBackend::File);
+        QCOMPARE(contents(locked.fallbackFile(kTravomatrixKey)), kTmxKey.toUtf8());
+        QVERIFY(!QFileInfo::exists(locked.fallbackFile(kTravelbaseKey)));
+    }
+
+    // An INI from before several providers: its one base URL is an enabled Travelbase
+    // connection, and the next save writes it in the new form.
+    void oldSingleConnectionMigratesToTravelbase() {
+        Fixture f;
+        {
+            QSettings old(f.dir.filePath(QStringLiteral("FlightDesk.ini")), QSettings::IniFormat);
+            old.setValue(QStringLiteral("api/baseUrl"),
+                         QStringLiteral("https://api.travelbase.example"));
+            old.setValue(QStringLiteral("api/requestTimeoutSeconds"), 20);
+        }
+        SettingsStore s(f.options(&f.memory));
+        DeskSettings d = s.load();
+        const ProviderSettings travelbase{QStringLiteral("travelbase"),
+                                          QUrl(QStringLiteral("https://api.travelbase.example")),
+                                          true};
+        QCOMPARE(d.providers, QList<ProviderSettings>{travelbase});
+        QCOMPARE(d.requestTimeoutSeconds, 20);
+        d.providers.append(ProviderSettings{QStringLiteral("travomatrix"),
+                                            QUrl(QStringLiteral("https://api.travomatrix.example")),
+                                            true});
+        QVERIFY(s.save(d));
+        QSettings ini(s.settingsFile(), QSettings::IniFormat);
+        QVERIFY(!ini.contains(QStringLiteral("api/baseUrl")));
+        QCOMPARE(ini.value(QStringLiteral("providers/travelbase/baseUrl")).toString(),
+                 QStringLiteral("https://api.travelbase.example"));
+        SettingsStore again(f.options(&f.memory));
+        QCOMPARE(again.load().providers.size(), 2);
+        QCOMPARE(again.load().connection(QStringLiteral("travelbase")), travelbase);
+
+        // Once in the new form, an old key written by an older FlightDesk does not come back.
+        d.providers = {ProviderSettings{QStringLiteral("travomatrix"), {}, false}};
+        QVERIFY(again.save(d));
+        ini.sync();
+        ini.setValue(QStringLiteral("api/baseUrl"), QStringLiteral("https://old.example"));
+        ini.sync();
+        SettingsStore third(f.options(&f.memory));
+        QVERIFY(!third.load().connection(QStringLiteral("travelbase")).enabled);
+    }
+
+    // The one API key from before several providers, in the keychain, is Travelbase's; saving
+    // Travelbase's key moves it to its own entry.
+    void oldKeychainKeyIsTravelbases() {
+        Fixture f;
+        f.memory.entries.insert(QStringLiteral("api_key"), kKey);
+        QSettings(f.dir.filePath(QStringLiteral("FlightDesk.ini")), QSettings::IniFormat)
+            .setValue(QStringLiteral("secrets/api_key"), QStringLiteral("keychain"));
+        SettingsStore s(f.options(&f.memory));
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::Keychain);
+        const auto back = read(s, kTravelbaseKey);
+        QVERIFY(back);
+        QCOMPARE(back->value, kKey);
+        QCOMPARE(back->backend, SecretBackend::Keychain);
+        QCOMPARE(read(s, kTravomatrixKey)->backend, SecretBackend::None); // not Travomatrix's
+
+        // The old entry even without its record (written by hand, or an older record lost).
+        {
+            Fixture g;
+            g.memory.entries.insert(QStringLiteral("api_key"), kKey);
+            SettingsStore t(g.options(&g.memory));
+            QCOMPARE(read(t, kTravelbaseKey)->value, kKey);
+        }
+
+        const QString fresh = QStringLiteral("tb_live_fresh");
+        QCOMPARE(*store(s, kTravelbaseKey, fresh, AllowFileFallback::No), SecretBackend::Keychain);
+        QCOMPARE(f.memory.entries.value(QStringLiteral("api_key.travelbase")), fresh);
+        QTRY_VERIFY(!f.memory.entries.contains(QStringLiteral("api_key"))); // moved, not copied
+        QVERIFY(!QSettings(s.settingsFile(), QSettings::IniFormat)
+                     .contains(QStringLiteral("secrets/api_key")));
+        QCOMPARE(read(s, kTravelbaseKey)->value, fresh);
+
+        // Erasing Travelbase's key erases an old copy too.
+        f.memory.entries.insert(QStringLiteral("api_key"), kKey);
+        QVERIFY(erase(s, kTravelbaseKey));
+        QVERIFY(f.memory.entries.isEmpty());
+        QCOMPARE(read(s, kTravelbaseKey)->backend, SecretBackend::None);
+    }
+
+    // The old key in its owner-only fallback file keeps working, and is named where it is.
+    void oldFallbackFileKeyIsTravelbases() {
+        Fixture f;
+        const QString oldFile = f.dir.filePath(QStringLiteral("api_key.secret"));
+        {
+            QFile file(oldFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(kKey.toUtf8());
+        }
+        QVERIFY(QFile::setPermissions(oldFile, k0600));
+        QSettings(f.dir.filePath(QStringLiteral("FlightDesk.ini")), QSettings::IniFormat)
+            .setValue(QStringLiteral("secrets/api_key"), QStringLiteral("file"));
+        SettingsStore s(f.options(&f.unavailable));
+        QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::File);
+        QCOMPARE(QFileInfo(s.fallbackFile(kTravelbaseKey)).absoluteFilePath(),
+                 QFileInfo(oldFile).absoluteFilePath());
+        const auto back = read(s, kTravelbaseKey);
+        QVERIFY(back);
+        QCOMPARE(back->value, kKey);
+        QCOMPARE(back->backend, SecretBackend::File);
+
+        // Saved again (still no keychain, with consent): its own file, the old one gone.
+        QCOMPARE(*store(s, kTravelbaseKey, kKey, AllowFileFallback::Yes), SecretBackend::File);
+        QVERIFY(!QFileInfo::exists(oldFile));
+        QVERIFY(
+            s.fallbackFile(kTravelbaseKey).endsWith(QLatin1String("/api_key.travelbase.secret")));
+        QCOMPARE(modeOf(s.fallbackFile(kTravelbaseKey)), k0600);
+        QCOMPARE(read(s, kTravelbaseKey)->value, kKey);
     }
 
     void realKeychainWithoutServiceRefusesSilentFallback() {
@@ -333,10 +483,10 @@ private Q_SLOTS:
         o.settingsFile = dir.filePath(QStringLiteral("FlightDesk.ini"));
         o.keychainService = m_service;
         SettingsStore s(o);
-        const auto r = store(s, SecretKind::ApiKey, kKey, AllowFileFallback::No);
+        const auto r = store(s, kTravelbaseKey, kKey, AllowFileFallback::No);
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("keychain_unavailable"));
-        QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
+        QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
         QVERIFY(!contents(s.settingsFile()).contains(kKey.toUtf8()));
     }
 
@@ -354,20 +504,20 @@ private Q_SLOTS:
         o.keychainService = m_service;
         {
             SettingsStore s(o);
-            QCOMPARE(*store(s, SecretKind::ApiKey, kKey, AllowFileFallback::No),
+            QCOMPARE(*store(s, kTravelbaseKey, kKey, AllowFileFallback::No),
                      SecretBackend::Keychain);
-            QCOMPARE(s.backend(SecretKind::ApiKey), SecretBackend::Keychain);
-            QVERIFY(!QFileInfo::exists(s.fallbackFile(SecretKind::ApiKey)));
+            QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::Keychain);
+            QVERIFY(!QFileInfo::exists(s.fallbackFile(kTravelbaseKey)));
             QVERIFY(!contents(s.settingsFile()).contains(kKey.toUtf8()));
         }
         SettingsStore s(o); // a later run of the desk
-        const auto back = read(s, SecretKind::ApiKey);
+        const auto back = read(s, kTravelbaseKey);
         QVERIFY2(back, back ? "" : qPrintable(back.error().message));
         QCOMPARE(back->value, kKey);
         QCOMPARE(back->backend, SecretBackend::Keychain);
 
-        QVERIFY(erase(s, SecretKind::ApiKey));
-        const auto gone = read(s, SecretKind::ApiKey);
+        QVERIFY(erase(s, kTravelbaseKey));
+        const auto gone = read(s, kTravelbaseKey);
         QVERIFY(gone);
         QCOMPARE(gone->backend, SecretBackend::None);
         QVERIFY(gone->value.isEmpty());
