@@ -68,7 +68,7 @@ private:
         m_window.reset();
         m_desk.reset();
         QString problem;
-        if (o.demo || (!o.apiBase.isEmpty() && !o.apiKey.isEmpty())) {
+        if (o.demo || !o.apiBase.isEmpty()) {
             auto opened = desk::makeDesk(o);
             if (opened)
                 m_desk = std::move(opened).value();
@@ -81,6 +81,11 @@ private:
             m_window->statusBar()->showMessage(
                 tr("The order journal could be read by other users of this computer; it is now "
                    "private to you."));
+        if (m_desk && !m_desk->search().unavailable().isEmpty())
+            //: %1 one line per provider: its name and why it could not be connected.
+            m_window->statusBar()->showMessage(
+                tr("Searching without %1 Fix it in File → Settings.")
+                    .arg(m_desk->search().unavailable().join(QLatin1Char(' '))));
         if (!problem.isEmpty())
             m_window->setConnectionProblem(
                 tr("FlightDesk could not start its connection: %1 Open File → Settings to fix it.")

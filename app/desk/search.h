@@ -32,6 +32,9 @@ public:
                               std::function<void(GatewayResult<QList<Offer>>)> done) = 0;
     // The server a provider is searched at, for messages: its demo sandbox or its API base.
     virtual QString server(const QString &provider) const = 0;
+    // The providers enabled in Settings that could not be connected, each with why ("No
+    // Travomatrix API key: set it in Settings."); the others work without them.
+    virtual QStringList unavailable() const { return {}; }
 };
 
 } // namespace fd::desk

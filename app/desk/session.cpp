@@ -97,13 +97,25 @@ Result<std::monostate> Session::start() {
         }
         auto connected = desk::connectProvider(c.provider, lo, &m_clock, &m_scheduler);
         if (!connected) {
+            // A demo sandbox that cannot start is the desk's failure. A live provider that
+            // cannot be reached as configured (no key, a bad URL) is left out and named, so
+            // one misconfigured provider never keeps the agent from the others.
             const Error &e = connected.error();
-            return Error{e.code,
-                         m_links.empty() && !m_options.demo
-                             ? e.message
-                             : desk::providerName(c.provider) + QStringLiteral(": ") + e.message};
+            if (m_options.demo)
+                return Error{e.code,
+                             desk::providerName(c.provider) + QStringLiteral(": ") + e.message};
+            m_unavailable.append({c.provider, e});
+            continue;
         }
         m_links.push_back(std::move(connected).value());
+    }
+    if (m_links.empty()) {
+        if (m_unavailable.size() == 1)
+            return m_unavailable.first().second;
+        QStringList reasons;
+        for (const auto &[provider, e] : std::as_const(m_unavailable))
+            reasons << desk::providerName(provider) + QStringLiteral(": ") + e.message;
+        return Error{m_unavailable.first().second.code, reasons.join(QLatin1Char(' '))};
     }
     if (m_options.demo && !m_options.demoScenario.isEmpty()) {
         bool known = false;

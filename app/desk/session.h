@@ -39,6 +39,9 @@ public:
     // nullptr when that provider is not connected.
     desk::ProviderLink *link(const QString &providerId);
     desk::ProviderLink &firstLink() { return *m_links.front(); }
+    // The providers asked for that could not be connected as configured, and why (live only;
+    // the session opens when at least one could).
+    const QList<std::pair<QString, Error>> &unavailable() const { return m_unavailable; }
     // Demo mode: the providers' sandboxes (nullptr when live), for tests that read a ledger.
     sandbox::Sandbox *sandbox();
     sandbox::TravomatrixSandbox *travomatrixSandbox();
@@ -73,6 +76,7 @@ private:
     QString m_leaseOwner;
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::vector<std::unique_ptr<desk::ProviderLink>> m_links;
+    QList<std::pair<QString, Error>> m_unavailable;
     QList<QPointer<CheckoutFlow>> m_flows;
 };
 

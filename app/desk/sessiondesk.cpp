@@ -39,6 +39,12 @@ public:
             return link->searchOffers(request, context, log, std::move(done));
         failLater(context, std::move(done), notConnected(provider));
     }
+    QStringList unavailable() const override {
+        QStringList out;
+        for (const auto &[provider, e] : m_session.unavailable())
+            out << providerName(provider) + QStringLiteral(": ") + e.message;
+        return out;
+    }
     QString server(const QString &provider) const override {
         auto *link = m_session.link(provider);
         return link ? link->baseUrl().toString() : QString();

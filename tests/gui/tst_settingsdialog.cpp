@@ -674,6 +674,35 @@ private Q_SLOTS:
         auto alone = fd::desk::makeDesk(*o);
         QVERIFY2(alone, alone ? "" : qPrintable(alone.error().message));
         QCOMPARE((*alone)->search().providers(), QStringList{kTmx});
+        QVERIFY((*alone)->search().unavailable().isEmpty());
+
+        // Both enabled, Travelbase's key gone: the desk opens with Travomatrix and says why
+        // Travelbase is missing, instead of refusing to open at all.
+        s.providers = {{kTb, travelbase.baseUrl(), true}, {kTmx, travomatrix.baseUrl(), true}};
+        QVERIFY(f.store->save(s));
+        f.memory.entries.remove(QStringLiteral("api_key.travelbase"));
+        o = opened();
+        QVERIFY(o);
+        o->journalPath = f.dir.filePath(QStringLiteral("journal3.sqlite"));
+        auto partial = fd::desk::makeDesk(*o);
+        QVERIFY2(partial, partial ? "" : qPrintable(partial.error().message));
+        QCOMPARE((*partial)->search().providers(), QStringList{kTmx});
+        const QStringList missing = (*partial)->search().unavailable();
+        QCOMPARE(missing.size(), 1);
+        QVERIFY2(missing.first().startsWith(QStringLiteral("Travelbase: ")) &&
+                     missing.first().contains(QStringLiteral("API key")),
+                 qPrintable(missing.first()));
+
+        // Neither has a key: no desk, and the reason names what to fix.
+        f.memory.entries.remove(QStringLiteral("api_key.travomatrix"));
+        o = opened();
+        QVERIFY(o);
+        o->journalPath = f.dir.filePath(QStringLiteral("journal4.sqlite"));
+        const auto none = fd::desk::makeDesk(*o);
+        QVERIFY(!none);
+        QVERIFY2(none.error().message.contains(QStringLiteral("Travelbase: ")) &&
+                     none.error().message.contains(QStringLiteral("Travomatrix: ")),
+                 qPrintable(none.error().message));
     }
 };
 
