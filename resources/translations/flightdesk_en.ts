@@ -102,10 +102,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DEMO — bookings go to the built-in offline sandbox. Nothing is charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo mode banner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,6 +167,10 @@
     </message>
     <message>
         <source>&amp;About FlightDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — bookings go to the built-in offline sandboxes. Nothing is charged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -280,6 +280,14 @@
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Booked with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking provider</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassengerForm</name>
@@ -361,6 +369,33 @@
     </message>
     <message>
         <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderSection</name>
+    <message>
+        <source>E&amp;nabled: search and book with this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the provider&apos;s server for the wallet balance with the values entered above</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -522,42 +557,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Travelbase connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;base URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>https://api.travelbase.example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tb_live_…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sho&amp;w</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Request &amp;timeout:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,14 +566,6 @@
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test &amp;connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asks the server for the wallet balance with the values entered above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -633,15 +624,19 @@
         <source>Listens on all network interfaces, so the provider (or an agency relay) can reach this desk over the network. Leave it off when webhooks arrive through this computer: the receiver then answers only 127.0.0.1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Booking providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long one request to any provider may take</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd</name>
     <message>
         <source>Cannot combine %1 with %2: amounts in different currencies are never converted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offer is not usable: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -771,6 +766,38 @@
         <source>This booking is already being handled by another window or process; it will not be sent twice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This booking belongs to %1, not %2; it is not sent from here. Open it where FlightDesk is connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider says key %2 was already used for a different request (%1), so a request with it may have booked. Contact support with this key; do not book again until support answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the API key (%1). Nothing was booked. Check the API key in Settings, then start this checkout again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider could not check the offer and the wallet (%1). Nothing was booked. Contact support if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused this booking and it is not retried (%1). Contact support with key %2 before booking this trip again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused a retry (%1), but an earlier attempt may have booked. Resume later: the same key is sent, so it cannot book twice. If it is refused again, contact support with key %2; do not book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved checkout cannot be read, so ticketing was not asked for. Contact support; do not book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused to ticket order %1 (%2). Contact support with this order id; do not book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::Money</name>
@@ -788,43 +815,13 @@
     </message>
 </context>
 <context>
-    <name>fd::Offer</name>
-    <message>
-        <source>it has no &quot;id&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;expires_at&quot; is not an RFC 3339 UTC time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;price_guarantee_expires_at&quot; is not an RFC 3339 UTC time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no slices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a slice has no valid departure or arrival time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no passengers</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fd::Order</name>
     <message>
         <source>The order has no &quot;id&quot; or &quot;status&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>fd::Wallet</name>
     <message>
-        <source>The wallet is not usable: %1</source>
+        <source>The booking has no &quot;pnr&quot; or &quot;status&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,6 +1000,92 @@
     </message>
 </context>
 <context>
+    <name>fd::travelbase</name>
+    <message>
+        <source>The offer is not usable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;expires_at&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;price_guarantee_expires_at&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slice has no valid departure or arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no passengers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancellation quote has no id, order or refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallet is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::travomatrix</name>
+    <message>
+        <source>The fare is not usable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount is not a whole number of minor units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;fare_id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;valid_until&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no itineraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an itinerary has no segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an itinerary has no valid departure or arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no travellers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a traveller has no &quot;ref&quot; or no known &quot;type&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallet is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancellation quote has no quote_id, pnr or refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui</name>
     <message>
         <source>Book flights for travel agents.</source>
@@ -1164,14 +1247,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Booked. Booking reference %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 is ticketed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The booking did not go through, no charge was applied.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,19 +1271,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection failed before the provider answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retrying is safe: the same booking is sent again with the same key and cannot be charged twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No answer from the airline yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact support with order %1. Do not book again: this tab still updates if the airline answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1276,6 +1339,31 @@
         <source>This checkout is closed. Search again to book this trip.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This booking was sent and stopped; support settles it. Do not book it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is ticketed.</source>
+        <extracomment>%1 &quot;Order ord_0001&quot; or, when the order id is the PNR, &quot;PNR RZPVAB&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: the provider&apos;s answer is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not settled: contact support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tab still updates if the airline answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked with</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::Desk</name>
@@ -1299,6 +1387,11 @@
         <source>The order journal could be read by other users of this computer; it is now private to you.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Searching without %1 Fix it in File → Settings.</source>
+        <extracomment>%1 one line per provider: its name and why it could not be connected.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
@@ -1313,10 +1406,6 @@
     </message>
     <message>
         <source>&amp;Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo mode: offline sandbox at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1431,6 +1520,15 @@ A checkout for travel agents that never books or charges twice.</source>
         <extracomment>%1 lists what happened, e.g. &quot;booked TB7Q2X, order ord_12 failed&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo mode: offline sandboxes of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <extracomment>%1 a booking provider&apos;s name, %2 its sandbox&apos;s address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::OffersModel</name>
@@ -1540,70 +1638,33 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
         <extracomment>Column header: time left before the offer expires.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sold by %1</source>
+        <extracomment>Tooltip line: %1 the booking provider selling the offer.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sold by %1</source>
+        <extracomment>Spoken: the provider selling the offer, e.g. &quot;sold by Travomatrix&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking provider selling the offer: the booking is made with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking provider</source>
+        <extracomment>Spoken name of the Provider column.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <extracomment>Column header: the booking provider selling the offer (Travelbase, Travomatrix).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::OrdersModel</name>
-    <message>
-        <source>Draft</source>
-        <extracomment>Order states in the orders history and its timeline.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order created, awaiting ticketing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticketing in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticketed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed, no charge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offer unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected by the provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replaced by a new attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interrupted: resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unresolved: contact support</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insufficient funds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passenger details to correct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>State</source>
         <extracomment>Timeline event kind: the checkout entered a new state.</extracomment>
@@ -1702,6 +1763,21 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
     </message>
     <message>
         <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booked with %1</source>
+        <extracomment>Spoken: the provider the order was booked with.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking provider</source>
+        <extracomment>Spoken name of the orders table&apos;s Provider column.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <extracomment>Orders table column: the booking provider (Travelbase, Travomatrix).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1962,7 +2038,7 @@ No gender chosen yet.</extracomment>
     </message>
     <message>
         <source>Searching %1…</source>
-        <extracomment>Shown from the moment Search is pressed until the provider answers.</extracomment>
+        <extracomment>Shown from the moment Search is pressed until the providers answer.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2002,10 +2078,6 @@ No gender chosen yet.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The booking server failed and asked not to retry (%1). Search again later; if it keeps failing, contact Travelbase support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The search was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,6 +2111,26 @@ No gender chosen yet.</extracomment>
         <source>Search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A provider&apos;s failure among several: %1 its name, %2 what went wrong and the fix.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1.</source>
+        <extracomment>%1 the providers that have not answered yet, e.g. &quot;Travelbase, Travomatrix&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking server failed and asked not to retry (%1). Search again later; if it keeps failing, contact %2 support.</source>
+        <extracomment>%1 what went wrong, %2 the provider&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1 — %2, sold by %3</source>
+        <extracomment>The offer about to be chosen: %1 carrier and flights, %2 total price, %3 the provider selling it (the same trip may be sold by several).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SettingsDialog</name>
@@ -2053,14 +2145,6 @@ No gender chosen yet.</extracomment>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required: the address of the Travelbase API, e.g. https://api.travelbase.example</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a full URL: write it like https://api.travelbase.example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2153,10 +2237,6 @@ No gender chosen yet.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 answered, but it is not the Travelbase API (404 for /v1/wallet): check the URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 has a problem right now (HTTP %2): try again later.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,10 +2254,6 @@ No gender chosen yet.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>webhook secret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,7 +2266,7 @@ FlightDesk can save it in a file that only your user account can read:
 %3
 
 Anyone who can use your account, or read its backups, can read that file. Save it there?</source>
-        <extracomment>%1 &quot;API key&quot; or &quot;webhook secret&quot;, %2 why the keychain failed, %3 a file path.</extracomment>
+        <extracomment>%1 e.g. &quot;Travelbase API key&quot; or &quot;webhook secret&quot;, %2 why the keychain failed, %3 a file path.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2213,6 +2289,43 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     <message>
         <source>%1 can be reached from other computers. Tick &quot;Accept webhooks from other computers&quot; to allow that, or use 127.0.0.1.</source>
         <extracomment>%1 is the address typed, e.g. 0.0.0.0. The checkbox label is quoted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <extracomment>%1 is a booking provider, e.g. Travelbase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <extracomment>%1 is a booking provider, e.g. Travelbase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the %1 API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the address of the %1 API, e.g. %2</source>
+        <extracomment>%1 is a booking provider, e.g. Travelbase; %2 an example address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a full URL: write it like %1</source>
+        <extracomment>%1 is an example address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered, but it is not the %2 API (404 for its wallet): check the URL.</source>
+        <extracomment>%1 is the API base URL, %2 a booking provider, e.g. Travelbase.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2291,6 +2404,26 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     <message>
         <source>Wallet: %1 available, covers %2</source>
         <extracomment>%1 the wallet&apos;s balance, %2 the offer&apos;s total.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked with %1, PNR %2</source>
+        <extracomment>A ticketed booking: %1 the provider&apos;s name, %2 the airline booking reference (PNR).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, order %1</source>
+        <extracomment>After &quot;Booked with …, PNR …&quot;: %1 the provider&apos;s order id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNR %1</source>
+        <extracomment>The order of a provider whose order id is the PNR (Travomatrix): %1 the PNR.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <extracomment>%1 the provider&apos;s order id, e.g. ord_0001.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
