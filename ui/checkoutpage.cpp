@@ -6,6 +6,7 @@
 #include "ui_checkoutpage.h"
 
 #include "core/offerchecks.h"
+#include "desk/providers.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -244,6 +245,9 @@ void CheckoutPage::setSupportDetails(const QString &idempotencyKey, const QStrin
 
 void CheckoutPage::copySupportDetails() {
     QStringList lines;
+    // Support starts with whose booking it is: each provider has its own desk and ids.
+    if (m_hasOffer && !m_offer.provider.isEmpty())
+        lines << tr("Provider: %1").arg(desk::providerName(m_offer.provider));
     lines << tr("Idempotency key: %1").arg(m_ui->idempotencyKeyLabel->text());
     lines << tr("Order: %1").arg(m_ui->orderIdLabel->text());
     QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));

@@ -269,6 +269,17 @@ private Q_SLOTS:
         const QString copied = QGuiApplication::clipboard()->text();
         QVERIFY2(copied.contains(QLatin1String("fd-0b7e9a")), qPrintable(copied));
         QVERIFY(copied.contains(QLatin1String("ord_0001")));
+        QVERIFY2(!copied.contains(QLatin1String("Provider:")), qPrintable(copied)); // no offer
+
+        // With an offer, the provider that sold it comes first.
+        fd::Offer offer = f.page.offer();
+        offer.provider = QStringLiteral("travomatrix");
+        f.page.setOffer(offer);
+        f.page.setSupportDetails(QStringLiteral("fd-0b7e9a"), QStringLiteral("QK7XRT"));
+        QTest::mouseClick(f.find<QPushButton>("copySupportButton"), Qt::LeftButton);
+        QVERIFY2(QGuiApplication::clipboard()->text().startsWith(
+                     QLatin1String("Provider: Travomatrix\nIdempotency key: fd-0b7e9a")),
+                 qPrintable(QGuiApplication::clipboard()->text()));
     }
 };
 
