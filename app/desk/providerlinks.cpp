@@ -38,17 +38,26 @@ void refuseLater(QObject *context, std::function<void(GatewayResult<fd::Wallet>)
 const QString kNoTopUp = QStringLiteral("Only the demo wallet can be topped up from FlightDesk; "
                                         "top up in the agency portal.");
 
-class TravelbaseLink final : public ProviderLink {
+// What every provider's link does alike: in demo mode start its sandbox (and its scenario),
+// then its gateway against the sandbox or the agent's server, and stamp searched offers.
+template <typename SandboxT, typename GatewayT> class LinkBase : public ProviderLink {
 public:
-    Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
+    QString providerId() const override { return m_gateway->providerId(); }
+    BookingGateway &gateway() override { return *m_gateway; }
+    QUrl baseUrl() const override { return m_base; }
+    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
+                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
+        m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
+    }
+    QObject *demoSandbox() override { return m_sandbox.get(); }
+
+protected:
+    Result<std::monostate> startWith(const LinkOptions &o, const typename SandboxT::Options &so,
+                                     const Clock *clock, Scheduler *scheduler) {
         QUrl base = o.apiBase;
         QString key = o.apiKey;
         if (o.demo) {
-            sandbox::SandboxOptions so;
-            so.timingScale = o.timing.scale;
-            so.webhookUrl = o.webhookUrl;
-            so.webhookSecret = o.webhookSecret;
-            m_sandbox = std::make_unique<sandbox::Sandbox>(so, clock);
+            m_sandbox = std::make_unique<SandboxT>(so, clock);
             if (auto bound = m_sandbox->start(); !bound)
                 return bound.error();
             if (!o.demoScenario.isEmpty())
@@ -57,11 +66,11 @@ public:
             base = m_sandbox->baseUrl();
             key = m_sandbox->apiKey();
         }
-        TravelbaseGateway::Options go;
+        typename GatewayT::Options go;
         go.baseUrl = base;
         go.apiKey = key;
         go.timing = o.timing;
-        auto gateway = TravelbaseGateway::create(go, clock, scheduler);
+        auto gateway = GatewayT::create(go, clock, scheduler);
         if (!gateway)
             return gateway.error();
         m_gateway = std::move(gateway).value();
@@ -69,16 +78,23 @@ public:
         return std::monostate{};
     }
 
-    QString providerId() const override { return m_gateway->providerId(); }
-    BookingGateway &gateway() override { return *m_gateway; }
-    QUrl baseUrl() const override { return m_base; }
-    TimingPolicy timing(TimingPolicy desk) const override { return desk; } // webhook first
-    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
-                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
-        m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
+    std::unique_ptr<SandboxT> m_sandbox; // declared before the gateway that calls it
+    std::unique_ptr<GatewayT> m_gateway;
+    QUrl m_base;
+};
+
+class TravelbaseLink final : public LinkBase<sandbox::Sandbox, TravelbaseGateway> {
+public:
+    Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
+        sandbox::SandboxOptions so;
+        so.timingScale = o.timing.scale;
+        so.webhookUrl = o.webhookUrl;
+        so.webhookSecret = o.webhookSecret;
+        return startWith(o, so, clock, scheduler);
     }
 
-    QObject *demoSandbox() override { return m_sandbox.get(); }
+    TimingPolicy timing(TimingPolicy desk) const override { return desk; } // webhook first
+
     QStringList scenarioNames() const override {
         return m_sandbox ? sandbox::Scenario::builtInNames() : QStringList();
     }
@@ -101,45 +117,16 @@ public:
             return refuseLater(context, std::move(done), QStringLiteral("FD_NO_TOP_UP"), kNoTopUp);
         m_gateway->topUp(amount, context, std::move(done));
     }
-
-private:
-    std::unique_ptr<sandbox::Sandbox> m_sandbox; // declared before the gateway that calls it
-    std::unique_ptr<TravelbaseGateway> m_gateway;
-    QUrl m_base;
 };
 
-class TravomatrixLink final : public ProviderLink {
+class TravomatrixLink final : public LinkBase<sandbox::TravomatrixSandbox, TravomatrixGateway> {
 public:
     Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
-        QUrl base = o.apiBase;
-        QString key = o.apiKey;
-        if (o.demo) {
-            sandbox::TravomatrixSandboxOptions so;
-            so.timingScale = o.timing.scale;
-            m_sandbox = std::make_unique<sandbox::TravomatrixSandbox>(so, clock);
-            if (auto bound = m_sandbox->start(); !bound)
-                return bound.error();
-            if (!o.demoScenario.isEmpty())
-                if (auto set = setScenario(o.demoScenario); !set)
-                    return set.error();
-            base = m_sandbox->baseUrl();
-            key = m_sandbox->apiKey();
-        }
-        TravomatrixGateway::Options go;
-        go.baseUrl = base;
-        go.apiKey = key;
-        go.timing = o.timing;
-        auto gateway = TravomatrixGateway::create(go, clock, scheduler);
-        if (!gateway)
-            return gateway.error();
-        m_gateway = std::move(gateway).value();
-        m_base = base;
-        return std::monostate{};
+        sandbox::TravomatrixSandboxOptions so;
+        so.timingScale = o.timing.scale;
+        return startWith(o, so, clock, scheduler); // no webhooks to send
     }
 
-    QString providerId() const override { return m_gateway->providerId(); }
-    BookingGateway &gateway() override { return *m_gateway; }
-    QUrl baseUrl() const override { return m_base; }
     // No webhooks: the contract's rhythm for a PENDING booking is a read after 5 s, then every
     // 10 s ("still processing" at 60 s and support at 5 min stay the desk's).
     TimingPolicy timing(TimingPolicy desk) const override {
@@ -147,12 +134,7 @@ public:
         desk.pollInterval = std::chrono::seconds(10);
         return desk;
     }
-    void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
-                      std::function<void(GatewayResult<QList<Offer>>)> done) override {
-        m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
-    }
 
-    QObject *demoSandbox() override { return m_sandbox.get(); }
     QStringList scenarioNames() const override {
         return m_sandbox ? sandbox::TravomatrixSandbox::Scenario::builtInNames() : QStringList();
     }
@@ -191,11 +173,6 @@ public:
         m_sandbox->setWalletBalance(*credited);
         m_gateway->fetchWallet(context, {}, std::move(done));
     }
-
-private:
-    std::unique_ptr<sandbox::TravomatrixSandbox> m_sandbox;
-    std::unique_ptr<TravomatrixGateway> m_gateway;
-    QUrl m_base;
 };
 
 template <typename Link>
