@@ -92,6 +92,7 @@ void CheckoutFlow::buildMachine() {
     on(creating, Step::Created, ticketing);
     on(creating, Step::CreatedAwaitingOutcome, processing);
     on(creating, Step::Rejected, invalidInput);
+    on(creating, Step::Unresolved, unresolved); // an order the journal could not record
     on(ticketing, Step::TicketAccepted, processing);
     on(ticketing, Step::Unresolved, unresolved);
     on(processing, Step::Unresolved, unresolved);
@@ -176,15 +177,19 @@ void CheckoutFlow::buildMachine() {
         finish(Outcome::Interrupted, m_outcomeMessage);
     });
     connect(unresolved, &QState::entered, this, [this] {
-        // From ticketing, the ticket action was refused (or the journal failed): that step left
-        // its own words, with the reason. From processing, the airline has not answered in time.
-        const bool refused = state() == CheckoutState::Ticketing;
+        // From ticketing, the ticket action was refused (or the journal failed); from creating,
+        // the order id could not be recorded: that step left its own words, with the reason.
+        // From processing, the airline has not answered in time.
+        const bool refused =
+            state() == CheckoutState::Ticketing || state() == CheckoutState::Creating;
         enter(St::Unresolved);
         finish(Outcome::Unresolved,
                refused ? m_outcomeMessage
                        : tr("The airline has not answered for order %1. Contact support with this "
                             "order id; do not book again.")
                              .arg(orderId()));
+        if (orderId().isEmpty())
+            return; // nothing to read back; resume sends the same create with the same key
         const quint64 generation = m_generation;
         m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval), this,
                              [this, generation] { poll(generation); });

@@ -26,8 +26,11 @@ public:
     virtual Status updateOffer(qint64 intentId, const QString &offerId,
                                const QJsonObject &offer) = 0;
     virtual Status freezeBody(qint64 intentId, const QByteArray &body) = 0;
+    // mintTicketKey: the ticket action's key is minted in the same write (a provider that
+    // tickets separately), so it is on disk before ticketing is asked for at no extra flush.
     virtual Status recordCreateResponse(qint64 intentId, const QString &orderId,
-                                        const QString &bookingReference) = 0;
+                                        const QString &bookingReference,
+                                        bool mintTicketKey = false) = 0;
     virtual Result<QString> recordTicketKey(qint64 intentId) = 0;
     virtual Status recordETickets(qint64 intentId, const QJsonArray &eTickets) = 0;
     virtual Status setState(qint64 intentId, CheckoutState state,

@@ -332,7 +332,17 @@ void CheckoutFlow::onCreating() {
                 return onCreateFailed(failure);
             }
             const OrderSnapshot &order = std::get<OrderSnapshot>(r);
-            m_d.journal->recordCreateResponse(m_intentId, order.id, order.bookingReference);
+            // The flow never goes on with a value it could not store: a refused order id (a
+            // constraint, a full disk, a lost database) would leave an order nobody can find.
+            if (const auto stored = m_d.journal->recordCreateResponse(
+                    m_intentId, order.id, order.bookingReference, m_d.gateway->ticketsSeparately());
+                !stored) {
+                m_outcomeMessage =
+                    tr("The provider created order %1, but the journal could not record it (%2). "
+                       "Do not book again; contact support with order %1 and key %3.")
+                        .arg(order.id, stored.error().message, idempotencyKey());
+                return post(Step::Unresolved);
+            }
             noteProviderStatus(order);
             applyIfFinal(); // a webhook may have told the outcome before this response came
             if (state() != CheckoutState::Creating)

@@ -99,6 +99,23 @@ Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &wher
     return std::optional<Intent>(std::move(i).value());
 }
 
+Result<std::optional<Intent>> selectByOrder(QSqlDatabase &db, const QString &provider,
+                                            const QString &orderId) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM intents WHERE provider = :p AND order_id = :o"));
+    q.bindValue(QStringLiteral(":p"), provider);
+    q.bindValue(QStringLiteral(":o"), orderId);
+    if (auto s = sql::exec(q, QStringLiteral("reading an intent by order")); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<Intent>();
+    auto i = fromRow(q);
+    if (!i)
+        return i.error();
+    return std::optional<Intent>(std::move(i).value());
+}
+
 Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -128,8 +145,9 @@ Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO events (intent_id, order_id, kind, at, detail_json, webhook_event_id, "
-        "webhook_state) VALUES (:intent, :order, :kind, :at, :detail, :event, :wstate) "
-        "ON CONFLICT (webhook_event_id) DO NOTHING"));
+        "webhook_state, provider) VALUES (:intent, :order, :kind, :at, :detail, :event, :wstate, "
+        ":provider) ON CONFLICT (webhook_event_id) DO NOTHING"));
+    q.bindValue(QStringLiteral(":provider"), nullable(row.provider));
     q.bindValue(QStringLiteral(":intent"), row.intentId > 0 ? QVariant(row.intentId) : QVariant());
     q.bindValue(QStringLiteral(":order"), nullable(row.orderId));
     q.bindValue(QStringLiteral(":kind"), eventKindName(row.kind));
@@ -174,7 +192,7 @@ sql::Status moveState(QSqlDatabase &db, Intent &intent, CheckoutState state, con
     QJsonObject d = detail;
     d.insert(QStringLiteral("from"), state::name(intent.state));
     d.insert(QStringLiteral("to"), state::name(state));
-    if (auto e = insertEvent(db, {intent.id, JournalEvent::Kind::State, at, d, {}, {}, {}}); !e)
+    if (auto e = insertEvent(db, {intent.id, JournalEvent::Kind::State, at, d, {}, {}, {}, {}}); !e)
         return e.error();
     intent.state = state;
     intent.updatedAt = at;

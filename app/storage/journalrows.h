@@ -21,6 +21,9 @@ Error notFound(qint64 intentId);
 // `where` is a fixed SQL condition with one named parameter `:v`.
 Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &where,
                                            const QVariant &value);
+// The intent with this provider's order id (an order id is unique per provider).
+Result<std::optional<Intent>> selectByOrder(QSqlDatabase &db, const QString &provider,
+                                            const QString &orderId);
 Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder);
 Result<Intent> loadIntent(QSqlDatabase &db, qint64 intentId);
 
@@ -32,6 +35,7 @@ struct EventRow {
     QString webhookEventId;
     QString orderId;
     QString webhookState; // the provider status the webhook reported, by name
+    QString provider;     // a webhook's sender
 };
 // The new event's id, or 0 when a webhook with that event id was already recorded.
 Result<qint64> insertEvent(QSqlDatabase &db, const EventRow &row);

@@ -100,18 +100,81 @@ QStringList stepStatements(int toVersion) {
             QStringLiteral(
                 "ALTER TABLE intents ADD COLUMN provider TEXT NOT NULL DEFAULT 'travelbase'"),
         };
+    case 7:
+        // An order id is unique per provider (two providers may both issue "ord_0001"), and a
+        // webhook is matched to an order of its own provider. Recorded ids were unique.
+        return {
+            QStringLiteral("DROP INDEX intents_by_order"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX intents_order_per_provider ON intents (provider, order_id)"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN provider TEXT"),
+            QStringLiteral("UPDATE events SET provider = 'travelbase' WHERE kind = 'webhook'"),
+        };
     default:
         return {};
     }
 }
 
+// PostgreSQL journals start at version 7, created whole: there never was an earlier one. The
+// same tables, columns and constraints as SQLite's after step 7, in PostgreSQL's types.
+QStringList postgresSchema() {
+    return {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '0')"),
+        QStringLiteral("CREATE TABLE intents ("
+                       " id BIGSERIAL PRIMARY KEY,"
+                       " idempotency_key TEXT NOT NULL UNIQUE,"
+                       " superseded_key TEXT,"
+                       " offer_id TEXT NOT NULL,"
+                       " offer_json TEXT NOT NULL,"
+                       " passengers_json TEXT NOT NULL,"
+                       " request_body BYTEA,"
+                       " state TEXT NOT NULL,"
+                       " order_id TEXT,"
+                       " booking_reference TEXT,"
+                       " ticket_key TEXT,"
+                       " e_tickets_json TEXT,"
+                       " outcome TEXT,"
+                       " outcome_message TEXT,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL,"
+                       " lease_owner TEXT,"
+                       " lease_expires_ms BIGINT NOT NULL DEFAULT 0,"
+                       " outcome_shown_at TEXT,"
+                       " provider_status TEXT,"
+                       " provider TEXT NOT NULL DEFAULT 'travelbase')"),
+        QStringLiteral(
+            "CREATE UNIQUE INDEX intents_order_per_provider ON intents (provider, order_id)"),
+        QStringLiteral(
+            "CREATE TABLE events ("
+            " id BIGSERIAL PRIMARY KEY,"
+            " intent_id BIGINT REFERENCES intents (id) ON DELETE CASCADE,"
+            " order_id TEXT,"
+            " kind TEXT NOT NULL CHECK (kind IN ('state', 'attempt', 'webhook', 'note')),"
+            " at TEXT NOT NULL,"
+            " detail_json TEXT NOT NULL,"
+            " webhook_event_id TEXT UNIQUE,"
+            " webhook_state TEXT,"
+            " provider TEXT,"
+            " CHECK ((kind = 'webhook') = (webhook_event_id IS NOT NULL)),"
+            " CHECK (intent_id IS NOT NULL OR kind = 'webhook'))"),
+        QStringLiteral("CREATE INDEX events_by_intent ON events (intent_id, id)"),
+        QStringLiteral("CREATE INDEX events_by_order ON events (order_id)"),
+    };
+}
+constexpr int kPostgresFirstVersion = 7;
+
 } // namespace
 
 Result<int> readVersion(QSqlDatabase &db) {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                               "name = 'meta'")) ||
-        !q.next())
+    const QString hasMeta =
+        sql::isPostgres(db)
+            ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema "
+                             "= current_schema() AND table_name = 'meta'")
+            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'meta'");
+    if (!q.exec(hasMeta) || !q.next())
         return sql::sqlError(QStringLiteral("reading the schema"), q.lastError());
     if (q.value(0).toInt() == 0)
         return 0;
@@ -188,7 +251,7 @@ Result<int> inspect(const QString &path) {
 
 Status migrate(QSqlDatabase &db) {
     for (;;) {
-        sql::WriteTx tx(db);
+        sql::WriteTx tx(db, sql::Durability::Durable);
         if (auto s = tx.begin(); !s)
             return s;
         const auto version = readVersion(db);
@@ -201,8 +264,9 @@ Status migrate(QSqlDatabase &db) {
                               QStringLiteral("a newer FlightDesk migrated the journal meanwhile "
                                              "(schema version %1)")
                                   .arg(*version));
-        const int next = *version + 1;
-        for (const QString &statement : stepStatements(next)) {
+        const bool createPostgres = sql::isPostgres(db) && *version == 0;
+        const int next = createPostgres ? kPostgresFirstVersion : *version + 1;
+        for (const QString &statement : createPostgres ? postgresSchema() : stepStatements(next)) {
             if (auto s = sql::execSql(db, statement); !s)
                 return sql::error(s.error().code, QStringLiteral("migrating the journal to v%1: %2")
                                                       .arg(next)

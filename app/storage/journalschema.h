@@ -7,8 +7,9 @@
 
 namespace fd::journalschema {
 
-// v1 intents and meta; v2 adds the lease; v3 adds the event log.
-inline constexpr int kCurrentVersion = 6;
+// v1 intents and meta; v2 adds the lease; v3 adds the event log; … v7 makes order ids unique
+// per provider. A PostgreSQL journal is created at v7 in one step.
+inline constexpr int kCurrentVersion = 7;
 
 // Looks at an existing file WITHOUT writing to it (read-only connection): it must be a SQLite
 // database that passes `PRAGMA quick_check`, be a FlightDesk journal (or empty), and not be
@@ -18,8 +19,9 @@ Result<int> inspect(const QString &path);
 // The version recorded in `meta`, 0 when there is no `meta` table yet.
 Result<int> readVersion(QSqlDatabase &db);
 
-// Brings a read-write connection to kCurrentVersion one step at a time, each step in its own
-// write transaction that re-reads the version first (another process may be migrating too).
+// Brings a read-write connection (SQLite or PostgreSQL) to kCurrentVersion one step at a time, each
+// step in its own write transaction that re-reads the version first (another process may be
+// migrating too).
 sql::Status migrate(QSqlDatabase &db);
 
 } // namespace fd::journalschema

@@ -13,10 +13,13 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSqlDriver>
+
 #include <QMutexLocker>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+#include <sqlite3.h>
 
 #include <atomic>
 
@@ -64,6 +67,8 @@ QDateTime OrderJournal::now() const {
 }
 
 void OrderJournal::close() {
+    if (m_scrubPending && !m_path.isEmpty())
+        scrubWal();
     QMutexLocker lock(&m_mutex);
     for (const Connection &c : std::as_const(m_connections)) {
         // A connection may only be touched from its own thread; others are just dropped.
@@ -76,14 +81,25 @@ void OrderJournal::close() {
     }
     m_connections.clear();
     m_path.clear();
+    m_scrubPending = false;
 }
 
 Result<QSqlDatabase> OrderJournal::connection() const {
     if (m_path.isEmpty())
         return notOpen();
     const QString name = QStringLiteral("fd-journal-%1-t%2").arg(m_instance).arg(threadSerial());
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        // A PostgreSQL session that broke (server restarted, network gone) is opened again on
+        // the next call; what was in flight was rolled back by the server.
+        if (m_location.isPostgres() && !db.isOpen() && !db.open())
+            return sql::error(QStringLiteral("FD_JOURNAL_UNREACHABLE"),
+                              QStringLiteral("The agency journal %1 cannot be reached: %2")
+                                  .arg(m_path, db.lastError().text().simplified().left(300)));
+        return db;
+    }
+    if (m_location.isPostgres())
+        return postgresConnection(name);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
@@ -97,8 +113,15 @@ Result<QSqlDatabase> OrderJournal::connection() const {
     };
     if (!db.open())
         return fail(db.lastError().text());
+    // The WAL stays when the last connection closes: closing would checkpoint it, two more
+    // flushes for nothing (the next open reads it). Erasures checkpoint it themselves.
+    if (const QVariant handle = db.driver()->handle();
+        handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        if (auto *h = *static_cast<sqlite3 *const *>(handle.data()))
+            sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     // WAL lets the receiver record a webhook while the flow reads; FULL makes a committed
-    // intent survive power loss; secure_delete zeroes erased passport numbers on disk.
+    // intent survive power loss (sql::WriteTx lowers it to NORMAL for a batched write);
+    // secure_delete zeroes erased passport numbers on disk.
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
         q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -114,12 +137,79 @@ Result<QSqlDatabase> OrderJournal::connection() const {
     return db;
 }
 
-OrderJournal::Status OrderJournal::open(const QString &path) {
+Result<QSqlDatabase> OrderJournal::postgresConnection(const QString &name) const {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(name);
+        return sql::error(QStringLiteral("FD_JOURNAL_OPEN"),
+                          QStringLiteral("The agency journal needs Qt's PostgreSQL driver "
+                                         "(Debian package libqt6sql6-psql), which is not "
+                                         "installed"));
+    }
+    db.setHostName(m_location.host);
+    db.setPort(m_location.port);
+    db.setUserName(m_location.user);
+    db.setDatabaseName(m_location.database);
+    if (!m_password.isEmpty())
+        db.setPassword(m_password);
+    db.setConnectOptions(m_location.options);
+    auto fail = [&](const QString &why) -> Error {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return sql::error(QStringLiteral("FD_JOURNAL_UNREACHABLE"),
+                          QStringLiteral("The agency journal %1 cannot be reached: %2")
+                              .arg(m_path, why.simplified().left(300)));
+    };
+    if (!db.open())
+        return fail(db.lastError().text());
+    // A desk never waits on another longer than SQLite's busy timeout would make it wait.
+    QSqlQuery q(db);
+    for (const char *setting : {"SET lock_timeout = '10s'", "SET statement_timeout = '30s'",
+                                "SET idle_in_transaction_session_timeout = '60s'"}) {
+        if (!q.exec(QString::fromLatin1(setting)))
+            return fail(q.lastError().text());
+    }
+    q.finish();
+    QMutexLocker lock(&m_mutex);
+    m_connections.append({name, QThread::currentThread()});
+    return db;
+}
+
+OrderJournal::Status OrderJournal::open(const QString &location) {
     close();
     m_tightened = false;
-    if (path.isEmpty())
-        return sql::error(QStringLiteral("FD_JOURNAL_OPEN"),
-                          QStringLiteral("No journal path given"));
+    auto where = JournalLocation::parse(location);
+    if (!where)
+        return sql::error(QStringLiteral("FD_JOURNAL_OPEN"), where.error().message);
+    m_location = *where;
+    if (m_location.isPostgres()) {
+        m_path = m_location.display();
+        auto db = connection();
+        if (!db) {
+            m_path.clear();
+            return db.error();
+        }
+        // A database a newer FlightDesk migrated is refused before anything is written.
+        if (auto v = journalschema::readVersion(*db); !v || *v > journalschema::kCurrentVersion) {
+            const QString why =
+                !v ? v.error().message
+                   : QStringLiteral("The agency journal %1 was written by a newer FlightDesk "
+                                    "(schema version %2; this version reads up to %3). It was "
+                                    "left untouched; update FlightDesk to open it.")
+                         .arg(m_path)
+                         .arg(*v)
+                         .arg(journalschema::kCurrentVersion);
+            close();
+            return sql::error(!v ? v.error().code : QStringLiteral("FD_JOURNAL_TOO_NEW"), why);
+        }
+        if (auto s = journalschema::migrate(*db); !s) {
+            close();
+            return s;
+        }
+        return sql::ok();
+    }
+    const QString path = m_location.path;
     const auto openError = [&path](const Error &e) {
         return sql::error(
             QStringLiteral("FD_JOURNAL_OPEN"),
@@ -157,11 +247,37 @@ OrderJournal::Status OrderJournal::open(const QString &path) {
 }
 
 void OrderJournal::scrubWal() const {
+    if (m_location.isPostgres())
+        return; // the server's VACUUM reclaims the old row versions
     auto db = connection();
     if (!db)
         return;
     QSqlQuery q(*db);
-    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    // Row: busy, frames in the log, frames checkpointed. Busy: a reader kept it from finishing.
+    m_scrubPending = !q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next() ||
+                     q.value(0).toInt() != 0;
+}
+
+sql::Durability OrderJournal::thenDurable() const {
+    return m_location.isPostgres() ? sql::Durability::Durable : sql::Durability::Batched;
+}
+
+OrderJournal::Status OrderJournal::makeDurable(bool erased) const {
+    if (m_location.isPostgres())
+        return sql::ok(); // committed durably already (thenDurable)
+    if (erased) {
+        scrubWal(); // a completed checkpoint flushed the log first, then the file
+        if (!m_scrubPending)
+            return sql::ok();
+    }
+    return sql::inTx<std::monostate>(
+        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Status {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('flushed_at', :at) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            q.bindValue(QStringLiteral(":at"), timestamp(now()));
+            return sql::exec(q, QStringLiteral("flushing the journal"));
+        });
 }
 
 Result<int> OrderJournal::schemaVersion() const {
@@ -191,7 +307,8 @@ Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObj
     auto db = connection();
     if (!db)
         return db.error();
-    sql::WriteTx tx(*db);
+    // Batched: nothing carries the key until the create body is frozen, and that is durable.
+    sql::WriteTx tx(*db, sql::Durability::Batched);
     if (auto s = tx.begin(); !s)
         return s.error();
     const QString at = timestamp(now());
@@ -211,7 +328,8 @@ Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObj
         return s.error();
     const qint64 id = q.lastInsertId().toLongLong();
     const QJsonObject detail{{QStringLiteral("to"), QString(state::name(CheckoutState::Draft))}};
-    if (auto e = insertEvent(*db, {id, JournalEvent::Kind::State, now(), detail, {}, {}, {}}); !e)
+    if (auto e = insertEvent(*db, {id, JournalEvent::Kind::State, now(), detail, {}, {}, {}, {}});
+        !e)
         return e.error();
     auto intent = loadIntent(*db, id);
     if (!intent)
@@ -264,16 +382,18 @@ Result<QList<Intent>> OrderJournal::outcomesNotShown() const {
 }
 
 OrderJournal::Status OrderJournal::markOutcomeShown(qint64 intentId) {
-    return sql::inTx<std::monostate>(connection(), [&](QSqlDatabase &db) -> Status {
-        QSqlQuery q(db);
-        // Only a final outcome counts: an interrupted one shown earlier may still end ticketed.
-        q.prepare(QStringLiteral("UPDATE intents SET outcome_shown_at = :at WHERE id = :id AND "
-                                 "outcome_shown_at IS NULL AND state IN ") +
-                  kAnnouncedStates);
-        q.bindValue(QStringLiteral(":at"), now().toUTC().toString(Qt::ISODateWithMs));
-        q.bindValue(QStringLiteral(":id"), intentId);
-        return sql::exec(q, QStringLiteral("marking an outcome shown"));
-    });
+    // Batched: lost only with power, and then the outcome is shown once more.
+    return sql::inTx<std::monostate>(
+        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Status {
+            QSqlQuery q(db);
+            // Only a final outcome counts: an interrupted one shown earlier may still end ticketed.
+            q.prepare(QStringLiteral("UPDATE intents SET outcome_shown_at = :at WHERE id = :id AND "
+                                     "outcome_shown_at IS NULL AND state IN ") +
+                      kAnnouncedStates);
+            q.bindValue(QStringLiteral(":at"), now().toUTC().toString(Qt::ISODateWithMs));
+            q.bindValue(QStringLiteral(":id"), intentId);
+            return sql::exec(q, QStringLiteral("marking an outcome shown"));
+        });
 }
 
 Result<QList<Intent>> OrderJournal::all() const {

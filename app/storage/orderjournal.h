@@ -4,6 +4,8 @@
 #include "core/clock.h"
 #include "core/intent.h"
 #include "core/result.h"
+#include "journallocation.h"
+#include "sqlutil.h"
 
 #include <QList>
 #include <QMutex>
@@ -20,10 +22,15 @@ class QThread;
 
 namespace fd {
 
-// The durable record of every checkout intent (SQLite through Qt Sql). Every write is one
-// transaction on a connection with WAL and synchronous=FULL, so once a call returns the data
-// survives a crash or power cut. The journal may be used from several threads (one named
-// connection per thread) and several processes (SQLite locking plus a lease per intent).
+// The durable record of every checkout intent, through Qt Sql: a SQLite file for one desk
+// (WAL) or the agency's PostgreSQL database that many desks share. Every write is one
+// transaction, serialised with every other desk's (SQLite's write lock, a PostgreSQL advisory
+// lock). A write is on disk when its call returns where that buys safety — the key and frozen
+// body before the first byte is sent, an order id and an outcome before they are shown, a
+// webhook before it is acknowledged — and grouped with the next such write otherwise (attempt
+// rows, intermediate states, leases): see sql::Durability. A checkout flushes 4 times.
+// The journal may be used from several threads (one named connection per thread) and several
+// processes and desks (a lease per intent).
 //
 // It never logs: passengers, bodies and keys must not end up in log files.
 class OrderJournal final : public CheckoutJournal {
@@ -41,10 +48,17 @@ public:
     // alone: a new file is created 0600 (its -wal and -shm follow, SQLite copies the mode) and
     // a file others could read is narrowed to 0600. A missing folder is an error; the desk
     // creates its data folder 0700 with privatefiles::makeFolder.
-    Status open(const QString &path);
+    // `location` is a file path or a postgresql:// URL (JournalLocation). On PostgreSQL the
+    // schema is created or migrated in the database; the password is the one given with
+    // setPassword() or libpq's own (PGPASSWORD, ~/.pgpass).
+    Status open(const QString &location);
     void close();
     bool isOpen() const { return !m_path.isEmpty(); }
+    // The file's absolute path, or the database's URL (without a password).
     QString path() const { return m_path; }
+    bool isPostgres() const { return m_location.isPostgres(); }
+    // The agency database's password (from the keychain), kept in memory only; before open().
+    void setPassword(const QString &password) { m_password = password; }
     // The last open() took group/other permissions off the journal or its -wal/-shm; the caller
     // tells the user once (the next open finds nothing to change).
     bool tightenedOnOpen() const { return m_tightened; }
@@ -65,7 +79,8 @@ public:
     Status freezeBody(qint64 intentId, const QByteArray &body) override;
     // Once an order id is recorded it never changes; webhooks that came early are matched now.
     Status recordCreateResponse(qint64 intentId, const QString &orderId,
-                                const QString &bookingReference) override;
+                                const QString &bookingReference,
+                                bool mintTicketKey = false) override;
     // The ticket action's Idempotency-Key: minted and stored on first call, then the same.
     Result<QString> recordTicketKey(qint64 intentId) override;
     Status recordETickets(qint64 intentId, const QJsonArray &eTickets) override;
@@ -82,9 +97,11 @@ public:
     // failure only after the flow's read agrees). Never moves backwards (a late `pending` after
     // `ticketed` changes nothing). eTickets are kept when the move is to `ticketed`. A status
     // the contract does not define (nullopt) is recorded and changes nothing.
+    // The event is matched to `provider`'s order (an order id is unique per provider).
     Result<WebhookResult> applyWebhook(const QString &eventId, const QString &orderId,
                                        std::optional<ProviderStatus> status,
-                                       const QJsonObject &payload, const QJsonArray &eTickets = {});
+                                       const QJsonObject &payload, const QJsonArray &eTickets = {},
+                                       const QString &provider = QStringLiteral("travelbase"));
 
     // After a definitive (retryable:false) rejection: a new intent with a NEW key, the same
     // offer and passengers, no body, that records the key it supersedes. The old intent
@@ -116,14 +133,24 @@ public:
 
 private:
     Result<QSqlDatabase> connection() const;
+    Result<QSqlDatabase> postgresConnection(const QString &name) const;
     QDateTime now() const;
-    // After PII was erased: copy the WAL into the main file and truncate it, so the erased
-    // values do not linger in old WAL frames. Best effort; never fails the caller.
+    // After a write committed without a flush: makes it durable before the call returns. When
+    // it erased PII (SQLite), the WAL is copied into the main file and truncated, so the erased
+    // values do not linger in old WAL frames; that checkpoint is the flush. Otherwise (or when a
+    // reader keeps the checkpoint from finishing) one small durable write flushes the log.
+    Status makeDurable(bool erased) const;
+    // The durability of a write that may end in makeDurable(): PostgreSQL flushes at commit.
+    sql::Durability thenDurable() const;
+    // Best effort: a pending scrub (a checkpoint a reader blocked) is retried on close.
     void scrubWal() const;
 
     const Clock *m_clock;
     std::unique_ptr<Clock> m_ownClock;
     QString m_path;
+    JournalLocation m_location;
+    QString m_password;
+    mutable bool m_scrubPending = false;
     bool m_tightened = false;
     quint64 m_instance;
     struct Connection {

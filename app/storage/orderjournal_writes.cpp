@@ -65,39 +65,43 @@ Result<Intent> loadEditable(QSqlDatabase &db, qint64 intentId) {
 } // namespace
 
 OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJsonArray &passengers) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (auto editable = loadEditable(db, intentId); !editable)
-            return editable.error();
-        return updateColumns(db, intentId, now(),
-                             {{QStringLiteral("passengers_json"), compact(passengers)}});
-    });
+    return sql::inTx<Done>(
+        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+            if (auto editable = loadEditable(db, intentId); !editable)
+                return editable.error();
+            return updateColumns(db, intentId, now(),
+                                 {{QStringLiteral("passengers_json"), compact(passengers)}});
+        });
 }
 
 OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &offerId,
                                                const QJsonObject &offer) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (auto editable = loadEditable(db, intentId); !editable)
-            return editable.error();
-        return updateColumns(db, intentId, now(),
-                             {{QStringLiteral("offer_id"), offerId},
-                              {QStringLiteral("offer_json"), compact(offer)}});
-    });
+    return sql::inTx<Done>(
+        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+            if (auto editable = loadEditable(db, intentId); !editable)
+                return editable.error();
+            return updateColumns(db, intentId, now(),
+                                 {{QStringLiteral("offer_id"), offerId},
+                                  {QStringLiteral("offer_json"), compact(offer)}});
+        });
 }
 
 OrderJournal::Status OrderJournal::freezeBody(qint64 intentId, const QByteArray &body) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (body.isEmpty())
-            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
-                           QStringLiteral("An empty request body cannot be frozen"));
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        if (i->isFrozen())
-            return *i->requestBody == body ? Result<Done>(Done{}) : Result<Done>(frozenError(*i));
-        if (i->isFinal())
-            return finalError(*i);
-        return updateColumns(db, intentId, now(), {{QStringLiteral("request_body"), body}});
-    });
+    return sql::inTx<Done>(
+        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
+            if (body.isEmpty())
+                return refused(QStringLiteral("FD_JOURNAL_INVALID"),
+                               QStringLiteral("An empty request body cannot be frozen"));
+            auto i = loadIntent(db, intentId);
+            if (!i)
+                return i.error();
+            if (i->isFrozen())
+                return *i->requestBody == body ? Result<Done>(Done{})
+                                               : Result<Done>(frozenError(*i));
+            if (i->isFinal())
+                return finalError(*i);
+            return updateColumns(db, intentId, now(), {{QStringLiteral("request_body"), body}});
+        });
 }
 
 namespace {
@@ -121,89 +125,103 @@ QJsonArray eTicketsOfEvent(const QByteArray &detailJson) {
 } // namespace
 
 OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const QString &orderId,
-                                                        const QString &bookingReference) {
+                                                        const QString &bookingReference,
+                                                        bool mintTicketKey) {
     bool erased = false;
-    auto r = sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (orderId.isEmpty())
-            return refused(QStringLiteral("FD_JOURNAL_INVALID"),
-                           QStringLiteral("An order id is required"));
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        if (!i->orderId.isEmpty() && i->orderId != orderId)
-            return refused(QStringLiteral("FD_JOURNAL_CONFLICT"),
-                           QStringLiteral("Intent %1 already has order %2; it cannot also have %3")
-                               .arg(intentId)
-                               .arg(i->orderId, orderId));
-        auto other = selectIntent(db, QStringLiteral("order_id = :v"), orderId);
-        if (!other)
-            return other.error();
-        if (other->has_value() && (*other)->id != intentId)
-            return refused(QStringLiteral("FD_JOURNAL_CONFLICT"),
-                           QStringLiteral("Order %1 already belongs to intent %2")
-                               .arg(orderId)
-                               .arg((*other)->id));
-        const QDateTime at = now();
-        if (auto s = updateColumns(db, intentId, at,
-                                   {{QStringLiteral("order_id"), orderId},
-                                    {QStringLiteral("booking_reference"), bookingReference}});
-            !s)
-            return s;
-        // Webhooks may beat the create response: adopt them and apply the furthest state.
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT webhook_state, webhook_event_id, detail_json FROM events "
-                                 "WHERE intent_id IS NULL AND order_id = :o ORDER BY id"));
-        q.bindValue(QStringLiteral(":o"), orderId);
-        if (auto s = sql::exec(q, QStringLiteral("finding early webhooks")); !s)
-            return s;
-        std::optional<ProviderStatus> best;
-        QString bestEvent;
-        QJsonArray bestTickets;
-        while (q.next()) {
-            const auto st = state::providerStatusNamed(q.value(0).toString());
-            // A failure waits for the flow's by-id read, as in applyWebhook.
-            if (st && *st != ProviderStatus::Failed &&
-                (!best || state::rank(*st) > state::rank(*best))) {
-                best = *st;
-                bestEvent = q.value(1).toString();
-                bestTickets = eTicketsOfEvent(q.value(2).toByteArray());
+    auto r = sql::inTx<Done>(
+        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
+            if (orderId.isEmpty())
+                return refused(QStringLiteral("FD_JOURNAL_INVALID"),
+                               QStringLiteral("An order id is required"));
+            auto i = loadIntent(db, intentId);
+            if (!i)
+                return i.error();
+            if (!i->orderId.isEmpty() && i->orderId != orderId)
+                return refused(
+                    QStringLiteral("FD_JOURNAL_CONFLICT"),
+                    QStringLiteral("Intent %1 already has order %2; it cannot also have %3")
+                        .arg(intentId)
+                        .arg(i->orderId, orderId));
+            auto other = selectByOrder(db, i->provider, orderId);
+            if (!other)
+                return other.error();
+            if (other->has_value() && (*other)->id != intentId)
+                return refused(QStringLiteral("FD_JOURNAL_CONFLICT"),
+                               QStringLiteral("%1 order %2 already belongs to intent %3")
+                                   .arg(i->provider, orderId)
+                                   .arg((*other)->id));
+            const QDateTime at = now();
+            // The ticket action's key, when asked for, is minted with the order id in the same
+            // flush: it must be on disk before ticketing is asked for, and this write already is.
+            QList<std::pair<QString, QVariant>> columns = {
+                {QStringLiteral("order_id"), orderId},
+                {QStringLiteral("booking_reference"), bookingReference}};
+            if (mintTicketKey && i->ticketKey.isEmpty())
+                columns.append({QStringLiteral("ticket_key"),
+                                QUuid::createUuid().toString(QUuid::WithoutBraces)});
+            if (auto s = updateColumns(db, intentId, at, columns); !s)
+                return s;
+            // Webhooks may beat the create response: adopt them and apply the furthest state.
+            QSqlQuery q(db);
+            q.prepare(
+                QStringLiteral("SELECT webhook_state, webhook_event_id, detail_json FROM events "
+                               "WHERE intent_id IS NULL AND order_id = :o AND provider = :p "
+                               "ORDER BY id"));
+            q.bindValue(QStringLiteral(":o"), orderId);
+            q.bindValue(QStringLiteral(":p"), i->provider);
+            if (auto s = sql::exec(q, QStringLiteral("finding early webhooks")); !s)
+                return s;
+            std::optional<ProviderStatus> best;
+            QString bestEvent;
+            QJsonArray bestTickets;
+            while (q.next()) {
+                const auto st = state::providerStatusNamed(q.value(0).toString());
+                // A failure waits for the flow's by-id read, as in applyWebhook.
+                if (st && *st != ProviderStatus::Failed &&
+                    (!best || state::rank(*st) > state::rank(*best))) {
+                    best = *st;
+                    bestEvent = q.value(1).toString();
+                    bestTickets = eTicketsOfEvent(q.value(2).toByteArray());
+                }
             }
-        }
-        q.finish();
-        QSqlQuery adopt(db);
-        adopt.prepare(QStringLiteral(
-            "UPDATE events SET intent_id = :id WHERE intent_id IS NULL AND order_id = :o"));
-        adopt.bindValue(QStringLiteral(":id"), intentId);
-        adopt.bindValue(QStringLiteral(":o"), orderId);
-        if (auto s = sql::exec(adopt, QStringLiteral("matching early webhooks")); !s)
-            return s;
-        if (!best)
+            q.finish();
+            QSqlQuery adopt(db);
+            adopt.prepare(QStringLiteral(
+                "UPDATE events SET intent_id = :id WHERE intent_id IS NULL AND order_id = :o "
+                "AND provider = :p"));
+            adopt.bindValue(QStringLiteral(":id"), intentId);
+            adopt.bindValue(QStringLiteral(":o"), orderId);
+            adopt.bindValue(QStringLiteral(":p"), i->provider);
+            if (auto s = sql::exec(adopt, QStringLiteral("matching early webhooks")); !s)
+                return s;
+            if (!best)
+                return Done{};
+            if (auto raised = raiseProviderStatus(db, *i, *best); !raised)
+                return raised.error();
+            const auto outcome = state::outcomeOf(*best);
+            if (outcome && state::rank(*outcome) > state::rank(i->state)) {
+                erased = state::isFinal(*outcome);
+                // The early event's ticket numbers are the booking's; keep them with the intent.
+                if (*best == ProviderStatus::Ticketed && !bestTickets.isEmpty())
+                    if (auto s = updateColumns(
+                            db, intentId, at,
+                            {{QStringLiteral("e_tickets_json"), compact(bestTickets)}});
+                        !s)
+                        return s;
+                return moveState(db, *i, *outcome, at,
+                                 {{QStringLiteral("cause"), QStringLiteral("early webhook")},
+                                  {QStringLiteral("event"), bestEvent}});
+            }
             return Done{};
-        if (auto raised = raiseProviderStatus(db, *i, *best); !raised)
-            return raised.error();
-        const auto outcome = state::outcomeOf(*best);
-        if (outcome && state::rank(*outcome) > state::rank(i->state)) {
-            erased = state::isFinal(*outcome);
-            // The early event's ticket numbers are the booking's; keep them with the intent.
-            if (*best == ProviderStatus::Ticketed && !bestTickets.isEmpty())
-                if (auto s =
-                        updateColumns(db, intentId, at,
-                                      {{QStringLiteral("e_tickets_json"), compact(bestTickets)}});
-                    !s)
-                    return s;
-            return moveState(db, *i, *outcome, at,
-                             {{QStringLiteral("cause"), QStringLiteral("early webhook")},
-                              {QStringLiteral("event"), bestEvent}});
-        }
-        return Done{};
-    });
+        });
     if (r.ok() && erased)
         scrubWal();
     return r;
 }
 
 Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
-    return sql::inTx<QString>(connection(), [&](QSqlDatabase &db) -> Result<QString> {
+    return sql::inTx<
+        QString>(connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<QString> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -217,17 +235,23 @@ Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
 }
 
 OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonArray &eTickets) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        if (auto i = loadIntent(db, intentId); !i)
-            return i.error();
-        return updateColumns(db, intentId, now(),
-                             {{QStringLiteral("e_tickets_json"), compact(eTickets)}});
-    });
+    return sql::inTx<Done>(
+        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+            if (auto i = loadIntent(db, intentId); !i)
+                return i.error();
+            return updateColumns(db, intentId, now(),
+                                 {{QStringLiteral("e_tickets_json"), compact(eTickets)}});
+        });
 }
 
 OrderJournal::Status OrderJournal::setState(qint64 intentId, CheckoutState state,
                                             const QJsonObject &detail) {
-    auto r = sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    // A final state is on disk before the call returns (the erasure's checkpoint flushes it);
+    // the states on the way are flushed with the next durable write.
+    const sql::Durability durability =
+        state::isFinal(state) ? thenDurable() : sql::Durability::Batched;
+    bool moved = false;
+    auto r = sql::inTx<Done>(connection(), durability, [&](QSqlDatabase &db) -> Result<Done> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -235,27 +259,33 @@ OrderJournal::Status OrderJournal::setState(qint64 intentId, CheckoutState state
             return Done{};
         if (i->isFinal() && !state::isFinal(state))
             return finalError(*i);
+        moved = true;
         return moveState(db, *i, state, now(), detail);
     });
-    if (r.ok() && state::isFinal(state))
-        scrubWal();
+    if (r.ok() && moved && state::isFinal(state))
+        return makeDurable(true);
     return r;
 }
 
 OrderJournal::Status OrderJournal::recordProviderStatus(qint64 intentId, ProviderStatus status) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
-        auto i = loadIntent(db, intentId);
-        if (!i)
-            return i.error();
-        if (auto raised = raiseProviderStatus(db, *i, status); !raised)
-            return raised.error();
-        return Done{};
-    });
+    return sql::inTx<Done>(connection(), sql::Durability::Batched,
+                           [&](QSqlDatabase &db) -> Result<Done> {
+                               auto i = loadIntent(db, intentId);
+                               if (!i)
+                                   return i.error();
+                               if (auto raised = raiseProviderStatus(db, *i, status); !raised)
+                                   return raised.error();
+                               return Done{};
+                           });
 }
 
 OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, CheckoutState outcome,
                                               const QString &message) {
-    return sql::inTx<Done>(connection(), [&](QSqlDatabase &db) -> Result<Done> {
+    // An outcome is shown once this returns: durable, unless the final state it follows was.
+    const auto current = intent(intentId);
+    const sql::Durability durability =
+        current && current->isFinal() ? sql::Durability::Batched : sql::Durability::Durable;
+    return sql::inTx<Done>(connection(), durability, [&](QSqlDatabase &db) -> Result<Done> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return updateColumns(db, intentId, now(),
@@ -265,29 +295,34 @@ OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, CheckoutState out
 }
 
 Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &detail) {
-    return sql::inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
-        if (auto i = loadIntent(db, intentId); !i)
-            return i.error();
-        return insertEvent(db, {intentId, JournalEvent::Kind::Attempt, now(), detail, {}, {}, {}});
-    });
+    return sql::inTx<qint64>(
+        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<qint64> {
+            if (auto i = loadIntent(db, intentId); !i)
+                return i.error();
+            return insertEvent(
+                db, {intentId, JournalEvent::Kind::Attempt, now(), detail, {}, {}, {}, {}});
+        });
 }
 
 Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
-    return sql::inTx<qint64>(connection(), [&](QSqlDatabase &db) -> Result<qint64> {
-        if (auto i = loadIntent(db, intentId); !i)
-            return i.error();
-        return insertEvent(db, {intentId,
-                                JournalEvent::Kind::Note,
-                                now(),
-                                {{QStringLiteral("text"), text}},
-                                {},
-                                {},
-                                {}});
-    });
+    return sql::inTx<qint64>(connection(), sql::Durability::Batched,
+                             [&](QSqlDatabase &db) -> Result<qint64> {
+                                 if (auto i = loadIntent(db, intentId); !i)
+                                     return i.error();
+                                 return insertEvent(db, {intentId,
+                                                         JournalEvent::Kind::Note,
+                                                         now(),
+                                                         {{QStringLiteral("text"), text}},
+                                                         {},
+                                                         {},
+                                                         {},
+                                                         {}});
+                             });
 }
 
 Result<Intent> OrderJournal::supersede(qint64 intentId) {
-    auto r = sql::inTx<Intent>(connection(), [&](QSqlDatabase &db) -> Result<Intent> {
+    auto r = sql::inTx<
+        Intent>(connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Intent> {
         auto old = loadIntent(db, intentId);
         if (!old)
             return old.error();
@@ -322,6 +357,7 @@ Result<Intent> OrderJournal::supersede(qint64 intentId) {
                      at,
                      {{QStringLiteral("to"), QString(state::name(CheckoutState::Draft))},
                       {QStringLiteral("supersedes"), intentId}},
+                     {},
                      {},
                      {},
                      {}});
