@@ -251,6 +251,12 @@ QString PgServer::binDir() {
     return {};
 }
 
+void PgServer::sweepLeftovers() {
+    const QString bin = binDir();
+    if (!bin.isEmpty())
+        sweepStale(bin);
+}
+
 QString PgServer::skipReason() {
     if (binDir().isEmpty())
         return QStringLiteral("PostgreSQL server binaries not found (install postgresql-15; "

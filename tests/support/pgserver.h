@@ -13,7 +13,8 @@
 // directory; servers still running when the process exits normally (exit(), return from
 // main) are stopped by a std::atexit handler. A test binary that is killed (kill -9, abort,
 // qFatal) leaves its directory and a running postmaster behind; the next PgServer::start()
-// by the same user stops and removes such leftovers (their recorded owner process is gone),
+// (or sweepLeftovers()) by the same user stops and removes such leftovers (their recorded
+// owner process is gone),
 // and a postmaster whose directory is removed shuts itself down within a minute anyway (it
 // rechecks its postmaster.pid).
 #include <QSqlDatabase>
@@ -38,6 +39,9 @@ public:
     // Why the tests cannot run here (for QSKIP), or empty: no server binaries, no QPSQL
     // driver, or root without a `postgres` user or runuser.
     static QString skipReason();
+
+    // Stops and removes what this user's killed test processes left (start() does it first).
+    static void sweepLeftovers();
 
     // initdb, start on a free port, CREATE DATABASE flightdesk. False with *error (including
     // the end of the server log) when any step fails; nothing is left running then.

@@ -4,13 +4,22 @@
 
 #include "pgserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using fd::test::PgServer;
 
@@ -27,6 +36,51 @@ QList<QByteArray> procFiles(const char *name) {
             contents.append(f.readAll());
     }
     return contents;
+}
+
+// This binary again, as a test process that starts a server and then exits without stopping
+// it (`exit`), or waits to be killed (`hold`). Its first line: the data directory and port.
+struct Child {
+    QString dataDir;
+    int port = 0;
+};
+
+Child startChild(QProcess &p, const char *mode) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FD_PGSERVER_CHILD"), QString::fromLatin1(mode));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(QCoreApplication::applicationFilePath(), QStringList{});
+    Child child;
+    if (!p.waitForReadyRead(90000))
+        return child;
+    const QStringList fields = QString::fromUtf8(p.readLine()).trimmed().split(QLatin1Char(' '));
+    child.dataDir = fields.value(0);
+    child.port = fields.value(1).toInt();
+    return child;
+}
+
+int runChild(const QByteArray &mode) {
+    auto *server = new PgServer; // never deleted: as if the test forgot it, or was killed
+    QString error;
+    if (!server->start(&error)) {
+        std::fprintf(stderr, "child: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("%s %d\n", qPrintable(server->dataDir()), server->port());
+    std::fflush(stdout);
+    if (mode == "exit")
+        std::exit(0); // the std::atexit handler must stop the server
+    std::getchar();   // `hold`: until the parent kills this process
+    return 0;
+}
+
+// Whether a live process has `dataDir` in its argv (a zombie has an empty one).
+bool runsFrom(const QString &dataDir) {
+    const QByteArray needle = dataDir.toUtf8();
+    const auto all = procFiles("cmdline");
+    return std::any_of(all.begin(), all.end(),
+                       [&](const QByteArray &argv) { return argv.contains(needle); });
 }
 
 bool acceptsConnections(int port) {
@@ -66,6 +120,15 @@ private Q_SLOTS:
         // initdb's password file is gone; the server keeps only the SCRAM verifier.
         QVERIFY(!QFileInfo::exists(QFileInfo(m_server.dataDir()).absolutePath() +
                                    QStringLiteral("/pwfile")));
+        // Private: 0700, and the server's own user's when the tests run as root.
+        const QFileInfo dir(QFileInfo(m_server.dataDir()).absolutePath());
+        const auto others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                            QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QVERIFY(!(dir.permissions() & others));
+        if (geteuid() == 0)
+            QCOMPARE(dir.ownerId(), getpwnam("postgres")->pw_uid);
+        else
+            QCOMPARE(dir.ownerId(), geteuid());
         QVERIFY(m_server.logTail().contains(QLatin1String("ready to accept connections")));
         QCOMPARE(PgServer::binDir().isEmpty(), false);
     }
@@ -167,6 +230,39 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("after"));
     }
 
+    // A test process that ends with exit() (or returns from main) leaves nothing running.
+    void exitStopsServersLeftRunning() {
+        QProcess p;
+        const Child child = startChild(p, "exit");
+        QVERIFY2(child.port > 0, "the child did not start its server");
+        QVERIFY(p.waitForFinished(90000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(!QFileInfo::exists(child.dataDir));
+        QVERIFY(!acceptsConnections(child.port));
+        QVERIFY(!runsFrom(child.dataDir));
+    }
+
+    // A test process killed outright leaves its server running; the next start() (which
+    // calls sweepLeftovers()) removes it.
+    void sweepRemovesWhatAKilledTestLeft() {
+        QProcess p;
+        const Child child = startChild(p, "hold");
+        QVERIFY2(child.port > 0, "the child did not start its server");
+        PgServer::sweepLeftovers(); // leaves live processes' servers, and this one's, alone
+        QVERIFY(acceptsConnections(child.port));
+        QVERIFY(acceptsConnections(m_server.port()));
+        p.kill();
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(QFileInfo::exists(child.dataDir));
+        QVERIFY(acceptsConnections(child.port));
+
+        PgServer::sweepLeftovers();
+        QVERIFY(!QFileInfo::exists(QFileInfo(child.dataDir).absolutePath()));
+        QVERIFY(!acceptsConnections(child.port));
+        QVERIFY(!runsFrom(child.dataDir));
+        QVERIFY(acceptsConnections(m_server.port()));
+    }
+
     void stopLeavesNothingRunning() {
         const int port = m_server.port();
         const QByteArray dataDir = m_server.dataDir().toUtf8();
@@ -175,8 +271,7 @@ private Q_SLOTS:
         QVERIFY(!m_server.isRunning());
         QVERIFY(!acceptsConnections(port));
         QVERIFY(!QFileInfo::exists(QString::fromUtf8(dataDir)));
-        for (QByteArray argv : procFiles("cmdline"))
-            QVERIFY2(!argv.contains(dataDir), argv.replace('\0', ' ').constData());
+        QVERIFY(!runsFrom(QString::fromUtf8(dataDir)));
         m_server.stop(); // again: nothing to do
         QVERIFY(m_server.dataDir().isEmpty());
     }
@@ -187,5 +282,13 @@ private:
     PgServer m_server;
 };
 
-QTEST_GUILESS_MAIN(TestPgServer)
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const QByteArray child = qgetenv("FD_PGSERVER_CHILD");
+    if (!child.isEmpty())
+        return runChild(child);
+    TestPgServer test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_pgserver.moc"
