@@ -95,9 +95,12 @@ bool runPg(const QString &bin, const QString &workDir, const QString &tool, cons
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         if (error)
-            *error = QStringLiteral("%1 %2 failed (exit %3): %4")
-                         .arg(tool, args.value(0), QString::number(p.exitCode()),
-                              QString::fromLocal8Bit(p.readAll()).trimmed());
+            *error =
+                QStringLiteral("%1 failed (exit %2): %3")
+                    .arg(tool == QLatin1String("pg_ctl") ? tool + QLatin1Char(' ') + args.last()
+                                                         : tool,
+                         QString::number(p.exitCode()),
+                         QString::fromLocal8Bit(p.readAll()).trimmed());
         return false;
     }
     return true;
