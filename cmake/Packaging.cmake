@@ -123,6 +123,9 @@ if(NOT WIN32 AND NOT APPLE)
     # for the order journal, and the platform plugins (xcb for the desktop, offscreen for
     # headless use) that QApplication needs to start at all.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+    # The PostgreSQL driver, for an agency's journal on its own PostgreSQL server. Recommended,
+    # not required: the desk's own journal is SQLite, and it works without.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
     set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
@@ -130,7 +133,8 @@ if(NOT WIN32 AND NOT APPLE)
     # binaries' sonames into requirements. The plugins are not hand-listed because their package
     # names differ per distribution: on Fedora the SQLite driver ships in qt6-qtbase and the
     # platform plugins in qt6-qtbase-gui, both already required through libQt6Sql/libQt6Gui;
-    # openSUSE would need qt6-sql-sqlite added.
+    # openSUSE would need qt6-sql-sqlite added. The PostgreSQL driver (Fedora:
+    # qt6-qtbase-postgresql) is optional there too and not listed.
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT) # flightdesk-0.1.0-1.x86_64.rpm
     set(CPACK_RPM_PACKAGE_SUMMARY "Flight booking checkout for travel agents")
     set(CPACK_RPM_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
