@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace fd::ui {
 namespace {
 
@@ -223,6 +225,50 @@ void OrdersModel::setIntents(const QList<Intent> &intents) {
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
+}
+
+void OrdersModel::setSource(const desk::Orders *orders) {
+    m_source = orders;
+}
+
+Result<std::monostate> OrdersModel::reload() {
+    if (!m_source) {
+        m_loaded = true;
+        return std::monostate{};
+    }
+    // One query from the newest, as deep as the agent has scrolled: rows keep their places
+    // when nothing was added, so the view keeps its selection and scroll position.
+    auto page = m_source->page(0, std::max(kPageSize, rowCount()));
+    if (!page)
+        return page.error();
+    m_loaded = true;
+    m_fetchFailed = false;
+    m_nextBeforeId = page->nextBeforeId; // before the rows change: views ask canFetchMore then
+    setIntents(page->intents);
+    return std::monostate{};
+}
+
+bool OrdersModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && m_source && m_loaded && !m_fetchFailed && m_nextBeforeId > 0;
+}
+
+void OrdersModel::fetchMore(const QModelIndex &parent) {
+    if (!canFetchMore(parent))
+        return;
+    const auto page = m_source->page(m_nextBeforeId, kPageSize);
+    if (!page) {
+        m_fetchFailed = true; // a view would otherwise ask again at once, and again
+        Q_EMIT fetchFailed(page.error().message);
+        return;
+    }
+    m_nextBeforeId = page->nextBeforeId;
+    if (page->intents.isEmpty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(page->intents.size()) - 1);
+    for (const Intent &i : page->intents)
+        m_rows.append(rowFrom(i));
+    endInsertRows();
 }
 
 const OrdersModel::Row *OrdersModel::row(int row) const {

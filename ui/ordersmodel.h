@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/intent.h"
+#include "desk/orders.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -28,6 +29,11 @@ QString eventSummary(const JournalEvent &event);
 
 // The journal's intents as a table, newest first. Rows keep only what the table shows: no
 // passport number or birth date is ever copied into the model.
+//
+// Over a desk's Orders (setSource) it reads the history a page at a time: nothing until
+// reload(), then kPageSize rows, then one more page whenever a view scrolls near the end
+// (canFetchMore/fetchMore, which QSortFilterProxyModel passes through). A long history so never
+// costs the window's first frame, and each read on the GUI thread stays one small query.
 class OrdersModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrdersModel)
@@ -78,6 +84,16 @@ public:
     // Replaces the rows. When the same intents come back (the usual refresh) the rows are
     // updated in place, so views keep their selection and scroll position.
     void setIntents(const QList<fd::Intent> &intents);
+
+    static constexpr int kPageSize = 200;
+    // `orders` is not owned and must outlive the model; nullptr reads nothing.
+    void setSource(const fd::desk::Orders *orders);
+    // Reads the newest rows again, as many as are loaded (at least one page): a new booking
+    // appears at the top, changed intents are updated. On an error the rows stay as they were.
+    Result<std::monostate> reload();
+    bool loaded() const { return m_loaded; } // reload() succeeded at least once
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override; // the next older page
     const Row *row(int row) const;
     const Row *rowForIntent(qint64 intentId) const;
     int rowOf(qint64 intentId) const; // -1 when absent
@@ -90,8 +106,16 @@ public:
 
     static Row rowFrom(const fd::Intent &intent);
 
+Q_SIGNALS:
+    // fetchMore could not read the next page; fetching stops until the next reload().
+    void fetchFailed(const QString &message);
+
 private:
     QList<Row> m_rows;
+    const fd::desk::Orders *m_source = nullptr;
+    qint64 m_nextBeforeId = 0; // the next older page starts below this id; 0 = no more
+    bool m_loaded = false;
+    bool m_fetchFailed = false;
 };
 
 // The status filter and the search box over OrdersModel; sorts by RawValueRole.

@@ -33,6 +33,7 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
     //: Filter: interrupted, unresolved, error or insufficient funds.
     m_ui->statusFilterCombo->addItem(tr("Needs attention"), int(OrderStatus::NeedsAttention));
 
+    m_model->setSource(orders);
     m_filter->setSourceModel(m_model);
     QTableView *table = m_ui->ordersTableView;
     table->setModel(m_filter);
@@ -71,6 +72,11 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
             &OrdersPage::showSelected);
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OrdersPage::showSelected);
+    connect(m_model, &OrdersModel::fetchFailed, this, [this](const QString &message) {
+        m_journalError = message;
+        updateMessage();
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &OrdersPage::updateMessage);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &OrdersPage::refresh);
     connect(m_ui->copyOrderIdButton, &QPushButton::clicked, this, [this] {
         if (const OrdersModel::Row *r = m_model->rowForIntent(selectedIntentId()))
@@ -94,8 +100,8 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
     auto *reload = new QShortcut(QKeySequence::Refresh, this);
     reload->setContext(Qt::WidgetWithChildrenShortcut);
     connect(reload, &QShortcut::activated, this, &OrdersPage::refresh);
-
-    refresh();
+    // No read here (issue 12): the history is read when the page is first shown.
+    updateMessage();
 }
 
 OrdersPage::~OrdersPage() = default;
@@ -117,15 +123,25 @@ void OrdersPage::selectIntent(qint64 intentId) {
     m_ui->ordersTableView->scrollTo(index);
 }
 
+void OrdersPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_model->loaded() || m_loadQueued)
+        return;
+    // Queued, so the frame that shows the page is drawn before the first read.
+    m_loadQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_loadQueued = false;
+        if (!m_model->loaded())
+            refresh();
+    });
+}
+
 void OrdersPage::refresh() {
     const qint64 selected = selectedIntentId();
-    const auto all = m_orders ? m_orders->all() : Result<QList<Intent>>(QList<Intent>{});
-    if (all) {
+    if (const auto read = m_model->reload())
         m_journalError.clear();
-        m_model->setIntents(*all);
-    } else {
-        m_journalError = all.error().message; // keep showing what was read before
-    }
+    else
+        m_journalError = read.error().message; // keep showing what was read before
     if (selected)
         selectIntent(selected);
     showSelected(); // the timeline is rebuilt only when it has new events
@@ -137,6 +153,8 @@ void OrdersPage::updateMessage() {
         //: %1 explains why, e.g. the file is locked or damaged.
         showToned(m_ui->messageLabel,
                   tr("The order journal cannot be read: %1").arg(m_journalError), Tone::Error);
+    else if (!m_model->loaded())
+        showToned(m_ui->messageLabel, QString(), Tone::Neutral); // not read yet
     else if (m_model->rowCount() == 0)
         showToned(m_ui->messageLabel,
                   tr("No orders yet. Each booking appears here as soon as Book is pressed."),

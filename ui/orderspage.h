@@ -21,6 +21,12 @@ class OrdersFilterModel;
 // its key facts (copyable order id and idempotency key, for support) and the timeline of its
 // states, attempts and webhooks; and Resume for a checkout that stopped after its create was
 // sent. Passport numbers and birth dates are never shown: the model does not even hold them.
+//
+// Nothing is read while the page is built: the first page of the history is read once the page
+// is first shown (after that frame) or refreshed, older pages as the table is scrolled to the
+// end. Sorting, the status filter and the search box work on the rows read so far; a filter
+// that leaves the table short makes the view read older pages until it is full or the history
+// ends, so a search still reaches old orders.
 class OrdersPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrdersPage)
@@ -36,11 +42,15 @@ public:
     OrdersFilterModel *filterModel() const { return m_filter; }
 
 public Q_SLOTS:
-    // Re-reads the journal (a few small queries); the selection stays where it was.
+    // Re-reads the loaded part of the journal (from the newest, at least one page); the
+    // selection stays where it was.
     void refresh();
 
 Q_SIGNALS:
     void resumeRequested(qint64 intentId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showSelected();
@@ -55,6 +65,7 @@ private:
     QString m_journalError;
     qint64 m_shownTimeline = 0;
     int m_shownEvents = -1;
+    bool m_loadQueued = false;
 };
 
 } // namespace fd::ui

@@ -22,7 +22,7 @@ int usage(QTextStream &out) {
            "                 --webhook-secret-file PATH]\n"
            "                [--timing-scale F] [--request-timeout SECONDS]\n"
            "       flightdesk resume --journal PATH (connection flags as for checkout)\n"
-           "       flightdesk orders --journal PATH\n"
+           "       flightdesk orders --journal PATH [--jsonl]\n"
            "       flightdesk --version\n"
            "secrets: FLIGHTDESK_API_KEY and FLIGHTDESK_WEBHOOK_SECRET, or the -file options\n"
            "(mode 0600); --api-key KEY and --webhook-secret S still work but show in `ps`.\n";

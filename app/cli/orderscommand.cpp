@@ -43,6 +43,64 @@ QJsonValue orNull(const QString &s) {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
 
+// One intent as support reads it: masked passengers, the body as a hash, its event log.
+QJsonObject intentJson(const desk::Orders &journal, const Intent &i) {
+    QJsonArray events;
+    if (const auto evs = journal.events(i.id))
+        for (const JournalEvent &e : *evs) {
+            QJsonObject ev{{QStringLiteral("kind"), eventKindName(e.kind)},
+                           {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
+                           {QStringLiteral("detail"), e.detail}};
+            if (!e.webhookEventId.isEmpty())
+                ev.insert(QStringLiteral("event_id"), e.webhookEventId);
+            events.append(ev);
+        }
+    return QJsonObject{
+        {QStringLiteral("intent_id"), i.id},
+        {QStringLiteral("idempotency_key"), i.idempotencyKey},
+        {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
+        {QStringLiteral("offer_id"), i.offerId},
+        {QStringLiteral("provider"), i.provider},
+        {QStringLiteral("state"), state::name(i.state)},
+        {QStringLiteral("provider_status"),
+         i.providerStatus ? QJsonValue(state::name(*i.providerStatus)) : QJsonValue()},
+        {QStringLiteral("outcome"), orNull(i.outcome)},
+        {QStringLiteral("outcome_message"), orNull(i.outcomeMessage)},
+        {QStringLiteral("order_id"), orNull(i.orderId)},
+        {QStringLiteral("booking_reference"), orNull(i.bookingReference)},
+        {QStringLiteral("ticket_idempotency_key"), orNull(i.ticketKey)},
+        {QStringLiteral("tickets"), i.eTickets},
+        {QStringLiteral("passengers"), redactedPassengers(i.passengers)},
+        {QStringLiteral("request_sha256"),
+         i.requestBody
+             ? QJsonValue(QString::fromLatin1(
+                   QCryptographicHash::hash(*i.requestBody, QCryptographicHash::Sha256).toHex()))
+             : QJsonValue()},
+        {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("events"), events}};
+}
+
+// `o` as QJsonDocument::Indented writes it two levels deep (inside "intents": [...]), without
+// the final newline. JSON strings hold no raw newline, so every line can simply be shifted.
+QByteArray indentedElement(const QJsonObject &o) {
+    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    text.chop(1); // the document's trailing newline
+    QByteArray out = "        ";
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : std::as_const(text)) {
+        out.append(c);
+        if (c == '\n')
+            out.append("        ");
+    }
+    return out;
+}
+
+QByteArray jsonString(const QString &s) {
+    QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact); // ["…"]
+    return a.mid(1, a.size() - 2);
+}
+
 } // namespace
 
 void noteTightenedJournal(QTextStream &err, const QString &command, const desk::Orders &orders) {
@@ -56,7 +114,10 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     QCommandLineParser parser;
     const QCommandLineOption journalOpt(
         QStringLiteral("journal"), QStringLiteral("order journal file"), QStringLiteral("PATH"));
+    const QCommandLineOption jsonlOpt(QStringLiteral("jsonl"),
+                                      QStringLiteral("one intent per line (JSON Lines)"));
     parser.addOption(journalOpt);
+    parser.addOption(jsonlOpt);
     if (!parser.parse(arguments) || !parser.isSet(journalOpt)) {
         err << "flightdesk orders: "
             << (parser.errorText().isEmpty() ? QStringLiteral("--journal PATH is required")
@@ -73,54 +134,37 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     }
     const desk::Orders &journal = **orders;
     noteTightenedJournal(err, QStringLiteral("orders"), journal);
-    const auto all = journal.all();
-    if (!all) {
-        err << "flightdesk orders: " << all.error().message << '\n';
+    const bool lines = parser.isSet(jsonlOpt);
+
+    // Streamed: each intent is written as soon as it is read, and the journal is read a page at
+    // a time, so memory stays bounded by one page however long the history. The document is the
+    // one QJsonDocument::Indented would write for {"intents": [...], "journal": PATH}, byte for
+    // byte (keys in its order: "intents" before "journal").
+    if (!lines)
+        out << "{\n    \"intents\": [\n";
+    bool first = true;
+    const auto streamed = journal.forEach([&](const Intent &i) {
+        const QJsonObject o = intentJson(journal, i);
+        if (lines) {
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            if (!first)
+                out << ",\n";
+            out << indentedElement(o);
+        }
+        first = false;
+        return out.status() == QTextStream::Ok; // a closed pipe ends the stream
+    });
+    if (!streamed) {
+        out.flush();
+        // What was written stays written; the exit status says the list is incomplete.
+        err << "flightdesk orders: " << streamed.error().message << '\n';
         return 1;
     }
-    QJsonArray intents;
-    for (const Intent &i : *all) {
-        QJsonArray events;
-        if (const auto evs = journal.events(i.id))
-            for (const JournalEvent &e : *evs) {
-                QJsonObject ev{{QStringLiteral("kind"), eventKindName(e.kind)},
-                               {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
-                               {QStringLiteral("detail"), e.detail}};
-                if (!e.webhookEventId.isEmpty())
-                    ev.insert(QStringLiteral("event_id"), e.webhookEventId);
-                events.append(ev);
-            }
-        QJsonObject o{
-            {QStringLiteral("intent_id"), i.id},
-            {QStringLiteral("idempotency_key"), i.idempotencyKey},
-            {QStringLiteral("supersedes_key"), orNull(i.supersededKey)},
-            {QStringLiteral("offer_id"), i.offerId},
-            {QStringLiteral("provider"), i.provider},
-            {QStringLiteral("state"), state::name(i.state)},
-            {QStringLiteral("provider_status"),
-             i.providerStatus ? QJsonValue(state::name(*i.providerStatus)) : QJsonValue()},
-            {QStringLiteral("outcome"), orNull(i.outcome)},
-            {QStringLiteral("outcome_message"), orNull(i.outcomeMessage)},
-            {QStringLiteral("order_id"), orNull(i.orderId)},
-            {QStringLiteral("booking_reference"), orNull(i.bookingReference)},
-            {QStringLiteral("ticket_idempotency_key"), orNull(i.ticketKey)},
-            {QStringLiteral("tickets"), i.eTickets},
-            {QStringLiteral("passengers"), redactedPassengers(i.passengers)},
-            {QStringLiteral("request_sha256"),
-             i.requestBody
-                 ? QJsonValue(QString::fromLatin1(
-                       QCryptographicHash::hash(*i.requestBody, QCryptographicHash::Sha256)
-                           .toHex()))
-                 : QJsonValue()},
-            {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("events"), events}};
-        intents.append(o);
-    }
-    out << QJsonDocument(
-               QJsonObject{{QStringLiteral("journal"), path}, {QStringLiteral("intents"), intents}})
-               .toJson(QJsonDocument::Indented);
-    return 0;
+    if (!lines)
+        out << (first ? "" : "\n") << "    ],\n    \"journal\": " << jsonString(path) << "\n}\n";
+    out.flush();
+    return out.status() == QTextStream::Ok ? 0 : 1;
 }
 
 } // namespace fd::cli

@@ -13,7 +13,17 @@ public:
         : m_owned(std::move(owned))
         , m_journal(journal) {}
 
-    Result<QList<Intent>> all() const override { return m_journal.all(); }
+    Result<IntentPage> page(qint64 beforeId, int limit) const override {
+        auto p = m_journal.page(beforeId, limit);
+        if (!p)
+            return p.error();
+        return IntentPage{std::move(p->intents), p->nextBeforeId};
+    }
+    Result<qint64> count() const override { return m_journal.count(); }
+    Result<std::monostate>
+    forEach(const std::function<bool(const Intent &)> &visit) const override {
+        return m_journal.forEachIntent(visit);
+    }
     Result<QList<JournalEvent>> events(qint64 intentId) const override {
         return m_journal.events(intentId);
     }

@@ -6,7 +6,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <variant>
 
 namespace fd {
 class OrderJournal;
@@ -14,12 +16,25 @@ class OrderJournal;
 
 namespace fd::desk {
 
-// The order history, read from the journal: every intent and one intent's timeline.
+// One page of the order history, newest first.
+struct IntentPage {
+    QList<Intent> intents;
+    qint64 nextBeforeId = 0; // where the next page starts; 0 = this was the last page
+};
+
+// The order history, read from the journal a page at a time (never all of it at once, so a
+// long history costs neither the window's first frame nor a command's memory), and one
+// intent's timeline.
 class Orders {
 public:
     virtual ~Orders() = default;
 
-    virtual Result<QList<Intent>> all() const = 0; // newest first
+    // Up to `limit` intents older than `beforeId` (0 = from the newest), newest first.
+    virtual Result<IntentPage> page(qint64 beforeId, int limit) const = 0;
+    virtual Result<qint64> count() const = 0;
+    // Every intent, newest first, holding one page at a time; `visit` returning false stops.
+    virtual Result<std::monostate>
+    forEach(const std::function<bool(const Intent &)> &visit) const = 0;
     virtual Result<QList<JournalEvent>> events(qint64 intentId) const = 0;
     // The journal file could be read by others when it was opened, and is private now: say so
     // once.

@@ -215,3 +215,27 @@ Result<bool> raiseProviderStatus(QSqlDatabase &db, Intent &intent, ProviderStatu
 }
 
 } // namespace fd::journalrows
+
+namespace fd::journalrows {
+
+Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder,
+                                    const QList<std::pair<QString, QVariant>> &values) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM intents ") +
+              whereAndOrder);
+    for (const auto &[name, value] : values)
+        q.bindValue(name, value);
+    if (auto s = sql::exec(q, QStringLiteral("listing intents")); !s)
+        return s.error();
+    QList<Intent> out;
+    while (q.next()) {
+        auto i = fromRow(q);
+        if (!i)
+            return i.error();
+        out.append(std::move(i).value());
+    }
+    return out;
+}
+
+} // namespace fd::journalrows

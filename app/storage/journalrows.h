@@ -48,3 +48,12 @@ Result<bool> raiseProviderStatus(QSqlDatabase &db, Intent &intent, ProviderStatu
 sql::Status erasePii(QSqlDatabase &db, Intent &intent);
 
 } // namespace fd::journalrows
+
+namespace fd::journalrows {
+
+// Like selectIntents, as a prepared statement: `whereAndOrder` names parameters that `values`
+// binds (":before" → 42), so a caller never splices a value into SQL.
+Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder,
+                                    const QList<std::pair<QString, QVariant>> &values);
+
+} // namespace fd::journalrows

@@ -129,6 +129,19 @@ public:
     // Once an outcome was put in front of a person (printed, or shown in a tab).
     Status markOutcomeShown(qint64 intentId);
     Result<QList<Intent>> all() const; // newest first
+    // Paged and streamed reads (newest first, keyset paging by id), so a window or a command
+    // never holds the whole journal. Portable SQL only: the same statements run on PostgreSQL.
+    struct IntentPage {
+        QList<Intent> intents;
+        qint64 nextBeforeId = 0; // pass to the next page() call; 0 = no more
+    };
+    // Up to `limit` intents with an id below `beforeId` (0 = from the newest).
+    Result<IntentPage> page(qint64 beforeId, int limit) const;
+    Result<qint64> count() const;
+    // Every intent, newest first, read in pages of kStreamPage: memory stays bounded by one
+    // page. `visit` returning false stops early (not an error).
+    static constexpr int kStreamPage = 200;
+    Status forEachIntent(const std::function<bool(const Intent &)> &visit) const;
     Result<QList<JournalEvent>> events(qint64 intentId) const;
 
 private:

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -202,6 +203,9 @@ struct Fixture {
         page = std::make_unique<OrdersPage>(orders.get());
         page->resize(1200, 800);
         page->show();
+        // The page reads the journal once it has been shown, not while it is built.
+        if (!QTest::qWaitFor([this] { return page->model()->loaded(); }))
+            qFatal("the orders page never read the journal");
     }
 
     template <typename T> T *find(const char *name) {
@@ -266,6 +270,20 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 4);
         model.setIntents({});
         QCOMPARE(proxy.rowCount(), 0);
+
+        // Over the desk's Orders: nothing until reload(), then the rows, newest first.
+        OrdersModel paged;
+        QAbstractItemModelTester pagedTester(
+            &paged, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        paged.setSource(f.orders.get());
+        QCOMPARE(paged.rowCount(), 0);
+        QVERIFY(!paged.canFetchMore({}));
+        QVERIFY(paged.reload());
+        QCOMPARE(paged.rowCount(), 5);
+        QCOMPARE(paged.row(0)->id, f.inProgress.id);
+        QVERIFY(!paged.canFetchMore({})); // five rows: one page holds them all
+        QVERIFY(paged.reload());          // same ids: updated in place
+        QCOMPARE(paged.rowCount(), 5);
     }
 
     void showsTheColumns() {
@@ -511,6 +529,7 @@ private Q_SLOTS:
         const auto orders = fd::desk::makeOrders(journal);
         OrdersPage page(orders.get());
         page.show();
+        QTRY_VERIFY(page.model()->loaded());
         auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
         QVERIFY(message->isVisible());
         QVERIFY(message->text().startsWith(QLatin1String("No orders yet")));
@@ -534,8 +553,9 @@ private Q_SLOTS:
         orders.timelines.insert(1, {entered, note});
 
         OrdersPage page(&orders);
+        QCOMPARE(orders.reads, 0); // nothing is read while the page is built
         page.show();
-        QCOMPARE(orders.reads, 1);
+        QTRY_COMPARE(orders.reads, 1);
         QCOMPARE(page.model()->rowCount(), 2);
         QCOMPARE(page.model()->index(0, OrdersModel::Passengers).data().toString(),
                  QStringLiteral("Ada Eke"));
@@ -566,6 +586,7 @@ private Q_SLOTS:
 
         OrdersPage page(&orders);
         page.show();
+        QTRY_VERIFY(page.model()->loaded());
         OrdersModel *m = page.model();
         QCOMPARE(m->index(0, OrdersModel::Provider).data().toString(),
                  QStringLiteral("Travomatrix"));
@@ -600,6 +621,7 @@ private Q_SLOTS:
         orders.intents = {canned(1, CheckoutState::Interrupted, "Obi", nine)};
         OrdersPage page(&orders);
         page.show();
+        QTRY_VERIFY(page.model()->loaded());
         page.selectIntent(1);
         auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
         QVERIFY(message->text().isEmpty());
@@ -619,6 +641,94 @@ private Q_SLOTS:
         QVERIFY(message->text().isEmpty());
         QCOMPARE(page.model()->rowCount(), 2);
         QCOMPARE(page.selectedIntentId(), 1);
+    }
+
+    // Issue 12: a long history costs the page nothing until it is shown, then one page at a
+    // time as the table is scrolled; a new booking still appears at the top.
+    void readsTheHistoryAPageAtATime() {
+        QTemporaryDir dir;
+        fd::ManualClock clock{QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC)};
+        fd::OrderJournal journal{&clock};
+        QVERIFY(journal.open(dir.filePath(QStringLiteral("long.sqlite"))));
+        const int total = 2 * OrdersModel::kPageSize + 100;
+        qint64 newest = 0;
+        for (int n = 0; n < total; ++n) {
+            const QString id = QStringLiteral("off_%1").arg(n);
+            const auto i =
+                journal.createIntent(id, offer(id, "10.00", {{"LOS", "ABV"}}),
+                                     passenger(QStringLiteral("Ada"), QStringLiteral("Eke")));
+            QVERIFY(i);
+            newest = i->id;
+            clock.advance(1000);
+        }
+        const auto orders = fd::desk::makeOrders(journal);
+        OrdersPage page(orders.get());
+        page.resize(1000, 600);
+        QCOMPARE(page.model()->rowCount(), 0); // built without reading
+        QVERIFY(!page.model()->loaded());
+        QVERIFY(!page.model()->canFetchMore({}));
+
+        page.show();
+        QCOMPARE(page.model()->rowCount(), 0); // not even while it is shown: after that frame
+        QTRY_VERIFY(page.model()->loaded());
+        QCOMPARE(page.model()->rowCount(), OrdersModel::kPageSize);
+        auto *table = page.findChild<QTableView *>(QStringLiteral("ordersTableView"));
+        QCOMPARE(table->model()->index(0, 0).data(OrdersModel::IntentIdRole).toLongLong(), newest);
+        QVERIFY(table->model()->canFetchMore({}));
+
+        // Scrolling to the end reads the next older page, until the history ends.
+        table->scrollToBottom();
+        QTRY_COMPARE(page.model()->rowCount(), 2 * OrdersModel::kPageSize);
+        table->scrollToBottom();
+        QTRY_COMPARE(page.model()->rowCount(), total);
+        QVERIFY(!page.model()->canFetchMore({}));
+        QList<qint64> ids;
+        for (int r = 0; r < page.model()->rowCount(); ++r)
+            ids << page.model()->row(r)->id;
+        QCOMPARE(ids.size(), total);
+        QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), total); // no row twice
+        QCOMPARE(ids.last(), newest - total + 1);
+
+        // A new booking appears at the top after a refresh.
+        table->scrollToTop();
+        const auto added = journal.createIntent(
+            QStringLiteral("off_new"), offer(QStringLiteral("off_new"), "10.00", {{"LOS", "KAN"}}),
+            passenger(QStringLiteral("Obi"), QStringLiteral("Eke")));
+        QVERIFY(added);
+        page.refresh();
+        QCOMPARE(table->model()->index(0, 0).data(OrdersModel::IntentIdRole).toLongLong(),
+                 added->id);
+        QVERIFY(page.model()->rowCount() >= total);
+
+        // A filter that leaves the table short reads older pages until it is full or done:
+        // the search still finds the oldest order.
+        page.refresh();
+        auto *search = page.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        search->setText(journal.intent(newest - total + 1)->idempotencyKey);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+    }
+
+    void saysSoWhenAnOlderPageCannotBeRead() {
+        const QDateTime nine(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        fd::test::FakeOrders orders;
+        for (qint64 id = OrdersModel::kPageSize + 20; id > 0; --id)
+            orders.intents.append(canned(id, CheckoutState::Ticketed, "Ada", nine.addSecs(id)));
+        OrdersPage page(&orders);
+        page.resize(1000, 600);
+        page.show();
+        QTRY_VERIFY(page.model()->loaded());
+        QCOMPARE(page.model()->rowCount(), OrdersModel::kPageSize);
+        orders.failure = fd::Error{QStringLiteral("sql"), QStringLiteral("disk I/O error")};
+        page.findChild<QTableView *>(QStringLiteral("ordersTableView"))->scrollToBottom();
+        auto *message = page.findChild<QLabel *>(QStringLiteral("messageLabel"));
+        QTRY_COMPARE(message->text(),
+                     QStringLiteral("The order journal cannot be read: disk I/O error"));
+        QCOMPARE(page.model()->rowCount(), OrdersModel::kPageSize);
+        QVERIFY(!page.model()->canFetchMore({})); // no retry loop until the next refresh
+        orders.failure.reset();
+        page.refresh();
+        QVERIFY(message->text().isEmpty());
+        QVERIFY(page.model()->canFetchMore({}));
     }
 };
 

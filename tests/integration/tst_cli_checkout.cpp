@@ -718,6 +718,82 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("orders"), QStringLiteral("--journal"),
                            QStringLiteral("/nonexistent/j.sqlite")};
     }
+    // Issue 12: `orders` streams the journal a page at a time; the document is still the one
+    // QJsonDocument would write for the whole history, byte for byte, and --jsonl has one
+    // intent per line.
+    void ordersStreamsALongJournal() {
+        const QString path = journal();
+        {
+            fd::ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
+            fd::OrderJournal j(&clock);
+            QVERIFY(j.open(path));
+            const auto empty =
+                flightdesk({QStringLiteral("orders"), QStringLiteral("--journal"), path});
+            QCOMPARE(empty.exitCode, 0);
+            for (int n = 0; n < 1000; ++n) {
+                const QString offerId = QStringLiteral("off_%1").arg(n);
+                const auto i =
+                    j.createIntent(offerId, {{QStringLiteral("id"), offerId}},
+                                   QJsonArray{QJsonObject{
+                                       {QStringLiteral("given_name"), QStringLiteral("Ada")},
+                                       {QStringLiteral("born_on"), QStringLiteral("1990-01-02")}}});
+                QVERIFY(i);
+                if (n % 100 == 0) { // some with a body, an attempt and a note
+                    QVERIFY(j.freezeBody(i->id, "{\"n\":" + QByteArray::number(n) + "}"));
+                    QVERIFY(j.recordAttempt(i->id, {{QStringLiteral("status"), 201}}));
+                    QVERIFY(j.addNote(i->id, QStringLiteral("line \"one\"\nline two")));
+                }
+                clock.advance(1000);
+            }
+        }
+        const fd::test::ProcessRun doc =
+            fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
+                                 {QStringLiteral("orders"), QStringLiteral("--journal"), path},
+                                 QProcessEnvironment::systemEnvironment(), 60000);
+        QCOMPARE(doc.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(doc.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.toJson(QJsonDocument::Indented), doc.out); // as written before streaming
+        const QJsonArray intents = parsed.object().value(QStringLiteral("intents")).toArray();
+        QCOMPARE(intents.size(), 1000);
+        QCOMPARE(parsed.object().value(QStringLiteral("journal")).toString(), path);
+        for (qsizetype k = 0; k < intents.size(); ++k) // newest first, every one once
+            QCOMPARE(intents.at(k).toObject().value(QStringLiteral("intent_id")).toInteger(),
+                     1000 - k);
+        QVERIFY(!doc.out.contains("1990-01-02"));
+        const QJsonObject noted = intents.at(999).toObject(); // the first intent, n = 0
+        QCOMPARE(noted.value(QStringLiteral("events")).toArray().size(), 3); // draft, attempt, note
+        QVERIFY(!noted.value(QStringLiteral("request_sha256")).toString().isEmpty());
+
+        const fd::test::ProcessRun jsonl =
+            fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
+                                 {QStringLiteral("orders"), QStringLiteral("--journal"), path,
+                                  QStringLiteral("--jsonl")},
+                                 QProcessEnvironment::systemEnvironment(), 60000);
+        QCOMPARE(jsonl.exitCode, 0);
+        const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1000);
+        for (qsizetype k = 0; k < lines.size(); ++k)
+            QCOMPARE(QJsonDocument::fromJson(lines.at(k)).object(), intents.at(k).toObject());
+    }
+
+    void ordersOfAnEmptyJournal() {
+        const QString path = journal();
+        {
+            fd::OrderJournal j;
+            QVERIFY(j.open(path));
+        }
+        const fd::test::ProcessRun doc =
+            fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
+                                 {QStringLiteral("orders"), QStringLiteral("--journal"), path},
+                                 QProcessEnvironment::systemEnvironment(), 60000);
+        QCOMPARE(doc.exitCode, 0);
+        QCOMPARE(doc.out, QJsonDocument(QJsonObject{{QStringLiteral("journal"), path},
+                                                    {QStringLiteral("intents"), QJsonArray()}})
+                              .toJson(QJsonDocument::Indented));
+    }
+
     void usageErrors() {
         QFETCH(QStringList, args);
         const Run r = flightdesk(args);

@@ -148,21 +148,45 @@ public:
     }
 };
 
-// An order history: the intents (newest first, as the journal gives them) and their events;
-// `failure` makes every read fail with it, as an unreadable journal would.
+// An order history: the intents (newest first, as the journal gives them, ids falling) and
+// their events; `failure` makes every read fail with it, as an unreadable journal would.
 class FakeOrders final : public desk::Orders {
 public:
     QList<Intent> intents;
     QHash<qint64, QList<JournalEvent>> timelines;
     std::optional<Error> failure;
     bool tightened = false;
-    mutable int reads = 0; // how often all() was asked: a refresh reads once
+    mutable int reads = 0; // how often a page was asked: constructing a window reads none
 
-    Result<QList<Intent>> all() const override {
+    Result<desk::IntentPage> page(qint64 beforeId, int limit) const override {
         ++reads;
         if (failure)
             return *failure;
-        return intents;
+        desk::IntentPage p;
+        for (const Intent &i : intents) {
+            if (beforeId > 0 && i.id >= beforeId)
+                continue;
+            if (p.intents.size() == limit) {
+                p.nextBeforeId = p.intents.constLast().id;
+                break;
+            }
+            p.intents.append(i);
+        }
+        return p;
+    }
+    Result<qint64> count() const override {
+        if (failure)
+            return *failure;
+        return qint64(intents.size());
+    }
+    Result<std::monostate>
+    forEach(const std::function<bool(const Intent &)> &visit) const override {
+        if (failure)
+            return *failure;
+        for (const Intent &i : intents)
+            if (!visit(i))
+                break;
+        return std::monostate{};
     }
     Result<QList<JournalEvent>> events(qint64 intentId) const override {
         if (failure)

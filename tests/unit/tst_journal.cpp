@@ -19,6 +19,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <limits>
 
 #include <sys/stat.h>
 
@@ -682,6 +683,89 @@ private Q_SLOTS:
         QCOMPARE(closed.createIntent(QStringLiteral("o"), {}, {}).error().code,
                  QStringLiteral("FD_JOURNAL_NOT_OPEN"));
         QVERIFY(!closed.all().ok());
+    }
+
+    // Issue 12: the window and `orders` read the journal a page at a time, newest first.
+    void pagesCountAndStream() {
+        // Empty: no rows, no next page, nothing visited.
+        QCOMPARE(j().count().value(), 0);
+        const auto empty = j().page(0, 3).value();
+        QVERIFY(empty.intents.isEmpty());
+        QCOMPARE(empty.nextBeforeId, 0);
+        int visits = 0;
+        QVERIFY(j().forEachIntent([&](const Intent &) { return ++visits, true; }));
+        QCOMPARE(visits, 0);
+        QVERIFY(!j().page(0, 0).ok()); // a page has a size
+
+        // 7 intents; pages of 3 are 3, 3, 1, each continuing exactly below the last.
+        QList<qint64> ids; // newest first
+        for (int n = 0; n < 7; ++n)
+            ids.prepend(newIntent().id);
+        QCOMPARE(j().count().value(), 7);
+        QList<qint64> paged;
+        QList<qsizetype> sizes;
+        qint64 before = 0;
+        do {
+            const auto p = j().page(before, 3);
+            QVERIFY(p);
+            sizes << p->intents.size();
+            for (const Intent &i : p->intents)
+                paged << i.id;
+            before = p->nextBeforeId;
+        } while (before > 0);
+        QCOMPARE(paged, ids);
+        QCOMPARE(sizes, (QList<qsizetype>{3, 3, 1}));
+        // A page that ends exactly at the oldest says there is no more.
+        const auto last = j().page(ids.at(5), 2).value();
+        QCOMPARE(last.intents.size(), 1);
+        QCOMPARE(last.intents.first().id, ids.at(6));
+        QCOMPARE(last.nextBeforeId, 0);
+        const auto exact = j().page(0, 7).value();
+        QCOMPARE(exact.intents.size(), 7);
+        QCOMPARE(exact.nextBeforeId, 0);
+        // Rows are whole intents, as intent() reads them.
+        QCOMPARE(exact.intents.first().idempotencyKey, j().intent(ids.first())->idempotencyKey);
+
+        // An intent added between pages does not shift the pages still to read.
+        const auto first = j().page(0, 3).value();
+        const Intent added = newIntent();
+        const auto second = j().page(first.nextBeforeId, 3).value();
+        QCOMPARE(second.intents.first().id, ids.at(3));
+        QCOMPARE(j().page(0, 1)->intents.first().id, added.id);
+        ids.prepend(added.id);
+
+        // Streaming visits every intent newest first, across more than one stream page.
+        QList<qint64> streamed;
+        QVERIFY(j().forEachIntent([&](const Intent &i) { return streamed << i.id, true; }));
+        QCOMPARE(streamed, ids);
+        streamed.clear();
+        QVERIFY(j().forEachIntent([&](const Intent &i) {
+            streamed << i.id;
+            return streamed.size() < 2; // stop early: not an error
+        }));
+        QCOMPARE(streamed, ids.mid(0, 2));
+
+        OrderJournal closed;
+        QVERIFY(!closed.page(0, 10).ok());
+        QVERIFY(!closed.count().ok());
+        QVERIFY(!closed.forEachIntent([](const Intent &) { return true; }).ok());
+    }
+
+    void streamsAcrossPageBoundaries() {
+        // kStreamPage + 1 intents: the stream reads two pages and misses none.
+        const int n = OrderJournal::kStreamPage + 1;
+        for (int k = 0; k < n; ++k)
+            newIntent();
+        qint64 previous = std::numeric_limits<qint64>::max();
+        int visits = 0;
+        QVERIFY(j().forEachIntent([&](const Intent &i) {
+            if (i.id >= previous)
+                return false;
+            previous = i.id;
+            return ++visits, true;
+        }));
+        QCOMPARE(visits, n);
+        QCOMPARE(j().count().value(), n);
     }
 
     // Issue 9.6: a signed `pending` once moved an intent from `processing` back to `pending`.
