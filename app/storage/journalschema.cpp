@@ -109,6 +109,9 @@ QStringList stepStatements(int toVersion) {
                 "CREATE UNIQUE INDEX intents_order_per_provider ON intents (provider, order_id)"),
             QStringLiteral("ALTER TABLE events ADD COLUMN provider TEXT"),
             QStringLiteral("UPDATE events SET provider = 'travelbase' WHERE kind = 'webhook'"),
+            // Start-up asks for the unfinished intents and the outcomes not shown: an index,
+            // not a scan of the whole history.
+            QStringLiteral("CREATE INDEX intents_by_state ON intents (state)"),
         };
     default:
         return {};
@@ -160,6 +163,7 @@ QStringList postgresSchema() {
             " CHECK (intent_id IS NOT NULL OR kind = 'webhook'))"),
         QStringLiteral("CREATE INDEX events_by_intent ON events (intent_id, id)"),
         QStringLiteral("CREATE INDEX events_by_order ON events (order_id)"),
+        QStringLiteral("CREATE INDEX intents_by_state ON intents (state)"),
     };
 }
 constexpr int kPostgresFirstVersion = 7;

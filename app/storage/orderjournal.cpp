@@ -350,7 +350,18 @@ Result<QList<Intent>> OrderJournal::unfinished() const {
     auto db = connection();
     if (!db)
         return db.error();
-    auto all = selectIntents(*db, QStringLiteral("ORDER BY id ASC"));
+    // Final states are left out by the database (an index on state), not after reading them all.
+    static const QString notFinal = []() -> QString {
+        QStringList names;
+        for (int s = 0; s <= int(CheckoutState::Error); ++s) { // Error is the last state
+            const auto st = static_cast<CheckoutState>(s);
+            if (state::isFinal(st))
+                names.append(QLatin1Char('\'') + state::name(st) + QLatin1Char('\''));
+        }
+        return QStringLiteral("WHERE state NOT IN (") + names.join(QStringLiteral(", ")) +
+               QStringLiteral(") ORDER BY id ASC");
+    }();
+    auto all = selectIntents(*db, notFinal);
     if (!all)
         return all;
     QList<Intent> out;
