@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "checkoutcommand.h"
+#include "journalcommand.h"
 #include "orderscommand.h"
 #include "validatecommand.h"
 
@@ -23,6 +24,7 @@ int usage(QTextStream &out) {
            "                [--timing-scale F] [--request-timeout SECONDS]\n"
            "       flightdesk resume --journal PATH (connection flags as for checkout)\n"
            "       flightdesk orders --journal PATH [--jsonl]\n"
+           "       flightdesk journal migrate --from PATH --to postgresql://USER@HOST:PORT/DB\n"
            "       flightdesk --version\n"
            "secrets: FLIGHTDESK_API_KEY and FLIGHTDESK_WEBHOOK_SECRET, or the -file options\n"
            "(mode 0600); --api-key KEY and --webhook-secret S still work but show in `ps`.\n";
@@ -34,8 +36,8 @@ int usage(QTextStream &out) {
 bool isCommand(const QString &first) {
     return first == QLatin1String("validate") || first == QLatin1String("checkout") ||
            first == QLatin1String("resume") || first == QLatin1String("orders") ||
-           first == QLatin1String("--version") || first == QLatin1String("--help") ||
-           first == QLatin1String("-h");
+           first == QLatin1String("journal") || first == QLatin1String("--version") ||
+           first == QLatin1String("--help") || first == QLatin1String("-h");
 }
 
 std::optional<int> run(const QStringList &arguments) {
@@ -58,6 +60,8 @@ std::optional<int> run(const QStringList &arguments) {
         return runResume(arguments.mid(1), out, err);
     if (command == QLatin1String("orders"))
         return runOrders(arguments.mid(1), out, err);
+    if (command == QLatin1String("journal"))
+        return runJournal(arguments.mid(1), out, err);
     err << "flightdesk: unknown command " << command << '\n';
     return 1;
 }

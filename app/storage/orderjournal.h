@@ -144,6 +144,20 @@ public:
     Status forEachIntent(const std::function<bool(const Intent &)> &visit) const;
     Result<QList<JournalEvent>> events(qint64 intentId) const;
 
+    // `flightdesk journal migrate`: copies every intent of `source` (a desk's file) that this
+    // journal (the agency's database) does not have yet — same key, state, order id, bodies and
+    // event log; never a lease — in batches of kStreamPage, each one durable transaction.
+    // Idempotent: an intent whose key is already here is left alone, so a second run (or a run
+    // cut short) copies only what is missing. An intent whose order id this journal already
+    // records for another key is not copied and is named in `conflicts`.
+    struct ImportReport {
+        int copied = 0;
+        int alreadyThere = 0;
+        int events = 0;
+        QStringList conflicts; // "key (provider order)" of intents left out
+    };
+    Result<ImportReport> importFrom(const OrderJournal &source);
+
 private:
     Result<QSqlDatabase> connection() const;
     Result<QSqlDatabase> postgresConnection(const QString &name) const;
