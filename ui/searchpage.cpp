@@ -117,6 +117,8 @@ void SearchPage::setupTable() {
             &SearchPage::updateSelection);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SearchPage::updateSelection);
     connect(m_ui->chooseOfferButton, &QPushButton::clicked, this, &SearchPage::chooseCurrentOffer);
+    // Offers' time left is the desk's time (a test's or a demo's clock), not the wall clock's.
+    m_offers->setClock(m_clock);
     updateSelection();
 }
 

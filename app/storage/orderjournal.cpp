@@ -126,8 +126,8 @@ Result<QSqlDatabase> OrderJournal::connection() const {
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
         q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return fail(QStringLiteral("WAL mode is not available"));
-    for (const char *pragma :
-         {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON"}) {
+    for (const char *pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA secure_delete=ON", "PRAGMA wal_autocheckpoint=0"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return fail(q.lastError().text());
     }
@@ -253,6 +253,11 @@ void OrderJournal::scrubWal() const {
     if (!db)
         return;
     QSqlQuery q(*db);
+    // Under FULL: the log is synced before it is copied, the main file after (sql::WriteTx).
+    if (!q.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+        m_scrubPending = true;
+        return;
+    }
     // Row: busy, frames in the log, frames checkpointed. Busy: a reader kept it from finishing.
     m_scrubPending = !q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next() ||
                      q.value(0).toInt() != 0;

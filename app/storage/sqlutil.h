@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -92,8 +93,14 @@ public:
             // 0x46444a4e: "FDJN", the journal's one lock.
             return execSql(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(1178880590)"));
         }
-        // Outside a transaction only; WAL + NORMAL commits without a sync, FULL syncs the WAL.
-        if (auto p = execSql(m_db, batched ? QStringLiteral("PRAGMA synchronous=NORMAL")
+        // Outside a transaction only. FULL syncs the WAL at commit. OFF commits without a sync
+        // and, unlike NORMAL, does not sync a new WAL header either (after an erasure's
+        // checkpoint reset the log, NORMAL would flush at the next attempt row). It is safe
+        // here because the journal never checkpoints under it (wal_autocheckpoint is off and
+        // every checkpoint it runs is under FULL, OrderJournal::scrubWal): the main file is
+        // synced before the log restarts, and a torn log after a power cut is recognised by
+        // its checksums and dropped — losing only batched writes, as designed.
+        if (auto p = execSql(m_db, batched ? QStringLiteral("PRAGMA synchronous=OFF")
                                            : QStringLiteral("PRAGMA synchronous=FULL"));
             !p)
             return p;
@@ -104,11 +111,23 @@ public:
     Status commit() {
         auto s = execSql(m_db, QStringLiteral("COMMIT"));
         m_open = !s.ok();
+        if (s.ok() && m_durability == Durability::Durable && !isPostgres(m_db))
+            checkpointIfLarge();
         return s;
     }
     QSqlDatabase &db() { return m_db; }
 
 private:
+    // SQLite's automatic checkpoint is off (it would run under a batched write's OFF); the log
+    // is kept small here instead, after a durable commit (under FULL), and by every erasure.
+    void checkpointIfLarge() {
+        constexpr qint64 kLargeWal = 4 * 1024 * 1024;
+        if (QFileInfo(m_db.databaseName() + QStringLiteral("-wal")).size() > kLargeWal) {
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        }
+    }
+
     QSqlDatabase m_db;
     Durability m_durability;
     bool m_open = false;
