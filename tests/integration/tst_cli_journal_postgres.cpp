@@ -86,7 +86,8 @@ class TestCliJournalPostgres final : public QObject {
     }
     // The create requests the sandbox process has received so far.
     qsizetype creates() {
-        return rows(m_sandbox->ledger(), "requests", "endpoint", "create_order").size();
+        return rows(m_sandbox->ledger(), "requests", "endpoint", QStringLiteral("create_order"))
+            .size();
     }
 
     // The journal as a test reads it (the password from the test, not the environment).
@@ -266,7 +267,8 @@ private Q_SLOTS:
         QCOMPARE(a.exitStatus(), QProcess::CrashExit);
 
         const QJsonObject create =
-            rows(m_sandbox->ledger(), "requests", "endpoint", "create_order").last();
+            rows(m_sandbox->ledger(), "requests", "endpoint", QStringLiteral("create_order"))
+                .last();
         const QString key = create.value(QLatin1String("idempotency_key")).toString();
         QVERIFY(!key.isEmpty());
         auto journal = openJournal();
@@ -316,7 +318,8 @@ private Q_SLOTS:
 
         const QJsonObject ledger = m_sandbox->ledger();
         const auto sameKey = rows(ledger, "requests", "idempotency_key", key);
-        const auto keyedCreates = rows(ledger, "requests", "endpoint", "create_order");
+        const auto keyedCreates =
+            rows(ledger, "requests", "endpoint", QStringLiteral("create_order"));
         qsizetype withKey = 0;
         for (const QJsonObject &c : keyedCreates)
             if (c.value(QLatin1String("idempotency_key")).toString() == key) {
