@@ -6,6 +6,7 @@
 #include "core/boundedfile.h"
 #include "core/limits.h"
 #include "desk/desk.h"
+#include "desk/orders.h"
 #include "desk/providers.h"
 
 #include <QCommandLineParser>
@@ -79,8 +80,11 @@ struct Connection {
     QCommandLineOption apiKeyFile{QStringLiteral("api-key-file"),
                                   QStringLiteral("file holding the API key (mode 0600)"),
                                   QStringLiteral("PATH")};
-    QCommandLineOption journal{QStringLiteral("journal"), QStringLiteral("order journal file"),
-                               QStringLiteral("PATH")};
+    QCommandLineOption journal{QStringLiteral("journal"),
+                               QStringLiteral("order journal: a file, or the agency's "
+                                              "postgresql://USER@HOST:PORT/DB (default: "
+                                              "FLIGHTDESK_JOURNAL)"),
+                               QStringLiteral("PATH|URL")};
     QCommandLineOption webhookListen{QStringLiteral("webhook-listen"),
                                      QStringLiteral("webhook receiver address"),
                                      QStringLiteral("HOST:PORT")};
@@ -126,7 +130,7 @@ struct Connection {
                              .arg(desk::providerIds().join(QStringLiteral(", ")))};
         o.demo = p.isSet(demo);
         o.demoScenario = p.value(scenario);
-        o.journalPath = p.value(journal);
+        o.journalPath = desk::journalOrEnvironment(p.value(journal));
         o.apiBase = QUrl(p.value(apiBase));
         QStringList warnings;
         const auto key = cli::readSecret(p, {apiKey, apiKeyFile, "FLIGHTDESK_API_KEY"}, &warnings);
@@ -162,7 +166,11 @@ struct Connection {
             return Error{QStringLiteral("usage"),
                          QStringLiteral("--request-timeout must be a positive number of seconds")};
         if (o.journalPath.isEmpty())
-            return Error{QStringLiteral("usage"), QStringLiteral("--journal PATH is required")};
+            return Error{QStringLiteral("usage"),
+                         QStringLiteral("--journal PATH|URL (or FLIGHTDESK_JOURNAL) is required")};
+        // A URL with a password (or one that does not parse) is refused before anything opens.
+        if (const auto checked = desk::checkJournalLocation(o.journalPath); !checked)
+            return Error{QStringLiteral("usage"), checked.error().message};
         if (!o.demo && !p.isSet(apiBase))
             return Error{QStringLiteral("usage"),
                          QStringLiteral("--api-base URL is required (or --demo)")};

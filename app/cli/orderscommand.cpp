@@ -113,19 +113,23 @@ void noteTightenedJournal(QTextStream &err, const QString &command, const desk::
 int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     QCommandLineParser parser;
     const QCommandLineOption journalOpt(
-        QStringLiteral("journal"), QStringLiteral("order journal file"), QStringLiteral("PATH"));
+        QStringLiteral("journal"),
+        QStringLiteral("order journal: a file, or the agency's postgresql://USER@HOST:PORT/DB "
+                       "(default: FLIGHTDESK_JOURNAL)"),
+        QStringLiteral("PATH|URL"));
     const QCommandLineOption jsonlOpt(QStringLiteral("jsonl"),
                                       QStringLiteral("one intent per line (JSON Lines)"));
     parser.addOption(journalOpt);
     parser.addOption(jsonlOpt);
-    if (!parser.parse(arguments) || !parser.isSet(journalOpt)) {
-        err << "flightdesk orders: "
-            << (parser.errorText().isEmpty() ? QStringLiteral("--journal PATH is required")
-                                             : parser.errorText())
-            << '\n';
+    if (!parser.parse(arguments)) {
+        err << "flightdesk orders: " << parser.errorText() << '\n';
         return 1;
     }
-    const QString path = parser.value(journalOpt);
+    const QString path = desk::journalOrEnvironment(parser.value(journalOpt));
+    if (path.isEmpty()) {
+        err << "flightdesk orders: --journal PATH|URL (or FLIGHTDESK_JOURNAL) is required\n";
+        return 1;
+    }
     // Never creates a journal: a mistyped path is "no journal at PATH", not an empty history.
     const auto orders = desk::openOrders(path);
     if (!orders) {

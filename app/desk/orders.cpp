@@ -1,8 +1,10 @@
 #include "orders.h"
 
+#include "storage/journallocation.h"
 #include "storage/orderjournal.h"
 
 #include <QFileInfo>
+#include <QProcessEnvironment>
 
 namespace fd::desk {
 namespace {
@@ -37,14 +39,31 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<Orders>> openOrders(const QString &path) {
-    if (!QFileInfo::exists(path)) // reading must never create an empty journal by mistake
-        return Error{QStringLiteral("not_found"), QStringLiteral("no journal at %1").arg(path)};
+Result<std::unique_ptr<Orders>> openOrders(const QString &location) {
+    const auto where = JournalLocation::parse(location);
+    if (!where)
+        return where.error();
+    // Reading must never create an empty journal file by mistake. An agency database exists
+    // already (its administrator made it); the journal only adds its tables.
+    if (!where->isPostgres() && !QFileInfo::exists(location))
+        return Error{QStringLiteral("not_found"), QStringLiteral("no journal at %1").arg(location)};
     auto journal = std::make_unique<OrderJournal>();
-    if (auto opened = journal->open(path); !opened)
+    if (auto opened = journal->open(location); !opened)
         return opened.error();
     OrderJournal &j = *journal;
     return std::unique_ptr<Orders>(std::make_unique<JournalOrders>(j, std::move(journal)));
+}
+
+Result<std::monostate> checkJournalLocation(const QString &location) {
+    if (const auto where = JournalLocation::parse(location); !where)
+        return where.error();
+    return std::monostate{};
+}
+
+QString journalOrEnvironment(const QString &journalOption) {
+    if (!journalOption.isEmpty())
+        return journalOption;
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("FLIGHTDESK_JOURNAL"));
 }
 
 std::unique_ptr<Orders> makeOrders(OrderJournal &journal) {

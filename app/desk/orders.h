@@ -42,8 +42,15 @@ public:
     virtual QString journalPath() const = 0;
 };
 
-// The journal at `path`, opened for reading the history (`flightdesk orders`); it must exist.
-Result<std::unique_ptr<Orders>> openOrders(const QString &path);
+// The journal at `location` (a file path, or a postgresql:// URL), opened for reading the history
+// (`flightdesk orders`). A file must exist; an agency database is opened as it is.
+Result<std::unique_ptr<Orders>> openOrders(const QString &location);
+// `location` checked before anything is opened, with one clear message when it cannot be used (a
+// URL with a password, a malformed URL): what a command says about its --journal.
+Result<std::monostate> checkJournalLocation(const QString &location);
+// Where a command's journal is: --journal when given, else the FLIGHTDESK_JOURNAL environment
+// variable (the agency's database URL, set once per desk); empty when neither is.
+QString journalOrEnvironment(const QString &journalOption);
 // Over a journal that someone else opened and keeps open (the session, tests).
 std::unique_ptr<Orders> makeOrders(OrderJournal &journal);
 

@@ -419,9 +419,20 @@ Result<QList<Intent>> OrderJournal::all() const {
     return selectIntents(*db, QStringLiteral("ORDER BY id DESC"));
 }
 
+namespace {
+// The desk part of a lease owner: FLIGHTDESK_DESK_ID, or the host name.
+QString deskName() {
+    QString name;
+    for (const QChar c : qEnvironmentVariable("FLIGHTDESK_DESK_ID").left(64))
+        if (c.isPrint() && c != QLatin1Char('/'))
+            name += c;
+    return name.isEmpty() ? QSysInfo::machineHostName() : name;
+}
+} // namespace
+
 QString OrderJournal::makeOwnerId() {
     static const QString id = QStringLiteral("%1/%2-%3")
-                                  .arg(QSysInfo::machineHostName())
+                                  .arg(deskName())
                                   .arg(QCoreApplication::applicationPid())
                                   .arg(newKey().left(8));
     return id;

@@ -116,9 +116,14 @@ public:
     Result<LeaseResult> renewLease(qint64 intentId, const QString &ownerId, const QDateTime &now,
                                    std::chrono::milliseconds ttl) override;
     Status releaseLease(qint64 intentId, const QString &ownerId) override;
-    static QString makeOwnerId(); // "<host>/<pid>-<random>", unique per process run
+    // "<desk>/<pid>-<random>", unique per process run. <desk> is the host name, or the
+    // FLIGHTDESK_DESK_ID environment variable when set (an agency naming its desks on a shared
+    // journal; '/' and control characters dropped, at most 64 characters).
+    static QString makeOwnerId();
     // True when the owner is a process on this machine that no longer exists (killed or
-    // crashed): its lease is void at once instead of blocking a resume until it expires.
+    // crashed): its lease is void at once instead of blocking a resume until it expires. Only
+    // an owner named by this machine's host name can be checked: a named desk's lease (and
+    // another machine's) is honoured until it expires.
     static bool ownerIsGone(const QString &ownerId);
 
     Result<Intent> intent(qint64 intentId) const override;

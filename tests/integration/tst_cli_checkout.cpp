@@ -44,9 +44,11 @@ QList<QJsonObject> parseLines(const QByteArray &out) {
 }
 
 Run flightdesk(const QStringList &args, int timeoutMs = 60000) {
+    // A developer's own agency journal must not stand in for a missing --journal.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("FLIGHTDESK_JOURNAL"));
     const fd::test::ProcessRun p =
-        fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY), args,
-                             QProcessEnvironment::systemEnvironment(), timeoutMs);
+        fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY), args, env, timeoutMs);
     Run r;
     r.exitCode = p.exitCode;
     r.lines = parseLines(p.out);
@@ -714,6 +716,7 @@ private Q_SLOTS:
                            QStringLiteral("x"),
                            QStringLiteral("--passengers"),
                            kData + QStringLiteral("adult-international.json")};
+        QTest::newRow("orders without a journal") << QStringList{QStringLiteral("orders")};
         QTest::newRow("orders without journal file")
             << QStringList{QStringLiteral("orders"), QStringLiteral("--journal"),
                            QStringLiteral("/nonexistent/j.sqlite")};
