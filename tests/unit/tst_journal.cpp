@@ -1,8 +1,12 @@
-// The order journal's operations: intents, freezing, erasure, webhooks, supersede, leases.
+// The order journal's contract: intents, freezing, erasure, webhooks, supersede, leases, paging.
+// The same bodies run against SQLite (`tst_journal`) and a real PostgreSQL server
+// (`tst_journal_postgres`: this binary with `-engine postgres`), see journalengine.h. A body
+// about a SQLite file's own properties (permissions, WAL bytes) is skipped on PostgreSQL.
 
 #include "../support/journallookup.h"
 #include "checkoutstates.h"
 #include "core/clock.h"
+#include "journalengine.h"
 #include "storage/orderjournal.h"
 #include "storage/pii.h"
 #include "storage/privatefiles.h"
@@ -69,16 +73,6 @@ QByteArray body(const QJsonArray &pax = passengers()) {
         .toJson(QJsonDocument::Compact);
 }
 
-QByteArray diskBytes(const QString &path) {
-    QByteArray all;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        QFile f(path + suffix);
-        if (f.open(QIODevice::ReadOnly))
-            all += f.readAll();
-    }
-    return all;
-}
-
 // The permission bits of a path, or -1 when it does not exist.
 int modeOf(const QString &path) {
     struct stat st {};
@@ -108,6 +102,7 @@ bool isUuidV4(const QString &s) {
 
 // Child mode of this executable, for the cross-process lease race:
 //   tst_journal --lease-child <journal> <go-file> <owner> <id,id,...>
+// <journal> is a path or a URL; a PostgreSQL password comes in PGPASSWORD, never in argv.
 // prints "ready", waits for the go file, then one line per intent: "<id> granted|refused".
 int leaseChild(int argc, char **argv) {
     QCoreApplication app(argc, argv);
@@ -137,14 +132,23 @@ int leaseChild(int argc, char **argv) {
 class TestJournal final : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_path;
+public:
+    explicit TestJournal(fd::test::JournalEngine::Kind kind)
+        : m_engine(kind) {}
+
+private:
+    fd::test::JournalEngine m_engine;
+    QByteArray m_function; // the test function m_path belongs to (data rows share it)
+    QString m_path;        // the journal's location: a file path or a postgresql:// URL
     fd::ManualClock m_clock{kT0};
     std::unique_ptr<OrderJournal> m_journal;
 
     OrderJournal &j() { return *m_journal; }
-    Intent newIntent() {
-        auto r = j().createIntent(QStringLiteral("off_0001"), offer(), passengers());
+    bool pg() const { return m_engine.isPostgres(); }
+    // Another journal on the same location, as a second connection or desk opens it.
+    OrderJournal::Status openOther(OrderJournal &other) { return m_engine.open(other, m_path); }
+    Intent newIntent(const QString &provider = QStringLiteral("travelbase")) {
+        auto r = j().createIntent(QStringLiteral("off_0001"), offer(), passengers(), provider);
         if (!r)
             qFatal("createIntent: %s", qPrintable(r.error().message));
         return r.value();
@@ -152,12 +156,24 @@ class TestJournal final : public QObject {
     Intent reload(qint64 id) { return j().intent(id).value(); }
 
 private Q_SLOTS:
+    void initTestCase() {
+        QString skip;
+        QString error;
+        QVERIFY2(m_engine.setUp(&skip, &error), qPrintable(error));
+        if (!skip.isEmpty())
+            QSKIP(qPrintable(skip));
+        qInfo("journal engine: %s", m_engine.name());
+    }
+    void cleanupTestCase() { m_engine.tearDown(); }
+
     void init() {
-        QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(
-            QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+        if (m_function != QTest::currentTestFunction()) {
+            m_function = QTest::currentTestFunction();
+            m_path = m_engine.freshLocation(QString::fromLatin1(m_function));
+            QVERIFY(!m_path.isEmpty());
+        }
         m_journal = std::make_unique<OrderJournal>(&m_clock);
-        const auto opened = m_journal->open(m_path);
+        const auto opened = m_engine.open(*m_journal, m_path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
     }
     void cleanup() { m_journal.reset(); }
@@ -175,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(newIntent().idempotencyKey == i.idempotencyKey, false);
         // Durable before any network call: a second journal on the file sees it at once.
         OrderJournal other;
-        QVERIFY(other.open(m_path).ok());
+        QVERIFY(openOther(other).ok());
         QCOMPARE(fd::test::intentByKey(other, i.idempotencyKey)->id, i.id);
         QVERIFY(!fd::test::intentByKey(other, QStringLiteral("nope")).has_value());
     }
@@ -268,8 +284,8 @@ private Q_SLOTS:
         QVERIFY(
             j().recordCreateResponse(i.id, QStringLiteral("ord_9"), QStringLiteral("ABCDEF")).ok());
         QVERIFY(j().setState(i.id, CheckoutState::Processing).ok());
-        QVERIFY(diskBytes(m_path).contains(kPassport)); // the check below can see the data
-        QVERIFY(diskBytes(m_path).contains(kBirthDate));
+        QVERIFY(m_engine.stored(kPassport)); // the check below can see the data
+        QVERIFY(m_engine.stored(kBirthDate));
         const QJsonArray tickets{
             QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
                         {QStringLiteral("unique_identifier"), QLatin1String(kTicketNumber)}}};
@@ -303,13 +319,12 @@ private Q_SLOTS:
         QCOMPARE(after.eTickets, tickets); // ticket numbers are not PII to erase
         QCOMPARE(after.idempotencyKey, i.idempotencyKey);
 
-        const QByteArray disk = diskBytes(m_path);
-        QVERIFY2(!disk.contains(kPassport), "passport number still on disk");
-        QVERIFY2(!disk.contains(kBirthDate), "birth date still on disk");
-        QVERIFY(disk.contains("Okafor"));
+        // Not on disk (SQLite: the file, -wal and -shm), not in any row (PostgreSQL: raw SQL).
+        QVERIFY2(!m_engine.stored(kPassport), "passport number still stored");
+        QVERIFY2(!m_engine.stored(kBirthDate), "birth date still stored");
+        QVERIFY(m_engine.stored("Okafor"));
         m_journal.reset(); // and after the last connection closes
-        const QByteArray closed = diskBytes(m_path);
-        QVERIFY(!closed.contains(kPassport) && !closed.contains(kBirthDate));
+        QVERIFY(!m_engine.stored(kPassport) && !m_engine.stored(kBirthDate));
     }
 
     void piiErasedForLargeBodies() {
@@ -325,9 +340,8 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         QVERIFY(j().freezeBody(r->id, body(pax)).ok());
         QVERIFY(j().setState(r->id, CheckoutState::OfferUnavailable).ok());
-        const QByteArray disk = diskBytes(m_path);
-        QVERIFY(!disk.contains(kPassport));
-        QVERIFY(!disk.contains(kBirthDate));
+        QVERIFY(!m_engine.stored(kPassport));
+        QVERIFY(!m_engine.stored(kBirthDate));
     }
 
     void webhookEventsInPayloadAreErased() {
@@ -415,7 +429,7 @@ private Q_SLOTS:
                                   ProviderStatus::Ticketed, {})
                      .value(),
                  WebhookResult::Applied);
-        QVERIFY(!diskBytes(m_path).contains(kPassport));
+        QVERIFY(!m_engine.stored(kPassport));
     }
 
     void earlyTicketedWebhookBringsItsETickets() {
@@ -505,7 +519,7 @@ private Q_SLOTS:
     void leaseAcrossTwoConnections() {
         const Intent i = newIntent();
         OrderJournal other(&m_clock);
-        QVERIFY(other.open(m_path).ok());
+        QVERIFY(openOther(other).ok());
         QCOMPARE(j().acquireLease(i.id, QStringLiteral("A"), kT0, 30s).value(),
                  LeaseResult::Granted);
         QCOMPARE(other.acquireLease(i.id, QStringLiteral("B"), kT0.addSecs(10), 30s).value(),
@@ -592,12 +606,14 @@ private Q_SLOTS:
         QStringList idList;
         for (qint64 id : ids)
             idList << QString::number(id);
-        const QString go = m_dir.filePath(QStringLiteral("go"));
+        const QString go = m_engine.dir().filePath(QStringLiteral("go"));
+        QFile::remove(go);
         constexpr int kChildren = 4;
         std::vector<std::unique_ptr<QProcess>> children;
         for (int c = 0; c < kChildren; ++c) {
             auto p = std::make_unique<QProcess>();
             p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p->setProcessEnvironment(m_engine.childEnvironment()); // PGPASSWORD on PostgreSQL
             p->start(QCoreApplication::applicationFilePath(),
                      {QStringLiteral("--lease-child"), m_path, go,
                       QStringLiteral("owner-%1").arg(c), idList.join(QLatin1Char(','))});
@@ -630,8 +646,115 @@ private Q_SLOTS:
             QCOMPARE(granted.value(id), 1); // exactly one winner per intent
     }
 
+    // Schema v7: an order id is the provider's, so two providers may both say `ord_0001`;
+    // one provider saying it twice is a conflict, and a webhook moves only its provider's order.
+    void orderIdUniquePerProvider() {
+        const QString order = QStringLiteral("ord_0001");
+        const QString tmx = QStringLiteral("travomatrix");
+        const Intent tb = newIntent(QStringLiteral("travelbase"));
+        const Intent tm = newIntent(tmx);
+        QCOMPARE(tm.provider, tmx);
+        QVERIFY(j().freezeBody(tb.id, body()).ok());
+        QVERIFY(j().freezeBody(tm.id, body()).ok());
+        QVERIFY(j().recordCreateResponse(tb.id, order, QStringLiteral("TBREF1")).ok());
+        QVERIFY(j().recordCreateResponse(tm.id, order, QStringLiteral("TMREF1")).ok());
+        QVERIFY(j().setState(tb.id, CheckoutState::Processing).ok());
+        QVERIFY(j().setState(tm.id, CheckoutState::Processing).ok());
+
+        const Intent again = newIntent(QStringLiteral("travelbase"));
+        const auto dup = j().recordCreateResponse(again.id, order, QStringLiteral("TBREF2"));
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().code, QStringLiteral("FD_JOURNAL_CONFLICT"));
+        QVERIFY(reload(again.id).orderId.isEmpty());
+        QVERIFY(reload(again.id).bookingReference.isEmpty());
+        QCOMPARE(reload(tb.id).bookingReference, QStringLiteral("TBREF1")); // not overwritten
+
+        const QJsonArray tickets{
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
+                        {QStringLiteral("unique_identifier"), QLatin1String(kTicketNumber)}}};
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_tmx_1"), order, ProviderStatus::Ticketed, {},
+                                  tickets, tmx)
+                     .value(),
+                 WebhookResult::Applied);
+        const Intent tmAfter = reload(tm.id);
+        QCOMPARE(tmAfter.state, CheckoutState::Ticketed);
+        QCOMPARE(tmAfter.eTickets, tickets);
+        const Intent tbAfter = reload(tb.id);
+        QCOMPARE(tbAfter.state, CheckoutState::Processing); // travelbase's ord_0001: untouched
+        QCOMPARE(tbAfter.providerStatus, std::nullopt);
+        QVERIFY(tbAfter.eTickets.isEmpty());
+        QCOMPARE(reload(again.id).state, CheckoutState::Draft);
+        // And the other way round: travelbase's event reaches travelbase's intent only.
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_tb_1"), order, ProviderStatus::InProgress, {},
+                                  {}, QStringLiteral("travelbase"))
+                     .value(),
+                 WebhookResult::Applied);
+        QCOMPARE(reload(tb.id).providerStatus, std::optional(ProviderStatus::InProgress));
+        QCOMPARE(reload(tm.id).state, CheckoutState::Ticketed);
+        // A provider nobody booked with has no such order.
+        QCOMPARE(j().applyWebhook(QStringLiteral("evt_x_1"), order, ProviderStatus::Ticketed, {},
+                                  {}, QStringLiteral("elsewhere"))
+                     .value(),
+                 WebhookResult::UnknownOrder);
+        QCOMPARE(reload(tb.id).state, CheckoutState::Processing);
+    }
+
+    // An agency: two desks (two journals, two owners) on one location. Each sees the other's
+    // intents; a lease one holds is the other's only once it has run out by the `now` given.
+    void twoDesksOnOneJournal() {
+        const QString ownerA = QStringLiteral("desk-a.agency/4242-0a0a0a0a");
+        const QString ownerB = QStringLiteral("desk-b.agency/4343-0b0b0b0b");
+        fd::ManualClock clockB{kT0.addSecs(5)};
+        OrderJournal &deskA = j();
+        OrderJournal deskB(&clockB);
+        QVERIFY(openOther(deskB).ok());
+        const Intent a = newIntent();
+        const auto b = deskB.createIntent(QStringLiteral("off_0002"),
+                                          offer(QStringLiteral("off_0002")), passengers());
+        QVERIFY(b.ok());
+        for (OrderJournal *desk : {&deskA, &deskB}) {
+            const auto all = desk->all().value();
+            QCOMPARE(all.size(), 2);
+            QCOMPARE(all.at(0).id, b->id);
+            QCOMPARE(all.at(1).id, a.id);
+            QCOMPARE(desk->count().value(), 2);
+        }
+        QCOMPARE(deskB.intent(a.id)->idempotencyKey, a.idempotencyKey);
+        QCOMPARE(deskA.intent(b->id)->offerId, QStringLiteral("off_0002"));
+        QCOMPARE(deskA.intent(b->id)->createdAt, kT0.addSecs(5)); // desk B's clock
+
+        QCOMPARE(deskA.acquireLease(a.id, ownerA, kT0, 30s).value(), LeaseResult::Granted);
+        QCOMPARE(deskB.acquireLease(a.id, ownerB, kT0.addSecs(1), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(deskB.acquireLease(a.id, ownerB, kT0.addSecs(29), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(deskB.renewLease(a.id, ownerB, kT0.addSecs(29), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(deskB.intent(a.id)->leaseOwner, ownerA);
+        // Meanwhile B leases its own intent; A cannot take that one either.
+        QCOMPARE(deskB.acquireLease(b->id, ownerB, kT0, 300s).value(), LeaseResult::Granted);
+        QCOMPARE(deskA.acquireLease(b->id, ownerA, kT0.addSecs(31), 30s).value(),
+                 LeaseResult::Refused);
+        // A's lease ran out at +30 s (A did not renew): B takes it, and A's renewal is refused.
+        QCOMPARE(deskB.acquireLease(a.id, ownerB, kT0.addSecs(30), 30s).value(),
+                 LeaseResult::Granted);
+        QCOMPARE(deskA.renewLease(a.id, ownerA, kT0.addSecs(31), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(deskA.acquireLease(a.id, ownerA, kT0.addSecs(31), 30s).value(),
+                 LeaseResult::Refused);
+        QCOMPARE(deskA.intent(a.id)->leaseOwner, ownerB);
+        QCOMPARE(deskA.intent(a.id)->leaseExpiresAt, kT0.addSecs(60));
+        QVERIFY(deskA.releaseLease(a.id, ownerA).ok()); // not A's: no effect
+        QCOMPARE(deskB.intent(a.id)->leaseOwner, ownerB);
+        QVERIFY(deskB.releaseLease(a.id, ownerB).ok());
+        QCOMPARE(deskA.acquireLease(a.id, ownerA, kT0.addSecs(32), 30s).value(),
+                 LeaseResult::Granted);
+    }
+
     // Passenger names, e-mails, phones and (until final) passports live in these files.
     void newJournalIsOwnerOnly() {
+        if (pg())
+            QSKIP("SQLite file property");
         const Umask usual(022);
         QTemporaryDir root;
         const QString folder = root.filePath(QStringLiteral("desk/data"));
@@ -652,6 +775,8 @@ private Q_SLOTS:
     }
 
     void existingLooseJournalIsTightenedAndSaysSoOnce() {
+        if (pg())
+            QSKIP("SQLite file property");
         const Umask usual(022);
         newIntent();
         // A second connection keeps the WAL files around while the first closes.
@@ -843,13 +968,29 @@ private Q_SLOTS:
     }
 };
 
+// `-engine postgres` (taken out before QTest sees the arguments) runs the suite on PostgreSQL.
 int main(int argc, char **argv) {
     if (argc > 1 && qstrcmp(argv[1], "--lease-child") == 0)
         return leaseChild(argc, argv);
-    QCoreApplication app(argc, argv);
-    TestJournal test;
+    auto kind = fd::test::JournalEngine::Kind::Sqlite;
+    std::vector<char *> args;
+    for (int n = 0; n < argc; ++n) {
+        if (qstrcmp(argv[n], "-engine") == 0 && n + 1 < argc) {
+            const QByteArray engine = argv[++n];
+            if (engine == "postgres")
+                kind = fd::test::JournalEngine::Kind::Postgres;
+            else if (engine != "sqlite")
+                return std::fprintf(stderr, "-engine sqlite|postgres\n"), 2;
+            continue;
+        }
+        args.push_back(argv[n]);
+    }
+    int count = int(args.size());
+    args.push_back(nullptr);
+    QCoreApplication app(count, args.data());
+    TestJournal test(kind);
     QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return QTest::qExec(&test, count, args.data());
 }
 
 #include "tst_journal.moc"
