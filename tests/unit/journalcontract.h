@@ -139,6 +139,8 @@ private Q_SLOTS:
     void createIntentMintsKeyFirst();
     void editsBeforeFreezeKeepTheKey();
     void freezeRules();
+    void frozenBodyIsByteIdentical_data();
+    void frozenBodyIsByteIdentical();
     void createResponseAndTicketKey();
     void statesOutcomeAndEvents();
     void piiErasedOnceFinal();

@@ -57,6 +57,30 @@ void TestJournal::freezeRules() {
     QCOMPARE(j().freezeBody(424242, sent).error().code, QStringLiteral("FD_JOURNAL_NOT_FOUND"));
 }
 
+// What was sent is what is kept, byte for byte (a BLOB on SQLite, a BYTEA on PostgreSQL):
+// UTF-8 names, JSON escapes and backslashes, bytes that are not text; and only those bytes
+// count as the same body on a retry.
+void TestJournal::frozenBodyIsByteIdentical_data() {
+    QTest::addColumn<QByteArray>("sent");
+    QTest::newRow("utf-8") << QByteArray(R"({"given_name":"Zoë","family_name":"Ødegård-日本"})");
+    QTest::newRow("escapes") << QByteArray(R"({"note":"a \"quote\" and a \\ backslash\n"})");
+    QTest::newRow("raw backslashes") << QByteArray("\\x41\\\\' OR ''='");
+    QTest::newRow("not text") << QByteArray("{\x00\x01\xff\xfe}\r\n", 8);
+}
+void TestJournal::frozenBodyIsByteIdentical() {
+    QFETCH(QByteArray, sent);
+    const Intent i = newIntent();
+    QVERIFY(j().freezeBody(i.id, sent).ok());
+    QCOMPARE(reload(i.id).requestBody, std::optional(sent));
+    QVERIFY(j().freezeBody(i.id, sent).ok()); // a retry of the same bytes
+    QByteArray other = sent;
+    other[other.size() - 1] = char(other.back() ^ 0x01);
+    QCOMPARE(j().freezeBody(i.id, other).error().code, QStringLiteral("FD_JOURNAL_FROZEN"));
+    OrderJournal fresh; // and as another connection reads it
+    QVERIFY(openOther(fresh).ok());
+    QCOMPARE(fresh.intent(i.id)->requestBody, std::optional(sent));
+}
+
 void TestJournal::createResponseAndTicketKey() {
     const Intent i = newIntent();
     QVERIFY(j().recordCreateResponse(i.id, QStringLiteral("ord_1"), QStringLiteral("RZPVAB")).ok());
