@@ -121,7 +121,7 @@ Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrd
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM intents ") +
                 whereAndOrder))
-        return sql::sqlError(QStringLiteral("listing intents"), q.lastError());
+        return sql::queryError(QStringLiteral("listing intents"), q);
     QList<Intent> out;
     while (q.next()) {
         auto i = fromRow(q);

@@ -179,11 +179,11 @@ Result<int> readVersion(QSqlDatabase &db) {
             : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                              "name = 'meta'");
     if (!q.exec(hasMeta) || !q.next())
-        return sql::sqlError(QStringLiteral("reading the schema"), q.lastError());
+        return sql::queryError(QStringLiteral("reading the schema"), q);
     if (q.value(0).toInt() == 0)
         return 0;
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")))
-        return sql::sqlError(QStringLiteral("reading the schema version"), q.lastError());
+        return sql::queryError(QStringLiteral("reading the schema version"), q);
     if (!q.next())
         return sql::error(QStringLiteral("FD_JOURNAL_CORRUPT"),
                           QStringLiteral("the journal has no schema version"));

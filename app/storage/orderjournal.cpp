@@ -200,10 +200,12 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
                          .arg(m_path)
                          .arg(*v)
                          .arg(journalschema::kCurrentVersion);
+            *db = QSqlDatabase(); // let go of the connection close() removes
             close();
             return sql::error(!v ? v.error().code : QStringLiteral("FD_JOURNAL_TOO_NEW"), why);
         }
         if (auto s = journalschema::migrate(*db); !s) {
+            *db = QSqlDatabase();
             close();
             return s;
         }
@@ -240,6 +242,7 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
         return db.error();
     }
     if (auto s = journalschema::migrate(*db); !s) {
+        *db = QSqlDatabase();
         close();
         return s;
     }
@@ -303,7 +306,7 @@ Result<QString> OrderJournal::pragma(const QString &name) const {
         return db.error();
     QSqlQuery q(*db);
     if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next())
-        return sql::sqlError(name, q.lastError());
+        return sql::queryError(name, q);
     return q.value(0).toString();
 }
 

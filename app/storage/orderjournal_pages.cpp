@@ -43,9 +43,9 @@ Result<qint64> OrderJournal::count() const {
     QSqlQuery q(*db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM intents")))
-        return sql::sqlError(QStringLiteral("counting intents"), q.lastError());
+        return sql::queryError(QStringLiteral("counting intents"), q);
     if (!q.next())
-        return sql::sqlError(QStringLiteral("counting intents"), q.lastError());
+        return sql::queryError(QStringLiteral("counting intents"), q);
     return q.value(0).toLongLong();
 }
 

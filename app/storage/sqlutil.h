@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -35,16 +36,27 @@ inline Error sqlError(const QString &what, const QSqlError &e) {
     return Error{QStringLiteral("FD_JOURNAL_SQL"), what + QStringLiteral(": ") + text.simplified()};
 }
 
+// A query's error. When it broke the PostgreSQL session (server restarted, network gone), the
+// driver has closed the connection (the next call opens it again): the journal is unreachable,
+// the same code as when that reconnection fails, not a fault in the SQL.
+inline Error queryError(const QString &what, const QSqlQuery &q) {
+    Error e = sqlError(what, q.lastError());
+    if (const QSqlDriver *driver = q.driver();
+        driver && driver->dbmsType() == QSqlDriver::PostgreSQL && !driver->isOpen())
+        e.code = QStringLiteral("FD_JOURNAL_UNREACHABLE");
+    return e;
+}
+
 inline Status exec(QSqlQuery &q, const QString &what) {
     if (!q.exec())
-        return sqlError(what, q.lastError());
+        return queryError(what, q);
     return ok();
 }
 
 inline Status execSql(QSqlDatabase &db, const QString &sql) {
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return sqlError(sql.left(60), q.lastError());
+        return queryError(sql.left(60), q);
     return ok();
 }
 
