@@ -320,12 +320,12 @@ private Q_SLOTS:
         const qint64 starts[] = {200001, first, (qint64(1) << 30) - 50000,
                                  (qint64(1) << 40) + 500000};
         for (const qint64 start : starts)
-            for (qint64 n = start; n < start + 100000; ++n) {
+            for (qint64 n = start; n < start + 20000; ++n) {
                 const QString pnr = tmx::Book::pnrFor(n);
                 QVERIFY(shape.match(pnr).hasMatch());
                 seen.insert(pnr);
             }
-        QCOMPARE(seen.size(), 4 * 100000);
+        QCOMPARE(seen.size(), 4 * 20000);
         QCOMPARE(tmx::Book::pnrFor(first + (qint64(1) << 30)), tmx::Book::pnrFor(first));
     }
 
