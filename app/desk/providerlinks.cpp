@@ -106,7 +106,7 @@ public:
         so.webhookUrl = o.webhookUrl;
         so.webhookSecret = o.webhookSecret;
         if (o.demo)
-            so.firstOrderNumber = demoFirstOrderNumber(clock, 1); // ord_<11 digits> in 2026
+            so.firstOrderNumber = demoFirstOrderNumber(clock, 1); // ord_ + 11 digits until 2029
         return startWith(o, so, clock, scheduler);
     }
 
