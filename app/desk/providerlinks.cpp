@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace fd::desk {
 namespace {
 
@@ -33,6 +35,19 @@ void refuseLater(QObject *context, std::function<void(GatewayResult<fd::Wallet>)
     refused.code = code;
     refused.message = message;
     QTimer::singleShot(0, context, [done = std::move(done), refused] { done(refused); });
+}
+
+// The first order number of a demo run: ticks of the link's clock since 2026-01-01 UTC. The
+// journal keeps order ids (and webhook event ids) across runs and refuses one it has seen, as a
+// real provider never reissues them. A run's numbers go up by one per booking, so a later run
+// starts above every number an earlier one reached unless that run booked more than once per
+// tick on average since it started; with millisecond ticks that cannot happen over real HTTP,
+// and two runs (even back to back from a script) never start within the same millisecond, as a
+// process takes longer than that to start. Seconds would not do: two quick CLI runs share one.
+qint64 demoFirstOrderNumber(const Clock *clock, qint64 tickMs) {
+    static const QDateTime kEpoch(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime now = clock ? clock->now() : QDateTime::currentDateTimeUtc();
+    return std::max<qint64>(1, kEpoch.msecsTo(now) / tickMs);
 }
 
 const QString kNoTopUp = QStringLiteral("Only the demo wallet can be topped up from FlightDesk; "
@@ -90,6 +105,8 @@ public:
         so.timingScale = o.timing.scale;
         so.webhookUrl = o.webhookUrl;
         so.webhookSecret = o.webhookSecret;
+        if (o.demo)
+            so.firstOrderNumber = demoFirstOrderNumber(clock, 1); // ord_ + 11 digits until 2029
         return startWith(o, so, clock, scheduler);
     }
 
@@ -124,6 +141,13 @@ public:
     Result<std::monostate> start(const LinkOptions &o, const Clock *clock, Scheduler *scheduler) {
         sandbox::TravomatrixSandboxOptions so;
         so.timingScale = o.timing.scale;
+        // The PNR holds 30 bits of the number (tmx::Book::pnrFor), so numbers repeat their PNR
+        // every 2^30 ticks: 10 ms ticks make that 124 days, in which no two runs' PNRs meet
+        // (fewer than 100 bookings a second; runs 10 ms apart). Beyond that a clash needs two
+        // bookings whose ticks differ by a multiple of 2^30 exactly: about one chance in 10^9
+        // per pair, the odds of a real provider's random PNR.
+        if (o.demo)
+            so.firstOrderNumber = demoFirstOrderNumber(clock, 10);
         return startWith(o, so, clock, scheduler); // no webhooks to send
     }
 

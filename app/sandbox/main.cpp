@@ -72,7 +72,13 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption timing(QStringLiteral("timing-scale"),
                                     QStringLiteral("Multiplies every sandbox delay (default 1)."),
                                     QStringLiteral("F"), QStringLiteral("1"));
-    parser.addOptions({provider, port, scenario, webhookUrl, webhookSecret, apiKey, timing});
+    const QCommandLineOption firstOrder(
+        QStringLiteral("first-order-number"),
+        QStringLiteral("Number of the first order or booking (default 1: ord_0001). A journal "
+                       "that outlives the sandbox needs a start above every earlier run's ids."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions(
+        {provider, port, scenario, webhookUrl, webhookSecret, apiKey, timing, firstOrder});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -93,6 +99,11 @@ int main(int argc, char *argv[]) {
         err << "flightdesk-sandbox: --timing-scale must be a positive number\n";
         return 2;
     }
+    const qint64 firstNumber = parser.value(firstOrder).toLongLong(&ok);
+    if (!ok || firstNumber < 1) {
+        err << "flightdesk-sandbox: --first-order-number must be a positive number\n";
+        return 2;
+    }
 
     if (travomatrix) {
         if (parser.isSet(webhookUrl) || parser.isSet(webhookSecret)) {
@@ -104,6 +115,7 @@ int main(int argc, char *argv[]) {
         if (parser.isSet(apiKey))
             options.apiKey = parser.value(apiKey);
         options.timingScale = scale;
+        options.firstOrderNumber = firstNumber;
         TravomatrixSandbox sandbox(options);
         return serve(app, sandbox, parser.value(scenario), quint16(portNumber));
     }
@@ -112,6 +124,7 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(apiKey))
         options.apiKey = parser.value(apiKey);
     options.timingScale = scale;
+    options.firstOrderNumber = firstNumber;
     if (parser.isSet(webhookUrl)) {
         options.webhookUrl = QUrl(parser.value(webhookUrl), QUrl::StrictMode);
         options.webhookSecret = parser.value(webhookSecret).toUtf8();

@@ -58,9 +58,10 @@ void OrderBook::move(const QString &type, const QString &orderId, const Money &a
         {type, orderId, amount.amount(), amount.currency(), m_balance.amount(), m_clock->now()});
 }
 
-QString OrderBook::bookingReference(int number) {
-    // Deterministic but not sequential-looking, like a real PNR.
-    quint32 x = quint32(number) * 2654435761u + 12345u;
+QString OrderBook::bookingReference(qint64 number) {
+    // Deterministic but not sequential-looking, like a real PNR. Not an identity: the order id
+    // is, so the reference may keep only the low 32 bits of a large (demo run) number.
+    quint32 x = quint32(quint64(number)) * 2654435761u + 12345u;
     QString ref;
     for (int i = 0; i < 6; ++i) {
         ref.append(QLatin1Char(char('A' + x % 26)));
@@ -194,8 +195,9 @@ std::optional<QJsonObject> OrderBook::resolveTicketing(const QString &id, bool t
     if (ticketed) {
         it->status = QStringLiteral("ticketed");
         for (qsizetype i = 0; i < it->passengers.size(); ++i) {
-            // 3-digit airline code + 10-digit serial: 13 digits, like a real e-ticket.
-            const qint64 serial = 2000000000LL + qint64(it->number) * 10 + i;
+            // 3-digit airline code + 10-digit serial: 13 digits, like a real e-ticket, whatever
+            // the order's number (a demo run's are large).
+            const qint64 serial = 2000000000LL + (it->number * 10 + i) % 1000000000LL;
             it->documents.append(
                 QJsonObject{{QStringLiteral("type"), QStringLiteral("electronic_ticket")},
                             {QStringLiteral("unique_identifier"),

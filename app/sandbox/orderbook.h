@@ -50,11 +50,13 @@ public:
 
     QJsonArray ordersJson() const;
     qsizetype orderCount() const { return m_orders.size(); }
+    // ord_0001 by default; call before the first order.
+    void setFirstOrderNumber(qint64 number) { m_nextOrder = number; }
 
 private:
     struct Order {
         QString id, status, bookingReference, offerId, email, phone, failureReason;
-        int number = 0;
+        qint64 number = 0;
         int version = 1;
         Money total = Money::fromMinor(0, QStringLiteral("EUR")).value();
         QJsonArray passengers;
@@ -72,7 +74,7 @@ private:
     };
 
     void move(const QString &type, const QString &orderId, const Money &amount);
-    static QString bookingReference(int number);
+    static QString bookingReference(qint64 number);
 
     Catalogue m_catalogue;
     const Clock *m_clock;
@@ -80,7 +82,7 @@ private:
     Money m_balance;
     int m_nextOffer = 1;
     int m_nextRequest = 1;
-    int m_nextOrder = 1;
+    qint64 m_nextOrder = 1;
     int m_nextCancellation = 1;
     QHash<QString, Offer> m_offers;
     QHash<QString, QString> m_bookedOffers; // offer id -> order id: an offer books once

@@ -21,6 +21,7 @@ Sandbox::Sandbox(Options options, const Clock *clock, QObject *parent)
     m_service = new Service(catalogue ? std::move(catalogue).value() : Catalogue{}, clock,
                             QStringList{m_options.apiKey} + m_options.extraApiKeys, this);
     m_service->setTimingScale(m_options.timingScale);
+    m_service->setFirstOrderNumber(m_options.firstOrderNumber);
     if (m_options.webhookUrl.isValid())
         m_service->setWebhookEndpoint(m_options.webhookUrl, m_options.webhookSecret);
     connect(m_service, &Service::orderChanged, this, &Sandbox::orderChanged);

@@ -24,6 +24,10 @@ struct SandboxOptions {
     QByteArray webhookSecret;
     QStringList extraApiKeys; // more agencies: idempotency keys are scoped per API key
     double timingScale = 1.0; // 0.01 makes a 3 s ticketing delay 30 ms
+    // The first order's number (ord_0001 by default); webhook events are numbered from it too.
+    // A real provider never reissues an id, and a demo journal outlives its runs, so the demo
+    // desk starts each run above every id an earlier run issued (see providerlinks.cpp).
+    qint64 firstOrderNumber = 1;
 };
 
 // The offline Travelbase Air API: the contract of shared/api/travelbase-v1.md served by

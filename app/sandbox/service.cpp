@@ -40,6 +40,11 @@ Service::Service(Catalogue catalogue, const Clock *clock, QStringList apiKeys, Q
 
 Service::~Service() = default;
 
+void Service::setFirstOrderNumber(qint64 number) {
+    m_book.setFirstOrderNumber(number);
+    m_webhooks->setFirstEventNumber(number);
+}
+
 Result<quint16> Service::listen(quint16 port) {
     auto bound = listenOnLoopback(m_http, port, kMaxBodyBytes, [](qint64 bytes) {
         return ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body();

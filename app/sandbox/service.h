@@ -56,6 +56,8 @@ public:
     const Scenario &scenario() const { return m_scenario; }
     void setTimingScale(double scale);
     void setWebhookEndpoint(const QUrl &url, const QByteArray &secret);
+    // Numbers the next order and the next webhook event (ids such as ord_0042, evt_0042).
+    void setFirstOrderNumber(qint64 number);
 
     const Ledger &ledger() const { return m_ledger; }
     OrderBook &book() { return m_book; }

@@ -43,6 +43,9 @@ public:
     QString publish(const QString &type, const QJsonObject &order,
                     std::function<void()> firstAttemptDone = {});
 
+    // evt_0001 by default; a desk's journal records event ids once, across demo runs.
+    void setFirstEventNumber(qint64 number) { m_nextEvent = number; }
+
     // "t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>", the Travelbase-Signature value.
     static QByteArray signature(const QByteArray &secret, qint64 unixTime, const QByteArray &body);
 
@@ -61,7 +64,7 @@ private:
     WebhookMode m_mode = WebhookMode::Normal;
     double m_scale = 1.0;
     int m_delayMs = 0;
-    int m_nextEvent = 1;
+    qint64 m_nextEvent = 1;
 };
 
 } // namespace fd::sandbox

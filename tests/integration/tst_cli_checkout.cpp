@@ -185,6 +185,33 @@ private Q_SLOTS:
             13);
     }
 
+    // The demo journal outlives its runs and refuses an order id it has recorded: each demo
+    // run's sandbox starts its ids above every earlier run's, as a real provider never
+    // reissues one. Both providers' runs share the journal, as the desk's demo journal does.
+    void demoRunsShareAJournal() {
+        const QString path = journal();
+        QStringList ids;
+        for (const char *provider : {"travelbase", "travomatrix"})
+            for (int run = 0; run < 2; ++run) {
+                const Run r =
+                    flightdesk({QStringLiteral("checkout"), QStringLiteral("--demo"),
+                                QStringLiteral("--provider"), QString::fromLatin1(provider),
+                                QStringLiteral("--search"), QStringLiteral("LOS-LHR"),
+                                QStringLiteral("--passengers"),
+                                kData + QStringLiteral("adult-international.json"),
+                                QStringLiteral("--journal"), path, QStringLiteral("--timing-scale"),
+                                QStringLiteral("0.01")});
+                QVERIFY2(r.exitCode == 0, r.err.constData());
+                QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(),
+                         QStringLiteral("ticketed"));
+                const QString id = r.outcome().value(QStringLiteral("order_id")).toString();
+                QVERIFY2(!ids.contains(id), qPrintable(id));
+                ids << id;
+            }
+        QVERIFY(ids[0].startsWith(QStringLiteral("ord_")));
+        QCOMPARE(ids[2].size(), 6); // a PNR
+    }
+
     // One test body, two providers: the same scenario names, outcomes and exit codes.
     void demoOutcomesAndExitCodes_data() {
         QTest::addColumn<QString>("provider");

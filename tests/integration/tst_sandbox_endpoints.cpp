@@ -205,6 +205,45 @@ private Q_SLOTS:
         QCOMPARE(f.sandbox->walletBalance().minorUnits(), 500000 - total.minorUnits());
     }
 
+    // A demo run starts its numbers high (a journal outlives the run): order and webhook event
+    // ids count up from the option, and booking references and e-tickets keep their shape.
+    void firstOrderNumberOption() {
+        Sandbox::Options options;
+        options.firstOrderNumber = 29012345678;
+        Fixture f(nullptr, options);
+        QStringList ids;
+        for (const char *key : {"create-1", "create-2"}) {
+            const auto r = f.createOrder(f.firstOffer(), key);
+            QCOMPARE(r.status, 201);
+            ids << r.data().value(QLatin1String("id")).toString();
+            QVERIFY(QRegularExpression(QStringLiteral("^[A-Z]{6}$"))
+                        .match(r.data().value(QLatin1String("booking_reference")).toString())
+                        .hasMatch());
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("ord_29012345678"),
+                                   QStringLiteral("ord_29012345679")}));
+        const auto r = f.client->call(
+            "POST", QStringLiteral("/v1/air/orders/%1/actions/ticket").arg(ids.first()), {}, "t-1");
+        QCOMPARE(r.status, 202);
+        QTRY_COMPARE(f.client->call("GET", QStringLiteral("/v1/air/orders/") + ids.first())
+                         .data()
+                         .value(QLatin1String("status"))
+                         .toString(),
+                     QStringLiteral("ticketed"));
+        const auto docs = f.client->call("GET", QStringLiteral("/v1/air/orders/") + ids.first())
+                              .data()
+                              .value(QLatin1String("documents"))
+                              .toArray();
+        QCOMPARE(docs.size(), 1);
+        QVERIFY(
+            QRegularExpression(QStringLiteral("^[0-9]{13}$"))
+                .match(docs.first().toObject().value(QLatin1String("unique_identifier")).toString())
+                .hasMatch());
+        const auto &deliveries = f.sandbox->ledger().deliveries();
+        QVERIFY(!deliveries.isEmpty());
+        QCOMPARE(deliveries.first().eventId, QStringLiteral("evt_29012345678"));
+    }
+
     void orderCreateRejections() {
         fd::ManualClock clock(m_start);
         Fixture f(&clock);

@@ -4,6 +4,11 @@
 // Idempotency and injected faults: tst_travomatrix_idempotency.
 #include "travomatrixharness.h"
 
+#include "sandbox/travomatrix/tmxbook.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
 using namespace fd::sandbox;
 using namespace fd::sandbox::tmxtest;
 using namespace Qt::StringLiterals;
@@ -286,6 +291,42 @@ private Q_SLOTS:
         QCOMPARE(f.client->call("GET", kBalance).json.value(QLatin1String("available")).toInteger(),
                  500000 - price);
         verifyError(f.booking(QStringLiteral("NOPNR1")), 404, QStringLiteral("NOT_FOUND"));
+    }
+
+    // A demo run starts its numbers high (a journal outlives the run): PNRs follow the booking
+    // number (Book::pnrFor), keep their 6 characters, and never repeat within 2^30 numbers.
+    void firstOrderNumberOption() {
+        const qint64 first = 3301234567; // 10 ms ticks since 2026 in 2027: above 2^31
+        TravomatrixSandbox::Options options;
+        options.firstOrderNumber = first;
+        TmxFixture f(options);
+        QStringList pnrs;
+        for (const char *key : {"intent-1", "intent-2"}) {
+            const auto r = f.create(bookingBody(f.firstFare()), key);
+            QCOMPARE(r.status, 201);
+            pnrs << r.json.value(QLatin1String("pnr")).toString();
+            const auto tickets = r.json.value(QLatin1String("tickets")).toArray();
+            QCOMPARE(tickets.size(), 1);
+            QCOMPARE(tickets.first().toObject().value(QLatin1String("number")).toString().size(),
+                     13);
+        }
+        QCOMPARE(pnrs, (QStringList{tmx::Book::pnrFor(first), tmx::Book::pnrFor(first + 1)}));
+        QVERIFY(pnrs.first() != tmx::Book::pnrFor(1)); // what a run from 1 books first
+
+        // A bijection of the low 30 bits: consecutive numbers, and numbers far apart, differ.
+        const QRegularExpression shape(QStringLiteral("^[A-HJ-NP-Z2-9]{6}$"));
+        QSet<QString> seen;
+        // Low 30 bits pairwise apart; the third range wraps around 2^30.
+        const qint64 starts[] = {200001, first, (qint64(1) << 30) - 50000,
+                                 (qint64(1) << 40) + 500000};
+        for (const qint64 start : starts)
+            for (qint64 n = start; n < start + 20000; ++n) {
+                const QString pnr = tmx::Book::pnrFor(n);
+                QVERIFY(shape.match(pnr).hasMatch());
+                seen.insert(pnr);
+            }
+        QCOMPARE(seen.size(), 4 * 20000);
+        QCOMPARE(tmx::Book::pnrFor(first + (qint64(1) << 30)), tmx::Book::pnrFor(first));
     }
 
     void createRejections_data() {

@@ -56,19 +56,23 @@ void Book::move(const QString &type, const QString &pnr, const Money &amount) {
         {type, pnr, amount.amount(), amount.currency(), m_balance.amount(), m_clock->now()});
 }
 
-QString Book::newPnr(int number) const {
+QString Book::pnrFor(qint64 number) {
     // Deterministic but not sequential-looking, like a real PNR; no 0/O or 1/I to misread.
+    // 6 characters of a 32-letter alphabet hold exactly 30 bits, and every step below is
+    // invertible modulo 2^30 (an odd multiplier, an addition, a right xorshift), so the PNR
+    // is a bijection of the number's low 30 bits: consecutive numbers within a run, and the
+    // numbers of runs started less than 2^30 ticks apart (providerlinks.cpp), never collide.
     static const char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    for (quint32 salt = 0;; ++salt) {
-        quint32 x = quint32(number) * 2246822519u + 0x9E3779B9u + salt * 40503u;
-        QString pnr;
-        for (int i = 0; i < 6; ++i) {
-            pnr.append(QLatin1Char(kAlphabet[x % 32]));
-            x = x / 32 + quint32(i + 1) * 7919u;
-        }
-        if (!m_bookings.contains(pnr))
-            return pnr;
-    }
+    constexpr quint32 kMask = (1u << 30) - 1;
+    quint32 x = quint32(quint64(number)) & kMask;
+    x = (x * 2246822519u + 0x9E3779B9u) & kMask;
+    x ^= x >> 15;
+    x = (x * 2654435761u) & kMask;
+    x ^= x >> 13;
+    QString pnr;
+    for (int i = 0; i < 6; ++i, x >>= 5)
+        pnr.append(QLatin1Char(kAlphabet[x & 31]));
+    return pnr;
 }
 
 Outcome<QJsonObject> Book::search(const QJsonObject &body, qint64 fareTtlSeconds) {
@@ -132,7 +136,7 @@ Outcome<QJsonObject> Book::createBooking(const QJsonObject &body) {
     const Fare &f = m_fares[bookingFareId(body).value()];
     Booking b;
     b.number = m_nextBooking++;
-    b.pnr = newPnr(b.number);
+    b.pnr = pnrFor(b.number);
     b.fareId = f.id;
     b.total = f.price;
     b.ticketPrefix = f.ticketPrefix;
@@ -153,8 +157,9 @@ std::optional<QJsonObject> Book::resolve(const QString &pnr, bool ticketed, cons
     if (ticketed) {
         it->status = BookingStatus::Ticketed;
         for (qsizetype i = 0; i < it->travellerRefs.size(); ++i) {
-            // 3-digit airline code + 10-digit serial: 13 digits, like a real e-ticket.
-            const qint64 serial = 3000000000LL + qint64(it->number) * 10 + i;
+            // 3-digit airline code + 10-digit serial: 13 digits, like a real e-ticket, whatever
+            // the booking's number (a demo run's are large).
+            const qint64 serial = 3000000000LL + (it->number * 10 + i) % 1000000000LL;
             it->tickets.append(QJsonObject{
                 {QStringLiteral("traveller_ref"), it->travellerRefs[i]},
                 {QStringLiteral("number"), QString(it->ticketPrefix + QString::number(serial))}});

@@ -47,12 +47,18 @@ public:
     Outcome<QJsonObject> confirmCancellation(const QJsonObject &body, bool *cancelled);
 
     QJsonArray bookingsJson() const;
+    // 1 by default; call before the first booking.
+    void setFirstBookingNumber(qint64 number) { m_nextBooking = number; }
+
+    // The PNR of booking `number`: 6 characters of an alphabet without 0/O and 1/I, and a
+    // bijection of the number's low 30 bits, so numbers less than 2^30 apart never share one.
+    static QString pnrFor(qint64 number);
 
 private:
     struct Booking {
         QString pnr, fareId, failureReason, ticketPrefix;
         BookingStatus status = BookingStatus::Pending;
-        int number = 0;
+        qint64 number = 0;
         Money total = Money::fromMinor(0, QStringLiteral("EUR")).value();
         QStringList travellerRefs;
         QJsonArray tickets;
@@ -67,7 +73,6 @@ private:
     };
 
     void move(const QString &type, const QString &pnr, const Money &amount);
-    QString newPnr(int number) const;
 
     Catalogue m_catalogue;
     const Clock *m_clock;
@@ -75,7 +80,7 @@ private:
     Money m_balance;
     int m_nextSearch = 1;
     int m_nextFare = 1;
-    int m_nextBooking = 1;
+    qint64 m_nextBooking = 1;
     int m_nextQuote = 1;
     QHash<QString, Fare> m_fares;
     QHash<QString, QString> m_soldFares; // fare id -> PNR: a fare books once

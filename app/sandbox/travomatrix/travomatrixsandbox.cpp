@@ -22,6 +22,7 @@ TravomatrixSandbox::TravomatrixSandbox(Options options, const Clock *clock, QObj
     m_service = new tmx::Service(catalogue ? std::move(catalogue).value() : Catalogue{}, clock,
                                  QStringList{m_options.apiKey} + m_options.extraApiKeys, this);
     m_service->setTimingScale(m_options.timingScale);
+    m_service->book().setFirstBookingNumber(m_options.firstOrderNumber);
     connect(m_service, &tmx::Service::bookingChanged, this, &TravomatrixSandbox::bookingChanged);
 }
 

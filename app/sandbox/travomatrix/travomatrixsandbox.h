@@ -25,6 +25,10 @@ struct TravomatrixSandboxOptions {
     QString apiKey = QStringLiteral("tmx_sandbox_demo");
     QStringList extraApiKeys; // more agencies: idempotency keys are scoped per API key
     double timingScale = 1.0; // 0.01 makes the airline's 500 ms answer 5 ms
+    // The first booking's number, from which its PNR derives (tmx::Book::pnrFor). A real
+    // provider never reissues a PNR, and a demo journal outlives its runs, so the demo desk
+    // starts each run above every number an earlier run reached (see providerlinks.cpp).
+    qint64 firstOrderNumber = 1;
 };
 
 // The offline Travomatrix Booking API: the contract of shared/api/travomatrix-v1.md (and its
