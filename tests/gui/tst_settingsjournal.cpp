@@ -133,8 +133,24 @@ QList<Passenger> adult() {
 class TestSettingsJournal final : public QObject {
     Q_OBJECT
 
+    // One server for the cases that need one (initdb takes seconds); each uses it afresh.
+    PgServer m_pg;
+    QString m_pgSkip;
+
+    // Why a case that needs PostgreSQL cannot run here, or empty once the server is up.
+    QString needPostgres() {
+        if (!m_pgSkip.isEmpty() || m_pg.isRunning())
+            return m_pgSkip;
+        m_pgSkip = PgServer::skipReason();
+        QString error;
+        if (m_pgSkip.isEmpty() && !m_pg.start(&error))
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        return m_pgSkip;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanupTestCase() { m_pg.stop(); }
 
     void journalChoiceRoundTrips() {
         Fixture f;
@@ -226,11 +242,10 @@ private Q_SLOTS:
 
     // ctest label: postgres
     void testConnectionAgainstARealServer() {
-        if (const QString why = PgServer::skipReason(); !why.isEmpty())
+        if (const QString why = needPostgres(); !why.isEmpty())
             QSKIP(qPrintable(why));
-        PgServer pg;
-        QString error;
-        QVERIFY2(pg.start(&error), qPrintable(error));
+        QVERIFY(m_pg.isRunning());
+        PgServer &pg = m_pg;
         Fixture f;
         f.open();
         f.chooseAgency();
@@ -252,11 +267,10 @@ private Q_SLOTS:
     // ctest label: postgres. The window opens the desk the settings describe: a booking made in
     // it is in the agency's database.
     void agencyJournalHoldsTheBooking() {
-        if (const QString why = PgServer::skipReason(); !why.isEmpty())
+        if (const QString why = needPostgres(); !why.isEmpty())
             QSKIP(qPrintable(why));
-        PgServer pg;
-        QString error;
-        QVERIFY2(pg.start(&error), qPrintable(error));
+        QVERIFY(m_pg.isRunning());
+        PgServer &pg = m_pg;
         sandbox::Sandbox travelbase;
         QVERIFY(travelbase.start(0));
         Fixture f;
@@ -279,13 +293,13 @@ private Q_SLOTS:
         QVERIFY(search);
         search->findChild<QLineEdit *>(QStringLiteral("originEdit"))
             ->setText(QStringLiteral("LOS"));
-        auto *destination = search->findChild<QLineEdit *>(QStringLiteral("destinationEdit"));
-        destination->setText(QStringLiteral("LHR"));
-        QTest::keyClick(destination, Qt::Key_Return);
+        search->findChild<QLineEdit *>(QStringLiteral("destinationEdit"))
+            ->setText(QStringLiteral("LHR"));
+        search->search(); // what Enter in the form does
         auto *view = search->findChild<QTableView *>(QStringLiteral("offersTableView"));
         QTRY_VERIFY_WITH_TIMEOUT(view->model() && view->model()->rowCount() > 0, kWait);
         view->setCurrentIndex(view->model()->index(0, 0));
-        QTest::keyClick(view, Qt::Key_Return);
+        search->chooseCurrentOffer();
         QCOMPARE(w.checkoutTabs().size(), 1);
         ui::CheckoutTab *tab = w.checkoutTabs().first();
         tab->page()->setPassengers(adult());
