@@ -161,9 +161,9 @@ SettingsDialog::SecretState &SettingsDialog::state(const SecretRef &secret) {
 }
 
 QString SettingsDialog::secretName(const SecretRef &secret) const {
-    //: %1 is a booking provider, e.g. Travelbase.
     if (secret.kind == SecretKind::JournalPassword)
         return tr("agency database password");
+    //: %1 is a booking provider, e.g. Travelbase.
     return secret.kind == SecretKind::ApiKey
                ? tr("%1 API key").arg(desk::providerName(secret.provider))
                : tr("webhook secret");
@@ -364,11 +364,13 @@ void SettingsDialog::loadSecret(const SecretRef &secret) {
         --m_pendingReads;
         SecretState &st = state(secret);
         edit->setEnabled(true);
-        edit->setPlaceholderText(secret.kind == SecretKind::ApiKey ? tr("From the agency portal")
-                                 : secret.kind == SecretKind::JournalPassword
-                                     //: Placeholder of the agency database password field.
-                                     ? tr("Empty: PGPASSWORD or ~/.pgpass")
-                                     : QString());
+        if (secret.kind == SecretKind::ApiKey)
+            edit->setPlaceholderText(tr("From the agency portal"));
+        else if (secret.kind == SecretKind::JournalPassword)
+            //: Placeholder of the agency database password: where libpq looks when it is empty.
+            edit->setPlaceholderText(tr("Empty: PGPASSWORD or ~/.pgpass"));
+        else
+            edit->setPlaceholderText(QString());
         if (r) {
             edit->setText(r->value);
             st.loaded = r->value;
