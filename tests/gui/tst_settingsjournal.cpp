@@ -20,9 +20,11 @@
 #include "storage/orderjournal.h"
 #include "storage/settingsstore.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -160,6 +162,35 @@ private Q_SLOTS:
         QVERIFY(!f.find<QLineEdit>("agencyUrlEdit")->isEnabled());
         QVERIFY(!f.find<QLineEdit>("journalPasswordEdit")->isEnabled());
         QVERIFY(!f.find<QPushButton>("testJournalButton")->isEnabled());
+
+        // Every label and button of the section has a mnemonic, and no visible widget of the
+        // dialog has the same one.
+        for (const char *name : {"agencyUrlLabel", "journalPasswordLabel"})
+            QVERIFY(f.find<QLabel>(name)->buddy());
+        QHash<QChar, QString> taken;
+        const auto mnemonic = [](const QString &text) {
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+        };
+        for (QWidget *w : f.dialog->findChildren<QWidget *>()) {
+            if (!w->isVisibleTo(f.dialog.get()))
+                continue;
+            QString text;
+            if (auto *b = qobject_cast<QAbstractButton *>(w))
+                text = b->text();
+            else if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+                text = l->text();
+            const bool journal = f.find<QWidget>("journalGroupBox")->isAncestorOf(w);
+            const QChar key = mnemonic(text);
+            if (journal && !text.isEmpty())
+                QVERIFY2(!key.isNull(), qPrintable(w->objectName()));
+            if (key.isNull())
+                continue;
+            QVERIFY2(!taken.contains(key),
+                     qPrintable(w->objectName() + QLatin1String(" and ") + taken.value(key)));
+            taken.insert(key, w->objectName());
+        }
+        QVERIFY(taken.size() >= 16); // the visible provider page, the journal, webhooks, timing
 
         f.chooseAgency();
         QVERIFY(f.find<QLineEdit>("agencyUrlEdit")->isEnabled());
