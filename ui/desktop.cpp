@@ -18,122 +18,47 @@
 
 namespace fd::ui {
 
+// An agency journal that cannot be used is named as such: the desk never falls back to a file
+// of its own, which would split the agency's history, so bookings wait until it is back.
+QString Desktop::startProblem(const SessionOptions &o, const Error &e) {
+    const bool journal = e.code.startsWith(QLatin1String("FD_JOURNAL"));
+    if (journal && desk::isAgencyJournal(o.journalPath)) {
+        if (e.code == QLatin1String("FD_JOURNAL_UNREACHABLE"))
+            //: %1 says which database and why, e.g. "The agency journal postgresql://desk@db:5432/
+            //: agency cannot be reached: connection refused".
+            return tr("%1; bookings cannot start until it is back. Fix it in File → Settings.")
+                .arg(e.message);
+        //: %1 the database's URL, %2 why it cannot be used.
+        return tr("The agency journal %1 cannot be used: %2; bookings cannot start until it is "
+                  "fixed. Fix it in File → Settings.")
+            .arg(o.journalPath, e.message);
+    }
+    return tr("FlightDesk could not start its connection: %1 Open File → Settings to fix it.")
+        .arg(e.message);
+}
+
 namespace {
 
-// Owns the desk and its window, and rebuilds both when the settings change (never while a
-// booking is in flight: that one keeps its connection until it is done).
-class Desk final : public QObject {
-public:
-    Desk(bool demo, QString scenario, double timingScale)
-        : m_demo(demo)
-        , m_scenario(std::move(scenario))
-        , m_timingScale(timingScale)
-        , m_settings(desk::makeSettings()) {}
-
-    void start() {
-        if (m_demo) {
-            SessionOptions o;
-            o.demo = true;
-            o.demoScenario = m_scenario;
-            o.timingScale = m_timingScale;
-            o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
-            return open(o);
-        }
-        savedSessionOptions(*m_settings, this, [this](std::optional<SessionOptions> saved) {
-            if (!saved) {
-                // Never configured: show the offline demo rather than an empty desk, and say
-                // so.
-                m_autoDemo = true;
-                SessionOptions o;
-                o.demo = true;
-                o.timingScale = m_timingScale;
-                o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
-                open(o);
-                m_window->statusBar()->showMessage(
-                    tr("Not connected to a booking server yet: this is the offline demo. Set up "
-                       "the connection in File → Settings."));
-                return;
-            }
-            m_autoDemo = false;
-            SessionOptions o = *saved;
-            o.journalPath = desk::privateDataFile(QStringLiteral("journal.sqlite"));
-            if (m_timingScale != 1.0)
-                o.timingScale = m_timingScale;
-            open(o);
-        });
-    }
-
-private:
-    void open(const SessionOptions &o) {
-        m_window.reset();
-        m_desk.reset();
-        QString problem;
-        if (o.demo || !o.apiBase.isEmpty()) {
-            auto opened = desk::makeDesk(o);
-            if (opened)
-                m_desk = std::move(opened).value();
-            else
-                problem = opened.error().message;
-        }
-        m_window = std::make_unique<MainWindow>(
-            o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_desk.get());
-        if (m_desk && m_desk->orders().tightenedOnOpen())
-            m_window->statusBar()->showMessage(
-                tr("The order journal could be read by other users of this computer; it is now "
-                   "private to you."));
-        if (m_desk && !m_desk->search().unavailable().isEmpty())
-            //: %1 one line per provider: its name and why it could not be connected.
-            m_window->statusBar()->showMessage(
-                tr("Searching without %1 Fix it in File → Settings.")
-                    .arg(m_desk->search().unavailable().join(QLatin1Char(' '))));
-        if (!problem.isEmpty())
-            m_window->setConnectionProblem(
-                tr("FlightDesk could not start its connection: %1 Open File → Settings to fix it.")
-                    .arg(problem));
-        connect(m_window.get(), &MainWindow::settingsRequested, this, &Desk::showSettings);
-        m_window->show();
-        m_window->resumeUnfinished();
-    }
-
-    void showSettings() {
-        auto *dialog = new SettingsDialog(m_settings.get(), m_window.get());
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &SettingsDialog::saved, this, [this] {
-            if (m_demo && !m_autoDemo)
-                return m_window->statusBar()->showMessage(
-                    tr("Settings saved. Demo mode keeps using the offline sandbox."));
-            for (const auto *tab : m_window->checkoutTabs())
-                if (tab->isInFlight())
-                    return m_window->statusBar()->showMessage(
-                        tr("Settings saved. They apply once the bookings in progress are done "
-                           "and FlightDesk starts again."));
-            QTimer::singleShot(0, this, [this] { start(); }); // after the dialog is gone
-        });
-        dialog->open();
-    }
-
-    static QString tr(const char *text) { return QApplication::translate("fd::ui::Desk", text); }
-
-    bool m_demo;
-    bool m_autoDemo = false; // demo only because nothing was configured yet
-    QString m_scenario;
-    double m_timingScale;
-    std::unique_ptr<desk::Settings> m_settings;
-    // Declared before the window: the window (and the flows in its tabs) go first.
-    std::unique_ptr<desk::Desk> m_desk;
-    std::unique_ptr<MainWindow> m_window;
-};
-
-// Reads each provider's API key, then the webhook secret, one after the other.
+// Reads each provider's API key, then the webhook secret, then (agency journal) the journal's
+// password, one after the other.
 void readSecrets(desk::Settings &settings, QObject *context, SessionOptions o,
                  QList<ProviderSettings> remaining,
                  std::function<void(std::optional<SessionOptions>)> done) {
     if (remaining.isEmpty()) {
-        settings.readSecret(SecretRef::webhookSecret(), context,
-                            [o, done = std::move(done)](Result<StoredSecret> secret) mutable {
-                                o.webhookSecret = secret ? secret->value.toUtf8() : QByteArray();
-                                done(o);
-                            });
+        settings.readSecret(
+            SecretRef::webhookSecret(), context,
+            [&settings, context, o, done = std::move(done)](Result<StoredSecret> secret) mutable {
+                o.webhookSecret = secret ? secret->value.toUtf8() : QByteArray();
+                if (o.journalPath.isEmpty())
+                    return done(o);
+                // None in the keychain (or unreadable): libpq's PGPASSWORD or ~/.pgpass.
+                settings.readSecret(
+                    SecretRef::journalPassword(), context,
+                    [o, done = std::move(done)](Result<StoredSecret> password) mutable {
+                        o.journalPassword = password ? password->value : QString();
+                        done(o);
+                    });
+            });
         return;
     }
     const ProviderSettings p = remaining.takeFirst();
@@ -170,7 +95,103 @@ void savedSessionOptions(desk::Settings &settings, QObject *context,
     o.webhookListenPublic = saved.webhookListenPublic;
     o.timingScale = saved.timingScale;
     o.requestTimeoutSeconds = saved.requestTimeoutSeconds;
+    if (saved.journal == JournalKind::Agency)
+        o.journalPath = saved.agencyUrl.trimmed(); // never the file instead: see startProblem
     readSecrets(settings, context, o, used, std::move(done));
+}
+
+Desktop::Desktop(bool demo, QString scenario, double timingScale)
+    : m_demo(demo)
+    , m_scenario(std::move(scenario))
+    , m_timingScale(timingScale)
+    , m_settings(desk::makeSettings()) {}
+
+Desktop::Desktop(std::unique_ptr<desk::Settings> settings, double timingScale)
+    : m_timingScale(timingScale)
+    , m_settings(std::move(settings)) {}
+
+Desktop::~Desktop() = default;
+
+void Desktop::start() {
+    if (m_demo) {
+        SessionOptions o;
+        o.demo = true;
+        o.demoScenario = m_scenario;
+        o.timingScale = m_timingScale;
+        o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
+        return open(o);
+    }
+    savedSessionOptions(*m_settings, this, [this](std::optional<SessionOptions> saved) {
+        if (!saved) {
+            // Never configured: show the offline demo rather than an empty desk, and say so.
+            m_autoDemo = true;
+            SessionOptions o;
+            o.demo = true;
+            o.timingScale = m_timingScale;
+            o.journalPath = desk::privateDataFile(QStringLiteral("demo-journal.sqlite"));
+            open(o);
+            m_window->statusBar()->showMessage(
+                tr("Not connected to a booking server yet: this is the offline demo. Set up "
+                   "the connection in File → Settings."));
+            return;
+        }
+        m_autoDemo = false;
+        SessionOptions o = *saved;
+        if (o.journalPath.isEmpty()) // this desk's own journal
+            o.journalPath = desk::privateDataFile(QStringLiteral("journal.sqlite"));
+        if (m_timingScale != 1.0)
+            o.timingScale = m_timingScale;
+        open(o);
+    });
+}
+
+void Desktop::open(const SessionOptions &o) {
+    m_window.reset();
+    m_desk.reset();
+    QString problem;
+    if (o.demo || !o.apiBase.isEmpty()) {
+        auto opened = desk::makeDesk(o);
+        if (opened)
+            m_desk = std::move(opened).value();
+        else
+            problem = startProblem(o, opened.error());
+    }
+    m_window = std::make_unique<MainWindow>(
+        o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_desk.get());
+    if (m_desk && m_desk->orders().tightenedOnOpen())
+        m_window->statusBar()->showMessage(
+            tr("The order journal could be read by other users of this computer; it is now "
+               "private to you."));
+    if (m_desk && !m_desk->search().unavailable().isEmpty())
+        //: %1 one line per provider: its name and why it could not be connected.
+        m_window->statusBar()->showMessage(
+            tr("Searching without %1 Fix it in File → Settings.")
+                .arg(m_desk->search().unavailable().join(QLatin1Char(' '))));
+    if (!problem.isEmpty()) {
+        m_window->setConnectionProblem(problem);
+        m_window->statusBar()->showMessage(problem);
+    }
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Desktop::showSettings);
+    m_window->show();
+    m_window->resumeUnfinished();
+    Q_EMIT windowOpened();
+}
+
+void Desktop::showSettings() {
+    auto *dialog = new SettingsDialog(m_settings.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this] {
+        if (m_demo && !m_autoDemo)
+            return m_window->statusBar()->showMessage(
+                tr("Settings saved. Demo mode keeps using the offline sandbox."));
+        for (const auto *tab : m_window->checkoutTabs())
+            if (tab->isInFlight())
+                return m_window->statusBar()->showMessage(
+                    tr("Settings saved. They apply once the bookings in progress are done "
+                       "and FlightDesk starts again."));
+        QTimer::singleShot(0, this, [this] { start(); }); // after the dialog is gone
+    });
+    dialog->open();
 }
 
 int runDesktop(QApplication &app) {
@@ -207,9 +228,9 @@ int runDesktop(QApplication &app) {
     parser.addOptions({demo, scenario, timingScale});
     parser.process(app);
 
-    Desk desk(parser.isSet(demo), parser.value(scenario),
-              qMax(0.001, parser.value(timingScale).toDouble()));
-    desk.start();
+    Desktop desktop(parser.isSet(demo), parser.value(scenario),
+                    qMax(0.001, parser.value(timingScale).toDouble()));
+    desktop.start();
     return QApplication::exec();
 }
 

@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QLocale>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -60,6 +61,7 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
         }
     }
     setTabOrder(previous, m_ui->requestTimeoutSpinBox);
+    setTabOrder(m_ui->requestTimeoutSpinBox, m_ui->thisDeskRadioButton);
 
     m_ui->webhookListenEdit->setText(s.webhookListen);
     m_ui->webhookPublicCheckBox->setChecked(s.webhookListenPublic);
@@ -69,12 +71,23 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     m_ui->showWebhookSecretButton->setText(tr("Sh&ow"));
     m_webhookSecret.edit = m_ui->webhookSecretEdit;
     m_webhookSecret.storageLabel = m_ui->webhookSecretStorageLabel;
+    (s.journal == JournalKind::Agency ? m_ui->agencyRadioButton : m_ui->thisDeskRadioButton)
+        ->setChecked(true);
+    m_ui->agencyUrlEdit->setText(s.agencyUrl);
+    m_journalPassword.edit = m_ui->journalPasswordEdit;
+    m_journalPassword.storageLabel = m_ui->journalPasswordStorageLabel;
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     for (QLineEdit *e : {m_ui->webhookListenEdit, m_ui->webhookSecretEdit})
         connect(e, &QLineEdit::textChanged, this, [this] { validate(false); });
     connect(m_ui->webhookPublicCheckBox, &QCheckBox::toggled, this, [this] { validate(false); });
+    connect(m_ui->agencyRadioButton, &QRadioButton::toggled, this, [this] {
+        validate(false);
+        updateButtons();
+    });
+    connect(m_ui->agencyUrlEdit, &QLineEdit::textChanged, this, [this] { validate(false); });
+    connect(m_ui->testJournalButton, &QPushButton::clicked, this, &SettingsDialog::testJournal);
     connect(m_ui->timingScaleSpinBox, &QDoubleSpinBox::valueChanged, this,
             &SettingsDialog::updateTimingNote);
     updateTimingNote();
@@ -83,6 +96,7 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     for (const auto &section : m_sections)
         loadSecret(SecretRef::apiKey(section->provider));
     loadSecret(SecretRef::webhookSecret());
+    loadSecret(SecretRef::journalPassword());
     updateButtons();
 }
 
@@ -143,10 +157,12 @@ SettingsDialog::SecretState &SettingsDialog::state(const SecretRef &secret) {
     if (secret.kind == SecretKind::ApiKey)
         if (Section *s = section(secret.provider))
             return s->key;
-    return m_webhookSecret;
+    return secret.kind == SecretKind::JournalPassword ? m_journalPassword : m_webhookSecret;
 }
 
 QString SettingsDialog::secretName(const SecretRef &secret) const {
+    if (secret.kind == SecretKind::JournalPassword)
+        return tr("agency database password");
     //: %1 is a booking provider, e.g. Travelbase.
     return secret.kind == SecretKind::ApiKey
                ? tr("%1 API key").arg(desk::providerName(secret.provider))
@@ -154,6 +170,8 @@ QString SettingsDialog::secretName(const SecretRef &secret) const {
 }
 
 bool SettingsDialog::isTesting() const {
+    if (m_journalTesting)
+        return true;
     for (const auto &s : m_sections)
         if (s->testing)
             return true;
@@ -171,6 +189,8 @@ DeskSettings SettingsDialog::settings() const {
     s.webhookListenPublic = m_ui->webhookPublicCheckBox->isChecked();
     s.timingScale = m_ui->timingScaleSpinBox->value();
     s.requestTimeoutSeconds = m_ui->requestTimeoutSpinBox->value();
+    s.journal = agencyChosen() ? JournalKind::Agency : JournalKind::ThisDesk;
+    s.agencyUrl = m_ui->agencyUrlEdit->text().trimmed();
     return s;
 }
 
@@ -181,6 +201,45 @@ QString SettingsDialog::apiKey(const QString &provider) const {
 
 QString SettingsDialog::webhookSecret() const {
     return m_ui->webhookSecretEdit->text();
+}
+
+QString SettingsDialog::journalPassword() const {
+    return m_ui->journalPasswordEdit->text();
+}
+
+bool SettingsDialog::agencyChosen() const {
+    return m_ui->agencyRadioButton->isChecked();
+}
+
+QString SettingsDialog::secretValue(const SecretRef &secret) const {
+    switch (secret.kind) {
+    case SecretKind::ApiKey:
+        return apiKey(secret.provider);
+    case SecretKind::WebhookSecret:
+        return webhookSecret();
+    case SecretKind::JournalPassword:
+        return journalPassword();
+    }
+    return {};
+}
+
+QString SettingsDialog::agencyUrlProblem(const QString &text) {
+    const auto usable = desk::checkAgencyUrl(text);
+    if (usable)
+        return {};
+    const QString code = usable.error().code;
+    const QString example = QStringLiteral("postgresql://desk@db.agency.example:5432/flightdesk");
+    if (code == QLatin1String("empty"))
+        //: %1 is an example address.
+        return tr("Required: the address of the agency database, e.g. %1").arg(example);
+    if (code == QLatin1String("password"))
+        return tr("Take the password out of the URL and type it in the Password field: it is "
+                  "kept in the system keychain, never in the settings file.");
+    if (code == QLatin1String("not_a_url"))
+        //: %1 is an example address.
+        return tr("Write it as a postgresql:// URL, e.g. %1").arg(example);
+    //: %1 says what is wrong with it (in English).
+    return tr("Not a usable database URL: %1").arg(usable.error().message);
 }
 
 QString SettingsDialog::baseUrlProblem(const QString &text, const QString &provider) {
@@ -245,6 +304,12 @@ bool SettingsDialog::validate(bool focusFirstProblem) {
                        url.trimmed().isEmpty() && unused ? QString()
                                                          : baseUrlProblem(url, section->provider)});
     }
+    // Like a provider's address: an empty URL is only reported when saving, with Agency chosen.
+    const QString agencyUrl = m_ui->agencyUrlEdit->text();
+    checks.append({m_ui->agencyUrlMessageLabel, m_ui->agencyUrlEdit,
+                   !agencyChosen() || (agencyUrl.trimmed().isEmpty() && !focusFirstProblem)
+                       ? QString()
+                       : agencyUrlProblem(agencyUrl)});
     checks += {
         {m_ui->webhookListenMessageLabel, m_ui->webhookListenEdit,
          listenProblem(m_ui->webhookListenEdit->text(), m_ui->webhookPublicCheckBox->isChecked())},
@@ -299,8 +364,13 @@ void SettingsDialog::loadSecret(const SecretRef &secret) {
         --m_pendingReads;
         SecretState &st = state(secret);
         edit->setEnabled(true);
-        edit->setPlaceholderText(secret.kind == SecretKind::ApiKey ? tr("From the agency portal")
-                                                                   : QString());
+        if (secret.kind == SecretKind::ApiKey)
+            edit->setPlaceholderText(tr("From the agency portal"));
+        else if (secret.kind == SecretKind::JournalPassword)
+            //: Placeholder of the agency database password: where libpq looks when it is empty.
+            edit->setPlaceholderText(tr("Empty: PGPASSWORD or ~/.pgpass"));
+        else
+            edit->setPlaceholderText(QString());
         if (r) {
             edit->setText(r->value);
             st.loaded = r->value;
@@ -363,7 +433,13 @@ void SettingsDialog::updateButtons() {
         save->setEnabled(!busy);
     for (const auto &section : m_sections)
         section->ui->testConnectionButton->setEnabled(!section->testing && m_pendingReads == 0);
+    // The URL, password and test mean something only for the agency database.
+    const bool agency = agencyChosen();
+    m_ui->agencyUrlEdit->setEnabled(agency);
+    m_ui->journalPasswordEdit->setEnabled(agency && m_pendingReads == 0);
+    m_ui->testJournalButton->setEnabled(agency && !m_journalTesting && m_pendingReads == 0);
     for (QWidget *w : {static_cast<QWidget *>(m_ui->connectionGroupBox),
+                       static_cast<QWidget *>(m_ui->journalGroupBox),
                        static_cast<QWidget *>(m_ui->webhookGroupBox),
                        static_cast<QWidget *>(m_ui->trainingGroupBox)})
         w->setEnabled(!m_saving);
@@ -443,6 +519,45 @@ void SettingsDialog::finishTest(Section &s, bool ok, const QString &message) {
     Q_EMIT connectionTested(s.provider, ok, message);
 }
 
+void SettingsDialog::testJournal() {
+    if (m_journalTesting || m_pendingReads > 0 || !agencyChosen())
+        return;
+    const QString url = m_ui->agencyUrlEdit->text().trimmed();
+    if (const QString problem = agencyUrlProblem(url); !problem.isEmpty()) {
+        validate(true);
+        m_ui->agencyUrlEdit->setFocus(Qt::OtherFocusReason);
+        finishJournalTest(false, problem);
+        return;
+    }
+    m_journalTesting = true;
+    //: %1 is the database URL.
+    showToned(m_ui->journalResultLabel, tr("Connecting to %1…").arg(url), Tone::Neutral);
+    updateButtons();
+    const auto done = [this](Result<desk::JournalSummary> r) {
+        if (!r) {
+            //: %1 why, in one line, e.g. "The agency journal ... cannot be reached: ...".
+            finishJournalTest(false, tr("Not connected: %1").arg(r.error().message.simplified()));
+            return;
+        }
+        //: %1 the journal's schema version, %2 how many orders it holds.
+        finishJournalTest(true, r->orders == 1
+                                    ? tr("Connected: schema v%1, 1 order").arg(r->schemaVersion)
+                                    : tr("Connected: schema v%1, %2 orders")
+                                          .arg(r->schemaVersion)
+                                          .arg(QLocale().toString(r->orders)));
+    };
+    if (auto started = m_settings->testJournal(url, journalPassword(), this, done); !started)
+        finishJournalTest(false, started.error().message);
+}
+
+void SettingsDialog::finishJournalTest(bool ok, const QString &message) {
+    m_journalTesting = false;
+    showToned(m_ui->journalResultLabel, message, ok ? Tone::Neutral : Tone::Error);
+    updateButtons();
+    growToFit();
+    Q_EMIT journalTested(ok, message);
+}
+
 void SettingsDialog::accept() {
     if (m_saving || m_pendingReads > 0)
         return;
@@ -461,6 +576,7 @@ void SettingsDialog::accept() {
     for (const auto &section : m_sections)
         secrets.append(SecretRef::apiKey(section->provider));
     secrets.append(SecretRef::webhookSecret());
+    secrets.append(SecretRef::journalPassword());
     saveSecrets(secrets);
 }
 
@@ -471,8 +587,7 @@ void SettingsDialog::saveSecrets(QList<SecretRef> remaining) {
     }
     const SecretRef secret = remaining.takeFirst();
     const SecretState &st = state(secret);
-    const QString value =
-        secret.kind == SecretKind::ApiKey ? apiKey(secret.provider) : webhookSecret();
+    const QString value = secretValue(secret);
     // Unchanged values are left alone, except a file copy: the keychain may be back.
     const bool skip = (value == st.loaded && st.backend != SecretBackend::File) ||
                       (value.isEmpty() && st.unreadable);
@@ -488,8 +603,7 @@ void SettingsDialog::saveSecrets(QList<SecretRef> remaining) {
 
 void SettingsDialog::storeSecret(const SecretRef &secret, AllowFileFallback fallback,
                                  std::function<void(bool)> next) {
-    const QString value =
-        secret.kind == SecretKind::ApiKey ? apiKey(secret.provider) : webhookSecret();
+    const QString value = secretValue(secret);
     m_settings->storeSecret(
         secret, value, fallback, this,
         [this, secret, value, fallback, next = std::move(next)](Result<SecretBackend> r) {

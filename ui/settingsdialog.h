@@ -24,10 +24,12 @@ namespace fd::ui {
 
 // The desk's settings: for each registered booking provider (desk/providers.h) whether it is
 // used, where its API is and the key it takes, one page each; the webhook receiver; the
-// training timing scale. Secrets go through the desk's Settings (the system keychain); when the
-// keychain is unavailable the agent is asked before the key goes to an owner-only file, and
-// the dialog keeps saying where each secret is. A provider's "Test connection" asks its server
-// for the wallet with the values as entered and explains any failure with its fix.
+// training timing scale; where the order journal is (this desk's file, or the agency's
+// PostgreSQL database, whose password is a secret too, with its own "Test"). Secrets go through the
+// desk's Settings (the system keychain); when the keychain is unavailable the agent is asked before
+// the key goes to an owner-only file, and the dialog keeps saying where each secret is. A
+// provider's "Test connection" asks its server for the wallet with the values as entered and
+// explains any failure with its fix.
 //
 // Everything is asynchronous (keychain jobs, the HTTP request); nothing blocks the GUI thread.
 class SettingsDialog final : public QDialog {
@@ -43,18 +45,23 @@ public:
     fd::DeskSettings settings() const; // as entered
     QString apiKey(const QString &provider) const;
     QString webhookSecret() const;
+    QString journalPassword() const;
     bool isLoading() const { return m_pendingReads > 0; }
     bool isSaving() const { return m_saving; }
-    bool isTesting() const; // any provider's connection test is running
+    bool isTesting() const; // any provider's (or the journal's) connection test is running
 
     // An empty string when the text is a usable value, else the problem and its fix.
     // `provider`: the id of the provider it is the API of (for the example in the message).
     static QString baseUrlProblem(const QString &text, const QString &provider);
     // `acceptFromOtherComputers`: the agent's opt-in to an address other than loopback.
     static QString listenProblem(const QString &text, bool acceptFromOtherComputers);
+    // The agency journal's URL: an empty string when usable (postgresql://, no password).
+    static QString agencyUrlProblem(const QString &text);
 
 public Q_SLOTS:
     void testConnection(const QString &provider);
+    // Opens the agency journal with the URL and password as entered, on a worker thread.
+    void testJournal();
     // Validates, writes the settings, then stores each changed secret (asking before a file
     // fallback) and closes once everything is saved. Stays open and says why otherwise.
     void accept() override;
@@ -62,6 +69,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void secretsLoaded();
     void connectionTested(const QString &provider, bool ok, const QString &message);
+    void journalTested(bool ok, const QString &message);
     void saved();
     void saveFailed(const QString &message);
 
@@ -97,6 +105,9 @@ private:
                      std::function<void(bool)> next);
     void finishSave(bool ok, const QString &message);
     void finishTest(Section &s, bool ok, const QString &message);
+    void finishJournalTest(bool ok, const QString &message);
+    QString secretValue(const fd::SecretRef &secret) const; // as entered
+    bool agencyChosen() const;
     void updateButtons();
     void updateTimingNote();
     void growToFit();
@@ -106,8 +117,10 @@ private:
     std::vector<std::unique_ptr<Section>> m_sections; // in the registry's order
     QList<fd::ProviderSettings> m_otherProviders;     // saved, but not registered: kept as they are
     SecretState m_webhookSecret;
+    SecretState m_journalPassword;
     int m_pendingReads = 0;
     bool m_saving = false;
+    bool m_journalTesting = false;
 };
 
 } // namespace fd::ui

@@ -14,15 +14,17 @@ enum class SecretBackend { None, Keychain, File };
 // Writing a secret to a file happens only after the agent agreed to it.
 enum class AllowFileFallback { No, Yes };
 
-enum class SecretKind { ApiKey, WebhookSecret };
+enum class SecretKind { ApiKey, WebhookSecret, JournalPassword };
 
-// Which secret: a provider's API key (one per provider) or the desk's webhook secret.
+// Which secret: a provider's API key (one per provider), the desk's webhook secret, or the
+// password of the agency's journal database.
 struct SecretRef {
     SecretKind kind = SecretKind::WebhookSecret;
     QString provider; // ApiKey: a registered provider id (desk/providers.h); else empty
 
     static SecretRef apiKey(const QString &provider) { return {SecretKind::ApiKey, provider}; }
     static SecretRef webhookSecret() { return {SecretKind::WebhookSecret, {}}; }
+    static SecretRef journalPassword() { return {SecretKind::JournalPassword, {}}; }
     friend bool operator==(const SecretRef &, const SecretRef &) = default;
 };
 
@@ -34,6 +36,10 @@ struct ProviderSettings {
     friend bool operator==(const ProviderSettings &, const ProviderSettings &) = default;
 };
 
+// Where the desk keeps its order journal: a file of its own, or the agency's PostgreSQL
+// database that every desk shares (its password is a secret: SecretRef::journalPassword).
+enum class JournalKind { ThisDesk, Agency };
+
 // The settings that are not secret.
 struct DeskSettings {
     QList<ProviderSettings> providers; // one per provider set up, in no particular order
@@ -41,6 +47,9 @@ struct DeskSettings {
     bool webhookListenPublic = false;  // opt-in to a webhookListen other computers can reach
     double timingScale = 1.0;
     int requestTimeoutSeconds = 30;
+    JournalKind journal = JournalKind::ThisDesk;
+    QString agencyUrl; // postgresql://USER@HOST:PORT/DATABASE, never with a password; kept
+                       // while ThisDesk is chosen, so switching back finds it
 
     // The connection of `provider`: as saved, or an empty, disabled one.
     ProviderSettings connection(const QString &provider) const {

@@ -37,6 +37,7 @@ TimingPolicy Session::timing() const {
 Result<std::monostate> Session::start() {
     if (m_options.journalPath.isEmpty())
         return Error{QStringLiteral("usage"), QStringLiteral("--journal PATH is required")};
+    m_journal.setPassword(m_options.journalPassword);
     if (auto opened = m_journal.open(m_options.journalPath); !opened)
         return opened.error();
 

@@ -25,7 +25,10 @@ struct SessionOptions {
     // ...and the other enabled ones (the window's Settings). Searches ask them all at once; a
     // checkout books with the provider of its offer, a resumed one with its intent's.
     QList<ProviderConnection> moreProviders;
-    QString journalPath;
+    QString journalPath; // a file, or the agency's postgresql:// URL (no password in it)
+    // The agency database's password from the keychain; empty = libpq's own (PGPASSWORD,
+    // ~/.pgpass). Given to the journal before it opens, kept in memory only.
+    QString journalPassword;
     bool demo = false;     // every provider's embedded sandbox, and book against them
     QString demoScenario;  // a built-in scenario name or file, demo only, for every provider
     QString webhookListen; // HOST:PORT; empty = no receiver (polling only), or auto in demo

@@ -3,9 +3,13 @@
 #include "api/travelbasegateway.h"
 #include "core/scheduler.h"
 #include "providerlink.h"
+#include "storage/journallocation.h"
+#include "storage/orderjournal.h"
 #include "storage/settingsstore.h"
 
 #include <QObject>
+#include <QThread>
+#include <QUrl>
 
 namespace fd::desk {
 namespace {
@@ -26,6 +30,31 @@ public:
     SystemClock clock;
     QtScheduler scheduler;
     std::unique_ptr<ProviderLink> link; // declared last: it goes first
+};
+
+// Runs on the worker thread: the journal's connection is made, used and removed there.
+Result<JournalSummary> probeJournal(const QString &url, const QString &password) {
+    OrderJournal journal;
+    journal.setPassword(password);
+    if (auto opened = journal.open(url); !opened)
+        return opened.error();
+    const auto version = journal.schemaVersion();
+    if (!version)
+        return version.error();
+    const auto orders = journal.count();
+    if (!orders)
+        return orders.error();
+    return JournalSummary{*version, *orders};
+}
+
+// The caller's end of a journal test: a child of its context, so a dialog closed mid-test
+// drops the answer (the worker finishes alone: libpq gives up after connect_timeout).
+class JournalProbe final : public QObject {
+    Q_DISABLE_COPY_MOVE(JournalProbe)
+
+public:
+    explicit JournalProbe(QObject *parent)
+        : QObject(parent) {}
 };
 
 class StoreSettings final : public Settings {
@@ -73,6 +102,25 @@ public:
         return std::monostate{};
     }
 
+    Result<std::monostate> testJournal(const QString &url, const QString &password,
+                                       QObject *context,
+                                       std::function<void(Result<JournalSummary>)> done) override {
+        if (auto usable = checkAgencyUrl(url); !usable)
+            return usable;
+        auto result = std::make_shared<Result<JournalSummary>>(JournalSummary{});
+        QThread *worker =
+            QThread::create([result, url, password] { *result = probeJournal(url, password); });
+        auto *probe = new JournalProbe(context);
+        QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+        QObject::connect(worker, &QThread::finished, probe,
+                         [probe, result, done = std::move(done)] {
+                             probe->deleteLater();
+                             done(*result);
+                         });
+        worker->start();
+        return std::monostate{};
+    }
+
 private:
     std::unique_ptr<SettingsStore> m_owned; // when made here
     SettingsStore &m_store;
@@ -82,6 +130,23 @@ private:
 
 bool isUsableBaseUrl(const QUrl &url) {
     return TravelbaseGateway::checkBaseUrl(url).ok();
+}
+
+Result<std::monostate> checkAgencyUrl(const QString &text) {
+    const QString url = text.trimmed();
+    if (url.isEmpty())
+        return Error{QStringLiteral("empty"), QStringLiteral("No URL given")};
+    if (!JournalLocation::looksLikeUrl(url))
+        return Error{QStringLiteral("not_a_url"), QStringLiteral("Not a postgresql:// URL")};
+    if (!QUrl(url).password().isEmpty())
+        return Error{QStringLiteral("password"), QStringLiteral("The URL contains a password")};
+    if (auto parsed = JournalLocation::parse(url); !parsed)
+        return Error{QStringLiteral("invalid"), parsed.error().message};
+    return std::monostate{};
+}
+
+bool isAgencyJournal(const QString &location) {
+    return JournalLocation::looksLikeUrl(location.trimmed());
 }
 
 std::unique_ptr<Settings> makeSettings() {

@@ -28,6 +28,13 @@ struct ConnectionTest {
     int requestTimeoutSeconds = 30;
 };
 
+// What a test of the agency journal found: the database answered, with this schema and this
+// many checkout intents (orders) in it.
+struct JournalSummary {
+    int schemaVersion = 0;
+    qint64 orders = 0;
+};
+
 // The desk's settings: plain values, the secrets - one API key per provider and the webhook
 // secret - (system keychain first, an owner-only file
 // only with the agent's consent), and a test of a connection before it is saved. Asynchronous
@@ -58,7 +65,23 @@ public:
     virtual Result<std::monostate>
     testConnection(const ConnectionTest &test, QObject *context,
                    std::function<void(GatewayResult<fd::Wallet>)> done) = 0;
+
+    // Opens the agency journal at `url` with `password` (empty: libpq's PGPASSWORD or
+    // ~/.pgpass) on a worker thread - the GUI thread never waits for the database - and
+    // reads its schema version and order count. An error at once when the URL is unusable
+    // (checkAgencyUrl); otherwise `done` gets the summary or why the journal cannot be used.
+    // Like the desk's own open, an empty database gets the journal's tables.
+    virtual Result<std::monostate>
+    testJournal(const QString &url, const QString &password, QObject *context,
+                std::function<void(Result<JournalSummary>)> done) = 0;
 };
+
+// Whether `text` can be the agency journal's URL: its error's code is "empty", "not_a_url"
+// (not postgresql://...), "password" (the URL carries one: it belongs in the keychain) or
+// "invalid" (the message says what, in English).
+Result<std::monostate> checkAgencyUrl(const QString &text);
+// Whether a journal location is the agency's database (a postgresql:// URL), not a file.
+bool isAgencyJournal(const QString &location);
 
 // Whether `url` can be an API base: https, or plain http to this computer only.
 bool isUsableBaseUrl(const QUrl &url);

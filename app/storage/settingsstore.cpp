@@ -31,6 +31,10 @@ const QString kTimeout = QStringLiteral("api/requestTimeoutSeconds");
 const QString kListen = QStringLiteral("webhook/listen");
 const QString kListenPublic = QStringLiteral("webhook/listenPublic");
 const QString kScale = QStringLiteral("training/timingScale");
+const QString kJournalKind = QStringLiteral("journal/kind"); // absent (older INI): this desk
+const QString kAgencyUrl = QStringLiteral("journal/agencyUrl");
+const QString kAgency = QStringLiteral("agency");
+const QString kThisDesk = QStringLiteral("this_desk");
 
 QString backendKey(const QString &name) {
     return QStringLiteral("secrets/") + name;
@@ -135,6 +139,8 @@ SettingsStore::~SettingsStore() = default;
 QString SettingsStore::keyName(const SecretRef &secret) {
     if (secret.kind == SecretKind::WebhookSecret)
         return QStringLiteral("webhook_secret");
+    if (secret.kind == SecretKind::JournalPassword)
+        return QStringLiteral("journal_password");
     // Also a file name and an INI key: nothing but letters, digits, '-', '.', '_' and '%'.
     return QStringLiteral("api_key.") +
            QString::fromLatin1(QUrl::toPercentEncoding(secret.provider));
@@ -171,10 +177,18 @@ DeskSettings SettingsStore::load() const {
     s.timingScale = ok && scale > 0 ? scale : 1.0;
     const int timeout = m_settings->value(kTimeout, 30).toInt(&ok);
     s.requestTimeoutSeconds = ok && timeout > 0 ? timeout : 30;
+    s.journal = m_settings->value(kJournalKind).toString() == kAgency ? JournalKind::Agency
+                                                                      : JournalKind::ThisDesk;
+    s.agencyUrl = m_settings->value(kAgencyUrl).toString();
     return s;
 }
 
 Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
+    // The INI is no place for a password: the keychain keeps the journal's (journalPassword).
+    if (!QUrl(settings.agencyUrl).password().isEmpty())
+        return Error{QStringLiteral("settings_not_saved"),
+                     QStringLiteral("The agency journal URL contains a password; it was not "
+                                    "saved.")};
     m_settings->remove(kProviders); // a provider no longer listed goes
     for (const ProviderSettings &p : settings.providers) {
         const QString group = kProviders + QLatin1Char('/') + p.provider + QLatin1Char('/');
@@ -186,6 +200,9 @@ Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
     m_settings->setValue(kListenPublic, settings.webhookListenPublic);
     m_settings->setValue(kScale, settings.timingScale);
     m_settings->setValue(kTimeout, settings.requestTimeoutSeconds);
+    m_settings->setValue(kJournalKind,
+                         settings.journal == JournalKind::Agency ? kAgency : kThisDesk);
+    m_settings->setValue(kAgencyUrl, settings.agencyUrl);
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return Error{QStringLiteral("settings_not_saved"),

@@ -51,8 +51,10 @@ public:
     ~SettingsStore() override;
 
     // An INI from before several providers (one "api/baseUrl") loads as an enabled Travelbase
-    // connection; the next save writes it in the new form and drops the old key.
+    // connection; the next save writes it in the new form and drops the old key. One from
+    // before the journal choice loads as ThisDesk (the file in the desk's data folder).
     DeskSettings load() const;
+    // Refuses an agencyUrl with a password in it (the keychain holds that), writing nothing.
     Result<std::monostate> save(const DeskSettings &settings);
     QString settingsFile() const;
 
@@ -75,7 +77,7 @@ public:
                      std::function<void(Result<std::monostate>)> done);
 
     // The secret's name in the keychain, the INI and its fallback file's name:
-    // "api_key.<provider>" (the id percent-encoded), "webhook_secret".
+    // "api_key.<provider>" (the id percent-encoded), "webhook_secret", "journal_password".
     static QString keyName(const SecretRef &secret);
     // Before several providers there was one API key, named "api_key": it is Travelbase's.
     // Reading Travelbase's key falls back to it; storing or erasing that key removes it.

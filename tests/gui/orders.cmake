@@ -3,6 +3,11 @@ flightdesk_add_test(NAME tst_orderspage SOURCES tst_orderspage.cpp LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_storage)
 flightdesk_add_test(NAME tst_settingsdialog SOURCES tst_settingsdialog.cpp LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_storage flightdesk_sandbox)
+# The journal's place in Settings and the desk opened from it; needs PostgreSQL for two cases
+# (skipped without it), hence the extra label: `ctest -L postgres`.
+flightdesk_add_test(NAME tst_settingsjournal SOURCES tst_settingsjournal.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_storage flightdesk_sandbox)
+set_property(TEST tst_settingsjournal APPEND PROPERTY LABELS postgres) # LABEL takes one
 
 # tst_settingsstore once more, where the keychain really works: a private D-Bus session with
 # a fresh gnome-keyring unlocked by a throwaway password, in a temporary HOME, so the real

@@ -24,6 +24,7 @@
 
 using fd::AllowFileFallback;
 using fd::DeskSettings;
+using fd::JournalKind;
 using fd::ProviderSettings;
 using fd::Result;
 using fd::SecretBackend;
@@ -269,6 +270,38 @@ private Q_SLOTS:
         QCOMPARE(modeOf(s.fallbackFile(SecretRef::webhookSecret())), k0600);
         QCOMPARE(read(s, SecretRef::webhookSecret())->value, secret);
         QCOMPARE(s.backend(kTravelbaseKey), SecretBackend::None); // one secret, one file
+    }
+
+    // The journal's place: absent from an older INI = this desk's file; the agency's URL is
+    // plain, its password a secret with the same rules as the others, never in the INI.
+    void journalChoiceAndItsPassword() {
+        Fixture f;
+        SettingsStore s(f.options(&f.memory));
+        QCOMPARE(s.load().journal, JournalKind::ThisDesk);
+        QVERIFY(s.load().agencyUrl.isEmpty());
+        DeskSettings d;
+        d.journal = JournalKind::Agency;
+        d.agencyUrl = QStringLiteral("postgresql://desk@db.agency.example:5432/flightdesk");
+        QVERIFY(s.save(d));
+        const QString password = QStringLiteral("pg-Pa55word");
+        QCOMPARE(*store(s, SecretRef::journalPassword(), password, AllowFileFallback::No),
+                 SecretBackend::Keychain);
+        QCOMPARE(f.memory.entries.value(QStringLiteral("journal_password")), password);
+        SettingsStore again(f.options(&f.memory));
+        QCOMPARE(again.load().journal, JournalKind::Agency);
+        QCOMPARE(again.load().agencyUrl, d.agencyUrl);
+        QCOMPARE(read(again, SecretRef::journalPassword())->value, password);
+
+        d.agencyUrl = QStringLiteral("postgresql://desk:%1@db.agency.example/flightdesk")
+                          .arg(QStringLiteral("other-secret"));
+        QVERIFY(!s.save(d)); // a password in the URL: nothing written
+        QFile ini(s.settingsFile());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray text = ini.readAll();
+        QVERIFY(!text.contains("other-secret"));
+        QVERIFY(!text.contains(password.toUtf8()));
+        QCOMPARE(again.load().agencyUrl,
+                 QStringLiteral("postgresql://desk@db.agency.example:5432/flightdesk"));
     }
 
     void fileOthersCanReadIsRefused() {
