@@ -134,6 +134,7 @@ private:
     quint64 m_generation = 0; // bumps on every state entry: stale timers and replies are ignored
     bool m_starting = false;
     bool m_leaseHeld = false;
+    QDateTime m_leaseRenewedAt;   // the last time the journal granted or renewed the lease
     bool m_busyElsewhere = false; // another window or process holds this intent: write nothing
     bool m_confirming = false;    // a by-id read checking a webhook's "failed" is under way
     std::optional<Outcome> m_outcome;

@@ -190,17 +190,42 @@ bool CheckoutFlow::acquireLease() {
                                              m_d.timing.scaled(m_d.timing.leaseTtl));
     m_leaseHeld = r.ok() && *r == LeaseResult::Granted;
     if (m_leaseHeld)
+        m_leaseRenewedAt = m_d.clock->now();
+    if (m_leaseHeld)
         m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
                              [this] { renewLease(); });
     return m_leaseHeld;
 }
 
 // Keeps the lease while a network step is under way; a crashed process simply stops renewing.
+// A lease this desk no longer holds — another desk took the intent over after it ran out, or
+// the journal could not be reached for as long as the lease lasts (a desk that lost the agency
+// database) — stops the checkout here: from now on another desk may be sending it, and only one
+// may. The intent is left to that desk (nothing is written); resume picks it up, same key.
 void CheckoutFlow::renewLease() {
     if (!m_leaseHeld || !isBusy())
         return;
-    m_d.journal->renewLease(m_intentId, m_d.leaseOwner, m_d.clock->now(),
-                            m_d.timing.scaled(m_d.timing.leaseTtl));
+    const QDateTime now = m_d.clock->now();
+    const auto ttl = m_d.timing.scaled(m_d.timing.leaseTtl);
+    const auto r = m_d.journal->renewLease(m_intentId, m_d.leaseOwner, now, ttl);
+    if (r.ok() && *r == LeaseResult::Granted) {
+        m_leaseRenewedAt = now;
+    } else if ((r.ok() && *r == LeaseResult::Refused) ||
+               m_leaseRenewedAt.msecsTo(now) >= qint64(ttl.count())) {
+        m_leaseHeld = false;
+        m_busyElsewhere = true; // the journal is the other desk's now
+        m_interruptedStep = state();
+        m_outcomeMessage =
+            r.ok() ? tr("Another desk took over this booking after this desk stopped renewing its "
+                        "claim; it continues there, with the same key. Nothing more is sent from "
+                        "here.")
+                   : tr("The order journal could not be reached for longer than this desk's claim "
+                        "on the booking lasts (%1), so another desk may now continue it; nothing "
+                        "more is sent from here. Resume it once the journal is back: the same key "
+                        "is used, so it cannot book twice.")
+                         .arg(r.error().message);
+        return post(Step::Interrupt);
+    }
     m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
                          [this] { renewLease(); });
 }

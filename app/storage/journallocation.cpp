@@ -87,9 +87,16 @@ Result<JournalLocation> JournalLocation::parse(const QString &text) {
                            .arg(key));
         options << key + QLatin1Char('=') + value;
     }
-    // A server that does not answer must not hold the desk for libpq's default (forever).
-    if (!options.join(QLatin1Char(';')).contains(QLatin1String("connect_timeout=")))
-        options << QStringLiteral("connect_timeout=5");
+    // A server that does not answer must not hold the desk for libpq's default (forever): 5 s
+    // to connect, and a connection whose packets go unanswered (a cable pulled, a VPN gone) is
+    // given up after 10 s instead of the system's TCP timeout of many minutes.
+    const QString given = options.join(QLatin1Char(';'));
+    for (const QLatin1String dflt :
+         {QLatin1String("connect_timeout=5"), QLatin1String("tcp_user_timeout=10000"),
+          QLatin1String("keepalives_idle=10"), QLatin1String("keepalives_interval=5"),
+          QLatin1String("keepalives_count=2")})
+        if (!given.contains(QString(dflt).section(QLatin1Char('='), 0, 0) + QLatin1Char('=')))
+            options << dflt;
     loc.options = options.join(QLatin1Char(';'));
     return loc;
 }

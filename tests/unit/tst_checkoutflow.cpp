@@ -411,6 +411,32 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 0);
     }
 
+    // Issue 12: a lease means something across machines. A desk whose lease ran out (it lost
+    // the agency database, or was paused) and was taken over stops at its next renewal: it
+    // sends nothing more and writes nothing over the other desk's progress.
+    void aDeskWhoseLeaseWasTakenOverStopsSending() {
+        reachProcessing();
+        const qint64 id = m_flow->intentId();
+        const auto ttl = TimingPolicy{}.leaseTtl;
+        // Desk B, on another machine, finds the lease expired by its own clock and takes it.
+        const QDateTime later = m_clock->now().addMSecs(ttl.count() + 1);
+        QCOMPARE(m_journal->acquireLease(id, QStringLiteral("desk-b.elsewhere/77-abcd"), later, ttl)
+                     .value(),
+                 LeaseResult::Granted);
+        m_journal->setState(id, CheckoutState::Ticketing); // B's progress, never to be undone
+        QSignalSpy outcomes(m_flow.get(), &CheckoutFlow::outcomeReached);
+        m_scheduler->advance(ttl.count() / 3 + 1); // desk A's next renewal
+        QTRY_COMPARE(m_flow->state(), CheckoutState::Interrupted);
+        const auto readsBefore = m_gateway.callsOf(QStringLiteral("get_order")).size();
+        QCOMPARE(outcomes.size(), 1);
+        QVERIFY2(m_flow->outcomeMessage().contains(QStringLiteral("Another desk took over")),
+                 qPrintable(m_flow->outcomeMessage()));
+        m_scheduler->advance(10 * 60'000); // no more polls from desk A
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), readsBefore);
+        QCOMPARE(intent().state, CheckoutState::Ticketing);
+        QCOMPARE(intent().leaseOwner, QStringLiteral("desk-b.elsewhere/77-abcd"));
+    }
+
     // Issue 9.2: "failed, no charge" invites a second booking, so a webhook's failure is only
     // believed once a by-id read of the order (strongly consistent) agrees.
     void webhookFailureIsConfirmedByReadingTheOrder() {
