@@ -632,6 +632,50 @@
         <source>How long one request to any provider may take</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Th&amp;is desk only (a file on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;gency database (PostgreSQL, shared by every desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST:5432/DATABASE (no password here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwo&amp;rd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test &amp;database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection to the agency database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect when you save, or when FlightDesk restarts if a booking is in progress. Orders stay in the journal they were booked in: switching does not move them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd</name>
@@ -796,6 +840,18 @@
     </message>
     <message>
         <source>The provider refused to ticket order %1 (%2). Contact support with this order id; do not book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk took over this booking after this desk stopped renewing its claim; it continues there, with the same key. Nothing more is sent from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order journal could not be reached for longer than this desk&apos;s claim on the booking lasts (%1), so another desk may now continue it; nothing more is sent from here. Resume it once the journal is back: the same key is used, so it cannot book twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider created order %1, but the journal could not record it (%2). Do not book again; contact support with order %1 and key %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1185,6 +1241,10 @@
         <source>Order: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::CheckoutTab</name>
@@ -1366,17 +1426,19 @@
     </message>
 </context>
 <context>
-    <name>fd::ui::Desk</name>
+    <name>fd::ui::Desktop</name>
+    <message>
+        <source>%1; bookings cannot start until it is back. Fix it in File → Settings.</source>
+        <extracomment>%1 says which database and why, e.g. &quot;The agency journal postgresql://desk@db:5432/ agency cannot be reached: connection refused&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agency journal %1 cannot be used: %2; bookings cannot start until it is fixed. Fix it in File → Settings.</source>
+        <extracomment>%1 the database&apos;s URL, %2 why it cannot be used.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>FlightDesk could not start its connection: %1 Open File → Settings to fix it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings saved. Demo mode keeps using the offline sandbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings saved. They apply once the bookings in progress are done and FlightDesk starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1390,6 +1452,14 @@
     <message>
         <source>Searching without %1 Fix it in File → Settings.</source>
         <extracomment>%1 one line per provider: its name and why it could not be connected.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. Demo mode keeps using the offline sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. They apply once the bookings in progress are done and FlightDesk starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2216,7 +2286,9 @@ No gender chosen yet.</extracomment>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <extracomment>%1 is the API base URL.</extracomment>
+        <extracomment>%1 is the API base URL.
+----------
+%1 is the database URL.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2326,6 +2398,47 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     <message>
         <source>%1 answered, but it is not the %2 API (404 for its wallet): check the URL.</source>
         <extracomment>%1 is the API base URL, %2 a booking provider, e.g. Travelbase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agency database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the address of the agency database, e.g. %1</source>
+        <extracomment>%1 is an example address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the password out of the URL and type it in the Password field: it is kept in the system keychain, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it as a postgresql:// URL, e.g. %1</source>
+        <extracomment>%1 is an example address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a usable database URL: %1</source>
+        <extracomment>%1 says what is wrong with it (in English).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: PGPASSWORD or ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <extracomment>%1 why, in one line, e.g. &quot;The agency journal ... cannot be reached: ...&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: schema v%1, 1 order</source>
+        <extracomment>%1 the journal&apos;s schema version, %2 how many orders it holds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: schema v%1, %2 orders</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
