@@ -153,13 +153,11 @@ void OrdersPage::updateMessage() {
         //: %1 explains why, e.g. the file is locked or damaged.
         showToned(m_ui->messageLabel,
                   tr("The order journal cannot be read: %1").arg(m_journalError), Tone::Error);
-    else if (!m_model->loaded())
-        showToned(m_ui->messageLabel, QString(), Tone::Neutral); // not read yet
-    else if (m_model->rowCount() == 0)
+    else if (m_model->loaded() && m_model->rowCount() == 0) // not read yet: no message
         showToned(m_ui->messageLabel,
                   tr("No orders yet. Each booking appears here as soon as Book is pressed."),
                   Tone::Neutral);
-    else if (m_filter->rowCount() == 0)
+    else if (m_model->loaded() && m_filter->rowCount() == 0)
         showToned(m_ui->messageLabel,
                   tr("No order matches this filter and search. Choose “All orders” or clear the "
                      "search to see every order."),

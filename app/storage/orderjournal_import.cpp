@@ -39,7 +39,7 @@ const QStringList kEventColumns = {QStringLiteral("order_id"),
                                    QStringLiteral("webhook_state"),
                                    QStringLiteral("provider")};
 
-QString insertSql(const QString &table, QStringList columns) {
+QString insertSql(const QString &table, const QStringList &columns) {
     QStringList params;
     for (const QString &c : std::as_const(columns))
         params << QLatin1Char(':') + c;
