@@ -411,6 +411,34 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 0);
     }
 
+    // Issue 12: an order id the journal refuses to record (here: this provider's ord_0001 is
+    // already another intent's, as when two servers both issued it) stops the checkout with the
+    // key and the order id for support. It used to carry on with an empty order id
+    // (POST /orders//actions/ticket).
+    void anOrderIdTheJournalRefusesStopsTheCheckout() {
+        const auto other = m_journal->createIntent(QStringLiteral("off_x"), {}, {});
+        QVERIFY(other.ok());
+        QVERIFY(m_journal->freezeBody(other->id, "{}").ok());
+        QVERIFY(m_journal->recordCreateResponse(other->id, QStringLiteral("ord_0001"), {}).ok());
+        QSignalSpy outcomes(m_flow.get(), &CheckoutFlow::outcomeReached);
+        QVERIFY(m_flow->submit());
+        passValidation();
+        QTRY_COMPARE(m_gateway.nextKind(), QStringLiteral("create_order"));
+        m_gateway.answer(order("pending")); // ord_0001
+        QTRY_COMPARE(outcomes.size(), 1);
+        QCOMPARE(m_flow->state(), CheckoutState::Unresolved);
+        const QString message = m_flow->outcomeMessage();
+        QVERIFY2(message.contains(QStringLiteral("ord_0001")) &&
+                     message.contains(intent().idempotencyKey) &&
+                     message.contains(QStringLiteral("Do not book again")),
+                 qPrintable(message));
+        m_scheduler->advance(10 * 60'000);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("ticket")).size(), 0);
+        QCOMPARE(m_gateway.callsOf(QStringLiteral("get_order")).size(), 0);
+        QVERIFY(intent().orderId.isEmpty());
+        QVERIFY(intent().isResumable()); // resume sends the same bytes with the same key
+    }
+
     // Issue 12: a lease means something across machines. A desk whose lease ran out (it lost
     // the agency database, or was paused) and was taken over stops at its next renewal: it
     // sends nothing more and writes nothing over the other desk's progress.
