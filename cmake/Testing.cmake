@@ -16,3 +16,21 @@ function(flightdesk_add_test)
         LABELS "${T_LABEL}" TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8")
 endfunction()
+
+# flightdesk_add_postgres_run(NAME): the test NAME once more as NAME_postgres, with
+# FLIGHTDESK_TEST_JOURNAL=postgres (tests/support/testjournal.h: its journals are fresh
+# databases on one private PostgreSQL server), the same environment and timeout, and its labels
+# plus `postgres` (`ctest -L postgres`). Call it in the directory that added NAME.
+function(flightdesk_add_postgres_run NAME)
+    get_test_property(${NAME} LABELS labels)
+    get_test_property(${NAME} TIMEOUT timeout)
+    get_test_property(${NAME} ENVIRONMENT environment)
+    get_test_property(${NAME} RUN_SERIAL serial)
+    add_test(NAME ${NAME}_postgres COMMAND ${NAME})
+    set_tests_properties(${NAME}_postgres PROPERTIES
+        LABELS "${labels};postgres" TIMEOUT ${timeout}
+        ENVIRONMENT "${environment};FLIGHTDESK_TEST_JOURNAL=postgres")
+    if(serial)
+        set_tests_properties(${NAME}_postgres PROPERTIES RUN_SERIAL ${serial})
+    endif()
+endfunction()

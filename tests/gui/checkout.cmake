@@ -5,3 +5,6 @@ flightdesk_add_test(NAME tst_checkouttab SOURCES tst_checkouttab.cpp LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
                          flightdesk_storage)
 flightdesk_add_test(NAME tst_desk SOURCES tst_desk.cpp LABEL gui LIBS flightdesk_test_support flightdesk_ui)
+# The checkout tab and the desk on a private PostgreSQL journal (tests/support/testjournal.h).
+flightdesk_add_postgres_run(tst_checkouttab)
+flightdesk_add_postgres_run(tst_desk)

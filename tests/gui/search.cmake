@@ -6,3 +6,4 @@ flightdesk_add_test(NAME tst_searchpage SOURCES tst_searchpage.cpp LABEL gui
 flightdesk_add_test(NAME tst_providerbooking SOURCES tst_providerbooking.cpp LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
                          flightdesk_storage)
+flightdesk_add_postgres_run(tst_providerbooking) # on a private PostgreSQL journal

@@ -6,6 +6,7 @@
 #include "desk/desk.h"
 #include "desk/session.h"
 #include "mainwindow.h"
+#include "testjournal.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -73,7 +74,9 @@ class TestCheckoutTab final : public QObject {
         SessionOptions o;
         o.demo = true;
         o.demoScenario = scenario;
-        o.journalPath = m_dir.filePath(QStringLiteral("j%1.sqlite").arg(++m_n));
+        o.journalPath =
+            fd::test::freshJournalLocation(m_dir, QStringLiteral("j%1.sqlite").arg(++m_n));
+        o.journalPassword = fd::test::journalPassword();
         o.timingScale = timingScale;
         return openDesk(o);
     }
@@ -111,6 +114,7 @@ class TestCheckoutTab final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void bookWithTheKeyboardEndsTicketedWithAnItinerary() {
         auto demo = demoDesk();
         const auto offer = firstOffer(*demo.desk);
@@ -237,7 +241,8 @@ private Q_SLOTS:
         SessionOptions o;
         o.apiBase = sandbox.baseUrl();
         o.apiKey = sandbox.apiKey();
-        o.journalPath = m_dir.filePath(QStringLiteral("restart.sqlite"));
+        o.journalPath = fd::test::freshJournalLocation(m_dir, QStringLiteral("restart.sqlite"));
+        o.journalPassword = fd::test::journalPassword();
         o.timingScale = 0.01;
         qint64 intentId = 0;
         QString key;

@@ -10,8 +10,10 @@
 #include "ordersmodel.h"
 #include "orderspage.h"
 #include "searchpage.h"
+#include "testjournal.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,12 +49,16 @@ class TestDesk final : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QHash<QString, QString> m_journals; // by name: a desk started again finds its journal
 
     std::unique_ptr<desk::Desk> demo(const QString &journal, const QString &scenario = {}) {
         SessionOptions o;
         o.demo = true;
         o.demoScenario = scenario;
-        o.journalPath = m_dir.filePath(journal);
+        if (!m_journals.contains(journal))
+            m_journals.insert(journal, fd::test::freshJournalLocation(m_dir, journal));
+        o.journalPath = m_journals.value(journal);
+        o.journalPassword = fd::test::journalPassword();
         o.timingScale = 0.01;
         return std::move(desk::makeDesk(o)).value();
     }
@@ -79,6 +85,7 @@ class TestDesk final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void searchBookAndSeeTheOrder() {
         auto demoDesk = demo(QStringLiteral("happy.sqlite"));
         MainWindow w(MainWindow::Mode::Demo, demoDesk.get());

@@ -11,6 +11,7 @@
 #include "ordersmodel.h"
 #include "orderspage.h"
 #include "searchpage.h"
+#include "testjournal.h"
 
 #include <QHeaderView>
 #include <QJsonArray>
@@ -76,7 +77,9 @@ class TestProviderBooking final : public QObject {
     Demo open() {
         SessionOptions o;
         o.demo = true;
-        o.journalPath = m_dir.filePath(QStringLiteral("j%1.sqlite").arg(++m_n));
+        o.journalPath =
+            fd::test::freshJournalLocation(m_dir, QStringLiteral("j%1.sqlite").arg(++m_n));
+        o.journalPassword = fd::test::journalPassword();
         o.timingScale = 0.01;
         auto s = Session::open(o);
         if (!s)
@@ -134,6 +137,7 @@ class TestProviderBooking final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void searchListsBothProviders() {
         Demo d = open();
         d.window->show();

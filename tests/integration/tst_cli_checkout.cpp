@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "processrun.h"
 #include "storage/orderjournal.h"
+#include "testjournal.h"
 
 namespace {
 const QString kData = QStringLiteral(FLIGHTDESK_TEST_DATA "/cli/");
@@ -45,7 +46,9 @@ QList<QJsonObject> parseLines(const QByteArray &out) {
 
 Run flightdesk(const QStringList &args, int timeoutMs = 60000) {
     // A developer's own agency journal must not stand in for a missing --journal.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Under FLIGHTDESK_TEST_JOURNAL=postgres its password is in PGPASSWORD, never in argv.
+    QProcessEnvironment env =
+        fd::test::withJournalPassword(QProcessEnvironment::systemEnvironment());
     env.remove(QStringLiteral("FLIGHTDESK_JOURNAL"));
     const fd::test::ProcessRun p =
         fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY), args, env, timeoutMs);
@@ -101,8 +104,14 @@ class TestCliCheckout final : public QObject {
 
     QTemporaryDir m_dir;
     int m_journals = 0;
+    // A new journal file, or a new PostgreSQL database (FLIGHTDESK_TEST_JOURNAL=postgres).
     QString journal() {
-        return m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(++m_journals));
+        return fd::test::freshJournalLocation(
+            m_dir, QStringLiteral("journal-%1.sqlite").arg(++m_journals));
+    }
+    // The environment of a child `flightdesk` that opens journal()'s location.
+    static QProcessEnvironment deskEnvironment() {
+        return fd::test::withJournalPassword(QProcessEnvironment::systemEnvironment());
     }
 
     // Starts a checkout with `connection`, waits until its create is executing on the server
@@ -110,6 +119,7 @@ class TestCliCheckout final : public QObject {
     void killMidCreate(SandboxProcess &sandbox, const ProviderFacts &p,
                        const QStringList &connection) {
         QProcess desk;
+        desk.setProcessEnvironment(deskEnvironment());
         desk.start(QStringLiteral(FLIGHTDESK_BINARY),
                    QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
                                QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
@@ -124,9 +134,9 @@ class TestCliCheckout final : public QObject {
 
     // One intent as `flightdesk orders` prints it.
     static QJsonObject orderOf(const QString &path, qint64 intentId) {
-        const fd::test::ProcessRun p =
-            fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
-                                 {QStringLiteral("orders"), QStringLiteral("--journal"), path});
+        const fd::test::ProcessRun p = fd::test::runProcess(
+            QStringLiteral(FLIGHTDESK_BINARY),
+            {QStringLiteral("orders"), QStringLiteral("--journal"), path}, deskEnvironment());
         for (const QJsonValue &v :
              QJsonDocument::fromJson(p.out).object().value(QStringLiteral("intents")).toArray())
             if (v.toObject().value(QStringLiteral("intent_id")).toInteger() == intentId)
@@ -135,6 +145,8 @@ class TestCliCheckout final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
+
     void demoBookingEndsTicketed_data() {
         QTest::addColumn<QString>("provider");
         QTest::newRow("travelbase") << QStringLiteral("travelbase");
@@ -316,6 +328,7 @@ private Q_SLOTS:
             flightdesk({QStringLiteral("orders"), QStringLiteral("--journal"), path});
         QCOMPARE(orders.exitCode, 0);
         QProcess proc;
+        proc.setProcessEnvironment(deskEnvironment());
         proc.start(QStringLiteral(FLIGHTDESK_BINARY),
                    {QStringLiteral("orders"), QStringLiteral("--journal"), path});
         QVERIFY(proc.waitForFinished());
@@ -482,6 +495,7 @@ private Q_SLOTS:
             QStringLiteral("--passengers"),   kData + QStringLiteral("adult-international.json"),
             QStringLiteral("--timing-scale"), QStringLiteral("0.01")};
         QProcess held; // LOS-LHR, 394.90 EUR: its create is held 4 s by the sandbox
+        held.setProcessEnvironment(deskEnvironment());
         held.start(QStringLiteral(FLIGHTDESK_BINARY),
                    QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
                                QStringLiteral("LOS-LHR"), QStringLiteral("--journal"), journal()} +
@@ -521,6 +535,7 @@ private Q_SLOTS:
         qint64 travelbaseId = 0;
         {
             fd::OrderJournal j;
+            j.setPassword(fd::test::journalPassword());
             QVERIFY(j.open(path).ok());
             const auto intent =
                 j.createIntent(QStringLiteral("off_0001"), {}, {}, QStringLiteral("travelbase"));
@@ -637,6 +652,7 @@ private Q_SLOTS:
         qint64 id = 0;
         {
             fd::OrderJournal j;
+            j.setPassword(fd::test::journalPassword());
             QVERIFY(j.open(path).ok());
             const auto intent = j.createIntent(QStringLiteral("off_0001"), {}, {});
             QVERIFY(intent.ok());
@@ -676,6 +692,7 @@ private Q_SLOTS:
     void refusedResumeExitsAtOnce() {
         const QString path = journal();
         fd::OrderJournal j;
+        j.setPassword(fd::test::journalPassword());
         QVERIFY(j.open(path).ok());
         const auto intent = j.createIntent(QStringLiteral("off_0001"), {}, {});
         QVERIFY(intent.ok());
@@ -756,6 +773,7 @@ private Q_SLOTS:
         {
             fd::ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
             fd::OrderJournal j(&clock);
+            j.setPassword(fd::test::journalPassword());
             QVERIFY(j.open(path));
             const auto empty =
                 flightdesk({QStringLiteral("orders"), QStringLiteral("--journal"), path});
@@ -779,7 +797,7 @@ private Q_SLOTS:
         const fd::test::ProcessRun doc =
             fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
                                  {QStringLiteral("orders"), QStringLiteral("--journal"), path},
-                                 QProcessEnvironment::systemEnvironment(), 60000);
+                                 deskEnvironment(), 60000);
         QCOMPARE(doc.exitCode, 0);
         QJsonParseError error;
         const QJsonDocument parsed = QJsonDocument::fromJson(doc.out, &error);
@@ -800,7 +818,7 @@ private Q_SLOTS:
             fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
                                  {QStringLiteral("orders"), QStringLiteral("--journal"), path,
                                   QStringLiteral("--jsonl")},
-                                 QProcessEnvironment::systemEnvironment(), 60000);
+                                 deskEnvironment(), 60000);
         QCOMPARE(jsonl.exitCode, 0);
         const QList<QByteArray> lines = jsonl.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1000);
@@ -812,12 +830,13 @@ private Q_SLOTS:
         const QString path = journal();
         {
             fd::OrderJournal j;
+            j.setPassword(fd::test::journalPassword());
             QVERIFY(j.open(path));
         }
         const fd::test::ProcessRun doc =
             fd::test::runProcess(QStringLiteral(FLIGHTDESK_BINARY),
                                  {QStringLiteral("orders"), QStringLiteral("--journal"), path},
-                                 QProcessEnvironment::systemEnvironment(), 60000);
+                                 deskEnvironment(), 60000);
         QCOMPARE(doc.exitCode, 0);
         QCOMPARE(doc.out, QJsonDocument(QJsonObject{{QStringLiteral("journal"), path},
                                                     {QStringLiteral("intents"), QJsonArray()}})

@@ -24,6 +24,7 @@ class TestEngineFaults final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     // 503 with Retry-After, then a reset after the commit on create; 429 on ticket; 500 on
     // the first read; every webhook twice.
     void flakyNetworkIsTicketedOnce() {

@@ -21,6 +21,7 @@ class TestEngineSandbox final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void happyPathIsTicketedByPolling() {
         EngineEnv env; // no receiver: the webhook never reaches the desk, the T+30 s poll does
         const auto offer = env.searchFirstOffer(EngineEnv::familyTypes());

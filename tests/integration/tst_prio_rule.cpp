@@ -24,6 +24,7 @@
 // right after a send would still look journaled on arrival; createdAt < receivedAt covers the
 // intent's key, the watcher covers the ticket key up to that limit.
 #include "checkoutstates.h"
+#include "testjournal.h"
 #include "tmxgatewayfixture.h"
 
 #include <QTimer>
@@ -71,7 +72,9 @@ struct TmxEngine : TmxEnv {
     TmxEngine()
         : TmxEnv(0.005) {
         gateway = makeGateway(gatewayOptions(0.005));
-        const auto opened = journal.open(dir.filePath(QStringLiteral("journal.sqlite")));
+        journal.setPassword(journalPassword());
+        const auto opened =
+            journal.open(freshJournalLocation(dir, QStringLiteral("journal.sqlite")));
         if (!opened)
             qFatal("journal did not open: %s", qPrintable(opened.error().message));
     }
@@ -249,6 +252,7 @@ class TestPrioRule final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void rule_data() {
         QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("scenario");

@@ -3,6 +3,7 @@
 // so no ticket action is ever sent; a PENDING booking is polled by PNR until it is ticketed.
 #include "checkoutstates.h"
 #include "storage/orderjournal.h"
+#include "testjournal.h"
 #include "tmxgatewayfixture.h"
 
 #include <QTemporaryDir>
@@ -20,7 +21,9 @@ struct TmxEngine : TmxEnv {
     TmxEngine()
         : TmxEnv(0.005) {
         gateway = makeGateway(gatewayOptions(0.005));
-        const auto opened = journal.open(dir.filePath(QStringLiteral("journal.sqlite")));
+        journal.setPassword(journalPassword());
+        const auto opened =
+            journal.open(freshJournalLocation(dir, QStringLiteral("journal.sqlite")));
         if (!opened)
             qFatal("journal did not open: %s", qPrintable(opened.error().message));
     }
@@ -74,6 +77,7 @@ class TestTravomatrixFlow final : public QObject {
     }
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void ticketedByTheCreateItself() {
         TmxEngine env;
         const auto offer = env.searchFirstOffer({QStringLiteral("adult"), QStringLiteral("child"),

@@ -6,6 +6,7 @@
 #include "api/webhookreceiver.h"
 #include "core/scheduler.h"
 #include "storage/orderjournal.h"
+#include "testjournal.h"
 
 #include <QElapsedTimer>
 #include <QMessageAuthenticationCode>
@@ -131,7 +132,9 @@ QByteArray rawRequest(const QByteArray &method, const QByteArray &path, const He
 
 struct Fixture {
     explicit Fixture(WebhookReceiver::Options options = {}) {
-        if (!dir.isValid() || !journal.open(dir.filePath(QStringLiteral("journal.sqlite"))))
+        journal.setPassword(fd::test::journalPassword());
+        if (!dir.isValid() ||
+            !journal.open(fd::test::freshJournalLocation(dir, QStringLiteral("journal.sqlite"))))
             qFatal("cannot open the journal");
         if (options.secret.isEmpty())
             options.secret = kSecret;
@@ -224,6 +227,7 @@ class TestWebhookReceiver final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     // --- the pure parts ------------------------------------------------------------------
 
     void signatureHeader_data() {
@@ -376,7 +380,8 @@ private Q_SLOTS:
     void explicitListenAddress() {
         QTemporaryDir dir;
         OrderJournal journal;
-        QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
+        journal.setPassword(fd::test::journalPassword());
+        QVERIFY(journal.open(fd::test::freshJournalLocation(dir, QStringLiteral("j.sqlite"))).ok());
         WebhookReceiver::Options options;
         options.address = QHostAddress(QHostAddress::LocalHostIPv6);
         options.secret = kSecret;
@@ -403,7 +408,8 @@ private Q_SLOTS:
     void publicAddressNeedsOptIn() {
         QTemporaryDir dir;
         OrderJournal journal;
-        QVERIFY(journal.open(dir.filePath(QStringLiteral("j.sqlite"))).ok());
+        journal.setPassword(fd::test::journalPassword());
+        QVERIFY(journal.open(fd::test::freshJournalLocation(dir, QStringLiteral("j.sqlite"))).ok());
         WebhookReceiver::Options options;
         options.address = QHostAddress(QHostAddress::AnyIPv4);
         options.secret = kSecret;
@@ -920,7 +926,9 @@ private Q_SLOTS:
         sandbox::test::Fixture sb; // system clock, timing scale 0.01
         QTemporaryDir dir;
         OrderJournal journal;
-        QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))).ok());
+        journal.setPassword(fd::test::journalPassword());
+        QVERIFY(journal.open(fd::test::freshJournalLocation(dir, QStringLiteral("journal.sqlite")))
+                    .ok());
         WebhookReceiver::Options options;
         options.secret = kSecret;
         WebhookReceiver receiver(options, &journal);

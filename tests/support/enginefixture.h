@@ -18,6 +18,7 @@
 #include "sandbox/sandbox.h"
 #include "storage/orderjournal.h"
 #include "testdata.h"
+#include "testjournal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -230,7 +231,9 @@ struct SandboxEnv {
 struct EngineEnv : SandboxEnv {
     explicit EngineEnv(bool withReceiver = false) {
         gateway = makeGateway(gatewayOptions(0.005)); // a 2 s backoff is 10 ms
-        const auto opened = journal.open(dir.filePath(QStringLiteral("journal.sqlite")));
+        journal.setPassword(journalPassword());
+        const auto opened =
+            journal.open(freshJournalLocation(dir, QStringLiteral("journal.sqlite")));
         if (!opened)
             qFatal("journal did not open: %s", qPrintable(opened.error().message));
         if (withReceiver) {

@@ -1,9 +1,10 @@
 #pragma once
 
-// One checkout flow against a ScriptedGateway, the real SQLite journal in a temporary
-// directory, a manual clock and a manual scheduler: no network and no real waiting. Shared by
-// the flow's unit tests (a QTest class derives from QObject and this). Header-only: the tests
-// that include it link flightdesk_storage themselves.
+// One checkout flow against a ScriptedGateway, the real journal (SQLite in a temporary
+// directory, or PostgreSQL under FLIGHTDESK_TEST_JOURNAL=postgres: testjournal.h), a manual clock
+// and a manual scheduler: no network and no real waiting. Shared by the flow's unit tests (a QTest
+// class derives from QObject and this). Header-only: the tests that include it link
+// flightdesk_storage themselves.
 
 #include "api/travelbasejson.h"
 #include "checkoutstates.h"
@@ -11,6 +12,7 @@
 #include "scriptedgateway.h"
 #include "storage/orderjournal.h"
 #include "testdata.h"
+#include "testjournal.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -72,7 +74,10 @@ protected:
         m_clock = std::make_unique<ManualClock>(sandboxStart());
         m_scheduler = std::make_unique<ManualScheduler>(m_clock.get());
         m_journal = std::make_unique<OrderJournal>(m_clock.get());
-        QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))).ok());
+        FD_SKIP_UNLESS_TEST_JOURNAL_RUNS();
+        m_journal->setPassword(journalPassword());
+        QVERIFY(
+            m_journal->open(freshJournalLocation(*m_dir, QStringLiteral("journal.sqlite"))).ok());
         m_gateway = ScriptedGateway();
         m_offer = *fd::travelbase::parseOffer(readTestJson("offers/los-lhr-family.json").object());
         m_flow = makeFlow(newIntent(readTestJson("passengers/family-valid.json").array()));

@@ -10,3 +10,5 @@ flightdesk_add_test(NAME tst_intentstate SOURCES tst_intentstate.cpp LABEL unit
     LIBS flightdesk_core flightdesk_test_support)
 flightdesk_add_test(NAME tst_failure_table SOURCES tst_failure_table.cpp LABEL unit
                     LIBS flightdesk_test_support flightdesk_core flightdesk_storage)
+# The flow on a private PostgreSQL journal (tests/support/testjournal.h); `ctest -L postgres`.
+flightdesk_add_postgres_run(tst_checkoutflow)
