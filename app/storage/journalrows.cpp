@@ -177,7 +177,16 @@ sql::Status erasePii(QSqlDatabase &db, Intent &intent) {
                                           ? QVariant(*intent.requestBody)
                                           : QVariant(QMetaType(QMetaType::QByteArray)));
     q.bindValue(QStringLiteral(":id"), intent.id);
-    return sql::exec(q, QStringLiteral("erasing passenger data"));
+    if (auto s = sql::exec(q, QStringLiteral("erasing passenger data")); !s)
+        return s;
+    if (sql::isPostgres(db))
+        return sql::ok();
+    // SQLite: the erased values live on in older WAL frames until a checkpoint copies the log
+    // and truncates it. Recorded in the same transaction, so a process killed before its
+    // checkpoint (or whose checkpoint a reader held up) leaves the next open to do it.
+    return sql::execSql(db, QStringLiteral("INSERT INTO meta (key, value) VALUES "
+                                           "('wal_scrub_pending', '1') ON CONFLICT (key) DO "
+                                           "UPDATE SET value = '1'"));
 }
 
 sql::Status moveState(QSqlDatabase &db, Intent &intent, CheckoutState state, const QDateTime &at,

@@ -246,6 +246,8 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
         close();
         return s;
     }
+    // A process that erased PII and died (or was held up) before its checkpoint: wipe now.
+    scrubIfLeftPending();
     return sql::ok();
 }
 
@@ -264,6 +266,26 @@ void OrderJournal::scrubWal() const {
     // Row: busy, frames in the log, frames checkpointed. Busy: a reader kept it from finishing.
     m_scrubPending = !q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next() ||
                      q.value(0).toInt() != 0;
+    q.finish();
+    if (m_scrubPending)
+        return;
+    // Done: clear the mark erasePii left (batched: if it is lost, the next open scrubs again).
+    sql::inTx<std::monostate>(*db, sql::Durability::Batched, [](QSqlDatabase &c) -> Status {
+        return sql::execSql(c, QStringLiteral("UPDATE meta SET value = '0' WHERE key = "
+                                              "'wal_scrub_pending' AND value <> '0'"));
+    });
+}
+
+void OrderJournal::scrubIfLeftPending() const {
+    auto db = connection();
+    if (!db)
+        return;
+    QSqlQuery q(*db);
+    if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'wal_scrub_pending'")) &&
+        q.next() && q.value(0).toString() == QLatin1String("1")) {
+        q.finish();
+        scrubWal();
+    }
 }
 
 sql::Durability OrderJournal::thenDurable() const {

@@ -174,8 +174,10 @@ private:
     Status makeDurable(bool erased) const;
     // The durability of a write that may end in makeDurable(): PostgreSQL flushes at commit.
     sql::Durability thenDurable() const;
-    // Best effort: a pending scrub (a checkpoint a reader blocked) is retried on close.
+    // Best effort: a pending scrub (a checkpoint a reader blocked) is retried on close, and by
+    // the next open when this process dies first (erasePii leaves a mark in meta).
     void scrubWal() const;
+    void scrubIfLeftPending() const;
 
     const Clock *m_clock;
     std::unique_ptr<Clock> m_ownClock;
