@@ -1,6 +1,7 @@
 // `flightdesk checkout`, `resume` and `orders` run as real processes, against the embedded demo
 // sandbox or a `flightdesk-sandbox` process, including a kill -9 in the middle of a create.
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -343,6 +344,175 @@ private Q_SLOTS:
         QCOMPARE(intent.value(QStringLiteral("state")).toString(), QStringLiteral("ticketed"));
         QCOMPARE(intent.value(QStringLiteral("provider")).toString(), provider);
         QCOMPARE(intent.value(QStringLiteral("idempotency_key")).toString(), key);
+    }
+
+    // kill -9 at every state of a Travelbase checkout, then `resume`: the journal keeps what
+    // matters (the key; from `creating` the frozen body; from `ticketing` the order id and the
+    // ticket key) and the resume books and tickets once, with the same keys. Each row holds the
+    // desk in its state with the sandbox: a slow endpoint (`held`), or a long ticketing delay
+    // without webhooks (`processing`: the desk has polled once and waits to poll again).
+    void killedAtEveryStateThenResumedBooksOnce_data() {
+        QTest::addColumn<QString>("state");       // the journal state the desk is killed in
+        QTest::addColumn<QByteArray>("held");     // the slow endpoint, empty for none
+        QTest::addColumn<QByteArray>("scenario"); // the sandbox's scenario (JSON)
+        // Ticketed after `delayMs` (real milliseconds: the sandbox runs unscaled), plus `more`.
+        const auto scenario = [](int delayMs, QJsonObject more) {
+            more.insert(QStringLiteral("ticketing"),
+                        QJsonObject{{QStringLiteral("outcome"), QStringLiteral("ticketed")},
+                                    {QStringLiteral("delay_ms"), delayMs}});
+            return QJsonDocument(more).toJson(QJsonDocument::Compact);
+        };
+        const auto slow = [&](const char *endpoint) {
+            const QJsonObject fault{{QStringLiteral("endpoint"), QLatin1String(endpoint)},
+                                    {QStringLiteral("attempts"), QJsonArray{1}},
+                                    {QStringLiteral("kind"), QStringLiteral("slow")},
+                                    {QStringLiteral("delay_ms"), 4000}};
+            return scenario(200, QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}});
+        };
+        QTest::newRow("validating: the offer read held")
+            << QStringLiteral("validating") << QByteArray("get_offer") << slow("get_offer");
+        QTest::newRow("validating: the wallet read held")
+            << QStringLiteral("validating") << QByteArray("get_wallet") << slow("get_wallet");
+        QTest::newRow("creating: the create held")
+            << QStringLiteral("creating") << QByteArray("create_order") << slow("create_order");
+        QTest::newRow("ticketing: the ticket action held")
+            << QStringLiteral("ticketing") << QByteArray("ticket_order") << slow("ticket_order");
+        QTest::newRow("processing: ticketing takes 8 s, no webhook, polled")
+            << QStringLiteral("processing") << QByteArray()
+            << scenario(
+                   8000,
+                   QJsonObject{{QStringLiteral("webhooks"),
+                                QJsonObject{{QStringLiteral("mode"), QStringLiteral("dropped")}}}});
+    }
+    void killedAtEveryStateThenResumedBooksOnce() {
+        QFETCH(QString, state);
+        QFETCH(QByteArray, held);
+        QFETCH(QByteArray, scenario);
+        const ProviderFacts p = facts(QStringLiteral("travelbase"));
+        const QString scenarioFile = m_dir.filePath(QStringLiteral("kill-%1.json").arg(m_journals));
+        {
+            QFile f(scenarioFile);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(scenario), scenario.size());
+        }
+        SandboxProcess sandbox({QStringLiteral("--scenario"), scenarioFile});
+        const QString path = journal();
+        const QStringList connection{QStringLiteral("--api-base"),     sandbox.url,
+                                     QStringLiteral("--api-key"),      p.apiKey,
+                                     QStringLiteral("--journal"),      path,
+                                     QStringLiteral("--timing-scale"), QStringLiteral("0.1")};
+        const auto heldRequests = [&] {
+            return held.isEmpty()
+                       ? QList<QJsonObject>()
+                       : rows(sandbox.ledger(), "requests", "endpoint", held.constData());
+        };
+
+        // The test's read side of the journal, opened (its schema made) before the desk starts.
+        fd::Intent before;
+        {
+            fd::OrderJournal watcher;
+            watcher.setPassword(fd::test::journalPassword());
+            QVERIFY(watcher.open(path).ok());
+            const auto only = [&]() -> std::optional<fd::Intent> {
+                const auto all = watcher.all();
+                if (!all || all->size() != 1)
+                    return std::nullopt;
+                return all->first();
+            };
+            // In the state, and the request it waits on sent: the held one, or a poll.
+            const auto reached = [&] {
+                const auto i = only();
+                if (!i || fd::state::name(i->state) != state)
+                    return false;
+                before = *i;
+                return !rows(sandbox.ledger(), "requests", "endpoint",
+                             held.isEmpty() ? "get_order" : held.constData())
+                            .isEmpty();
+            };
+
+            QProcess desk;
+            desk.setProcessEnvironment(deskEnvironment());
+            desk.start(QStringLiteral(FLIGHTDESK_BINARY),
+                       QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
+                                   QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
+                                   kData + QStringLiteral("adult-international.json")} +
+                           connection);
+            QTRY_VERIFY2_WITH_TIMEOUT(reached(), desk.readAllStandardError().constData(), 30000);
+            desk.kill();
+            QVERIFY(desk.waitForFinished());
+            QCOMPARE(desk.exitStatus(), QProcess::CrashExit);
+        }
+        QVERIFY(!before.idempotencyKey.isEmpty());
+
+        // What the killed desk left: read again, from a new connection.
+        {
+            fd::OrderJournal j;
+            j.setPassword(fd::test::journalPassword());
+            QVERIFY(j.open(path).ok());
+            const auto all = j.all();
+            QVERIFY(all.ok());
+            QCOMPARE(all->size(), 1);
+            const fd::Intent &after = all->first();
+            QCOMPARE(QString(fd::state::name(after.state)), state);
+            QCOMPARE(after.idempotencyKey, before.idempotencyKey);
+            QCOMPARE(after.offerId, before.offerId);
+            if (state != QLatin1String("validating")) {
+                QVERIFY(after.isFrozen());
+                QCOMPARE(after.requestBody, before.requestBody);
+            }
+            if (state == QLatin1String("ticketing") || state == QLatin1String("processing")) {
+                QVERIFY(!after.orderId.isEmpty());
+                QCOMPARE(after.orderId, before.orderId);
+                QVERIFY(!after.ticketKey.isEmpty());
+                QCOMPARE(after.ticketKey, before.ticketKey);
+            }
+        }
+        // The held request ends on the sandbox (its answer goes nowhere) before the resume.
+        if (!held.isEmpty())
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !heldRequests().first().value(QStringLiteral("outcome")).toString().isEmpty(),
+                30000);
+
+        const Run r = flightdesk(QStringList{QStringLiteral("resume")} + connection);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.outcome().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("ticketed"));
+        QCOMPARE(r.outcome().value(QStringLiteral("idempotency_key")).toString(),
+                 before.idempotencyKey);
+
+        // One order, one debit, one ticket action executed; every create and ticket action
+        // carries the journal's keys.
+        const QJsonObject ledger = sandbox.ledger();
+        const QList<QJsonObject> orders = rows(ledger, "orders");
+        QCOMPARE(orders.size(), 1);
+        QCOMPARE(orders.first().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("ticketed"));
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "debit").size(), 1);
+        QCOMPARE(rows(ledger, "wallet_movements", "type", "reversal").size(), 0);
+        const auto creates = rows(ledger, "requests", "endpoint", p.create);
+        QVERIFY(!creates.isEmpty());
+        for (const QJsonObject &c : creates) {
+            QCOMPARE(c.value(QStringLiteral("idempotency_key")).toString(), before.idempotencyKey);
+            QCOMPARE(c.value(QStringLiteral("body_sha256")),
+                     creates.first().value(QStringLiteral("body_sha256")));
+        }
+        fd::OrderJournal j;
+        j.setPassword(fd::test::journalPassword());
+        QVERIFY(j.open(path).ok());
+        const auto done = j.intent(before.id);
+        QVERIFY(done.ok());
+        QCOMPARE(done->state, fd::CheckoutState::Ticketed);
+        QVERIFY(!done->ticketKey.isEmpty());
+        if (!before.ticketKey.isEmpty())
+            QCOMPARE(done->ticketKey, before.ticketKey);
+        const auto tickets = rows(ledger, "requests", "endpoint", "ticket_order");
+        int ticketEffects = 0;
+        for (const QJsonObject &t : tickets) {
+            QCOMPARE(t.value(QStringLiteral("idempotency_key")).toString(), done->ticketKey);
+            if (t.value(QStringLiteral("outcome")).toString().startsWith(QLatin1String("executed")))
+                ++ticketEffects;
+        }
+        QCOMPARE(ticketEffects, 1);
     }
 
     // Travomatrix over real HTTP: a `flightdesk-sandbox --provider travomatrix` process, and
