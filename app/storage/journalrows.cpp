@@ -83,13 +83,17 @@ Error notFound(qint64 intentId) {
                       QStringLiteral("No intent %1 in the journal").arg(intentId));
 }
 
-Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &where,
-                                           const QVariant &value) {
+namespace {
+// The one intent matching a fixed SQL condition over named parameters, if any.
+Result<std::optional<Intent>> selectOne(QSqlDatabase &db, const QString &where,
+                                        const QList<std::pair<QString, QVariant>> &binds,
+                                        const QString &what) {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM intents WHERE ") +
               where);
-    q.bindValue(QStringLiteral(":v"), value);
-    if (auto s = sql::exec(q, QStringLiteral("reading an intent")); !s)
+    for (const auto &[name, value] : binds)
+        q.bindValue(name, value);
+    if (auto s = sql::exec(q, what); !s)
         return s.error();
     if (!q.next())
         return std::optional<Intent>();
@@ -98,22 +102,19 @@ Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &wher
         return i.error();
     return std::optional<Intent>(std::move(i).value());
 }
+} // namespace
+
+Result<std::optional<Intent>> selectIntent(QSqlDatabase &db, const QString &where,
+                                           const QVariant &value) {
+    return selectOne(db, where, {{QStringLiteral(":v"), value}},
+                     QStringLiteral("reading an intent"));
+}
 
 Result<std::optional<Intent>> selectByOrder(QSqlDatabase &db, const QString &provider,
                                             const QString &orderId) {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
-              QStringLiteral(" FROM intents WHERE provider = :p AND order_id = :o"));
-    q.bindValue(QStringLiteral(":p"), provider);
-    q.bindValue(QStringLiteral(":o"), orderId);
-    if (auto s = sql::exec(q, QStringLiteral("reading an intent by order")); !s)
-        return s.error();
-    if (!q.next())
-        return std::optional<Intent>();
-    auto i = fromRow(q);
-    if (!i)
-        return i.error();
-    return std::optional<Intent>(std::move(i).value());
+    return selectOne(db, QStringLiteral("provider = :p AND order_id = :o"),
+                     {{QStringLiteral(":p"), provider}, {QStringLiteral(":o"), orderId}},
+                     QStringLiteral("reading an intent by order"));
 }
 
 Result<QList<Intent>> selectIntents(QSqlDatabase &db, const QString &whereAndOrder) {
