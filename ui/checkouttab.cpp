@@ -160,6 +160,7 @@ void CheckoutTab::attach(CheckoutFlow *flow) {
     connect(flow, &CheckoutFlow::submitIgnored, this, [this](const QString &reason) {
         m_ui->statusFrame->show();
         m_ui->detailLabel->setText(reason);
+        page()->setBusy(m_flow->isBusy()); // a refusal may come after the press (the journal)
     });
 }
 

@@ -8,6 +8,8 @@
 #include <QState>
 #include <QStateMachine>
 
+#include <utility>
+
 namespace fd {
 
 namespace {
@@ -43,6 +45,7 @@ CheckoutFlow::CheckoutFlow(Deps deps, qint64 intentId, QObject *parent)
     , m_intentId(intentId)
     , m_machine(std::make_unique<QStateMachine>()) {
     buildMachine();
+    load();
 }
 
 CheckoutFlow::~CheckoutFlow() {
@@ -115,30 +118,63 @@ void CheckoutFlow::buildMachine() {
     }
 
     // The network steps write to the journal only while this flow holds the intent's lease:
-    // a second window or process on the same intent stops here and touches nothing.
+    // a second window or process on the same intent stops here and touches nothing. The
+    // intent's provider and the lease are one journal call; the step runs when it answers.
     const auto networkStep = [this](QState *busyState, CheckoutState which,
                                     void (CheckoutFlow::*step)()) {
         connect(busyState, &QState::entered, this, [this, which, step] {
-            // Booked with another provider than this flow's gateway: never sent here, and
-            // nothing written, so the desk connected to that provider can still finish it.
-            const auto intent = m_d.journal->intent(m_intentId);
-            const QString provider = intent ? intent->provider : QString();
-            const bool ours = provider.isEmpty() || provider == m_d.gateway->providerId();
-            const bool mine = ours && acquireLease();
-            m_busyElsewhere = !mine;
-            enter(which);
-            if (!ours) {
-                m_outcomeMessage = tr("This booking belongs to %1, not %2; it is not sent from "
-                                      "here. Open it where FlightDesk is connected to %1.")
-                                       .arg(provider, m_d.gateway->providerId());
-                return post(Step::Fatal);
-            }
-            if (!mine) {
-                m_outcomeMessage = tr("This booking is already being handled by another window "
-                                      "or process; it will not be sent twice.");
-                return post(Step::Fatal);
-            }
-            (this->*step)();
+            const quint64 entry = ++m_generation; // answers for the state left are stale now
+            m_moving = true;                      // until the state is entered
+            struct Claim {
+                QString provider;
+                bool ours = false;
+                bool granted = false;
+            };
+            const qint64 id = m_intentId;
+            const QString owner = m_d.leaseOwner;
+            const QDateTime now = m_d.clock->now();
+            const auto ttl = leaseTtl();
+            const bool held = m_leaseHeld;
+            const QString gatewayProvider = m_d.gateway->providerId();
+            ask<Claim>(
+                [=](CheckoutJournal &j) {
+                    Claim c;
+                    const auto intent = j.intent(id);
+                    c.provider = intent ? intent->provider : QString();
+                    // Booked with another provider than this flow's gateway: never sent here,
+                    // and nothing written, so the desk connected to it can still finish it.
+                    c.ours = c.provider.isEmpty() || c.provider == gatewayProvider;
+                    if (c.ours && held) {
+                        c.granted = true;
+                    } else if (c.ours) {
+                        const auto r = j.acquireLease(id, owner, now, ttl);
+                        c.granted = r.ok() && *r == LeaseResult::Granted;
+                    }
+                    return c;
+                },
+                [this, entry, which, step](Claim c) {
+                    if (c.granted)
+                        holdLease(); // kept, and released at the outcome, even if moved on
+                    if (entry != m_generation)
+                        return; // the outcome came meanwhile (a webhook)
+                    const bool mine = c.ours && c.granted;
+                    m_busyElsewhere = !mine;
+                    enter(which);
+                    if (!c.ours) {
+                        m_outcomeMessage =
+                            tr("This booking belongs to %1, not %2; it is not sent from "
+                               "here. Open it where FlightDesk is connected to %1.")
+                                .arg(c.provider, m_d.gateway->providerId());
+                        return post(Step::Fatal);
+                    }
+                    if (!mine) {
+                        m_outcomeMessage =
+                            tr("This booking is already being handled by another window "
+                               "or process; it will not be sent twice.");
+                        return post(Step::Fatal);
+                    }
+                    (this->*step)();
+                });
         });
     };
     networkStep(validating, St::Validating, &CheckoutFlow::onValidating);
@@ -147,57 +183,46 @@ void CheckoutFlow::buildMachine() {
     networkStep(processing, St::Processing, &CheckoutFlow::onProcessing);
     connect(editing, &QState::entered, this, [this] {
         m_state = CheckoutState::Editing;
+        m_shownState = CheckoutState::Editing;
         Q_EMIT stateEntered(CheckoutState::Editing, {});
     });
     connect(invalidInput, &QState::entered, this, [this] {
-        enter(St::InvalidInput,
-              {{QStringLiteral("errors"), static_cast<int>(m_report.errors.size())}});
-        finish(Outcome::InvalidInput, tr("Some passenger details need fixing; nothing was sent."));
+        conclude(Outcome::InvalidInput, tr("Some passenger details need fixing; nothing was sent."),
+                 {{QStringLiteral("errors"), static_cast<int>(m_report.errors.size())}});
     });
     connect(ticketed, &QState::entered, this, [this] {
-        enter(St::Ticketed);
-        finish(Outcome::Ticketed, tr("Ticketed. Booking reference %1.").arg(bookingReference()));
+        conclude(Outcome::Ticketed, tr("Ticketed. Booking reference %1.").arg(bookingReference()));
     });
     connect(failed, &QState::entered, this, [this] {
-        enter(St::Failed);
-        finish(Outcome::Failed,
-               tr("The airline did not confirm the booking; no charge was applied. "
-                  "Search again for this route."));
+        conclude(Outcome::Failed, tr("The airline did not confirm the booking; no charge was "
+                                     "applied. Search again for this route."));
     });
-    connect(offerUnavailable, &QState::entered, this, [this] {
-        enter(St::OfferUnavailable);
-        finish(Outcome::OfferUnavailable, m_outcomeMessage);
-    });
-    connect(insufficientFunds, &QState::entered, this, [this] {
-        enter(St::InsufficientFunds);
-        finish(Outcome::InsufficientFunds, m_outcomeMessage);
-    });
+    connect(offerUnavailable, &QState::entered, this,
+            [this] { conclude(Outcome::OfferUnavailable, m_outcomeMessage); });
+    connect(insufficientFunds, &QState::entered, this,
+            [this] { conclude(Outcome::InsufficientFunds, m_outcomeMessage); });
     connect(interrupted, &QState::entered, this, [this] {
-        enter(St::Interrupted, {{QStringLiteral("step"), state::name(m_interruptedStep)}});
-        finish(Outcome::Interrupted, m_outcomeMessage);
+        conclude(Outcome::Interrupted, m_outcomeMessage,
+                 {{QStringLiteral("step"), state::name(m_interruptedStep)}});
     });
     connect(unresolved, &QState::entered, this, [this] {
         // From ticketing, the ticket action was refused (or the journal failed); from creating,
         // the order id could not be recorded: that step left its own words, with the reason.
         // From processing, the airline has not answered in time.
         const bool refused =
-            state() == CheckoutState::Ticketing || state() == CheckoutState::Creating;
-        enter(St::Unresolved);
-        finish(Outcome::Unresolved,
-               refused ? m_outcomeMessage
-                       : tr("The airline has not answered for order %1. Contact support with this "
-                            "order id; do not book again.")
-                             .arg(orderId()));
+            current() == CheckoutState::Ticketing || current() == CheckoutState::Creating;
+        conclude(Outcome::Unresolved,
+                 refused ? m_outcomeMessage
+                         : tr("The airline has not answered for order %1. Contact support with "
+                              "this order id; do not book again.")
+                               .arg(orderId()));
         if (orderId().isEmpty())
             return; // nothing to read back; resume sends the same create with the same key
         const quint64 generation = m_generation;
         m_d.scheduler->after(m_d.timing.scaled(m_d.timing.pollInterval), this,
                              [this, generation] { poll(generation); });
     });
-    connect(error, &QState::entered, this, [this] {
-        enter(St::Error);
-        finish(Outcome::Error, m_outcomeMessage);
-    });
+    connect(error, &QState::entered, this, [this] { conclude(Outcome::Error, m_outcomeMessage); });
     m_machine->setInitialState(editing);
 }
 
@@ -212,24 +237,76 @@ void CheckoutFlow::post(Step step) {
     m_machine->postEvent(new StepEvent(static_cast<int>(step)));
 }
 
+void CheckoutFlow::load() {
+    const qint64 id = m_intentId;
+    ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
+                        [this](const Result<Intent> &intent) {
+                            if (intent)
+                                remember(*intent);
+                            m_loaded = true;
+                            if (std::exchange(m_submitWhenLoaded, false)) {
+                                m_moving = false;
+                                submit();
+                            }
+                        });
+}
+
+void CheckoutFlow::remember(const Intent &intent) {
+    m_key = intent.idempotencyKey;
+    m_orderId = intent.orderId;
+    m_bookingReference = intent.bookingReference;
+    m_frozen = intent.isFrozen();
+}
+
 void CheckoutFlow::enter(CheckoutState next, const QJsonObject &detail) {
     ++m_generation;
     m_state = next;
     m_moving = false;
-    m_outcome.reset();
-    if (!m_busyElsewhere)
-        m_d.journal->setState(m_intentId, next, detail);
-    Q_EMIT stateEntered(next, detail);
+    const qint64 id = m_intentId;
+    const bool write = !m_busyElsewhere;
+    ask<bool>(
+        [id, next, detail, write](CheckoutJournal &j) {
+            if (write)
+                j.setState(id, next, detail);
+            return true;
+        },
+        [this, next, detail](bool) {
+            m_shownState = next;
+            m_outcome.reset();
+            Q_EMIT stateEntered(next, detail);
+        });
 }
 
-void CheckoutFlow::finish(Outcome outcome, const QString &message) {
-    m_outcome = outcome;
+void CheckoutFlow::conclude(Outcome outcome, const QString &message, const QJsonObject &detail) {
+    const CheckoutState next = outcomeState(outcome);
+    ++m_generation;
+    m_state = next;
+    m_moving = false;
     m_outcomeMessage = message;
-    if (!m_busyElsewhere) {
-        m_d.journal->setOutcome(m_intentId, outcomeState(outcome), message);
-        releaseLease();
-    }
-    Q_EMIT outcomeReached(outcome, message);
+    const qint64 id = m_intentId;
+    const QString owner = m_d.leaseOwner;
+    const bool write = !m_busyElsewhere;
+    const bool release = write && m_leaseHeld;
+    if (release)
+        m_leaseHeld = false;
+    ask<bool>(
+        [id, owner, next, detail, message, write, release](CheckoutJournal &j) {
+            if (write) {
+                j.setState(id, next, detail);
+                j.setOutcome(id, next, message);
+            }
+            if (release)
+                j.releaseLease(id, owner);
+            return true;
+        },
+        [this, next, detail, outcome, message](bool) {
+            m_shownState = next;
+            m_outcome.reset();
+            Q_EMIT stateEntered(next, detail);
+            m_outcome = outcome;
+            m_shownMessage = message;
+            Q_EMIT outcomeReached(outcome, message);
+        });
 }
 
 QString CheckoutFlow::outcomeName(Outcome outcome) {
@@ -259,7 +336,7 @@ CheckoutState CheckoutFlow::outcomeState(Outcome outcome) {
 }
 
 bool CheckoutFlow::isBusy() const {
-    return m_moving || (m_state && state::isBusy(*m_state));
+    return m_moving || m_submitWhenLoaded || (m_state && state::isBusy(*m_state));
 }
 
 } // namespace fd

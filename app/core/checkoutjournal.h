@@ -48,6 +48,8 @@ public:
     virtual Result<LeaseResult> renewLease(qint64 intentId, const QString &ownerId,
                                            const QDateTime &now, std::chrono::milliseconds ttl) = 0;
     virtual Status releaseLease(qint64 intentId, const QString &ownerId) = 0;
+    // A worker thread that is about to end lets go of its own connection (JournalQueue).
+    virtual void closeThreadConnection() {}
 };
 
 } // namespace fd

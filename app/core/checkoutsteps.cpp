@@ -53,22 +53,8 @@ QString stopMessage(const GatewayFailure &f, const QString &key) {
 
 } // namespace
 
-QString CheckoutFlow::idempotencyKey() const {
-    const auto i = m_d.journal->intent(m_intentId);
-    return i ? i->idempotencyKey : QString();
-}
-QString CheckoutFlow::orderId() const {
-    const auto i = m_d.journal->intent(m_intentId);
-    return i ? i->orderId : QString();
-}
-QString CheckoutFlow::bookingReference() const {
-    const auto i = m_d.journal->intent(m_intentId);
-    return i ? i->bookingReference : QString();
-}
-
 bool CheckoutFlow::setPassengers(const QList<Passenger> &passengers) {
-    const auto intent = m_d.journal->intent(m_intentId);
-    if (isBusy() || !intent || intent->isFrozen())
+    if (isBusy() || m_frozen)
         return false;
     QJsonArray json;
     for (const Passenger &p : passengers) {
@@ -77,12 +63,20 @@ bool CheckoutFlow::setPassengers(const QList<Passenger> &passengers) {
             o.insert(QStringLiteral("type"), p.type);
         json.append(o);
     }
-    return m_d.journal->updatePassengers(m_intentId, json).ok();
+    // Queued before anything the agent does next (the validating step reads them back); the
+    // journal itself refuses it once the body is frozen (by another window meanwhile).
+    const qint64 id = m_intentId;
+    m_d.journal->write([id, json](CheckoutJournal &j) { j.updatePassengers(id, json); });
+    return true;
 }
 
 bool CheckoutFlow::submit() {
-    const auto intent = m_d.journal->intent(m_intentId);
-    if (intent && (intent->isFrozen() || !intent->orderId.isEmpty()) && !isBusy()) {
+    if (!m_loaded && !m_moving) { // decided once the journal has told what was sent
+        m_submitWhenLoaded = true;
+        m_moving = true;
+        return true;
+    }
+    if ((m_frozen || !m_orderId.isEmpty()) && !isBusy()) {
         // The create was sent (maybe from another window): only resume() may continue it, with
         // the same key and bytes.
         Q_EMIT submitIgnored(tr("This booking was already sent; it continues where it left off "
@@ -98,7 +92,8 @@ bool CheckoutFlow::submit() {
         m_moving = true;
         return true;
     }
-    if (m_moving || (state() != CheckoutState::Editing && state() != CheckoutState::InvalidInput)) {
+    if (m_moving ||
+        (current() != CheckoutState::Editing && current() != CheckoutState::InvalidInput)) {
         Q_EMIT submitIgnored(isBusy() ? tr("This booking is already being processed; it will not "
                                            "be sent twice.")
                                       : tr("This checkout has already finished."));
@@ -110,7 +105,7 @@ bool CheckoutFlow::submit() {
 }
 
 bool CheckoutFlow::retryAfterTopUp() {
-    if (m_moving || state() != CheckoutState::InsufficientFunds)
+    if (m_moving || current() != CheckoutState::InsufficientFunds)
         return false;
     m_moving = true;
     post(Step::ResumeValidate);
@@ -118,7 +113,7 @@ bool CheckoutFlow::retryAfterTopUp() {
 }
 
 bool CheckoutFlow::retrySafely() {
-    if (m_moving || state() != CheckoutState::Interrupted)
+    if (m_moving || current() != CheckoutState::Interrupted)
         return false;
     m_moving = true;
     post(m_interruptedStep == CheckoutState::Validating   ? Step::ResumeValidate
@@ -137,113 +132,153 @@ void CheckoutFlow::resume() {
             start();
         return;
     }
-    const auto intent = m_d.journal->intent(m_intentId);
-    if (!intent) {
-        m_outcomeMessage = intent.error().message;
-        post(Step::Fatal);
-        return;
-    }
-    using St = CheckoutState;
-    const CheckoutState s = intent->state;
-    if (s == St::Error) {
-        // The provider said "do not retry" (fatal error, key reused): support decides, not us.
-        m_outcomeMessage = intent->outcomeMessage.isEmpty() ? tr("This booking needs support.")
-                                                            : intent->outcomeMessage;
-        post(Step::Fatal);
-    } else if (s == St::Ticketed) {
-        post(Step::OrderTicketed);
-    } else if (s == St::Failed) {
-        post(Step::OrderFailed);
-    } else if (intent->isFinal()) {
-        ; // finished without an order (offer gone, superseded): nothing is ever sent again
-    } else if (!intent->isFrozen()) {
-        // Nothing was sent. A draft stays with the agent; a checkout the agent submitted and
-        // that was cut short while checking the offer and wallet (or waiting for a top-up)
-        // validates again, and only then freezes and sends, with the same key.
-        if (intent->isResumable()) // the same rule `resume` uses to pick intents
-            post(Step::ResumeValidate);
-    } else if (intent->orderId.isEmpty()) {
-        // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
-        // resend the same bytes with the same key and let the provider replay its answer.
-        post(s == St::InsufficientFunds ? Step::ResumeValidate : Step::ResumeCreate);
-    } else if (!m_d.gateway->ticketsSeparately() || state::rank(s) >= state::rank(St::Processing) ||
-               (intent->providerStatus &&
-                state::rank(*intent->providerStatus) >= state::rank(ProviderStatus::InProgress))) {
-        post(Step::ResumeProcess); // ticketing was asked for (or under way): never ask again
-    } else {
-        post(Step::ResumeTicket);
-    }
+    const qint64 id = m_intentId;
+    ask<Result<Intent>>(
+        [id](CheckoutJournal &j) { return j.intent(id); },
+        [this](const Result<Intent> &intent) {
+            if (!intent) {
+                m_outcomeMessage = intent.error().message;
+                post(Step::Fatal);
+                return;
+            }
+            remember(*intent);
+            using St = CheckoutState;
+            const CheckoutState s = intent->state;
+            if (s == St::Error) {
+                // The provider said "do not retry" (fatal error, key reused): support decides, not
+                // us.
+                m_outcomeMessage = intent->outcomeMessage.isEmpty()
+                                       ? tr("This booking needs support.")
+                                       : intent->outcomeMessage;
+                post(Step::Fatal);
+            } else if (s == St::Ticketed) {
+                post(Step::OrderTicketed);
+            } else if (s == St::Failed) {
+                post(Step::OrderFailed);
+            } else if (intent->isFinal()) {
+                ; // finished without an order (offer gone, superseded): nothing is ever sent again
+            } else if (!intent->isFrozen()) {
+                // Nothing was sent. A draft stays with the agent; a checkout the agent submitted
+                // and that was cut short while checking the offer and wallet (or waiting for a
+                // top-up) validates again, and only then freezes and sends, with the same key.
+                if (intent->isResumable()) // the same rule `resume` uses to pick intents
+                    post(Step::ResumeValidate);
+            } else if (intent->orderId.isEmpty()) {
+                // 402 executed nothing, so re-check the wallet; otherwise the create may have run:
+                // resend the same bytes with the same key and let the provider replay its answer.
+                post(s == St::InsufficientFunds ? Step::ResumeValidate : Step::ResumeCreate);
+            } else if (!m_d.gateway->ticketsSeparately() ||
+                       state::rank(s) >= state::rank(St::Processing) ||
+                       (intent->providerStatus && state::rank(*intent->providerStatus) >=
+                                                      state::rank(ProviderStatus::InProgress))) {
+                post(
+                    Step::ResumeProcess); // ticketing was asked for (or under way): never ask again
+            } else {
+                post(Step::ResumeTicket);
+            }
+        });
 }
 
 AttemptLog CheckoutFlow::attemptLog(const QString &call) {
     return [this, call](const QJsonObject &attempt) {
         QJsonObject detail = attempt;
         detail.insert(QStringLiteral("call"), call);
-        m_d.journal->recordAttempt(m_intentId, detail);
+        const qint64 id = m_intentId;
+        m_d.journal->write([id, detail](CheckoutJournal &j) { j.recordAttempt(id, detail); });
     };
 }
 
-bool CheckoutFlow::acquireLease() {
+std::chrono::milliseconds CheckoutFlow::leaseTtl() const {
+    return m_d.timing.scaled(m_d.timing.leaseTtl);
+}
+
+void CheckoutFlow::holdLease() {
     if (m_leaseHeld)
-        return true;
-    const auto r = m_d.journal->acquireLease(m_intentId, m_d.leaseOwner, m_d.clock->now(),
-                                             m_d.timing.scaled(m_d.timing.leaseTtl));
-    m_leaseHeld = r.ok() && *r == LeaseResult::Granted;
-    if (m_leaseHeld)
-        m_leaseRenewedAt = m_d.clock->now();
-    if (m_leaseHeld)
-        m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
-                             [this] { renewLease(); });
-    return m_leaseHeld;
+        return;
+    m_leaseHeld = true;
+    m_leaseRenewedAt = m_d.clock->now();
+    m_d.scheduler->after(leaseTtl() / 3, this, [this] { renewLease(); });
 }
 
 // Keeps the lease while a network step is under way; a crashed process simply stops renewing.
 // A lease this desk no longer holds — another desk took the intent over after it ran out, or
-// the journal could not be reached for as long as the lease lasts (a desk that lost the agency
-// database) — stops the checkout here: from now on another desk may be sending it, and only one
-// may. The intent is left to that desk (nothing is written); resume picks it up, same key.
+// the journal has not granted a renewal for as long as the lease lasts (a desk that lost the
+// agency database, or one whose database stopped answering) — stops the checkout here: from
+// now on another desk may be sending it, and only one may. The intent is left to that desk
+// (nothing is written); resume picks it up, same key. The check runs on this desk's own timer,
+// so a journal that never answers cannot keep a lost lease alive.
 void CheckoutFlow::renewLease() {
     if (!m_leaseHeld || !isBusy())
         return;
     const QDateTime now = m_d.clock->now();
-    const auto ttl = m_d.timing.scaled(m_d.timing.leaseTtl);
-    const auto r = m_d.journal->renewLease(m_intentId, m_d.leaseOwner, now, ttl);
-    if (r.ok() && *r == LeaseResult::Granted) {
-        m_leaseRenewedAt = now;
-    } else if ((r.ok() && *r == LeaseResult::Refused) ||
-               m_leaseRenewedAt.msecsTo(now) >= qint64(ttl.count())) {
-        m_leaseHeld = false;
-        m_busyElsewhere = true; // the journal is the other desk's now
-        m_interruptedStep = state();
-        m_outcomeMessage =
-            r.ok() ? tr("Another desk took over this booking after this desk stopped renewing its "
-                        "claim; it continues there, with the same key. Nothing more is sent from "
-                        "here.")
-                   : tr("The order journal could not be reached for longer than this desk's claim "
-                        "on the booking lasts (%1), so another desk may now continue it; nothing "
-                        "more is sent from here. Resume it once the journal is back: the same key "
-                        "is used, so it cannot book twice.")
-                         .arg(r.error().message);
-        return post(Step::Interrupt);
+    const auto ttl = leaseTtl();
+    if (m_leaseRenewedAt.msecsTo(now) >= qint64(ttl.count()))
+        return loseLease(tr("the journal did not answer"));
+    if (!m_renewing) {
+        m_renewing = true;
+        const qint64 id = m_intentId;
+        const QString owner = m_d.leaseOwner;
+        ask<Result<LeaseResult>>(
+            [id, owner, now, ttl](CheckoutJournal &j) { return j.renewLease(id, owner, now, ttl); },
+            [this, now, ttl](const Result<LeaseResult> &r) {
+                m_renewing = false;
+                if (!m_leaseHeld)
+                    return; // released (or lost) meanwhile
+                if (r.ok() && *r == LeaseResult::Granted)
+                    m_leaseRenewedAt = now;
+                else if (r.ok())
+                    loseLease({});
+                else if (m_leaseRenewedAt.msecsTo(m_d.clock->now()) >= qint64(ttl.count()))
+                    loseLease(r.error().message);
+            });
     }
-    m_d.scheduler->after(m_d.timing.scaled(m_d.timing.leaseTtl) / 3, this,
-                         [this] { renewLease(); });
+    m_d.scheduler->after(ttl / 3, this, [this] { renewLease(); });
+}
+
+// `why` is empty when another desk holds the lease now; otherwise why it could not be renewed.
+void CheckoutFlow::loseLease(const QString &why) {
+    m_leaseHeld = false;
+    m_busyElsewhere = true; // the journal is the other desk's now
+    m_interruptedStep = current();
+    m_outcomeMessage =
+        why.isEmpty()
+            ? tr("Another desk took over this booking after this desk stopped renewing its "
+                 "claim; it continues there, with the same key. Nothing more is sent from here.")
+            : tr("The order journal could not be reached for longer than this desk's claim "
+                 "on the booking lasts (%1), so another desk may now continue it; nothing "
+                 "more is sent from here. Resume it once the journal is back: the same key "
+                 "is used, so it cannot book twice.")
+                  .arg(why);
+    post(Step::Interrupt);
 }
 
 void CheckoutFlow::releaseLease() {
-    if (m_leaseHeld)
-        m_d.journal->releaseLease(m_intentId, m_d.leaseOwner);
+    if (m_leaseHeld) {
+        const qint64 id = m_intentId;
+        const QString owner = m_d.leaseOwner;
+        m_d.journal->write([id, owner](CheckoutJournal &j) { j.releaseLease(id, owner); });
+    }
     m_leaseHeld = false;
 }
 
 void CheckoutFlow::onValidating() {
     const quint64 generation = m_generation;
-    const auto intent = m_d.journal->intent(m_intentId);
-    if (!intent) {
-        m_outcomeMessage = intent.error().message;
-        return post(Step::Fatal);
-    }
-    auto passengers = passengersOf(*intent);
+    const qint64 id = m_intentId;
+    ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
+                        [this, generation](const Result<Intent> &intent) {
+                            if (stale(generation))
+                                return;
+                            if (!intent) {
+                                m_outcomeMessage = intent.error().message;
+                                return post(Step::Fatal);
+                            }
+                            remember(*intent);
+                            validate(*intent, generation);
+                        });
+}
+
+void CheckoutFlow::validate(const Intent &intent, quint64 generation) {
+    auto passengers = passengersOf(intent);
     if (!passengers) {
         m_outcomeMessage = passengers.error().message;
         return post(Step::Fatal);
@@ -252,8 +287,8 @@ void CheckoutFlow::onValidating() {
     // Bad passenger data is caught before any call at all: against the saved offer when there
     // is one, field by field otherwise (the fresh offer then adds ages and passports).
     Trip trip;
-    if (!intent->offer.isEmpty()) {
-        const auto stored = m_d.gateway->offerFromJson(intent->offer);
+    if (!intent.offer.isEmpty()) {
+        const auto stored = m_d.gateway->offerFromJson(intent.offer);
         if (!stored) {
             m_outcomeMessage = stored.error().message;
             return post(Step::Fatal);
@@ -264,7 +299,7 @@ void CheckoutFlow::onValidating() {
     if (!m_report.valid())
         return post(Step::LocalInvalid);
 
-    const QString offerId = intent->offerId;
+    const QString offerId = intent.offerId;
     m_d.gateway->fetchOffer(
         offerId, this, attemptLog(QStringLiteral("get_offer")),
         [this, generation, passengers = *passengers](GatewayResult<Offer> r) {
@@ -315,38 +350,59 @@ void CheckoutFlow::onValidating() {
 
 void CheckoutFlow::onCreating() {
     const quint64 generation = m_generation;
-    auto intent = m_d.journal->intent(m_intentId);
-    if (!intent) {
-        m_outcomeMessage = intent.error().message;
-        return post(Step::Fatal);
-    }
-    QByteArray body;
-    if (intent->isFrozen()) {
-        body = *intent->requestBody; // byte-identical retry
-    } else {
-        const auto offer =
-            m_freshOffer ? Result<Offer>(*m_freshOffer) : m_d.gateway->offerFromJson(intent->offer);
-        const auto passengers = passengersOf(*intent);
-        if (!offer || !passengers) {
-            m_outcomeMessage = tr("The saved checkout cannot be read.");
-            return post(Step::Fatal);
-        }
-        body = m_d.gateway->createBody(*offer, *passengers);
-        // The offer as booked, for the orders page and the itinerary (a checkout started from
-        // the CLI knows only the offer's id until now).
-        if (m_freshOffer)
-            m_d.journal->updateOffer(m_intentId, m_freshOffer->id, m_freshOffer->raw);
-        // Stored before it is sent: after a crash, resume sends these exact bytes again.
-        if (const auto frozen = m_d.journal->freezeBody(m_intentId, body); !frozen) {
-            m_outcomeMessage = frozen.error().message;
-            return post(Step::Fatal);
-        }
-    }
+    const qint64 id = m_intentId;
+    ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
+                        [this, generation](const Result<Intent> &intent) {
+                            if (stale(generation))
+                                return;
+                            if (!intent) {
+                                m_outcomeMessage = intent.error().message;
+                                return post(Step::Fatal);
+                            }
+                            remember(*intent);
+                            create(*intent, generation);
+                        });
+}
+
+void CheckoutFlow::create(const Intent &intent, quint64 generation) {
     // Frozen before this step: a create with these bytes and this key was sent before (by a
     // process that died, or before a safe retry), and may have executed.
-    const bool sentBefore = intent->isFrozen();
+    if (intent.isFrozen())
+        return sendCreate(*intent.requestBody, true, generation); // byte-identical retry
+    const auto offer =
+        m_freshOffer ? Result<Offer>(*m_freshOffer) : m_d.gateway->offerFromJson(intent.offer);
+    const auto passengers = passengersOf(intent);
+    if (!offer || !passengers) {
+        m_outcomeMessage = tr("The saved checkout cannot be read.");
+        return post(Step::Fatal);
+    }
+    const QByteArray body = m_d.gateway->createBody(*offer, *passengers);
+    // The offer as booked, for the orders page and the itinerary (a checkout started from the
+    // CLI knows only the offer's id until now), and the body, stored before it is sent: after a
+    // crash, resume sends these exact bytes again.
+    const qint64 id = m_intentId;
+    const std::optional<Offer> fresh = m_freshOffer;
+    ask<CheckoutJournal::Status>(
+        [id, fresh, body](CheckoutJournal &j) {
+            if (fresh)
+                j.updateOffer(id, fresh->id, fresh->raw);
+            return j.freezeBody(id, body);
+        },
+        [this, generation, body](const CheckoutJournal::Status &frozen) {
+            if (stale(generation))
+                return;
+            if (!frozen) {
+                m_outcomeMessage = frozen.error().message;
+                return post(Step::Fatal);
+            }
+            m_frozen = true;
+            sendCreate(body, false, generation);
+        });
+}
+
+void CheckoutFlow::sendCreate(const QByteArray &body, bool sentBefore, quint64 generation) {
     m_d.gateway->createOrder(
-        body, intent->idempotencyKey, this, attemptLog(QStringLiteral("create_order")),
+        body, m_key, this, attemptLog(QStringLiteral("create_order")),
         [this, generation, sentBefore](GatewayResult<OrderSnapshot> r) {
             if (generation != m_generation)
                 return;
@@ -356,29 +412,44 @@ void CheckoutFlow::onCreating() {
                     failure.earlierAttemptMayHaveExecuted || sentBefore;
                 return onCreateFailed(failure);
             }
-            const OrderSnapshot &order = std::get<OrderSnapshot>(r);
+            const OrderSnapshot order = std::get<OrderSnapshot>(r);
             // The flow never goes on with a value it could not store: a refused order id (a
             // constraint, a full disk, a lost database) would leave an order nobody can find.
-            if (const auto stored = m_d.journal->recordCreateResponse(
-                    m_intentId, order.id, order.bookingReference, m_d.gateway->ticketsSeparately());
-                !stored) {
-                m_outcomeMessage =
-                    tr("The provider created order %1, but the journal could not record it (%2). "
-                       "Do not book again; contact support with order %1 and key %3.")
-                        .arg(order.id, stored.error().message, idempotencyKey());
-                return post(Step::Unresolved);
-            }
-            noteProviderStatus(order);
-            applyIfFinal(); // a webhook may have told the outcome before this response came
-            if (state() != CheckoutState::Creating)
-                return;
-            if (m_d.gateway->ticketsSeparately())
-                return post(Step::Created);
-            // The provider answered for the booking itself (ticketed, failed) or left it
-            // pending: the answer is its own word on the order, and a pending one is polled.
-            applyRead(order);
-            if (!order.status || !state::isFinal(*order.status))
-                post(Step::CreatedAwaitingOutcome);
+            const qint64 id = m_intentId;
+            const bool mintTicketKey = m_d.gateway->ticketsSeparately();
+            ask<Result<Intent>>(
+                [id, order, mintTicketKey](CheckoutJournal &j) -> Result<Intent> {
+                    const auto stored =
+                        j.recordCreateResponse(id, order.id, order.bookingReference, mintTicketKey);
+                    if (!stored)
+                        return stored.error();
+                    return j.intent(id);
+                },
+                [this, generation, order](const Result<Intent> &stored) {
+                    if (!stored) {
+                        m_outcomeMessage =
+                            tr("The provider created order %1, but the journal could not record "
+                               "it (%2). Do not book again; contact support with order %1 and "
+                               "key %3.")
+                                .arg(order.id, stored.error().message, m_key);
+                        return post(Step::Unresolved);
+                    }
+                    remember(*stored);
+                    if (generation != m_generation)
+                        return;
+                    noteProviderStatus(order);
+                    // A webhook may have told the outcome before this response came.
+                    if (moveIfFinal(*stored))
+                        return;
+                    if (m_d.gateway->ticketsSeparately())
+                        return post(Step::Created);
+                    // The provider answered for the booking itself (ticketed, failed) or left
+                    // it pending: the answer is its own word on the order, and a pending one is
+                    // polled.
+                    applyRead(order);
+                    if (!order.status || !state::isFinal(*order.status))
+                        post(Step::CreatedAwaitingOutcome);
+                });
         });
 }
 
@@ -414,16 +485,21 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
             m_report.add(issueFromProvider(field, message));
         if (m_report.errors.isEmpty())
             m_report.add({-1, QString(), f.code, f.message});
-        const auto next = m_d.journal->supersede(m_intentId);
-        if (!next) {
-            m_outcomeMessage = next.error().message;
-            return post(Step::Fatal);
-        }
-        releaseLease();
-        const qint64 old = m_intentId;
-        m_intentId = next->id;
-        Q_EMIT intentReplaced(old, m_intentId);
-        return post(Step::Rejected);
+        const qint64 id = m_intentId;
+        ask<Result<Intent>>([id](CheckoutJournal &j) { return j.supersede(id); },
+                            [this](const Result<Intent> &next) {
+                                if (!next) {
+                                    m_outcomeMessage = next.error().message;
+                                    return post(Step::Fatal);
+                                }
+                                releaseLease();
+                                const qint64 old = m_intentId;
+                                m_intentId = next->id;
+                                remember(*next);
+                                Q_EMIT intentReplaced(old, m_intentId);
+                                post(Step::Rejected);
+                            });
+        return;
     }
     case K::OutcomeUnknown:
     case K::Cancelled:
@@ -440,35 +516,48 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
 
 void CheckoutFlow::onTicketing() {
     const quint64 generation = m_generation;
-    const auto intent = m_d.journal->intent(m_intentId);
-    const auto key = m_d.journal->recordTicketKey(m_intentId);
-    if (!intent || !key) {
-        m_outcomeMessage = tr("The saved checkout cannot be read, so ticketing was not asked for. "
-                              "Contact support; do not book again.");
-        return post(Step::Unresolved);
-    }
-    m_d.gateway->ticketOrder(intent->orderId, *key, this, attemptLog(QStringLiteral("ticket")),
-                             [this, generation](GatewayResult<OrderSnapshot> r) {
-                                 if (generation != m_generation)
-                                     return;
-                                 if (auto *f = std::get_if<GatewayFailure>(&r)) {
-                                     m_outcomeMessage = f->message;
-                                     m_interruptedStep = CheckoutState::Ticketing;
-                                     if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
-                                         f->kind == GatewayFailure::Kind::Cancelled)
-                                         return post(Step::Interrupt);
-                                     // The order exists: a definitive refusal here is for support,
-                                     // never a new order.
-                                     m_outcomeMessage =
-                                         tr("The provider refused to ticket order %1 (%2). Contact "
-                                            "support with this order id; do not book again.")
-                                             .arg(orderId(), f->message);
-                                     return post(Step::Unresolved);
-                                 }
-                                 applyRead(std::get<OrderSnapshot>(r));
-                                 if (state() == CheckoutState::Ticketing)
-                                     post(Step::TicketAccepted);
-                             });
+    const qint64 id = m_intentId;
+    struct Ticketing {
+        Result<Intent> intent;
+        Result<QString> key;
+    };
+    ask<Ticketing>(
+        [id](CheckoutJournal &j) {
+            return Ticketing{j.intent(id), j.recordTicketKey(id)};
+        },
+        [this, generation](const Ticketing &t) {
+            if (stale(generation))
+                return;
+            if (!t.intent || !t.key) {
+                m_outcomeMessage = tr("The saved checkout cannot be read, so ticketing was not "
+                                      "asked for. Contact support; do not book again.");
+                return post(Step::Unresolved);
+            }
+            remember(*t.intent);
+            m_d.gateway->ticketOrder(
+                t.intent->orderId, *t.key, this, attemptLog(QStringLiteral("ticket")),
+                [this, generation](GatewayResult<OrderSnapshot> r) {
+                    if (generation != m_generation)
+                        return;
+                    if (auto *f = std::get_if<GatewayFailure>(&r)) {
+                        m_outcomeMessage = f->message;
+                        m_interruptedStep = CheckoutState::Ticketing;
+                        if (f->kind == GatewayFailure::Kind::OutcomeUnknown ||
+                            f->kind == GatewayFailure::Kind::Cancelled)
+                            return post(Step::Interrupt);
+                        // The order exists: a definitive refusal here is for support, never a
+                        // new order.
+                        m_outcomeMessage = tr("The provider refused to ticket order %1 (%2). "
+                                              "Contact support with this order id; do not book "
+                                              "again.")
+                                               .arg(orderId(), f->message);
+                        return post(Step::Unresolved);
+                    }
+                    applyRead(std::get<OrderSnapshot>(r));
+                    if (current() == CheckoutState::Ticketing)
+                        post(Step::TicketAccepted);
+                });
+        });
 }
 
 void CheckoutFlow::onProcessing() {
@@ -521,11 +610,14 @@ void CheckoutFlow::confirmFailure(const OrderSnapshot &claimed) {
             const auto *order = std::get_if<OrderSnapshot>(&r);
             if (!order)
                 return; // not confirmed: say nothing yet; the processing poll reads again
-            if (!order->isFailed())
-                m_d.journal->addNote(
-                    m_intentId, QStringLiteral("Disputed: a webhook said order %1 failed; reading "
-                                               "the order by id says \"%2\". The read wins.")
-                                    .arg(claimed.id, order->statusName));
+            if (!order->isFailed()) {
+                const qint64 id = m_intentId;
+                const QString note =
+                    QStringLiteral("Disputed: a webhook said order %1 failed; reading the order "
+                                   "by id says \"%2\". The read wins.")
+                        .arg(claimed.id, order->statusName);
+                m_d.journal->write([id, note](CheckoutJournal &j) { j.addNote(id, note); });
+            }
             applyRead(*order);
         });
 }
@@ -535,7 +627,10 @@ void CheckoutFlow::applyRead(const OrderSnapshot &order) {
         return;
     noteProviderStatus(order);
     if (order.isTicketed()) {
-        m_d.journal->recordETickets(m_intentId, order.ticketsJson());
+        const qint64 id = m_intentId;
+        const QJsonArray tickets = order.ticketsJson();
+        // Queued before the state it leads to: stored before "ticketed" is announced.
+        m_d.journal->write([id, tickets](CheckoutJournal &j) { j.recordETickets(id, tickets); });
         post(Step::OrderTicketed);
     } else if (order.isFailed()) {
         post(Step::OrderFailed);
@@ -543,19 +638,32 @@ void CheckoutFlow::applyRead(const OrderSnapshot &order) {
 }
 
 void CheckoutFlow::applyIfFinal() {
-    const auto intent = m_d.journal->intent(m_intentId);
-    if (!intent)
-        return;
-    if (intent->state == CheckoutState::Ticketed)
+    const qint64 id = m_intentId;
+    ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
+                        [this](const Result<Intent> &intent) {
+                            if (intent)
+                                moveIfFinal(*intent);
+                        });
+}
+
+bool CheckoutFlow::moveIfFinal(const Intent &intent) {
+    if (intent.state == CheckoutState::Ticketed)
         post(Step::OrderTicketed);
-    else if (intent->state == CheckoutState::Failed)
+    else if (intent.state == CheckoutState::Failed)
         post(Step::OrderFailed);
+    else
+        return false;
+    return true;
 }
 
 // What the provider answered about the order, in its own field; the journal keeps the highest.
 void CheckoutFlow::noteProviderStatus(const OrderSnapshot &order) {
-    if (!m_busyElsewhere && order.status)
-        m_d.journal->recordProviderStatus(m_intentId, *order.status);
+    if (!m_busyElsewhere && order.status) {
+        const qint64 id = m_intentId;
+        const ProviderStatus status = *order.status;
+        m_d.journal->write(
+            [id, status](CheckoutJournal &j) { j.recordProviderStatus(id, status); });
+    }
 }
 
 } // namespace fd

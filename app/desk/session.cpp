@@ -13,11 +13,13 @@ Session::Session(SessionOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_journal(&m_clock)
+    , m_journalQueue(std::make_unique<JournalQueue>(&m_journal))
     , m_leaseOwner(OrderJournal::makeOwnerId()) {}
 
 Session::~Session() {
     for (const auto &flow : std::as_const(m_flows))
         delete flow.data(); // before the journal and gateway they use
+    m_journalQueue.reset(); // what the flows queued is written before the journal closes
 }
 
 Result<std::unique_ptr<Session>> Session::open(SessionOptions options, QObject *parent) {
@@ -191,8 +193,8 @@ CheckoutFlow *Session::flowFor(qint64 intentId) {
     desk::ProviderLink *with = intent ? link(intent->provider) : nullptr;
     if (!with)
         with = &firstLink(); // it refuses the intent and writes nothing
-    CheckoutFlow::Deps d{&with->gateway(),       &m_journal,  &m_clock, &m_scheduler,
-                         with->timing(timing()), m_leaseOwner};
+    CheckoutFlow::Deps d{&with->gateway(), m_journalQueue.get(),   &m_clock,
+                         &m_scheduler,     with->timing(timing()), m_leaseOwner};
     auto *flow = new CheckoutFlow(d, intentId);
     m_flows.removeAll(nullptr);
     m_flows.append(flow);

@@ -73,6 +73,7 @@ private:
     SystemClock m_clock;
     QtScheduler m_scheduler;
     OrderJournal m_journal;
+    std::unique_ptr<JournalQueue> m_journalQueue; // the flows' way to m_journal: its own thread
     QString m_leaseOwner;
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::vector<std::unique_ptr<desk::ProviderLink>> m_links;

@@ -84,6 +84,23 @@ void OrderJournal::close() {
     m_scrubPending = false;
 }
 
+void OrderJournal::closeThreadConnection() {
+    QMutexLocker lock(&m_mutex);
+    for (qsizetype i = 0; i < m_connections.size(); ++i) {
+        if (m_connections[i].thread != QThread::currentThread())
+            continue;
+        const QString name = m_connections[i].name;
+        m_connections.removeAt(i);
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return;
+    }
+}
+
 Result<QSqlDatabase> OrderJournal::connection() const {
     if (m_path.isEmpty())
         return notOpen();

@@ -53,6 +53,9 @@ public:
     // setPassword() or libpq's own (PGPASSWORD, ~/.pgpass).
     Status open(const QString &location);
     void close();
+    // Closes the calling thread's connection (a worker thread about to end); the next call
+    // from a thread opens one again.
+    void closeThreadConnection() override;
     bool isOpen() const { return !m_path.isEmpty(); }
     // The file's absolute path, or the database's URL (without a password).
     QString path() const { return m_path; }

@@ -122,8 +122,10 @@ private Q_SLOTS:
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
-        // The key exists before anything is sent.
-        QVERIFY(!tab.flow()->idempotencyKey().isEmpty());
+        // The key is in the journal before anything is sent, and the tab knows it.
+        const auto stored = demo.desk->checkouts().intent(tab.intentId());
+        QVERIFY(stored && !stored->idempotencyKey.isEmpty());
+        QTRY_COMPARE(tab.flow()->idempotencyKey(), stored->idempotencyKey);
         QTRY_VERIFY(tab.page()->canBook());
         tab.page()->activateWindow();
         QTest::keyClick(tab.page(), Qt::Key_Return, Qt::ControlModifier);
@@ -265,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(unfinished->size(), 1);
         CheckoutTab resumed(second.desk.get(), intentId);
         resumed.show();
-        QCOMPARE(resumed.flow()->idempotencyKey(), key);
+        QTRY_COMPARE(resumed.flow()->idempotencyKey(), key); // once read from the journal
         QTRY_VERIFY_WITH_TIMEOUT(stateLabel(resumed)->text().contains(QStringLiteral("Booked")),
                                  kWait);
         const QJsonObject ledger = sandbox.ledgerJson();

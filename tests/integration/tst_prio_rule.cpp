@@ -88,6 +88,7 @@ struct TmxEngine : TmxEnv {
     }
     QTemporaryDir dir;
     OrderJournal journal{&clock};
+    JournalQueue journalQueue{&journal};
 };
 
 // Checks, between event-loop turns, that every keyed request that has just reached the sandbox
@@ -309,7 +310,7 @@ private:
         ArrivalWatch watch(env.sandbox->ledger(), env.journal, id, kTravomatrix);
         CheckoutFlow::Deps d;
         d.gateway = env.gateway.get();
-        d.journal = &env.journal;
+        d.journal = &env.journalQueue;
         d.clock = &env.clock;
         d.scheduler = &env.scheduler;
         d.timing = TmxEngine::timing();

@@ -41,7 +41,7 @@ struct TmxEngine : TmxEnv {
     std::unique_ptr<CheckoutFlow> makeFlow(qint64 intentId) {
         CheckoutFlow::Deps d;
         d.gateway = gateway.get();
-        d.journal = &journal;
+        d.journal = &journalQueue;
         d.clock = &clock;
         d.scheduler = &scheduler;
         d.timing.scale = 0.005;
@@ -53,6 +53,7 @@ struct TmxEngine : TmxEnv {
 
     QTemporaryDir dir;
     OrderJournal journal{&clock};
+    JournalQueue journalQueue{&journal};
 };
 
 } // namespace

@@ -272,7 +272,7 @@ struct EngineEnv : SandboxEnv {
                                            const QString &owner = QStringLiteral("window-1")) {
         CheckoutFlow::Deps d;
         d.gateway = gateway.get();
-        d.journal = &journal;
+        d.journal = &journalQueue;
         d.clock = &clock;
         d.scheduler = &scheduler;
         d.timing = t;
@@ -299,6 +299,7 @@ struct EngineEnv : SandboxEnv {
 
     QTemporaryDir dir;
     OrderJournal journal{&clock};
+    JournalQueue journalQueue{&journal}; // the flows' way to the journal: its own thread
     std::unique_ptr<WebhookReceiver> receiver;
 };
 

@@ -63,6 +63,7 @@ protected:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<ManualScheduler> m_scheduler;
     std::unique_ptr<OrderJournal> m_journal;
+    std::unique_ptr<JournalQueue> m_queue; // the flow's way to the journal: its own thread
     ScriptedGateway m_gateway;
     Offer m_offer;
     std::unique_ptr<CheckoutFlow> m_flow;
@@ -78,6 +79,8 @@ protected:
         m_journal->setPassword(journalPassword());
         QVERIFY(
             m_journal->open(freshJournalLocation(*m_dir, QStringLiteral("journal.sqlite"))).ok());
+        m_queue = std::make_unique<JournalQueue>(m_journal.get());
+        m_scheduler->setSettle([this] { settleJournal(); });
         m_gateway = ScriptedGateway();
         m_offer = *fd::travelbase::parseOffer(readTestJson("offers/los-lhr-family.json").object());
         m_flow = makeFlow(newIntent(readTestJson("passengers/family-valid.json").array()));
@@ -86,13 +89,14 @@ protected:
     }
     void tearDownFlow() {
         m_flow.reset();
+        m_queue.reset();
         m_journal.reset();
     }
 
     std::unique_ptr<CheckoutFlow> makeFlow(qint64 intentId,
                                            const QString &owner = QStringLiteral("me")) {
-        CheckoutFlow::Deps d{&m_gateway, m_journal.get(), m_clock.get(), m_scheduler.get(), {},
-                             owner};
+        CheckoutFlow::Deps d{&m_gateway, m_queue.get(), m_clock.get(), m_scheduler.get(),
+                             {},         owner};
         return std::make_unique<CheckoutFlow>(d, intentId);
     }
 
@@ -101,6 +105,17 @@ protected:
     }
 
     Intent intent() const { return *m_journal->intent(m_flow->intentId()); }
+
+    // Lets the journal answer everything asked so far, and the flow act on the answers (which
+    // may ask again): on the manual clock the journal takes no time.
+    void settleJournal() {
+        for (int round = 0; round < 50; ++round) {
+            QVERIFY(m_queue->waitUntilIdle(std::chrono::seconds(30)));
+            QCoreApplication::processEvents();
+            if (m_queue->pending() == 0 && round > 0)
+                return;
+        }
+    }
 
     // Answers the validating step: the offer as it is now, and the wallet.
     void passValidation(const char *balance = "1500.00") {
