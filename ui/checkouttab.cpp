@@ -16,6 +16,8 @@
 #include <QTextDocument>
 #include <QTimer>
 
+#include <utility>
+
 namespace fd::ui {
 
 namespace {
@@ -30,13 +32,17 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::CheckoutTab>())
     , m_desk(desk)
-    , m_elapsedTimer(new QTimer(this)) {
+    , m_elapsedTimer(new QTimer(this))
+    , m_journalWait(new QTimer(this)) {
     m_ui->setupUi(this);
     m_ui->statusFrame->hide();
     m_ui->ticketsTableWidget->setColumnCount(2);
     m_ui->ticketsTableWidget->setHorizontalHeaderLabels({tr("Passenger"), tr("E-ticket")});
     m_elapsedTimer->setInterval(1000);
     connect(m_elapsedTimer, &QTimer::timeout, this, &CheckoutTab::tickElapsed);
+    m_journalWait->setSingleShot(true);
+    m_journalWait->setInterval(700);
+    connect(m_journalWait, &QTimer::timeout, this, &CheckoutTab::waitingForJournal);
     page()->setClock(&m_desk->clock());
 
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
@@ -49,8 +55,10 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
     });
     connect(m_ui->topUpButton, &QPushButton::clicked, this, &CheckoutTab::topUp);
     connect(m_ui->searchAgainButton, &QPushButton::clicked, this, [this] {
+        // The form, not the journal: a final intent's passports and birth dates are erased
+        // there, and the form was filled from the intent when the tab resumed one.
         if (m_offer)
-            Q_EMIT searchAgainRequested(*m_offer, journalPassengers());
+            Q_EMIT searchAgainRequested(*m_offer, page()->passengers());
     });
     connect(m_ui->savePdfButton, &QPushButton::clicked, this, &CheckoutTab::savePdf);
     connect(m_ui->printButton, &QPushButton::clicked, this, &CheckoutTab::print);
@@ -59,8 +67,12 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
             QGuiApplication::clipboard()->setText(m_flow->orderId());
     });
     connect(page(), &CheckoutPage::bookRequested, this, [this](const QList<Passenger> &people) {
-        if (!m_flow)
+        if (!m_flow) { // the key is still being stored: booked as soon as it is
+            m_pendingBook = people;
+            page()->setLockedReason(tr("Storing the booking's key first…"));
+            page()->setBusy(true);
             return;
+        }
         m_flow->setPassengers(people); // same intent, same key: nothing was sent yet
         if (!m_flow->submit())
             page()->setBusy(m_flow->isBusy());
@@ -73,16 +85,32 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passe
     m_offer = offer;
     page()->setOffer(offer);
     page()->setPassengers(prefill);
-    auto flow = m_desk->checkouts().open(offer.provider, offer.id, offer.raw, page()->passengers());
-    if (!flow) {
-        m_ui->statusFrame->show();
-        m_ui->stateLabel->setText(
-            tr("This checkout cannot be saved: %1").arg(flow.error().message));
-        page()->setBusy(true);
-        return;
-    }
-    attach(*flow);
-    m_flow->start();
+    m_journalWait->start(); // the form can be filled meanwhile; Book waits for the key
+    m_desk->checkouts().openLater(
+        offer.provider, offer.id, offer.raw, page()->passengers(), this,
+        [this](const Result<CheckoutFlow *> &flow) {
+            m_journalWait->stop();
+            if (!flow) {
+                m_ui->statusFrame->show();
+                m_ui->busyProgressBar->hide();
+                m_ui->stateLabel->setText(
+                    tr("This checkout cannot be saved: %1").arg(flow.error().message));
+                m_ui->detailLabel->setText(tr("Nothing was sent. Close this tab and try again "
+                                              "once the order journal can be reached."));
+                page()->setLockedReason(tr("This checkout cannot be saved, so it cannot be "
+                                           "booked."));
+                page()->setBusy(true);
+                return;
+            }
+            m_ui->statusFrame->hide();
+            attach(*flow);
+            m_flow->start();
+            if (auto people = std::exchange(m_pendingBook, std::nullopt)) {
+                page()->setLockedReason({});
+                m_flow->setPassengers(*people);
+                m_flow->submit();
+            }
+        });
     // The wallet against the total, so the agent sees a shortfall before pressing Book.
     m_desk->wallet().fetch(provider(), this, [this](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r))
@@ -92,17 +120,36 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passe
 
 CheckoutTab::CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent)
     : CheckoutTab(desk, parent) {
-    const auto intent = m_desk->checkouts().intent(intentId);
-    if (intent && !intent->offer.isEmpty())
-        if (auto offer = desk::offerFromJson(intent->provider, intent->offer)) {
-            m_offer = *offer;
-            page()->setOffer(*offer);
-            if (auto people = passengersFromJson(intent->passengers))
-                page()->setPassengers(people->passengers);
-        }
-    attach(m_desk->checkouts().flowFor(intentId));
+    m_intentId = intentId;
     page()->setBusy(true);
-    m_flow->resume();
+    m_journalWait->start();
+    m_desk->checkouts().readIntent(intentId, this, [this](const Result<Intent> &intent) {
+        m_journalWait->stop();
+        m_ui->statusFrame->hide();
+        if (intent && !intent->offer.isEmpty())
+            if (auto offer = desk::offerFromJson(intent->provider, intent->offer)) {
+                m_offer = *offer;
+                page()->setOffer(*offer);
+                if (auto people = passengersFromJson(intent->passengers))
+                    page()->setPassengers(people->passengers);
+                Q_EMIT titleChanged(title());
+            }
+        Intent known; // unreadable: the flow reads it again and says why it cannot continue
+        known.id = m_intentId;
+        attach(m_desk->checkouts().flowForIntent(intent ? *intent : known));
+        m_flow->resume();
+    });
+}
+
+// The journal has not answered within a moment (a slow disk, an agency database that is not
+// answering): the tab says so instead of looking stuck; nothing is sent meanwhile.
+void CheckoutTab::waitingForJournal() {
+    m_ui->statusFrame->show();
+    m_ui->busyProgressBar->show();
+    m_ui->stateLabel->setText(tr("Waiting for the order journal…"));
+    m_ui->detailLabel->setText(
+        tr("The booking's key is stored before anything is sent; nothing has been sent yet. "
+           "The window stays usable meanwhile."));
 }
 
 QString CheckoutTab::provider() const {
@@ -118,7 +165,7 @@ CheckoutPage *CheckoutTab::page() const {
 }
 
 qint64 CheckoutTab::intentId() const {
-    return m_flow ? m_flow->intentId() : 0;
+    return m_flow ? m_flow->intentId() : m_intentId;
 }
 
 bool CheckoutTab::isInFlight() const {
@@ -218,8 +265,7 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     m_ui->busyProgressBar->hide();
     // A create that was sent may have booked, whatever stopped the checkout afterwards: such a
     // tab never invites the agent to book the trip again.
-    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
-    const bool sent = intent && (intent->isFrozen() || !intent->orderId.isEmpty());
+    const bool sent = m_flow->wasSent();
     page()->setLockedReason(
         outcome == Outcome::Ticketed ? tr("Booked: this checkout is closed.")
         : outcome == Outcome::Unresolved || outcome == Outcome::Interrupted
@@ -237,7 +283,11 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->detailLabel->setText(
             tr("%1 is ticketed.")
                 .arg(checkouttext::orderText(m_flow->bookingReference(), m_flow->orderId())));
-        showTickets();
+        m_desk->checkouts().readIntent(m_flow->intentId(), this,
+                                       [this](const Result<Intent> &intent) {
+                                           if (intent)
+                                               showTickets(*intent);
+                                       });
         m_ui->savePdfButton->show();
         m_ui->printButton->show();
         m_ui->copyOrderIdButton->show();
@@ -300,27 +350,12 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     Q_EMIT journalChanged();
 }
 
-QList<Passenger> CheckoutTab::journalPassengers() const {
-    if (!m_flow)
-        return page()->passengers();
-    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
-    if (!intent)
-        return page()->passengers();
-    auto list = passengersFromJson(intent->passengers);
-    if (!list || list->passengers.isEmpty())
-        return page()->passengers();
-    // Final intents have passport numbers and birth dates erased: the form still has them.
-    QList<Passenger> people = page()->passengers();
-    return people.size() == list->passengers.size() ? people : list->passengers;
-}
-
-void CheckoutTab::showTickets() {
-    const auto intent = m_desk->checkouts().intent(m_flow->intentId());
-    if (!intent || !m_offer)
+void CheckoutTab::showTickets(const Intent &intent) {
+    if (!m_offer)
         return;
     const QList<Passenger> people = page()->passengers();
     m_ui->ticketsTableWidget->setRowCount(0);
-    for (const QJsonValue &v : intent->eTickets) {
+    for (const QJsonValue &v : intent.eTickets) {
         const QJsonObject t = v.toObject();
         const QString passengerId = t.value(QLatin1String("passenger_id")).toString();
         QString name = passengerId;

@@ -29,15 +29,18 @@ class CheckoutTab final : public QWidget {
     Q_DISABLE_COPY_MOVE(CheckoutTab)
 
 public:
-    // A new checkout: the intent (and its Idempotency-Key) is stored as the tab opens. `desk`
-    // is not owned and must outlive the tab.
+    // A new checkout: the intent (and its Idempotency-Key) is stored as the tab opens, on the
+    // journal's thread; the form can be filled meanwhile, Book waits for it. `desk` is not
+    // owned and must outlive the tab.
     CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passenger> &prefill,
                 QWidget *parent = nullptr);
-    // An intent from the journal (resume at start-up, or from the orders page).
+    // An intent from the journal (resume at start-up, or from the orders page), read on the
+    // journal's thread.
     CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent = nullptr);
     ~CheckoutTab() override;
 
     CheckoutPage *page() const;
+    // nullptr until the journal has stored (or read) the intent.
     CheckoutFlow *flow() const { return m_flow; }
     qint64 intentId() const;
     QString title() const;
@@ -61,16 +64,19 @@ private:
     void attach(CheckoutFlow *flow);
     void showState(fd::CheckoutState state);
     void showOutcome(CheckoutFlow::Outcome outcome, const QString &message);
-    void showTickets();
+    void showTickets(const Intent &intent);
+    void waitingForJournal();
     void tickElapsed();
     void topUp();
     void savePdf();
     void print();
-    QList<Passenger> journalPassengers() const;
 
     std::unique_ptr<Ui::CheckoutTab> m_ui;
     desk::Desk *m_desk;
     QPointer<CheckoutFlow> m_flow;
+    qint64 m_intentId = 0;                         // known before the flow when resuming
+    std::optional<QList<Passenger>> m_pendingBook; // Book pressed before the key was stored
+    QTimer *m_journalWait; // says so when the journal is slow to store or read the intent
     std::optional<Offer> m_offer;
     QTimer *m_elapsedTimer;
     QDateTime m_sentAt;

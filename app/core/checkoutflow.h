@@ -94,6 +94,8 @@ public:
     QString idempotencyKey() const { return m_key; }
     QString orderId() const { return m_orderId; }
     QString bookingReference() const { return m_bookingReference; }
+    // A create was stored to be sent (and so may have booked), or an order exists.
+    bool wasSent() const { return m_frozen || !m_orderId.isEmpty(); }
     // The last outcome announced (outcomeReached), already in the journal.
     std::optional<Outcome> outcome() const { return m_outcome; }
     QString outcomeMessage() const { return m_shownMessage; }

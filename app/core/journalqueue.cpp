@@ -16,8 +16,8 @@ JournalQueue::JournalQueue(CheckoutJournal *journal)
 JournalQueue::~JournalQueue() {
     // Behind everything already queued: the worker's connection is closed in its own thread,
     // then its event loop ends.
-    post([](CheckoutJournal &j) {
-        j.closeThreadConnection();
+    post([this] {
+        m_journal->closeThreadConnection();
         QThread::currentThread()->quit();
     });
     m_thread.wait();
@@ -26,20 +26,20 @@ JournalQueue::~JournalQueue() {
 
 bool JournalQueue::waitUntilIdle(std::chrono::milliseconds timeout) {
     auto done = std::make_shared<QSemaphore>();
-    post([done](CheckoutJournal &) { done->release(); });
+    post([done] { done->release(); });
     return done->tryAcquire(1, int(timeout.count()));
 }
 
 void JournalQueue::write(Job job) {
-    post(std::move(job));
+    post([this, job = std::move(job)] { job(*m_journal); });
 }
 
-void JournalQueue::post(Job job) {
+void JournalQueue::post(std::function<void()> job) {
     ++m_pending;
     QMetaObject::invokeMethod(
         m_worker.get(),
         [this, job = std::move(job)] {
-            job(*m_journal);
+            job();
             --m_pending;
         },
         Qt::QueuedConnection);

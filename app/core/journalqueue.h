@@ -49,13 +49,22 @@ public:
     template <class R>
     void ask(QObject *context, std::function<R(CheckoutJournal &)> job,
              std::function<void(R)> then) {
+        CheckoutJournal *journal = m_journal;
+        run<R>(
+            context, [journal, job = std::move(job)] { return job(*journal); }, std::move(then));
+    }
+
+    // The same for any work on the journal's thread (the desk's reads of the history, which
+    // use the concrete journal the job captures): in order with everything else queued.
+    template <class R>
+    void run(QObject *context, std::function<R()> job, std::function<void(R)> then) {
         auto *relay = new detail::JournalRelay; // lives in the asking thread
         auto result = std::make_shared<std::optional<R>>();
         QObject::connect(
             relay, &detail::JournalRelay::done, context,
             [result, then = std::move(then)] { then(std::move(**result)); }, Qt::QueuedConnection);
-        post([relay, result, job = std::move(job)](CheckoutJournal &j) {
-            result->emplace(job(j));
+        post([relay, result, job = std::move(job)] {
+            result->emplace(job());
             Q_EMIT relay->done();
             relay->deleteLater();
         });
@@ -70,7 +79,7 @@ public:
     const QThread *thread() const { return &m_thread; }
 
 private:
-    void post(Job job);
+    void post(std::function<void()> job);
 
     CheckoutJournal *m_journal;
     QThread m_thread;

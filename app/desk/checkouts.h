@@ -9,8 +9,11 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QString>
+#include <QTimer>
 
+#include <functional>
 #include <variant>
 
 namespace fd::desk {
@@ -29,13 +32,31 @@ public:
                                         const QList<Passenger> &passengers) = 0;
     // A flow for an intent already in the journal (resume, or a second window); owned as above.
     virtual CheckoutFlow *flowFor(qint64 intentId) = 0;
-
+    // The same for an intent just read (no second read).
+    virtual CheckoutFlow *flowForIntent(const Intent &intent) { return flowFor(intent.id); }
     virtual Result<Intent> intent(qint64 intentId) const = 0;
+
+    // What the window uses: the same, off its thread. The journal's work runs where it cannot
+    // freeze the window (a slow disk, an agency database that stopped answering), and `done`
+    // comes back on `context`'s thread — never once `context` is gone (then no flow is made).
+    // A journal that cannot store the key refuses, so nothing is ever sent without it.
+    virtual void openLater(const QString &provider, const QString &offerId,
+                           const QJsonObject &offer, const QList<Passenger> &passengers,
+                           QObject *context, std::function<void(Result<CheckoutFlow *>)> done) {
+        auto flow = open(provider, offerId, offer, passengers);
+        QTimer::singleShot(0, context, [done = std::move(done), flow] { done(flow); });
+    }
+    virtual void readIntent(qint64 intentId, QObject *context,
+                            std::function<void(Result<Intent>)> done) {
+        auto read = intent(intentId);
+        QTimer::singleShot(0, context, [done = std::move(done), read] { done(read); });
+    }
     // Oldest first; Intent::isResumable() tells which of them resume continues.
     virtual Result<QList<Intent>> unfinished() const = 0;
     // Outcomes recorded while nobody was watching (the desk or a command died in between).
     virtual Result<QList<Intent>> outcomesNotShown() const = 0;
-    // The outcome is on a screen or printed: never report it as unseen again.
+    // The outcome is on a screen or printed: never report it as unseen again. (The desk queues
+    // it behind the journal's other writes; a refusal only means it may be reported again.)
     virtual Result<std::monostate> markOutcomeShown(qint64 intentId) = 0;
 };
 

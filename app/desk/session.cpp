@@ -5,7 +5,9 @@
 #include "sandbox/travomatrix/travomatrixsandbox.h"
 
 #include <QFileInfo>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QTimer>
 
 namespace fd {
 
@@ -166,15 +168,8 @@ sandbox::TravomatrixSandbox *Session::travomatrixSandbox() {
     return l ? qobject_cast<sandbox::TravomatrixSandbox *>(l->demoSandbox()) : nullptr;
 }
 
-Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QString &offerId,
-                                             const QJsonObject &offer,
-                                             const QList<Passenger> &passengers) {
-    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
-    if (!with)
-        return Error{QStringLiteral("provider_not_connected"),
-                     QStringLiteral("This desk is not connected to %1: enable it in Settings to "
-                                    "book its offers.")
-                         .arg(desk::providerName(providerId))};
+namespace {
+QJsonArray passengersJson(const QList<Passenger> &passengers) {
     QJsonArray people;
     for (const Passenger &p : passengers) {
         QJsonObject o = p.toJson();
@@ -182,20 +177,74 @@ Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QS
             o.insert(QStringLiteral("type"), p.type);
         people.append(o);
     }
-    auto intent = m_journal.createIntent(offerId, offer, people, with->providerId());
+    return people;
+}
+
+Error notConnected(const QString &providerId) {
+    return Error{QStringLiteral("provider_not_connected"),
+                 QStringLiteral("This desk is not connected to %1: enable it in Settings to "
+                                "book its offers.")
+                     .arg(desk::providerName(providerId))};
+}
+} // namespace
+
+Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QString &offerId,
+                                             const QJsonObject &offer,
+                                             const QList<Passenger> &passengers) {
+    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
+    if (!with)
+        return notConnected(providerId);
+    auto intent =
+        m_journal.createIntent(offerId, offer, passengersJson(passengers), with->providerId());
     if (!intent)
         return intent.error();
-    return flowFor(intent->id);
+    return flowFor(*intent);
+}
+
+void Session::openCheckoutLater(const QString &providerId, const QString &offerId,
+                                const QJsonObject &offer, const QList<Passenger> &passengers,
+                                QObject *context,
+                                std::function<void(Result<CheckoutFlow *>)> done) {
+    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
+    if (!with) {
+        const Error e = notConnected(providerId);
+        QTimer::singleShot(0, context, [done = std::move(done), e] { done(e); });
+        return;
+    }
+    OrderJournal *journal = &m_journal;
+    const QString provider = with->providerId();
+    const QJsonArray people = passengersJson(passengers);
+    m_journalQueue->run<Result<Intent>>(
+        this,
+        [journal, offerId, offer, people, provider] {
+            return journal->createIntent(offerId, offer, people, provider);
+        },
+        [this, context = QPointer<QObject>(context),
+         done = std::move(done)](const Result<Intent> &intent) {
+            if (!context)
+                return; // the tab was closed meanwhile: the draft stays in the journal
+            if (!intent)
+                return done(intent.error());
+            done(flowFor(*intent));
+        });
 }
 
 CheckoutFlow *Session::flowFor(qint64 intentId) {
     const auto intent = m_journal.intent(intentId);
-    desk::ProviderLink *with = intent ? link(intent->provider) : nullptr;
+    if (intent)
+        return flowFor(*intent);
+    Intent unknown;
+    unknown.id = intentId;
+    return flowFor(unknown);
+}
+
+CheckoutFlow *Session::flowFor(const Intent &intent) {
+    desk::ProviderLink *with = link(intent.provider);
     if (!with)
         with = &firstLink(); // it refuses the intent and writes nothing
     CheckoutFlow::Deps d{&with->gateway(), m_journalQueue.get(),   &m_clock,
                          &m_scheduler,     with->timing(timing()), m_leaseOwner};
-    auto *flow = new CheckoutFlow(d, intentId);
+    auto *flow = new CheckoutFlow(d, intent.id);
     m_flows.removeAll(nullptr);
     m_flows.append(flow);
     Q_EMIT flowCreated(flow);

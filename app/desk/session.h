@@ -59,6 +59,14 @@ public:
     // provider's gateway. An intent of a provider this desk is not connected to gets the first
     // provider's, which refuses it untouched (the flow writes nothing).
     CheckoutFlow *flowFor(qint64 intentId);
+    CheckoutFlow *flowFor(const Intent &intent);
+    // openCheckout off this thread: the intent is created on the journal's thread; `done` comes
+    // back on `context`'s thread unless it is gone (then no flow is made).
+    void openCheckoutLater(const QString &providerId, const QString &offerId,
+                           const QJsonObject &offer, const QList<Passenger> &passengers,
+                           QObject *context, std::function<void(Result<CheckoutFlow *>)> done);
+    // The journal's worker, for reads and writes that must not wait on this thread.
+    JournalQueue &journalQueue() { return *m_journalQueue; }
 
 Q_SIGNALS:
     void flowCreated(fd::CheckoutFlow *flow);

@@ -91,15 +91,30 @@ public:
         return m_session.openCheckout(provider, offerId, offer, passengers);
     }
     CheckoutFlow *flowFor(qint64 intentId) override { return m_session.flowFor(intentId); }
+    CheckoutFlow *flowForIntent(const Intent &intent) override { return m_session.flowFor(intent); }
     Result<Intent> intent(qint64 intentId) const override {
         return m_session.journal().intent(intentId);
+    }
+    void openLater(const QString &provider, const QString &offerId, const QJsonObject &offer,
+                   const QList<Passenger> &passengers, QObject *context,
+                   std::function<void(Result<CheckoutFlow *>)> done) override {
+        m_session.openCheckoutLater(provider, offerId, offer, passengers, context, std::move(done));
+    }
+    void readIntent(qint64 intentId, QObject *context,
+                    std::function<void(Result<Intent>)> done) override {
+        OrderJournal *journal = &m_session.journal();
+        m_session.journalQueue().run<Result<Intent>>(
+            context, [journal, intentId] { return journal->intent(intentId); }, std::move(done));
     }
     Result<QList<Intent>> unfinished() const override { return m_session.journal().unfinished(); }
     Result<QList<Intent>> outcomesNotShown() const override {
         return m_session.journal().outcomesNotShown();
     }
     Result<std::monostate> markOutcomeShown(qint64 intentId) override {
-        return m_session.journal().markOutcomeShown(intentId);
+        OrderJournal *journal = &m_session.journal();
+        m_session.journalQueue().write(
+            [journal, intentId](CheckoutJournal &) { journal->markOutcomeShown(intentId); });
+        return std::monostate{};
     }
 
 private:

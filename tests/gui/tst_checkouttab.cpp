@@ -123,6 +123,7 @@ private Q_SLOTS:
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
         // The key is in the journal before anything is sent, and the tab knows it.
+        QTRY_VERIFY(tab.flow()); // stored on the journal's thread
         const auto stored = demo.desk->checkouts().intent(tab.intentId());
         QVERIFY(stored && !stored->idempotencyKey.isEmpty());
         QTRY_COMPARE(tab.flow()->idempotencyKey(), stored->idempotencyKey);
@@ -256,6 +257,7 @@ private Q_SLOTS:
             tab.show();
             QTRY_VERIFY(tab.page()->canBook());
             tab.page()->requestBooking();
+            QTRY_VERIFY(tab.flow());
             QTRY_COMPARE_WITH_TIMEOUT(tab.flow()->state(), CheckoutState::Processing, kWait);
             QVERIFY(tab.isInFlight());
             intentId = tab.intentId();
@@ -267,7 +269,8 @@ private Q_SLOTS:
         QCOMPARE(unfinished->size(), 1);
         CheckoutTab resumed(second.desk.get(), intentId);
         resumed.show();
-        QTRY_COMPARE(resumed.flow()->idempotencyKey(), key); // once read from the journal
+        QTRY_VERIFY(resumed.flow()); // read on the journal's thread
+        QTRY_COMPARE(resumed.flow()->idempotencyKey(), key);
         QTRY_VERIFY_WITH_TIMEOUT(stateLabel(resumed)->text().contains(QStringLiteral("Booked")),
                                  kWait);
         const QJsonObject ledger = sandbox.ledgerJson();

@@ -127,6 +127,7 @@ private Q_SLOTS:
             tab->page()->setPassengers(adult());
             QTRY_VERIFY(tab->page()->canBook());
             tab->page()->requestBooking();
+            QTRY_VERIFY(tab->flow());
             QTRY_COMPARE_WITH_TIMEOUT(tab->flow()->state(), CheckoutState::Processing, kWait);
             intentId = tab->intentId();
             auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
@@ -179,6 +180,7 @@ private Q_SLOTS:
         QCOMPARE(w.checkoutTabs().size(), 2);
         CheckoutTab *fresh = w.checkoutTabs().last();
         // A fresh checkout: a new intent and key, with every passenger already filled in.
+        QTRY_VERIFY(fresh->flow() && !fresh->flow()->idempotencyKey().isEmpty());
         QVERIFY(fresh->flow()->idempotencyKey() != firstKey);
         const QList<Passenger> people = fresh->page()->passengers();
         QCOMPARE(people.size(), 1);
