@@ -144,6 +144,8 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, qint64 intentId, QWidget *parent)
 // The journal has not answered within a moment (a slow disk, an agency database that is not
 // answering): the tab says so instead of looking stuck; nothing is sent meanwhile.
 void CheckoutTab::waitingForJournal() {
+    hideActions();
+    m_ui->elapsedLabel->clear(); // nothing was sent: no time since
     m_ui->statusFrame->show();
     m_ui->busyProgressBar->show();
     m_ui->stateLabel->setText(tr("Waiting for the order journal…"));
@@ -211,13 +213,17 @@ void CheckoutTab::attach(CheckoutFlow *flow) {
     });
 }
 
-void CheckoutTab::showState(CheckoutState state) {
+void CheckoutTab::hideActions() {
     const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,   m_ui->checkAgainButton,
                           m_ui->searchAgainButton, m_ui->savePdfButton, m_ui->printButton,
                           m_ui->copyOrderIdButton};
     for (QPushButton *b : buttons)
         b->hide();
     m_ui->ticketsTableWidget->hide();
+}
+
+void CheckoutTab::showState(CheckoutState state) {
+    hideActions();
     if (state == CheckoutState::Editing) {
         m_ui->statusFrame->hide();
         return;

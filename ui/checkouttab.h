@@ -66,6 +66,7 @@ private:
     void showOutcome(CheckoutFlow::Outcome outcome, const QString &message);
     void showTickets(const Intent &intent);
     void waitingForJournal();
+    void hideActions();
     void tickElapsed();
     void topUp();
     void savePdf();

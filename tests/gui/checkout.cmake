@@ -8,3 +8,8 @@ flightdesk_add_test(NAME tst_desk SOURCES tst_desk.cpp LABEL gui LIBS flightdesk
 # The checkout tab and the desk on a private PostgreSQL journal (tests/support/testjournal.h).
 flightdesk_add_postgres_run(tst_checkouttab)
 flightdesk_add_postgres_run(tst_desk)
+# The agency database frozen (SIGSTOP) and stopped under a checkout tab: PostgreSQL only.
+flightdesk_add_test(NAME tst_journalstall SOURCES tst_journalstall.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
+                         flightdesk_storage)
+set_property(TEST tst_journalstall APPEND PROPERTY LABELS postgres) # LABEL takes one

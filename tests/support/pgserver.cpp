@@ -387,6 +387,7 @@ bool PgServer::startServer(QString *error) {
 }
 
 bool PgServer::stopServer(QString *error) {
+    resume();
     QString ignored;
     QString &why = error ? *error : ignored;
     if (!m_dir || !m_running) {
@@ -403,9 +404,62 @@ bool PgServer::stopServer(QString *error) {
     return true;
 }
 
+namespace {
+// The postmaster and its children (backends, checkpointer, …), from /proc.
+QList<pid_t> serverProcesses(pid_t postmaster) {
+    QList<pid_t> pids{postmaster};
+    const auto entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const pid_t pid = entry.toInt(&numeric);
+        if (!numeric || pid == postmaster)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')'); // the name may hold spaces
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toInt() == postmaster)
+            pids.append(pid);
+    }
+    return pids;
+}
+} // namespace
+
+bool PgServer::pause(QString *error) {
+    QFile pidFile(dataDir() + QStringLiteral("/postmaster.pid"));
+    const pid_t postmaster =
+        pidFile.open(QIODevice::ReadOnly) ? pid_t(pidFile.readLine().trimmed().toInt()) : 0;
+    if (!m_running || postmaster <= 0) {
+        if (error)
+            *error = QStringLiteral("PgServer::pause: not running");
+        return false;
+    }
+    m_paused = true;
+    for (const pid_t pid : serverProcesses(postmaster))
+        ::kill(pid, SIGSTOP);
+    return true;
+}
+
+bool PgServer::resume() {
+    if (!m_paused)
+        return true;
+    QFile pidFile(dataDir() + QStringLiteral("/postmaster.pid"));
+    const pid_t postmaster =
+        pidFile.open(QIODevice::ReadOnly) ? pid_t(pidFile.readLine().trimmed().toInt()) : 0;
+    if (postmaster <= 0)
+        return false;
+    for (const pid_t pid : serverProcesses(postmaster))
+        ::kill(pid, SIGCONT);
+    m_paused = false;
+    return true;
+}
+
 void PgServer::stopNow() {
     if (!m_dir)
         return;
+    resume(); // a stopped process would not hear pg_ctl
     if (m_running || QFileInfo::exists(dataDir() + QStringLiteral("/postmaster.pid"))) {
         QString error;
         if (!runTool(QStringLiteral("pg_ctl"),

@@ -54,6 +54,12 @@ public:
     bool stopServer(QString *error = nullptr);
     bool startServer(QString *error = nullptr);
 
+    // Freezes the server (SIGSTOP to the postmaster and every backend): open connections stay
+    // open and every query waits, new ones are not answered — a database host that stopped
+    // answering. resume() lets everything go on where it was; stop() resumes first.
+    bool pause(QString *error = nullptr);
+    bool resume();
+
     bool isRunning() const { return m_running; }
     QString host() const { return QStringLiteral("127.0.0.1"); }
     int port() const { return m_port; }
@@ -83,6 +89,7 @@ private:
     QString m_password;
     int m_port = 0;
     bool m_running = false;
+    bool m_paused = false;
 };
 
 } // namespace fd::test

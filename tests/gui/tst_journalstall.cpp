@@ -1,0 +1,169 @@
+// The agency database stops answering while an agent works: the window must stay usable, say
+// what it waits for, send nothing whose key is not stored, and carry on when the database
+// does. The real checkout tab, offscreen, on a real PostgreSQL (tests/support/pgserver.h) that
+// the test freezes with SIGSTOP (every query waits, as on a database host that hangs) and
+// stops, against the demo sandbox over loopback HTTP.
+//
+// A window that waited on the journal on its own thread could not show "Waiting for the order
+// journal…" (a timer of the tab) while the database is frozen: that text appearing is the proof.
+#include "checkoutpage.h"
+#include "checkouttab.h"
+#include "desk/desk.h"
+#include "desk/session.h"
+#include "pgserver.h"
+#include "sandbox/sandbox.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <optional>
+
+using namespace fd;
+using fd::test::PgServer;
+using fd::ui::CheckoutTab;
+
+namespace {
+constexpr int kWait = 20000;
+
+QList<Passenger> adult() {
+    Passenger p;
+    p.title = QStringLiteral("ms");
+    p.givenName = QStringLiteral("Amara");
+    p.familyName = QStringLiteral("Nwosu");
+    p.bornOn = QStringLiteral("1985-09-30");
+    p.gender = QStringLiteral("f");
+    p.email = QStringLiteral("amara.nwosu@example.com");
+    p.phoneNumber = QStringLiteral("+2348031234567");
+    p.identityDocuments = {{QStringLiteral("passport"), QStringLiteral("A87654321"),
+                            QStringLiteral("NG"), QStringLiteral("2036-03-31")}};
+    return {p};
+}
+
+int createsIn(const QJsonObject &ledger) {
+    int n = 0;
+    for (const QJsonValue &v : ledger.value(QLatin1String("requests")).toArray())
+        if (v.toObject().value(QLatin1String("endpoint")).toString() ==
+            QLatin1String("create_order"))
+            ++n;
+    return n;
+}
+} // namespace
+
+class TestJournalStall final : public QObject {
+    Q_OBJECT
+
+    PgServer m_pg;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<desk::Desk> m_desk;
+
+    std::optional<Offer> firstOffer() {
+        const QJsonObject request{
+            {QStringLiteral("slices"),
+             QJsonArray{QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
+                                    {QStringLiteral("destination"), QStringLiteral("LHR")},
+                                    {QStringLiteral("departure_date"),
+                                     QDate::currentDate().addDays(20).toString(Qt::ISODate)}}}},
+            {QStringLiteral("passengers"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("adult")}}}},
+            {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
+        std::optional<Offer> found;
+        bool done = false;
+        QObject context;
+        m_desk->search().searchOffers(QStringLiteral("travelbase"), request, &context, {},
+                                      [&](GatewayResult<QList<Offer>> r) {
+                                          if (const auto *offers = std::get_if<QList<Offer>>(&r);
+                                              offers && !offers->isEmpty())
+                                              found = offers->first();
+                                          done = true;
+                                      });
+        if (!QTest::qWaitFor([&] { return done; }, kWait))
+            return std::nullopt;
+        return found;
+    }
+
+    static QString stateText(CheckoutTab &tab) {
+        return tab.findChild<QLabel *>(QStringLiteral("stateLabel"))->text();
+    }
+    QJsonObject ledger() { return m_session->sandbox()->ledgerJson(); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        if (const QString why = PgServer::skipReason(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QString error;
+        QVERIFY2(m_pg.start(&error), qPrintable(error));
+    }
+    void init() {
+        SessionOptions o;
+        o.demo = true;
+        o.journalPath = m_pg.url();
+        o.journalPassword = m_pg.password();
+        o.timingScale = 0.01;
+        auto s = Session::open(o);
+        QVERIFY2(s, s ? "" : qPrintable(s.error().message));
+        m_session = std::move(s).value();
+        m_desk = desk::makeDesk(*m_session);
+        // One checkout opened normally first: the journal's worker has its connection.
+        const auto offer = firstOffer();
+        QVERIFY(offer);
+        CheckoutTab warm(m_desk.get(), *offer, adult());
+        QTRY_VERIFY_WITH_TIMEOUT(warm.flow(), kWait);
+    }
+    void cleanup() {
+        m_pg.resume();
+        m_desk.reset();
+        m_session.reset();
+    }
+    void cleanupTestCase() { m_pg.stop(); }
+
+    // Frozen while the tab stores the key: the tab says so, Book sends nothing; once the
+    // database answers, the key is stored and the booking goes through, once.
+    void frozenDatabaseNeverFreezesTheWindowAndBooksOnceItAnswers() {
+        const auto offer = firstOffer();
+        QVERIFY(offer);
+        QVERIFY(m_pg.pause());
+        CheckoutTab tab(m_desk.get(), *offer, adult());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QTRY_VERIFY_WITH_TIMEOUT(stateText(tab).contains(QStringLiteral("Waiting for the order "
+                                                                        "journal")),
+                                 kWait);
+        QVERIFY(!tab.flow());
+        // The form is usable; Book is taken, and held until the key is stored.
+        QVERIFY(tab.page()->canBook());
+        tab.page()->requestBooking();
+        QVERIFY(!tab.page()->bookBlockedReason().isEmpty());
+        QCOMPARE(createsIn(ledger()), 0);
+
+        QVERIFY(m_pg.resume());
+        QTRY_VERIFY_WITH_TIMEOUT(stateText(tab).contains(QStringLiteral("Booked")), kWait);
+        QCOMPARE(createsIn(ledger()), 1);
+        const auto stored = m_desk->checkouts().intent(tab.intentId());
+        QVERIFY(stored);
+        QCOMPARE(stored->state, CheckoutState::Ticketed);
+    }
+
+    // The database goes away: a new checkout is refused with the reason, and nothing is sent.
+    void databaseDownRefusesToStartABooking() {
+        const auto offer = firstOffer();
+        QVERIFY(offer);
+        QString error;
+        QVERIFY2(m_pg.stopServer(&error), qPrintable(error));
+        CheckoutTab tab(m_desk.get(), *offer, adult());
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(stateText(tab).contains(QStringLiteral("cannot be saved")), kWait);
+        QVERIFY(!tab.flow());
+        QVERIFY(!tab.page()->canBook());
+        tab.page()->requestBooking();
+        QCOMPARE(createsIn(ledger()), 0);
+        QVERIFY2(m_pg.startServer(&error), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestJournalStall)
+#include "tst_journalstall.moc"
