@@ -231,44 +231,63 @@ void OrdersModel::setSource(const desk::Orders *orders) {
     m_source = orders;
 }
 
-Result<std::monostate> OrdersModel::reload() {
+void OrdersModel::reload(std::function<void(const Result<std::monostate> &)> done) {
     if (!m_source) {
         m_loaded = true;
-        return std::monostate{};
+        if (done)
+            done(std::monostate{});
+        return;
     }
+    const quint64 serial = ++m_readSerial;
     // One query from the newest, as deep as the agent has scrolled: rows keep their places
     // when nothing was added, so the view keeps its selection and scroll position.
-    auto page = m_source->page(0, std::max(kPageSize, rowCount()));
-    if (!page)
-        return page.error();
-    m_loaded = true;
-    m_fetchFailed = false;
-    m_nextBeforeId = page->nextBeforeId; // before the rows change: views ask canFetchMore then
-    setIntents(page->intents);
-    return std::monostate{};
+    m_source->readPage(
+        0, std::max(kPageSize, rowCount()), this,
+        [this, serial, done = std::move(done)](const Result<desk::IntentPage> &page) {
+            if (page && serial == m_readSerial) {
+                m_loaded = true;
+                m_fetchFailed = false;
+                m_fetching = false;
+                // Before the rows change: views ask canFetchMore then.
+                m_nextBeforeId = page->nextBeforeId;
+                setIntents(page->intents);
+            }
+            if (done)
+                done(page ? Result<std::monostate>(std::monostate{})
+                          : Result<std::monostate>(page.error()));
+        });
 }
 
 bool OrdersModel::canFetchMore(const QModelIndex &parent) const {
-    return !parent.isValid() && m_source && m_loaded && !m_fetchFailed && m_nextBeforeId > 0;
+    return !parent.isValid() && m_source && m_loaded && !m_fetchFailed && !m_fetching &&
+           m_nextBeforeId > 0;
 }
 
 void OrdersModel::fetchMore(const QModelIndex &parent) {
     if (!canFetchMore(parent))
         return;
-    const auto page = m_source->page(m_nextBeforeId, kPageSize);
-    if (!page) {
-        m_fetchFailed = true; // a view would otherwise ask again at once, and again
-        Q_EMIT fetchFailed(page.error().message);
-        return;
-    }
-    m_nextBeforeId = page->nextBeforeId;
-    if (page->intents.isEmpty())
-        return;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + int(page->intents.size()) - 1);
-    for (const Intent &i : page->intents)
-        m_rows.append(rowFrom(i));
-    endInsertRows();
+    m_fetching = true;
+    const quint64 serial = m_readSerial;
+    m_source->readPage(m_nextBeforeId, kPageSize, this,
+                       [this, serial](const Result<desk::IntentPage> &page) {
+                           if (serial != m_readSerial)
+                               return; // a reload came meanwhile: its rows stand
+                           m_fetching = false;
+                           if (!page) {
+                               // A view would otherwise ask again at once, and again.
+                               m_fetchFailed = true;
+                               Q_EMIT fetchFailed(page.error().message);
+                               return;
+                           }
+                           m_nextBeforeId = page->nextBeforeId;
+                           if (page->intents.isEmpty())
+                               return;
+                           const int first = rowCount();
+                           beginInsertRows({}, first, first + int(page->intents.size()) - 1);
+                           for (const Intent &i : page->intents)
+                               m_rows.append(rowFrom(i));
+                           endInsertRows();
+                       });
 }
 
 const OrdersModel::Row *OrdersModel::row(int row) const {

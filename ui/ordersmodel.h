@@ -9,6 +9,7 @@
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace fd::ui {
@@ -90,7 +91,8 @@ public:
     void setSource(const fd::desk::Orders *orders);
     // Reads the newest rows again, as many as are loaded (at least one page): a new booking
     // appears at the top, changed intents are updated. On an error the rows stay as they were.
-    Result<std::monostate> reload();
+    // The read runs where the source reads (the journal's thread); `done` follows the rows.
+    void reload(std::function<void(const Result<std::monostate> &)> done = {});
     bool loaded() const { return m_loaded; } // reload() succeeded at least once
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override; // the next older page
@@ -116,6 +118,8 @@ private:
     qint64 m_nextBeforeId = 0; // the next older page starts below this id; 0 = no more
     bool m_loaded = false;
     bool m_fetchFailed = false;
+    bool m_fetching = false;  // a fetchMore read is with the journal
+    quint64 m_readSerial = 0; // a reload makes older fetchMore answers stale
 };
 
 // The status filter and the search box over OrdersModel; sorts by RawValueRole.

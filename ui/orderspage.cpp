@@ -138,14 +138,16 @@ void OrdersPage::showEvent(QShowEvent *event) {
 
 void OrdersPage::refresh() {
     const qint64 selected = selectedIntentId();
-    if (const auto read = m_model->reload())
-        m_journalError.clear();
-    else
-        m_journalError = read.error().message; // keep showing what was read before
-    if (selected)
-        selectIntent(selected);
-    showSelected(); // the timeline is rebuilt only when it has new events
-    updateMessage();
+    m_model->reload([this, selected](const Result<std::monostate> &read) {
+        if (read)
+            m_journalError.clear();
+        else
+            m_journalError = read.error().message; // keep showing what was read before
+        if (selected)
+            selectIntent(selected);
+        showSelected(); // the timeline is rebuilt only when it has new events
+        updateMessage();
+    });
 }
 
 void OrdersPage::updateMessage() {
@@ -225,8 +227,17 @@ void OrdersPage::showSelected() {
 }
 
 void OrdersPage::showTimeline(qint64 intentId) {
-    const auto events =
-        m_orders ? m_orders->events(intentId) : Result<QList<JournalEvent>>(QList<JournalEvent>{});
+    if (!m_orders)
+        return fillTimeline(intentId, QList<JournalEvent>{});
+    m_timelineWanted = intentId;
+    m_orders->readEvents(intentId, this,
+                         [this, intentId](const Result<QList<JournalEvent>> &events) {
+                             if (intentId == m_timelineWanted) // not another one chosen since
+                                 fillTimeline(intentId, events);
+                         });
+}
+
+void OrdersPage::fillTimeline(qint64 intentId, const Result<QList<JournalEvent>> &events) {
     QTreeWidget *tree = m_ui->timelineTreeWidget;
     if (!events) {
         tree->clear();

@@ -55,6 +55,7 @@ protected:
 private:
     void showSelected();
     void showTimeline(qint64 intentId);
+    void fillTimeline(qint64 intentId, const Result<QList<JournalEvent>> &events);
     void updateMessage();
     void copy(QPushButton *button, const QString &text);
 
@@ -64,6 +65,7 @@ private:
     OrdersFilterModel *m_filter;
     QString m_journalError;
     qint64 m_shownTimeline = 0;
+    qint64 m_timelineWanted = 0; // the one asked of the journal last
     int m_shownEvents = -1;
     bool m_loadQueued = false;
 };

@@ -1,5 +1,6 @@
 #include "orders.h"
 
+#include "core/journalqueue.h"
 #include "storage/journallocation.h"
 #include "storage/orderjournal.h"
 
@@ -9,17 +10,23 @@
 namespace fd::desk {
 namespace {
 
+Result<IntentPage> pageOf(const OrderJournal &journal, qint64 beforeId, int limit) {
+    auto p = journal.page(beforeId, limit);
+    if (!p)
+        return p.error();
+    return IntentPage{std::move(p->intents), p->nextBeforeId};
+}
+
 class JournalOrders final : public Orders {
 public:
-    explicit JournalOrders(OrderJournal &journal, std::unique_ptr<OrderJournal> owned = {})
+    explicit JournalOrders(OrderJournal &journal, std::unique_ptr<OrderJournal> owned = {},
+                           JournalQueue *queue = nullptr)
         : m_owned(std::move(owned))
-        , m_journal(journal) {}
+        , m_journal(journal)
+        , m_queue(queue) {}
 
     Result<IntentPage> page(qint64 beforeId, int limit) const override {
-        auto p = m_journal.page(beforeId, limit);
-        if (!p)
-            return p.error();
-        return IntentPage{std::move(p->intents), p->nextBeforeId};
+        return pageOf(m_journal, beforeId, limit);
     }
     Result<qint64> count() const override { return m_journal.count(); }
     Result<std::monostate>
@@ -29,12 +36,30 @@ public:
     Result<QList<JournalEvent>> events(qint64 intentId) const override {
         return m_journal.events(intentId);
     }
+    void readPage(qint64 beforeId, int limit, QObject *context,
+                  std::function<void(Result<IntentPage>)> done) const override {
+        if (!m_queue)
+            return Orders::readPage(beforeId, limit, context, std::move(done));
+        OrderJournal *journal = &m_journal; // the queue is drained before the journal goes
+        m_queue->run<Result<IntentPage>>(
+            context, [journal, beforeId, limit] { return pageOf(*journal, beforeId, limit); },
+            std::move(done));
+    }
+    void readEvents(qint64 intentId, QObject *context,
+                    std::function<void(Result<QList<JournalEvent>>)> done) const override {
+        if (!m_queue)
+            return Orders::readEvents(intentId, context, std::move(done));
+        OrderJournal *journal = &m_journal;
+        m_queue->run<Result<QList<JournalEvent>>>(
+            context, [journal, intentId] { return journal->events(intentId); }, std::move(done));
+    }
     bool tightenedOnOpen() const override { return m_journal.tightenedOnOpen(); }
     QString journalPath() const override { return m_journal.path(); }
 
 private:
     std::unique_ptr<OrderJournal> m_owned; // when opened here
     OrderJournal &m_journal;
+    JournalQueue *m_queue; // reads for the window run there
 };
 
 } // namespace
@@ -68,6 +93,10 @@ QString journalOrEnvironment(const QString &journalOption) {
 
 std::unique_ptr<Orders> makeOrders(OrderJournal &journal) {
     return std::make_unique<JournalOrders>(journal);
+}
+
+std::unique_ptr<Orders> makeOrders(OrderJournal &journal, JournalQueue &queue) {
+    return std::make_unique<JournalOrders>(journal, nullptr, &queue);
 }
 
 } // namespace fd::desk

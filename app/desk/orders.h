@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QObject>
+
 #include "core/intent.h"
 #include "core/result.h"
 
@@ -11,8 +13,9 @@
 #include <variant>
 
 namespace fd {
+class JournalQueue;
 class OrderJournal;
-}
+} // namespace fd
 
 namespace fd::desk {
 
@@ -36,6 +39,20 @@ public:
     virtual Result<std::monostate>
     forEach(const std::function<bool(const Intent &)> &visit) const = 0;
     virtual Result<QList<JournalEvent>> events(qint64 intentId) const = 0;
+    // What the window uses: the same reads, on the journal's own thread when the desk has one
+    // (a slow disk or a database that stopped answering never freezes the window). `done` runs
+    // on `context`'s thread, never once it is gone; a source that has the answer at hand (a
+    // test's fake) may call it before returning.
+    virtual void readPage(qint64 beforeId, int limit, QObject *context,
+                          std::function<void(Result<IntentPage>)> done) const {
+        Q_UNUSED(context);
+        done(page(beforeId, limit));
+    }
+    virtual void readEvents(qint64 intentId, QObject *context,
+                            std::function<void(Result<QList<JournalEvent>>)> done) const {
+        Q_UNUSED(context);
+        done(events(intentId));
+    }
     // The journal file could be read by others when it was opened, and is private now: say so
     // once.
     virtual bool tightenedOnOpen() const = 0;
@@ -53,5 +70,7 @@ Result<std::monostate> checkJournalLocation(const QString &location);
 QString journalOrEnvironment(const QString &journalOption);
 // Over a journal that someone else opened and keeps open (the session, tests).
 std::unique_ptr<Orders> makeOrders(OrderJournal &journal);
+// The same, reading for the window on `queue`'s thread (which must outlive the Orders).
+std::unique_ptr<Orders> makeOrders(OrderJournal &journal, JournalQueue &queue);
 
 } // namespace fd::desk

@@ -172,7 +172,7 @@ public:
         , m_search(session)
         , m_wallet(session)
         , m_checkouts(session)
-        , m_orders(makeOrders(session.journal()))
+        , m_orders(makeOrders(session.journal(), session.journalQueue()))
         , m_demo(session) {}
 
     Search &search() override { return m_search; }
