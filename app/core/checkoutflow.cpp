@@ -152,7 +152,7 @@ void CheckoutFlow::buildMachine() {
                     }
                     return c;
                 },
-                [this, entry, which, step](Claim c) {
+                [this, entry, which, step](const Claim &c) {
                     if (c.granted)
                         holdLease(); // kept, and released at the outcome, even if moved on
                     if (entry != m_generation)

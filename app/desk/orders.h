@@ -1,15 +1,15 @@
 #pragma once
 
-#include <QObject>
-
 #include "core/intent.h"
 #include "core/result.h"
 
 #include <QList>
+#include <QObject>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <utility>
 #include <variant>
 
 namespace fd {
@@ -46,12 +46,14 @@ public:
     virtual void readPage(qint64 beforeId, int limit, QObject *context,
                           std::function<void(Result<IntentPage>)> done) const {
         Q_UNUSED(context);
-        done(page(beforeId, limit));
+        const auto answer = std::move(done);
+        answer(page(beforeId, limit));
     }
     virtual void readEvents(qint64 intentId, QObject *context,
                             std::function<void(Result<QList<JournalEvent>>)> done) const {
         Q_UNUSED(context);
-        done(events(intentId));
+        const auto answer = std::move(done);
+        answer(events(intentId));
     }
     // The journal file could be read by others when it was opened, and is private now: say so
     // once.
