@@ -283,17 +283,20 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
     m_ui->detailLabel->setText(message);
     switch (outcome) {
     case Outcome::Ticketed:
-        m_ui->stateLabel->setText(checkouttext::bookedWith(
-            desk::providerName(provider()), m_flow->bookingReference(), m_flow->orderId()));
-        //: %1 "Order ord_0001" or, when the order id is the PNR, "PNR RZPVAB".
-        m_ui->detailLabel->setText(
-            tr("%1 is ticketed.")
-                .arg(checkouttext::orderText(m_flow->bookingReference(), m_flow->orderId())));
-        m_desk->checkouts().readIntent(m_flow->intentId(), this,
-                                       [this](const Result<Intent> &intent) {
-                                           if (intent)
-                                               showTickets(*intent);
-                                       });
+        // "Booked" appears with its e-tickets, read from the journal (where they were stored
+        // before the outcome was), so the agent never sees one without the other.
+        m_ui->stateLabel->setText(tr("Ticketed. Reading the e-tickets…"));
+        m_desk->checkouts().readIntent(
+            m_flow->intentId(), this, [this](const Result<Intent> &intent) {
+                m_ui->stateLabel->setText(checkouttext::bookedWith(
+                    desk::providerName(provider()), m_flow->bookingReference(), m_flow->orderId()));
+                //: %1 "Order ord_0001" or, when the order id is the PNR, "PNR RZPVAB".
+                m_ui->detailLabel->setText(tr("%1 is ticketed.")
+                                               .arg(checkouttext::orderText(
+                                                   m_flow->bookingReference(), m_flow->orderId())));
+                if (intent)
+                    showTickets(*intent);
+            });
         m_ui->savePdfButton->show();
         m_ui->printButton->show();
         m_ui->copyOrderIdButton->show();
