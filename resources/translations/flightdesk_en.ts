@@ -854,6 +854,10 @@
         <source>The provider created order %1, but the journal could not record it (%2). Do not book again; contact support with order %1 and key %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the journal did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::Money</name>
@@ -1422,6 +1426,30 @@
     </message>
     <message>
         <source>Booked with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the booking&apos;s key first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Close this tab and try again once the order journal can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checkout cannot be saved, so it cannot be booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the order journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking&apos;s key is stored before anything is sent; nothing has been sent yet. The window stays usable meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticketed. Reading the e-tickets…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
