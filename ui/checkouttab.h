@@ -77,9 +77,9 @@ private:
     QPointer<CheckoutFlow> m_flow;
     qint64 m_intentId = 0;                         // known before the flow when resuming
     std::optional<QList<Passenger>> m_pendingBook; // Book pressed before the key was stored
-    QTimer *m_journalWait; // says so when the journal is slow to store or read the intent
     std::optional<Offer> m_offer;
     QTimer *m_elapsedTimer;
+    QTimer *m_journalWait; // says so when the journal is slow to store or read the intent
     QDateTime m_sentAt;
 };
 
