@@ -143,6 +143,9 @@ private:
     void loseLease(const QString &why);
     void releaseLease();
 
+    // Reads the intent on the journal's thread, then runs `step` with it unless the flow moved
+    // on meanwhile; an unreadable intent stops the checkout (Fatal).
+    void withIntent(void (CheckoutFlow::*step)(const Intent &, quint64));
     void onValidating();
     void validate(const Intent &intent, quint64 generation);
     void onCreating();

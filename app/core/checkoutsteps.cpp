@@ -171,8 +171,8 @@ void CheckoutFlow::resume() {
                        state::rank(s) >= state::rank(St::Processing) ||
                        (intent->providerStatus && state::rank(*intent->providerStatus) >=
                                                       state::rank(ProviderStatus::InProgress))) {
-                post(
-                    Step::ResumeProcess); // ticketing was asked for (or under way): never ask again
+                // Ticketing was asked for (or is under way): never ask again.
+                post(Step::ResumeProcess);
             } else {
                 post(Step::ResumeTicket);
             }
@@ -262,10 +262,14 @@ void CheckoutFlow::releaseLease() {
 }
 
 void CheckoutFlow::onValidating() {
+    withIntent(&CheckoutFlow::validate);
+}
+
+void CheckoutFlow::withIntent(void (CheckoutFlow::*step)(const Intent &, quint64)) {
     const quint64 generation = m_generation;
     const qint64 id = m_intentId;
     ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
-                        [this, generation](const Result<Intent> &intent) {
+                        [this, generation, step](const Result<Intent> &intent) {
                             if (stale(generation))
                                 return;
                             if (!intent) {
@@ -273,7 +277,7 @@ void CheckoutFlow::onValidating() {
                                 return post(Step::Fatal);
                             }
                             remember(*intent);
-                            validate(*intent, generation);
+                            (this->*step)(*intent, generation);
                         });
 }
 
@@ -349,19 +353,7 @@ void CheckoutFlow::validate(const Intent &intent, quint64 generation) {
 }
 
 void CheckoutFlow::onCreating() {
-    const quint64 generation = m_generation;
-    const qint64 id = m_intentId;
-    ask<Result<Intent>>([id](CheckoutJournal &j) { return j.intent(id); },
-                        [this, generation](const Result<Intent> &intent) {
-                            if (stale(generation))
-                                return;
-                            if (!intent) {
-                                m_outcomeMessage = intent.error().message;
-                                return post(Step::Fatal);
-                            }
-                            remember(*intent);
-                            create(*intent, generation);
-                        });
+    withIntent(&CheckoutFlow::create);
 }
 
 void CheckoutFlow::create(const Intent &intent, quint64 generation) {
