@@ -56,13 +56,7 @@ QString stopMessage(const GatewayFailure &f, const QString &key) {
 bool CheckoutFlow::setPassengers(const QList<Passenger> &passengers) {
     if (isBusy() || m_frozen)
         return false;
-    QJsonArray json;
-    for (const Passenger &p : passengers) {
-        QJsonObject o = p.toJson();
-        if (!p.type.isEmpty())
-            o.insert(QStringLiteral("type"), p.type);
-        json.append(o);
-    }
+    const QJsonArray json = passengersToJournalJson(passengers);
     // Queued before anything the agent does next (the validating step reads them back); the
     // journal itself refuses it once the body is frozen (by another window meanwhile).
     const qint64 id = m_intentId;

@@ -52,6 +52,17 @@ QJsonObject Passenger::toJson() const {
     return o;
 }
 
+QJsonArray passengersToJournalJson(const QList<Passenger> &passengers) {
+    QJsonArray json;
+    for (const Passenger &p : passengers) {
+        QJsonObject o = p.toJson();
+        if (!p.type.isEmpty())
+            o.insert(QStringLiteral("type"), p.type);
+        json.append(o);
+    }
+    return json;
+}
+
 Result<PassengerList> passengersFromJson(const QJsonValue &value) {
     if (!value.isArray())
         return Error{QStringLiteral("wrong_shape"),

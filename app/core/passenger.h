@@ -3,6 +3,7 @@
 #include "issue.h"
 #include "result.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -45,5 +46,8 @@ struct PassengerList {
 // Reads passengers in the API's shape. A value that is not an array of objects is unusable
 // input (an Error); a field of the wrong JSON type becomes a field-level issue instead.
 Result<PassengerList> passengersFromJson(const QJsonValue &value);
+// The journal's shape: the request shape plus each passenger's "type" when known, so a saved
+// draft is read back (passengersFromJson) with its types.
+QJsonArray passengersToJournalJson(const QList<Passenger> &passengers);
 
 } // namespace fd

@@ -169,17 +169,6 @@ sandbox::TravomatrixSandbox *Session::travomatrixSandbox() {
 }
 
 namespace {
-QJsonArray passengersJson(const QList<Passenger> &passengers) {
-    QJsonArray people;
-    for (const Passenger &p : passengers) {
-        QJsonObject o = p.toJson();
-        if (!p.type.isEmpty())
-            o.insert(QStringLiteral("type"), p.type);
-        people.append(o);
-    }
-    return people;
-}
-
 Error notConnected(const QString &providerId) {
     return Error{QStringLiteral("provider_not_connected"),
                  QStringLiteral("This desk is not connected to %1: enable it in Settings to "
@@ -191,11 +180,11 @@ Error notConnected(const QString &providerId) {
 Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QString &offerId,
                                              const QJsonObject &offer,
                                              const QList<Passenger> &passengers) {
-    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
+    desk::ProviderLink *with = bookingLink(providerId);
     if (!with)
         return notConnected(providerId);
-    auto intent =
-        m_journal.createIntent(offerId, offer, passengersJson(passengers), with->providerId());
+    auto intent = m_journal.createIntent(offerId, offer, passengersToJournalJson(passengers),
+                                         with->providerId());
     if (!intent)
         return intent.error();
     return flowFor(*intent);
@@ -205,7 +194,7 @@ void Session::openCheckoutLater(const QString &providerId, const QString &offerI
                                 const QJsonObject &offer, const QList<Passenger> &passengers,
                                 QObject *context,
                                 std::function<void(Result<CheckoutFlow *>)> done) {
-    desk::ProviderLink *with = providerId.isEmpty() ? &firstLink() : link(providerId);
+    desk::ProviderLink *with = bookingLink(providerId);
     if (!with) {
         const Error e = notConnected(providerId);
         QTimer::singleShot(0, context, [done = std::move(done), e] { done(e); });
@@ -213,7 +202,7 @@ void Session::openCheckoutLater(const QString &providerId, const QString &offerI
     }
     OrderJournal *journal = &m_journal;
     const QString provider = with->providerId();
-    const QJsonArray people = passengersJson(passengers);
+    const QJsonArray people = passengersToJournalJson(passengers);
     m_journalQueue->run<Result<Intent>>(
         this,
         [journal, offerId, offer, people, provider] {
@@ -227,6 +216,10 @@ void Session::openCheckoutLater(const QString &providerId, const QString &offerI
                 return done(intent.error());
             done(flowFor(*intent));
         });
+}
+
+desk::ProviderLink *Session::bookingLink(const QString &providerId) {
+    return providerId.isEmpty() ? &firstLink() : link(providerId);
 }
 
 CheckoutFlow *Session::flowFor(qint64 intentId) {

@@ -76,6 +76,9 @@ private:
     Result<std::monostate> start();
     QString scenarioNames() const;
     void routeOrderEvent(const OrderSnapshot &order);
+    // The link a new checkout books with: `providerId`'s, the first one when empty, nullptr
+    // when that provider is not connected.
+    desk::ProviderLink *bookingLink(const QString &providerId);
 
     SessionOptions m_options;
     SystemClock m_clock;
