@@ -5,6 +5,7 @@
 #include "checkouttab.h"
 #include "desk/desk.h"
 #include "desk/session.h"
+#include "deskoffers.h"
 #include "mainwindow.h"
 #include "testjournal.h"
 
@@ -81,31 +82,6 @@ class TestCheckoutTab final : public QObject {
         return openDesk(o);
     }
 
-    static std::optional<Offer> firstOffer(desk::Desk &desk) {
-        const QJsonObject request{
-            {QStringLiteral("slices"),
-             QJsonArray{QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
-                                    {QStringLiteral("destination"), QStringLiteral("LHR")},
-                                    {QStringLiteral("departure_date"),
-                                     QDate::currentDate().addDays(20).toString(Qt::ISODate)}}}},
-            {QStringLiteral("passengers"),
-             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("adult")}}}},
-            {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
-        std::optional<Offer> found;
-        bool done = false;
-        QObject context;
-        desk.search().searchOffers(QStringLiteral("travelbase"), request, &context, {},
-                                   [&](GatewayResult<QList<Offer>> r) {
-                                       if (const auto *offers = std::get_if<QList<Offer>>(&r);
-                                           offers && !offers->isEmpty())
-                                           found = offers->first();
-                                       done = true;
-                                   });
-        if (!QTest::qWaitFor([&] { return done; }, kWait)) // the answer, over loopback
-            return std::nullopt;
-        return found;
-    }
-
     static QLabel *stateLabel(CheckoutTab &tab) {
         return tab.findChild<QLabel *>(QStringLiteral("stateLabel"));
     }
@@ -117,7 +93,7 @@ private Q_SLOTS:
     void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
     void bookWithTheKeyboardEndsTicketedWithAnItinerary() {
         auto demo = demoDesk();
-        const auto offer = firstOffer(*demo.desk);
+        const auto offer = fd::test::firstDeskOffer(*demo.desk);
         QVERIFY(offer);
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
@@ -147,7 +123,7 @@ private Q_SLOTS:
 
     void tripleClickOnBookMakesOneOrder() {
         auto demo = demoDesk();
-        const auto offer = firstOffer(*demo.desk);
+        const auto offer = fd::test::firstDeskOffer(*demo.desk);
         QVERIFY(offer);
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
@@ -167,7 +143,7 @@ private Q_SLOTS:
 
     void airlineRejectsThenSearchAgainKeepsThePassengers() {
         auto demo = demoDesk(QStringLiteral("airline_rejects"));
-        const auto offer = firstOffer(*demo.desk);
+        const auto offer = fd::test::firstDeskOffer(*demo.desk);
         QVERIFY(offer);
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         QSignalSpy again(&tab, &CheckoutTab::searchAgainRequested);
@@ -196,7 +172,7 @@ private Q_SLOTS:
     // what the flow said — the order id, support, do not book again — and offers no new search.
     void neverResolvedSaysContactSupportWithTheOrder() {
         auto demo = demoDesk(QStringLiteral("never_resolves"), 0.002);
-        const auto offer = firstOffer(*demo.desk);
+        const auto offer = fd::test::firstDeskOffer(*demo.desk);
         QVERIFY(offer);
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
@@ -218,7 +194,7 @@ private Q_SLOTS:
 
     void walletTooLowThenTopUpBooks() {
         auto demo = demoDesk(QStringLiteral("wallet_too_low"));
-        const auto offer = firstOffer(*demo.desk);
+        const auto offer = fd::test::firstDeskOffer(*demo.desk);
         QVERIFY(offer);
         CheckoutTab tab(demo.desk.get(), *offer, adult());
         tab.show();
@@ -251,7 +227,7 @@ private Q_SLOTS:
         QString key;
         {
             auto first = openDesk(o);
-            const auto offer = firstOffer(*first.desk);
+            const auto offer = fd::test::firstDeskOffer(*first.desk);
             QVERIFY(offer);
             CheckoutTab tab(first.desk.get(), *offer, adult());
             tab.show();

@@ -10,10 +10,11 @@
 #include "checkouttab.h"
 #include "desk/desk.h"
 #include "desk/session.h"
+#include "deskoffers.h"
 #include "pgserver.h"
 #include "sandbox/sandbox.h"
+#include "testdata.h"
 
-#include <QDate>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
@@ -29,18 +30,9 @@ using fd::ui::CheckoutTab;
 namespace {
 constexpr int kWait = 20000;
 
+// Amara Nwosu, one international adult with a passport.
 QList<Passenger> adult() {
-    Passenger p;
-    p.title = QStringLiteral("ms");
-    p.givenName = QStringLiteral("Amara");
-    p.familyName = QStringLiteral("Nwosu");
-    p.bornOn = QStringLiteral("1985-09-30");
-    p.gender = QStringLiteral("f");
-    p.email = QStringLiteral("amara.nwosu@example.com");
-    p.phoneNumber = QStringLiteral("+2348031234567");
-    p.identityDocuments = {{QStringLiteral("passport"), QStringLiteral("A87654321"),
-                            QStringLiteral("NG"), QStringLiteral("2036-03-31")}};
-    return {p};
+    return fd::test::passengersFrom(fd::test::readTestJson("cli/adult-international.json").array());
 }
 
 int createsIn(const QJsonObject &ledger) {
@@ -61,28 +53,7 @@ class TestJournalStall final : public QObject {
     std::unique_ptr<desk::Desk> m_desk;
 
     std::optional<Offer> firstOffer() {
-        const QJsonObject request{
-            {QStringLiteral("slices"),
-             QJsonArray{QJsonObject{{QStringLiteral("origin"), QStringLiteral("LOS")},
-                                    {QStringLiteral("destination"), QStringLiteral("LHR")},
-                                    {QStringLiteral("departure_date"),
-                                     QDate::currentDate().addDays(20).toString(Qt::ISODate)}}}},
-            {QStringLiteral("passengers"),
-             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("adult")}}}},
-            {QStringLiteral("cabin_class"), QStringLiteral("economy")}};
-        std::optional<Offer> found;
-        bool done = false;
-        QObject context;
-        m_desk->search().searchOffers(QStringLiteral("travelbase"), request, &context, {},
-                                      [&](GatewayResult<QList<Offer>> r) {
-                                          if (const auto *offers = std::get_if<QList<Offer>>(&r);
-                                              offers && !offers->isEmpty())
-                                              found = offers->first();
-                                          done = true;
-                                      });
-        if (!QTest::qWaitFor([&] { return done; }, kWait))
-            return std::nullopt;
-        return found;
+        return fd::test::firstDeskOffer(*m_desk, QStringLiteral("travelbase"), kWait);
     }
 
     static QString stateText(CheckoutTab &tab) {
