@@ -115,17 +115,23 @@ class TestCliCheckout final : public QObject {
         return fd::test::withJournalPassword(QProcessEnvironment::systemEnvironment());
     }
 
-    // Starts a checkout with `connection`, waits until its create is executing on the server
-    // and kills the desk without warning (SIGKILL).
-    void killMidCreate(SandboxProcess &sandbox, const ProviderFacts &p,
-                       const QStringList &connection) {
-        QProcess desk;
+    // `flightdesk checkout` of one international adult on LOS-LHR with `connection`, started
+    // (not waited for).
+    static void startAdultCheckout(QProcess &desk, const QStringList &connection) {
         desk.setProcessEnvironment(deskEnvironment());
         desk.start(QStringLiteral(FLIGHTDESK_BINARY),
                    QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
                                QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
                                kData + QStringLiteral("adult-international.json")} +
                        connection);
+    }
+
+    // Starts a checkout with `connection`, waits until its create is executing on the server
+    // and kills the desk without warning (SIGKILL).
+    void killMidCreate(SandboxProcess &sandbox, const ProviderFacts &p,
+                       const QStringList &connection) {
+        QProcess desk;
+        startAdultCheckout(desk, connection);
         QTRY_VERIFY_WITH_TIMEOUT(
             !rows(sandbox.ledger(), "requests", "endpoint", p.create).isEmpty(), 20000);
         desk.kill();
@@ -431,12 +437,7 @@ private Q_SLOTS:
             };
 
             QProcess desk;
-            desk.setProcessEnvironment(deskEnvironment());
-            desk.start(QStringLiteral(FLIGHTDESK_BINARY),
-                       QStringList{QStringLiteral("checkout"), QStringLiteral("--search"),
-                                   QStringLiteral("LOS-LHR"), QStringLiteral("--passengers"),
-                                   kData + QStringLiteral("adult-international.json")} +
-                           connection);
+            startAdultCheckout(desk, connection);
             QTRY_VERIFY2_WITH_TIMEOUT(reached(), desk.readAllStandardError().constData(), 30000);
             desk.kill();
             QVERIFY(desk.waitForFinished());
