@@ -76,7 +76,6 @@ public:
 
     // Calls queued or running now (0 when the journal has caught up).
     int pending() const { return m_pending.load(); }
-    const QThread *thread() const { return &m_thread; }
 
 private:
     void post(std::function<void()> job);
