@@ -106,12 +106,18 @@ private Q_SLOTS:
 
         // The history shows it, by booking reference.
         OrdersModel *orders = w.ordersPage()->model();
-        QTRY_VERIFY(orders->rowCount() == 1);
-        bool found = false;
-        for (int c = 0; c < orders->columnCount(); ++c)
-            found =
-                found || orders->index(0, c).data().toString() == tab->flow()->bookingReference();
-        QVERIFY(found);
+        // The page reads the journal off the GUI thread: the row may first show the order as it
+        // was when the page read it, then its reference once the ticketed state is read.
+        const QString reference = tab->flow()->bookingReference();
+        const auto rowShowsReference = [orders, &reference] {
+            if (orders->rowCount() != 1)
+                return false;
+            for (int c = 0; c < orders->columnCount(); ++c)
+                if (orders->index(0, c).data().toString() == reference)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(rowShowsReference(), kWait);
     }
 
     void closingAnInFlightTabAsksAndKeepsTheOrder() {
