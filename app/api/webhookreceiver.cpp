@@ -366,6 +366,7 @@ void WebhookReceiver::handle(const QHttpServerRequest &request, QHttpServerRespo
     if (!event)
         return reject(responder, 400, event.error().code, event.error().message);
 
+    Q_EMIT eventVerified(event->id, event->orderId);
     const auto recorded = m_journal->applyWebhook(event->id, event->orderId, event->status,
                                                   event->payload, event->eTickets);
     if (!recorded) {

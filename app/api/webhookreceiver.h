@@ -84,9 +84,10 @@ Result<Event> parseEvent(const QByteArray &body);
 // The embedded receiver for Travelbase webhooks: POST /webhooks/travelbase over Qt HttpServer.
 // It verifies the signature, records the event in the journal (which moves the intent forward
 // in the same transaction) and only then answers 2xx, so a lost answer means a retry, never a
-// lost event. Everything is answered synchronously from the thread the receiver lives in; the
-// journal opens its own connection for that thread, so the receiver may be moved to a worker
-// thread (before start()) if the journal's fsync ever shows on the GUI thread.
+// lost event. Everything is answered synchronously from the thread the receiver lives in, and
+// the journal opens its own connection for that thread: the desk (Session) moves the receiver
+// to a thread of its own and calls start() there, so a database that stops answering holds
+// the provider's answer, never the window.
 //
 //     WebhookReceiver::Options options;
 //     options.secret = secret;                       // loopback, port 0, 64 KiB cap
@@ -153,6 +154,8 @@ Q_SIGNALS:
     // checkout flows pass it to CheckoutFlow::orderUpdated, which acts only on its own order
     // being ticketed or failed, so stale statuses and other desks' orders are harmless.
     void orderEvent(const fd::OrderSnapshot &order);
+    // A signed, well-formed event is about to be recorded; its answer waits for the journal.
+    void eventVerified(const QString &eventId, const QString &orderId);
     // Every event recorded, duplicates included, for logs and the UI.
     void eventRecorded(const QString &eventId, const QString &orderId, fd::WebhookResult result);
     // A request refused before anything was recorded (status and error code). A request cut

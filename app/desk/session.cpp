@@ -19,6 +19,7 @@ Session::Session(SessionOptions options, QObject *parent)
     , m_leaseOwner(OrderJournal::makeOwnerId()) {}
 
 Session::~Session() {
+    stopReceiver(); // no event arrives for a flow that is gone
     for (const auto &flow : std::as_const(m_flows))
         delete flow.data(); // before the journal and gateway they use
     m_journalQueue.reset(); // what the flows queued is written before the journal closes
@@ -70,10 +71,8 @@ Result<std::monostate> Session::start() {
         o.port = port;
         o.secret = secret;
         o.allowPublic = m_options.webhookListenPublic;
-        m_receiver = std::make_unique<WebhookReceiver>(o, &m_journal, &m_clock);
-        if (auto bound = m_receiver->start(); !bound)
-            return bound.error();
-        connect(m_receiver.get(), &WebhookReceiver::orderEvent, this, &Session::routeOrderEvent);
+        if (auto started = startReceiver(o); !started)
+            return started;
     }
 
     // The first provider, then the others; in demo mode every registered provider, each with
@@ -97,7 +96,7 @@ Result<std::monostate> Session::start() {
         lo.demo = m_options.demo;
         lo.demoScenario = m_options.demoScenario;
         if (m_receiver) {
-            lo.webhookUrl = m_receiver->url();
+            lo.webhookUrl = m_webhookUrl;
             lo.webhookSecret = secret;
         }
         auto connected = desk::connectProvider(c.provider, lo, &m_clock, &m_scheduler);
@@ -242,6 +241,47 @@ CheckoutFlow *Session::flowFor(const Intent &intent) {
     m_flows.append(flow);
     Q_EMIT flowCreated(flow);
     return flow;
+}
+
+Result<std::monostate> Session::startReceiver(const WebhookReceiver::Options &options) {
+    m_webhookThread = new QThread;
+    m_webhookThread->setObjectName(QStringLiteral("flightdesk-webhooks"));
+    m_receiver = new WebhookReceiver(options, &m_journal, &m_clock);
+    // Deleted on its own thread as that thread ends, after the event it may be recording: its
+    // sockets and its journal connection belong there. (finished is emitted on that thread.)
+    connect(m_webhookThread, &QThread::finished, [receiver = m_receiver, journal = &m_journal] {
+        delete receiver;
+        journal->closeThreadConnection();
+    });
+    m_webhookThread->start();
+    m_receiver->moveToThread(m_webhookThread);
+    // Queued: the receiver records on its thread, the flows hear of it on theirs.
+    connect(m_receiver, &WebhookReceiver::orderEvent, this, &Session::routeOrderEvent,
+            Qt::QueuedConnection);
+    // Its server and sockets are made on its thread, so they are served there.
+    Result<quint16> bound = Error{};
+    QMetaObject::invokeMethod(
+        m_receiver, [&bound, receiver = m_receiver] { bound = receiver->start(); },
+        Qt::BlockingQueuedConnection);
+    if (!bound) {
+        stopReceiver();
+        return bound.error();
+    }
+    m_webhookUrl = m_receiver->url();
+    return std::monostate{};
+}
+
+void Session::stopReceiver() {
+    if (!m_webhookThread)
+        return;
+    // An event being recorded is finished first; it was not answered yet, so the provider
+    // retries it if the journal never answers.
+    m_receiver = nullptr;
+    m_webhookUrl.clear();
+    m_webhookThread->quit();
+    m_webhookThread->wait();
+    delete m_webhookThread;
+    m_webhookThread = nullptr;
 }
 
 void Session::routeOrderEvent(const OrderSnapshot &order) {

@@ -14,6 +14,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QThread>
 #include <QUrl>
 
 #include <memory>
@@ -45,7 +46,13 @@ public:
     // Demo mode: the providers' sandboxes (nullptr when live), for tests that read a ledger.
     sandbox::Sandbox *sandbox();
     sandbox::TravomatrixSandbox *travomatrixSandbox();
-    WebhookReceiver *receiver() { return m_receiver.get(); }
+    // Where the desk's webhook receiver listens (empty without one). The receiver runs on its
+    // own thread with its own journal connection: an event is recorded before it is answered,
+    // and a database that stops answering holds that answer, never the window.
+    QUrl webhookUrl() const { return m_webhookUrl; }
+    // The receiver itself, for tests that watch its signals (connect queued or direct; it
+    // lives on its thread). nullptr without one.
+    WebhookReceiver *receiver() { return m_receiver; }
     const Clock &clock() const { return m_clock; }
     const SessionOptions &options() const { return m_options; }
     TimingPolicy timing() const;
@@ -76,6 +83,8 @@ private:
     Result<std::monostate> start();
     QString scenarioNames() const;
     void routeOrderEvent(const OrderSnapshot &order);
+    Result<std::monostate> startReceiver(const WebhookReceiver::Options &options);
+    void stopReceiver();
     // The link a new checkout books with: `providerId`'s, the first one when empty, nullptr
     // when that provider is not connected.
     desk::ProviderLink *bookingLink(const QString &providerId);
@@ -86,7 +95,9 @@ private:
     OrderJournal m_journal;
     std::unique_ptr<JournalQueue> m_journalQueue; // the flows' way to m_journal: its own thread
     QString m_leaseOwner;
-    std::unique_ptr<WebhookReceiver> m_receiver;
+    QThread *m_webhookThread = nullptr;    // owned; ended and deleted by stopReceiver()
+    WebhookReceiver *m_receiver = nullptr; // lives on m_webhookThread, deleted there
+    QUrl m_webhookUrl;
     std::vector<std::unique_ptr<desk::ProviderLink>> m_links;
     QList<std::pair<QString, Error>> m_unavailable;
     QList<QPointer<CheckoutFlow>> m_flows;

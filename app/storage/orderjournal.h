@@ -15,6 +15,7 @@
 
 class QThread;
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -187,7 +188,8 @@ private:
     QString m_path;
     JournalLocation m_location;
     QString m_password;
-    mutable bool m_scrubPending = false;
+    // Set and read by whichever thread erased last (the flows' worker, the webhook receiver's).
+    mutable std::atomic<bool> m_scrubPending{false};
     bool m_tightened = false;
     quint64 m_instance;
     struct Connection {

@@ -12,23 +12,29 @@
 #include "desk/session.h"
 #include "deskoffers.h"
 #include "pgserver.h"
+#include "rawhttpclient.h"
 #include "sandbox/sandbox.h"
 #include "testdata.h"
 
 #include <QJsonArray>
 #include <QLabel>
+#include <QMessageAuthenticationCode>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 using namespace fd;
 using fd::test::PgServer;
+using fd::test::RawRequest;
 using fd::ui::CheckoutTab;
 
 namespace {
 constexpr int kWait = 20000;
+constexpr char kSecret[] = "whsec_stall_test";
 
 // Amara Nwosu, one international adult with a passport.
 QList<Passenger> adult() {
@@ -61,6 +67,26 @@ class TestJournalStall final : public QObject {
     }
     QJsonObject ledger() { return m_session->sandbox()->ledgerJson(); }
 
+    // A signed order.ticketed event for an order this desk never booked, posted to the desk's
+    // receiver as a provider would.
+    std::unique_ptr<RawRequest> postEvent(const QString &eventId) {
+        const QJsonObject object{{QStringLiteral("id"), QStringLiteral("ord_elsewhere")},
+                                 {QStringLiteral("status"), QStringLiteral("ticketed")}};
+        const QJsonObject event{
+            {QStringLiteral("id"), eventId},
+            {QStringLiteral("type"), QStringLiteral("order.ticketed")},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("object"), object}}}};
+        const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
+        const QByteArray t = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+        const QByteArray mac =
+            QMessageAuthenticationCode::hash(t + '.' + body, kSecret, QCryptographicHash::Sha256);
+        const quint16 port = quint16(m_session->webhookUrl().port());
+        return std::make_unique<RawRequest>(
+            port,
+            RawRequest::build("POST", "/webhooks/travelbase", port, body,
+                              "Travelbase-Signature: t=" + t + ",v1=" + mac.toHex() + "\r\n"));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
@@ -75,6 +101,8 @@ private Q_SLOTS:
         o.journalPath = m_pg.url();
         o.journalPassword = m_pg.password();
         o.timingScale = 0.01;
+        o.webhookListen = QStringLiteral("127.0.0.1:0");
+        o.webhookSecret = kSecret;
         auto s = Session::open(o);
         QVERIFY2(s, s ? "" : qPrintable(s.error().message));
         m_session = std::move(s).value();
@@ -117,6 +145,43 @@ private Q_SLOTS:
         const auto stored = m_desk->checkouts().intent(tab.intentId());
         QVERIFY(stored);
         QCOMPARE(stored->state, CheckoutState::Ticketed);
+    }
+
+    // A webhook arrives while the database is frozen: it is answered only once recorded, and
+    // the window goes on meanwhile (the receiver records on its own thread).
+    void frozenDatabaseHoldsTheWebhookAnswerNotTheWindow() {
+        const auto offer = firstOffer();
+        QVERIFY(offer);
+        // One event first, so the receiver's thread has its own database session open.
+        auto warm = postEvent(QStringLiteral("evt_stall_warm"));
+        QVERIFY(warm->wait(kWait));
+        QCOMPARE(warm->answer().status, 200);
+
+        std::atomic<bool> verified{false};
+        connect(
+            m_session->receiver(), &WebhookReceiver::eventVerified, this,
+            [&verified](const QString &eventId) {
+                if (eventId == QLatin1String("evt_stall_frozen"))
+                    verified = true;
+            },
+            Qt::DirectConnection);
+        QVERIFY(m_pg.pause());
+        auto frozen = postEvent(QStringLiteral("evt_stall_frozen"));
+        QTRY_VERIFY_WITH_TIMEOUT(verified.load(), kWait); // the receiver is recording it now
+        // The window is not held: a checkout opened now says what it waits for (its timer).
+        CheckoutTab tab(m_desk.get(), *offer, adult());
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(stateText(tab).contains(QStringLiteral("Waiting for the order "
+                                                                        "journal")),
+                                 kWait);
+        QVERIFY2(!frozen->done(), "a webhook was answered before the journal recorded it");
+
+        QVERIFY(m_pg.resume());
+        QVERIFY(frozen->wait(kWait));
+        QCOMPARE(frozen->answer().status, 200);
+        QCOMPARE(frozen->answer().json.value(QLatin1String("result")).toString(),
+                 QStringLiteral("unknown_order"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab.flow(), kWait);
     }
 
     // The database goes away: a new checkout is refused with the reason, and nothing is sent.
