@@ -43,8 +43,15 @@ Result<std::monostate> Session::start() {
     if (m_options.journalPath.isEmpty())
         return Error{QStringLiteral("usage"), QStringLiteral("--journal PATH is required")};
     m_journal.setPassword(m_options.journalPassword);
-    if (auto opened = m_journal.open(m_options.journalPath); !opened)
+    // The whole-file check of a SQLite journal runs as the journal thread's first job, so the
+    // window's first frame does not wait for every page to be read; every write waits for it.
+    if (auto opened = m_journal.open(m_options.journalPath, journalschema::Integrity::Later);
+        !opened)
         return opened.error();
+    m_journalQueue->write([journal = &m_journal](CheckoutJournal &) {
+        if (auto whole = journal->verify(); !whole)
+            qWarning("%s", qUtf8Printable(whole.error().message));
+    });
 
     QString webhookListen = m_options.webhookListen;
     QByteArray secret = m_options.webhookSecret;

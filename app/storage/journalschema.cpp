@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <functional>
+
 namespace fd::journalschema {
 namespace {
 
@@ -195,7 +197,46 @@ Result<int> readVersion(QSqlDatabase &db) {
     return v;
 }
 
-Result<int> inspect(const QString &path) {
+namespace {
+
+// Every page read; the first problems SQLite names, on one line.
+Result<std::monostate> quickCheck(QSqlDatabase &db, const QString &path) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return corrupt(path, q.lastError().text());
+    QStringList problems;
+    while (q.next() && problems.size() < 3)
+        problems << q.value(0).toString();
+    if (problems != QStringList{QStringLiteral("ok")})
+        return corrupt(path, problems.join(QStringLiteral("; ")).left(300));
+    return std::monostate{};
+}
+
+// A read-only connection of its own to `path` for `use`, removed afterwards.
+template <class T>
+Result<T> readOnly(const QString &path, const std::function<Result<T>(QSqlDatabase &)> &use) {
+    const QString name =
+        QStringLiteral("fd-journal-inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<T> result = Error{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        result = db.open() ? use(db) : Result<T>(corrupt(path, db.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace
+
+Result<std::monostate> checkIntegrity(const QString &path) {
+    return readOnly<std::monostate>(path,
+                                    [&path](QSqlDatabase &db) { return quickCheck(db, path); });
+}
+
+Result<int> inspect(const QString &path, Integrity integrity) {
     QFile f(path);
     if (!f.exists() || f.size() == 0)
         return 0;
@@ -208,49 +249,31 @@ Result<int> inspect(const QString &path) {
         return corrupt(path, QStringLiteral("not a SQLite database"));
     f.close();
 
-    const QString name =
-        QStringLiteral("fd-journal-inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Result<int> result = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        result = [&]() -> Result<int> {
-            if (!db.open())
-                return corrupt(path, db.lastError().text());
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("PRAGMA quick_check")))
-                return corrupt(path, q.lastError().text());
-            QStringList problems;
-            while (q.next() && problems.size() < 3)
-                problems << q.value(0).toString();
-            if (problems != QStringList{QStringLiteral("ok")})
-                return corrupt(path, problems.join(QStringLiteral("; ")).left(300));
-            q.finish();
-            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-                return corrupt(path, q.lastError().text());
-            const bool empty = q.value(0).toInt() == 0;
-            q.finish();
-            const auto version = readVersion(db);
-            if (!version)
-                return corrupt(path, version.error().message);
-            if (*version == 0 && !empty)
-                return corrupt(path, QStringLiteral("a SQLite database of another program"));
-            if (*version > kCurrentVersion)
-                return sql::error(
-                    QStringLiteral("FD_JOURNAL_TOO_NEW"),
-                    QStringLiteral("The order journal %1 was written by a newer FlightDesk "
-                                   "(schema version %2; this version reads up to %3). It was "
-                                   "left untouched; update FlightDesk to open it.")
-                        .arg(path)
-                        .arg(*version)
-                        .arg(kCurrentVersion));
-            return *version;
-        }();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    return readOnly<int>(path, [&path, integrity](QSqlDatabase &db) -> Result<int> {
+        if (integrity == Integrity::Now)
+            if (auto whole = quickCheck(db, path); !whole)
+                return whole.error();
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+            return corrupt(path, q.lastError().text());
+        const bool empty = q.value(0).toInt() == 0;
+        q.finish();
+        const auto version = readVersion(db);
+        if (!version)
+            return corrupt(path, version.error().message);
+        if (*version == 0 && !empty)
+            return corrupt(path, QStringLiteral("a SQLite database of another program"));
+        if (*version > kCurrentVersion)
+            return sql::error(QStringLiteral("FD_JOURNAL_TOO_NEW"),
+                              QStringLiteral("The order journal %1 was written by a newer "
+                                             "FlightDesk (schema version %2; this version reads "
+                                             "up to %3). It was left untouched; update "
+                                             "FlightDesk to open it.")
+                                  .arg(path)
+                                  .arg(*version)
+                                  .arg(kCurrentVersion));
+        return *version;
+    });
 }
 
 Status migrate(QSqlDatabase &db) {

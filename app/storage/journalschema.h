@@ -14,7 +14,14 @@ inline constexpr int kCurrentVersion = 7;
 // Looks at an existing file WITHOUT writing to it (read-only connection): it must be a SQLite
 // database that passes `PRAGMA quick_check`, be a FlightDesk journal (or empty), and not be
 // newer than this build. Returns its schema version, 0 for an empty file or database.
-Result<int> inspect(const QString &path);
+// With Integrity::Later the whole-file check is left to checkIntegrity() (the header, the
+// schema and its version are still checked): the desk starts without reading every page.
+enum class Integrity { Now, Later };
+Result<int> inspect(const QString &path, Integrity integrity = Integrity::Now);
+
+// `PRAGMA quick_check` over a read-only connection: reads every page, writes nothing. Error
+// FD_JOURNAL_CORRUPT (one line, "left untouched") when it finds damage.
+Result<std::monostate> checkIntegrity(const QString &path);
 
 // The version recorded in `meta`, 0 when there is no `meta` table yet.
 Result<int> readVersion(QSqlDatabase &db);

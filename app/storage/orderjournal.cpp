@@ -82,6 +82,26 @@ void OrderJournal::close() {
     m_connections.clear();
     m_path.clear();
     m_scrubPending = false;
+    lock.unlock();
+    QMutexLocker verifyLock(&m_verifyMutex);
+    m_verified.reset();
+}
+
+OrderJournal::Status OrderJournal::verify() const {
+    if (m_location.isPostgres())
+        return sql::ok();              // the server checks its own pages
+    QMutexLocker lock(&m_verifyMutex); // one check; a writer on another thread waits for it
+    if (m_path.isEmpty())
+        return notOpen();
+    if (!m_verified)
+        m_verified = journalschema::checkIntegrity(m_path);
+    return *m_verified;
+}
+
+Result<QSqlDatabase> OrderJournal::writable() const {
+    if (auto whole = verify(); !whole)
+        return whole.error();
+    return connection();
 }
 
 void OrderJournal::closeThreadConnection() {
@@ -193,7 +213,8 @@ Result<QSqlDatabase> OrderJournal::postgresConnection(const QString &name) const
     return db;
 }
 
-OrderJournal::Status OrderJournal::open(const QString &location) {
+OrderJournal::Status OrderJournal::open(const QString &location,
+                                        journalschema::Integrity integrity) {
     close();
     m_tightened = false;
     auto where = JournalLocation::parse(location);
@@ -242,7 +263,8 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
         if (auto created = privatefiles::createFile(path); !created)
             return openError(created.error());
     // Inspect read-only first: a damaged or newer file must not even get its header rewritten.
-    if (auto v = journalschema::inspect(path); !v)
+    const auto v = journalschema::inspect(path, integrity);
+    if (!v)
         return v.error();
     // Journals from before this rule (0644, and -wal/-shm copied from it) are narrowed once.
     for (const QLatin1String suffix : {QLatin1String(""), QLatin1String("-wal"),
@@ -253,6 +275,18 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
         m_tightened = m_tightened || *restricted;
     }
     m_path = QFileInfo(path).absoluteFilePath();
+    {
+        QMutexLocker lock(&m_verifyMutex);
+        // Checked already, or nothing in it to check.
+        if (integrity == journalschema::Integrity::Now || *v == 0)
+            m_verified = sql::ok();
+    }
+    // A migration writes: an older file is checked whole first, as with Integrity::Now.
+    if (*v < journalschema::kCurrentVersion)
+        if (auto whole = verify(); !whole) {
+            close();
+            return whole;
+        }
     auto db = connection();
     if (!db) {
         m_path.clear();
@@ -270,8 +304,8 @@ OrderJournal::Status OrderJournal::open(const QString &location) {
 
 void OrderJournal::scrubWal() const {
     if (m_location.isPostgres())
-        return; // the server's VACUUM reclaims the old row versions
-    auto db = connection();
+        return;           // the server's VACUUM reclaims the old row versions
+    auto db = writable(); // a checkpoint writes the main file
     if (!db)
         return;
     QSqlQuery q(*db);
@@ -318,7 +352,7 @@ OrderJournal::Status OrderJournal::makeDurable(bool erased) const {
             return sql::ok();
     }
     return sql::inTx<std::monostate>(
-        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Status {
+        writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('flushed_at', :at) "
                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
@@ -351,7 +385,7 @@ Result<QString> OrderJournal::pragma(const QString &name) const {
 
 Result<Intent> OrderJournal::createIntent(const QString &offerId, const QJsonObject &offer,
                                           const QJsonArray &passengers, const QString &provider) {
-    auto db = connection();
+    auto db = writable();
     if (!db)
         return db.error();
     // Batched: nothing carries the key until the create body is frozen, and that is durable.
@@ -442,7 +476,7 @@ Result<QList<Intent>> OrderJournal::outcomesNotShown() const {
 OrderJournal::Status OrderJournal::markOutcomeShown(qint64 intentId) {
     // Batched: lost only with power, and then the outcome is shown once more.
     return sql::inTx<std::monostate>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Status {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             // Only a final outcome counts: an interrupted one shown earlier may still end ticketed.
             q.prepare(QStringLiteral("UPDATE intents SET outcome_shown_at = :at WHERE id = :id AND "

@@ -5,6 +5,7 @@
 #include "core/intent.h"
 #include "core/result.h"
 #include "journallocation.h"
+#include "journalschema.h"
 #include "sqlutil.h"
 
 #include <QList>
@@ -52,7 +53,15 @@ public:
     // `location` is a file path or a postgresql:// URL (JournalLocation). On PostgreSQL the
     // schema is created or migrated in the database; the password is the one given with
     // setPassword() or libpq's own (PGPASSWORD, ~/.pgpass).
-    Status open(const QString &location);
+    // Integrity::Later (the desk) leaves the whole-file check of a SQLite journal to verify(),
+    // which the first write waits for: a damaged file is still never written, but the window
+    // does not read every page before its first frame. An older file is checked at once (its
+    // migration writes).
+    Status open(const QString &location,
+                journalschema::Integrity integrity = journalschema::Integrity::Now);
+    // The whole-file check of a SQLite journal (PRAGMA quick_check, read-only), once per open;
+    // every later call returns its verdict. Always ok on PostgreSQL.
+    Status verify() const;
     void close();
     // Closes the calling thread's connection (a worker thread about to end); the next call
     // from a thread opens one again.
@@ -169,6 +178,8 @@ public:
 
 private:
     Result<QSqlDatabase> connection() const;
+    // connection() for a write: refused (FD_JOURNAL_CORRUPT) unless verify() passed.
+    Result<QSqlDatabase> writable() const;
     Result<QSqlDatabase> postgresConnection(const QString &name) const;
     QDateTime now() const;
     // After a write committed without a flush: makes it durable before the call returns. When
@@ -196,6 +207,8 @@ private:
         QString name;
         const QThread *thread; // compared, never dereferenced: the thread may be gone
     };
+    mutable QMutex m_verifyMutex; // guards m_verified
+    mutable std::optional<Status> m_verified;
     mutable QMutex m_mutex; // guards m_connections
     mutable QList<Connection> m_connections;
 };

@@ -38,7 +38,7 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
     // when the event closed the checkout, one flush for both).
     bool erased = false;
     auto r = sql::inTx<WebhookResult>(
-        connection(), thenDurable(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
+        writable(), thenDurable(), [&](QSqlDatabase &db) -> Result<WebhookResult> {
             if (eventId.isEmpty() || orderId.isEmpty() || provider.isEmpty())
                 return invalid(
                     QStringLiteral("A webhook needs an event id, an order id and a provider"));
@@ -122,7 +122,7 @@ Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &o
                                                std::chrono::milliseconds ttl) {
     // Batched: a power cut that loses the lease also stopped its holder.
     return sql::inTx<LeaseResult>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<LeaseResult> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<LeaseResult> {
             if (ownerId.isEmpty() || ttl.count() <= 0)
                 return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
             // A holder that died (kill -9, crash) on this machine cannot renew: its lease is void.
@@ -157,7 +157,7 @@ Result<LeaseResult> OrderJournal::acquireLease(qint64 intentId, const QString &o
 Result<LeaseResult> OrderJournal::renewLease(qint64 intentId, const QString &ownerId,
                                              const QDateTime &now, std::chrono::milliseconds ttl) {
     return sql::inTx<LeaseResult>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<LeaseResult> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<LeaseResult> {
             if (ownerId.isEmpty() || ttl.count() <= 0)
                 return invalid(QStringLiteral("A lease needs an owner and a positive duration"));
             // Still recorded as ours means nobody took it over, even if it ran out meanwhile.
@@ -179,7 +179,7 @@ Result<LeaseResult> OrderJournal::renewLease(qint64 intentId, const QString &own
 
 OrderJournal::Status OrderJournal::releaseLease(qint64 intentId, const QString &ownerId) {
     return sql::inTx<std::monostate>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Status {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Status {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("UPDATE intents SET lease_owner = NULL, lease_expires_ms = 0 "
                                      "WHERE id = :id AND lease_owner = :owner"));

@@ -85,7 +85,7 @@ Result<OrderJournal::ImportReport> OrderJournal::importFrom(const OrderJournal &
             return report;
         afterId = rows.last().value(QStringLiteral("id")).toLongLong();
         auto batch = sql::inTx<ImportReport>(
-            connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<ImportReport> {
+            writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<ImportReport> {
                 ImportReport r;
                 for (const QSqlRecord &row : std::as_const(rows)) {
                     const QString key = row.value(QStringLiteral("idempotency_key")).toString();

@@ -66,7 +66,7 @@ Result<Intent> loadEditable(QSqlDatabase &db, qint64 intentId) {
 
 OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJsonArray &passengers) {
     return sql::inTx<Done>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
             if (auto editable = loadEditable(db, intentId); !editable)
                 return editable.error();
             return updateColumns(db, intentId, now(),
@@ -77,7 +77,7 @@ OrderJournal::Status OrderJournal::updatePassengers(qint64 intentId, const QJson
 OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &offerId,
                                                const QJsonObject &offer) {
     return sql::inTx<Done>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
             if (auto editable = loadEditable(db, intentId); !editable)
                 return editable.error();
             return updateColumns(db, intentId, now(),
@@ -88,7 +88,7 @@ OrderJournal::Status OrderJournal::updateOffer(qint64 intentId, const QString &o
 
 OrderJournal::Status OrderJournal::freezeBody(qint64 intentId, const QByteArray &body) {
     return sql::inTx<Done>(
-        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
+        writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
             if (body.isEmpty())
                 return refused(QStringLiteral("FD_JOURNAL_INVALID"),
                                QStringLiteral("An empty request body cannot be frozen"));
@@ -129,7 +129,7 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
                                                         bool mintTicketKey) {
     bool erased = false;
     auto r = sql::inTx<Done>(
-        connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
+        writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Done> {
             if (orderId.isEmpty())
                 return refused(QStringLiteral("FD_JOURNAL_INVALID"),
                                QStringLiteral("An order id is required"));
@@ -221,7 +221,7 @@ OrderJournal::Status OrderJournal::recordCreateResponse(qint64 intentId, const Q
 
 Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
     return sql::inTx<
-        QString>(connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<QString> {
+        QString>(writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<QString> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -236,7 +236,7 @@ Result<QString> OrderJournal::recordTicketKey(qint64 intentId) {
 
 OrderJournal::Status OrderJournal::recordETickets(qint64 intentId, const QJsonArray &eTickets) {
     return sql::inTx<Done>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<Done> {
             if (auto i = loadIntent(db, intentId); !i)
                 return i.error();
             return updateColumns(db, intentId, now(),
@@ -251,7 +251,7 @@ OrderJournal::Status OrderJournal::setState(qint64 intentId, CheckoutState state
     const sql::Durability durability =
         state::isFinal(state) ? thenDurable() : sql::Durability::Batched;
     bool moved = false;
-    auto r = sql::inTx<Done>(connection(), durability, [&](QSqlDatabase &db) -> Result<Done> {
+    auto r = sql::inTx<Done>(writable(), durability, [&](QSqlDatabase &db) -> Result<Done> {
         auto i = loadIntent(db, intentId);
         if (!i)
             return i.error();
@@ -268,7 +268,7 @@ OrderJournal::Status OrderJournal::setState(qint64 intentId, CheckoutState state
 }
 
 OrderJournal::Status OrderJournal::recordProviderStatus(qint64 intentId, ProviderStatus status) {
-    return sql::inTx<Done>(connection(), sql::Durability::Batched,
+    return sql::inTx<Done>(writable(), sql::Durability::Batched,
                            [&](QSqlDatabase &db) -> Result<Done> {
                                auto i = loadIntent(db, intentId);
                                if (!i)
@@ -285,7 +285,7 @@ OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, CheckoutState out
     const auto current = intent(intentId);
     const sql::Durability durability =
         current && current->isFinal() ? sql::Durability::Batched : sql::Durability::Durable;
-    return sql::inTx<Done>(connection(), durability, [&](QSqlDatabase &db) -> Result<Done> {
+    return sql::inTx<Done>(writable(), durability, [&](QSqlDatabase &db) -> Result<Done> {
         if (auto i = loadIntent(db, intentId); !i)
             return i.error();
         return updateColumns(db, intentId, now(),
@@ -296,7 +296,7 @@ OrderJournal::Status OrderJournal::setOutcome(qint64 intentId, CheckoutState out
 
 Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &detail) {
     return sql::inTx<qint64>(
-        connection(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<qint64> {
+        writable(), sql::Durability::Batched, [&](QSqlDatabase &db) -> Result<qint64> {
             if (auto i = loadIntent(db, intentId); !i)
                 return i.error();
             return insertEvent(
@@ -305,7 +305,7 @@ Result<qint64> OrderJournal::recordAttempt(qint64 intentId, const QJsonObject &d
 }
 
 Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
-    return sql::inTx<qint64>(connection(), sql::Durability::Batched,
+    return sql::inTx<qint64>(writable(), sql::Durability::Batched,
                              [&](QSqlDatabase &db) -> Result<qint64> {
                                  if (auto i = loadIntent(db, intentId); !i)
                                      return i.error();
@@ -322,7 +322,7 @@ Result<qint64> OrderJournal::addNote(qint64 intentId, const QString &text) {
 
 Result<Intent> OrderJournal::supersede(qint64 intentId) {
     auto r = sql::inTx<
-        Intent>(connection(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Intent> {
+        Intent>(writable(), sql::Durability::Durable, [&](QSqlDatabase &db) -> Result<Intent> {
         auto old = loadIntent(db, intentId);
         if (!old)
             return old.error();
