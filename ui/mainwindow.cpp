@@ -118,14 +118,18 @@ void MainWindow::resumeUnfinished() {
     if (!m_desk)
         return;
     // Outcomes reached while no window showed them first: their tabs open on the outcome (and
-    // mark it shown), so an agent who saw a crash learns that the booking went through.
-    const auto notShown = m_desk->checkouts().outcomesNotShown();
-    const auto unfinished = m_desk->checkouts().unfinished();
-    if (!notShown || !unfinished)
-        return setConnectionProblem(!notShown ? notShown.error().message
-                                              : unfinished.error().message);
+    // mark it shown), so an agent who saw a crash learns that the booking went through. Read
+    // off this thread: the window is drawn first, the tabs follow.
+    m_desk->checkouts().readLeftOpen(this, [this](const Result<desk::Checkouts::LeftOpen> &read) {
+        if (!read)
+            return setConnectionProblem(read.error().message);
+        reopenLeftOpen(read->outcomesNotShown, read->unfinished);
+    });
+}
+
+void MainWindow::reopenLeftOpen(const QList<Intent> &notShown, const QList<Intent> &unfinished) {
     QStringList closedWhile;
-    for (const Intent &intent : *notShown) {
+    for (const Intent &intent : notShown) {
         openIntent(intent.id);
         if (intent.state == CheckoutState::Ticketed)
             //: %1 is a booking reference, e.g. "TB7Q2X".
@@ -137,7 +141,7 @@ void MainWindow::resumeUnfinished() {
             closedWhile.append(tr("a booking needs support"));
     }
     int resumed = 0;
-    for (const Intent &intent : *unfinished)
+    for (const Intent &intent : unfinished)
         if (intent.isResumable()) {
             openIntent(intent.id);
             ++resumed;

@@ -41,7 +41,9 @@ public:
     // Opens a checkout for `offer` (a new intent and key), or a saved intent from the journal.
     CheckoutTab *openCheckout(const Offer &offer, const QList<Passenger> &prefill);
     CheckoutTab *openIntent(qint64 intentId);
-    // Every unfinished intent whose create was sent gets its tab back and continues.
+    // Every unfinished intent whose create was sent gets its tab back and continues, and every
+    // outcome reached while no window showed it opens on it. The journal is read off this
+    // thread: the tabs come after the window is drawn.
     void resumeUnfinished();
     void setConnectionProblem(const QString &message);
 
@@ -52,6 +54,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void reopenLeftOpen(const QList<Intent> &notShown, const QList<Intent> &unfinished);
     // "Travelbase at http://127.0.0.1:1234, Travomatrix at …"
     QString demoServers() const;
     void addCheckoutTab(CheckoutTab *tab);

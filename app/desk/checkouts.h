@@ -51,6 +51,25 @@ public:
         auto read = intent(intentId);
         QTimer::singleShot(0, context, [done = std::move(done), read] { done(read); });
     }
+    // What the last session left open, as a window reads it when it starts: both lists in one
+    // read, off the window's thread on the desk (the first frame waits for neither), `done` on
+    // `context`'s thread unless it is gone.
+    struct LeftOpen {
+        QList<Intent> outcomesNotShown;
+        QList<Intent> unfinished;
+    };
+    virtual void readLeftOpen(QObject *context, std::function<void(Result<LeftOpen>)> done) {
+        Result<LeftOpen> read = leftOpen(outcomesNotShown(), unfinished());
+        QTimer::singleShot(0, context, [done = std::move(done), read] { done(read); });
+    }
+    static Result<LeftOpen> leftOpen(Result<QList<Intent>> notShown,
+                                     Result<QList<Intent>> unfinished) {
+        if (!notShown)
+            return notShown.error();
+        if (!unfinished)
+            return unfinished.error();
+        return LeftOpen{std::move(notShown).value(), std::move(unfinished).value()};
+    }
     // Oldest first; Intent::isResumable() tells which of them resume continues.
     virtual Result<QList<Intent>> unfinished() const = 0;
     // Outcomes recorded while nobody was watching (the desk or a command died in between).

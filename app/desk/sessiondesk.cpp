@@ -106,6 +106,13 @@ public:
         m_session.journalQueue().run<Result<Intent>>(
             context, [journal, intentId] { return journal->intent(intentId); }, std::move(done));
     }
+    void readLeftOpen(QObject *context, std::function<void(Result<LeftOpen>)> done) override {
+        OrderJournal *journal = &m_session.journal();
+        m_session.journalQueue().run<Result<LeftOpen>>(
+            context,
+            [journal] { return leftOpen(journal->outcomesNotShown(), journal->unfinished()); },
+            std::move(done));
+    }
     Result<QList<Intent>> unfinished() const override { return m_session.journal().unfinished(); }
     Result<QList<Intent>> outcomesNotShown() const override {
         return m_session.journal().outcomesNotShown();

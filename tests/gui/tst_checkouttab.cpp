@@ -272,6 +272,7 @@ private Q_SLOTS:
         MainWindow window(MainWindow::Mode::Demo, demo.desk.get());
         window.show();
         window.resumeUnfinished();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.checkoutTabs().isEmpty(), kWait);
         QVERIFY2(window.statusBar()->currentMessage().contains(
                      QStringLiteral("While FlightDesk was closed: booked RZPVAB")),
                  qPrintable(window.statusBar()->currentMessage()));

@@ -154,6 +154,7 @@ private Q_SLOTS:
         MainWindow w(MainWindow::Mode::Demo, demoDesk.get());
         w.show();
         w.resumeUnfinished();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.checkoutTabs().isEmpty(), kWait);
         QCOMPARE(w.checkoutTabs().size(), 1);
         QCOMPARE(w.checkoutTabs().first()->intentId(), intentId);
         // A second request for the same intent focuses the same tab.
