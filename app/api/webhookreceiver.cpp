@@ -367,8 +367,12 @@ void WebhookReceiver::handle(const QHttpServerRequest &request, QHttpServerRespo
         return reject(responder, 400, event.error().code, event.error().message);
 
     Q_EMIT eventVerified(event->id, event->orderId);
-    const auto recorded = m_journal->applyWebhook(event->id, event->orderId, event->status,
-                                                  event->payload, event->eTickets);
+    Options::JournalCall record = [journal = m_journal, &event] {
+        return journal->applyWebhook(event->id, event->orderId, event->status, event->payload,
+                                     event->eTickets);
+    };
+    const auto recorded =
+        m_options.runJournalCall ? m_options.runJournalCall(std::move(record)) : record();
     if (!recorded) {
         // Not recorded means not answered 2xx: the provider keeps the event and retries.
         qCWarning(lcWebhook, "event %s not recorded: %s", qUtf8Printable(event->id),

@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -128,6 +129,11 @@ public:
         int maxConnections = 128;
         // Runs the header timeouts; nullptr = Qt timers. Tests pass a ManualScheduler.
         Scheduler *scheduler = nullptr;
+        // Where the journal call that records an event runs; the receiver's thread waits for
+        // its answer either way. Empty: on the receiver's thread, with its own connection. The
+        // desk runs it on its journal thread (JournalQueue::call), so one connection writes.
+        using JournalCall = std::function<Result<WebhookResult>()>;
+        std::function<Result<WebhookResult>(JournalCall)> runJournalCall;
     };
 
     // `journal` and `clock` are not owned and must outlive the receiver; a null clock means

@@ -3,6 +3,7 @@
 #include "checkoutjournal.h"
 
 #include <QObject>
+#include <QSemaphore>
 #include <QThread>
 
 #include <atomic>
@@ -68,6 +69,22 @@ public:
             Q_EMIT relay->done();
             relay->deleteLater();
         });
+    }
+
+    // Runs `job` on the worker in order with everything queued, and blocks the CALLING thread
+    // (never the worker's) until it has run: for a thread whose own work must wait for the
+    // journal anyway (the webhook receiver answers only once an event is recorded), so that
+    // every write of the desk goes through one connection.
+    template <class R> R call(std::function<R()> job) {
+        Q_ASSERT(QThread::currentThread() != &m_thread);
+        std::optional<R> result;
+        QSemaphore done;
+        post([&result, &done, &job] {
+            result.emplace(job());
+            done.release();
+        });
+        done.acquire();
+        return std::move(*result);
     }
 
     // Blocks until everything queued so far has run (not its answers: those are delivered

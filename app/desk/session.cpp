@@ -78,6 +78,11 @@ Result<std::monostate> Session::start() {
         o.port = port;
         o.secret = secret;
         o.allowPublic = m_options.webhookListenPublic;
+        // Recorded on the journal's thread, behind the flows' writes: one connection writes
+        // (SQLite syncs the folder once per connection), and an event never overtakes them.
+        o.runJournalCall = [queue = m_journalQueue.get()](WebhookReceiver::Options::JournalCall c) {
+            return queue->call<Result<WebhookResult>>(std::move(c));
+        };
         if (auto started = startReceiver(o); !started)
             return started;
     }
@@ -255,7 +260,7 @@ Result<std::monostate> Session::startReceiver(const WebhookReceiver::Options &op
     m_webhookThread->setObjectName(QStringLiteral("flightdesk-webhooks"));
     m_receiver = new WebhookReceiver(options, &m_journal, &m_clock);
     // Deleted on its own thread as that thread ends, after the event it may be recording: its
-    // sockets and its journal connection belong there. (finished is emitted on that thread.)
+    // sockets belong there, and any journal connection it opened. (finished is emitted there.)
     connect(m_webhookThread, &QThread::finished, [receiver = m_receiver, journal = &m_journal] {
         delete receiver;
         journal->closeThreadConnection();

@@ -148,11 +148,11 @@ private Q_SLOTS:
     }
 
     // A webhook arrives while the database is frozen: it is answered only once recorded, and
-    // the window goes on meanwhile (the receiver records on its own thread).
+    // the window goes on meanwhile (the receiver waits on its own thread).
     void frozenDatabaseHoldsTheWebhookAnswerNotTheWindow() {
         const auto offer = firstOffer();
         QVERIFY(offer);
-        // One event first, so the receiver's thread has its own database session open.
+        // One event first: recorded and answered as usual.
         auto warm = postEvent(QStringLiteral("evt_stall_warm"));
         QVERIFY(warm->wait(kWait));
         QCOMPARE(warm->answer().status, 200);
