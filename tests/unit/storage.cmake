@@ -1,6 +1,8 @@
 # app/storage unit tests
 flightdesk_add_test(NAME tst_journal_migrations SOURCES tst_journal_migrations.cpp LABEL unit
                     LIBS flightdesk_test_support flightdesk_storage)
+flightdesk_add_test(NAME tst_journalqueue SOURCES tst_journalqueue.cpp LABEL unit
+                    LIBS flightdesk_test_support flightdesk_core flightdesk_storage)
 flightdesk_add_test(NAME tst_journal SOURCES tst_journal.cpp tst_journal_sharing.cpp journalcontract.h
                     LABEL unit LIBS flightdesk_test_support flightdesk_storage)
 flightdesk_add_test(NAME tst_settingsstore SOURCES tst_settingsstore.cpp LABEL unit LIBS flightdesk_test_support flightdesk_storage)
