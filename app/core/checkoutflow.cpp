@@ -5,6 +5,7 @@
 #include <QAbstractTransition>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QRegularExpression>
 #include <QState>
 #include <QStateMachine>
 
@@ -21,6 +22,27 @@ struct StepEvent final : QEvent {
         , step(s) {}
     int step;
 };
+
+// " (desk "front-2", process 4711; …released at 10:42:07)" for a lease holder, so the agent
+// knows where the booking is open. Owner ids are "<desk>/<pid>-<random>" (the desk is
+// FLIGHTDESK_DESK_ID or the host name); `self` is this desk's own id.
+QString leaseHolderDescription(const QString &holder, const QDateTime &until, const QString &self) {
+    static const QRegularExpression re(
+        QRegularExpression::anchoredPattern(QStringLiteral("(.{1,64})/([0-9]{1,10})-[0-9a-f]+")));
+    const auto m = re.match(holder);
+    if (!m.hasMatch())
+        return {};
+    const QString desk = m.captured(1);
+    const QString where =
+        self.startsWith(desk + QLatin1Char('/'))
+            ? CheckoutFlow::tr("on this desk, process %1").arg(m.captured(2))
+            : CheckoutFlow::tr("desk \"%1\", process %2").arg(desk, m.captured(2));
+    if (!until.isValid())
+        return QStringLiteral(" (%1)").arg(where);
+    //: %1 where the booking is open; %2 a local time, e.g. 10:42:07.
+    return CheckoutFlow::tr(" (%1; if it has stopped, the booking is released at %2)")
+        .arg(where, until.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+}
 } // namespace
 
 // A transition taken when the flow posts one particular step.
@@ -129,6 +151,8 @@ void CheckoutFlow::buildMachine() {
                 QString provider;
                 bool ours = false;
                 bool granted = false;
+                QString holder;      // who holds it when refused ("<desk>/<pid>-<random>")
+                QDateTime heldUntil; // when that lease lapses unless renewed
             };
             const qint64 id = m_intentId;
             const QString owner = m_d.leaseOwner;
@@ -149,6 +173,11 @@ void CheckoutFlow::buildMachine() {
                     } else if (c.ours) {
                         const auto r = j.acquireLease(id, owner, now, ttl);
                         c.granted = r.ok() && *r == LeaseResult::Granted;
+                        if (!c.granted)
+                            if (const auto holding = j.intent(id)) {
+                                c.holder = holding->leaseOwner;
+                                c.heldUntil = holding->leaseExpiresAt;
+                            }
                     }
                     return c;
                 },
@@ -169,8 +198,9 @@ void CheckoutFlow::buildMachine() {
                     }
                     if (!mine) {
                         m_outcomeMessage =
-                            tr("This booking is already being handled by another window "
-                               "or process; it will not be sent twice.");
+                            tr("This booking is already being handled by another "
+                               "window or process%1; it will not be sent twice.")
+                                .arg(leaseHolderDescription(c.holder, c.heldUntil, m_d.leaseOwner));
                         return post(Step::Fatal);
                     }
                     (this->*step)();

@@ -231,12 +231,11 @@ private Q_SLOTS:
         QVERIFY2(!a.finished(), "desk A finished before desk B tried: the test proves nothing");
         QVERIFY2(b.exitCode == 1, qPrintable(b.transcript()));
         QCOMPARE(outcomeOf(b), QStringLiteral("error"));
-        QVERIFY2(b.ofType("outcome")
-                     .last()
-                     .value(QLatin1String("message"))
-                     .toString()
-                     .contains(QStringLiteral("already being handled by another")),
+        const QString refused =
+            b.ofType("outcome").last().value(QLatin1String("message")).toString();
+        QVERIFY2(refused.contains(QStringLiteral("already being handled by another")),
                  qPrintable(b.transcript()));
+        QVERIFY2(refused.contains(QStringLiteral("on this desk, process ")), qPrintable(refused));
         QCOMPARE(creates(), before + 1); // B sent nothing
 
         a.wait(kDeskBoundMs);
@@ -296,12 +295,18 @@ private Q_SLOTS:
             QVERIFY2(now < journal->intent(intentId)->leaseExpiresAt,
                      "desk B ran after the lease expired: the test proves nothing");
             QVERIFY2(b.exitCode == 1, qPrintable(b.transcript()));
-            QVERIFY2(b.ofType("outcome")
-                         .last()
-                         .value(QLatin1String("message"))
-                         .toString()
-                         .contains(QStringLiteral("already being handled by another")),
+            const QString refused =
+                b.ofType("outcome").last().value(QLatin1String("message")).toString();
+            QVERIFY2(refused.contains(QStringLiteral("already being handled by another")),
                      qPrintable(b.transcript()));
+            // Where it is open, and until when at most.
+            QVERIFY2(refused.contains(QStringLiteral("desk \"desk-a.elsewhere\", process ")),
+                     qPrintable(refused));
+            QVERIFY2(refused.contains(
+                         QStringLiteral("released at %1")
+                             .arg(journal->intent(intentId)->leaseExpiresAt.toLocalTime().toString(
+                                 QStringLiteral("HH:mm:ss")))),
+                     qPrintable(refused));
             QCOMPARE(creates(), before + 1);
         }
 
