@@ -168,10 +168,13 @@ void Desktop::open(const SessionOptions &o) {
             tr("Searching without %1 Fix it in File → Settings.")
                 .arg(m_desk->search().unavailable().join(QLatin1Char(' '))));
     if (!problem.isEmpty()) {
-        m_window->setConnectionProblem(problem);
+        m_window->setConnectionProblem(problem, /*offerRetry=*/true);
         m_window->statusBar()->showMessage(problem);
     }
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Desktop::showSettings);
+    // Later, not from the button's own click: starting again replaces the window.
+    connect(m_window.get(), &MainWindow::retryRequested, this,
+            [this] { QTimer::singleShot(0, this, &Desktop::start); });
     m_window->show();
     m_window->resumeUnfinished();
     Q_EMIT windowOpened();

@@ -12,6 +12,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -72,6 +73,10 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
         }
     });
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
+        m_ui->retryButton->setEnabled(false); // one retry at a time; the window is replaced
+        Q_EMIT retryRequested();
+    });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     buildDemoMenu();
@@ -79,9 +84,10 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setConnectionProblem(const QString &message) {
+void MainWindow::setConnectionProblem(const QString &message, bool offerRetry) {
     m_ui->connectionLabel->setText(message);
     m_ui->connectionLabel->setVisible(!message.isEmpty());
+    m_ui->retryButton->setVisible(offerRetry && !message.isEmpty());
 }
 
 QList<CheckoutTab *> MainWindow::checkoutTabs() const {

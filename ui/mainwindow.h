@@ -45,10 +45,14 @@ public:
     // outcome reached while no window showed it opens on it. The journal is read off this
     // thread: the tabs come after the window is drawn.
     void resumeUnfinished();
-    void setConnectionProblem(const QString &message);
+    // A problem the agent must know about, over the pages; empty hides it. With `offerRetry`,
+    // a Retry button beside it (retryRequested), for a start that failed on something that may
+    // come back (the agency database, a provider).
+    void setConnectionProblem(const QString &message, bool offerRetry = false);
 
 Q_SIGNALS:
     void settingsRequested();
+    void retryRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

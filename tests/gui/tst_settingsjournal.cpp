@@ -383,6 +383,50 @@ private Q_SLOTS:
                  qPrintable(text));
         QCOMPARE(w->statusBar()->currentMessage(), text);
     }
+
+    // ctest label: postgres. The agency database is down when the desk starts and comes back:
+    // Retry (Alt+R) opens the desk on it, without a restart or a trip to Settings.
+    void retryOpensTheDeskOnceTheAgencyJournalIsBack() {
+        if (const QString why = needPostgres(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(m_pg.isRunning());
+        sandbox::Sandbox travelbase;
+        QVERIFY(travelbase.start(0));
+        Fixture f;
+        DeskSettings s;
+        s.providers = {{QStringLiteral("travelbase"), travelbase.baseUrl(), true}};
+        s.journal = JournalKind::Agency;
+        s.agencyUrl = m_pg.url();
+        QVERIFY(f.store->save(s));
+        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
+                                  sandbox::Sandbox::defaultApiKey());
+        f.keychain.entries.insert(QStringLiteral("journal_password"), m_pg.password());
+        QString error;
+        QVERIFY2(m_pg.stopServer(&error), qPrintable(error));
+
+        ui::Desktop desktop(desk::makeSettings(*f.store), 0.01);
+        QSignalSpy opened(&desktop, &ui::Desktop::windowOpened);
+        desktop.start();
+        QVERIFY(opened.wait(kWait));
+        QVERIFY(!desktop.desk());
+        auto *retry = desktop.window()->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QVERIFY(retry);
+        QVERIFY(retry->isVisible());
+        QVERIFY(!desktop.window()->searchPage());
+
+        QVERIFY2(m_pg.startServer(&error), qPrintable(error));
+        desktop.window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(desktop.window()));
+        QTest::keyClick(desktop.window(), Qt::Key_R, Qt::AltModifier);
+        QVERIFY(opened.wait(kWait));
+        QVERIFY2(desktop.desk(), qPrintable(desktop.window()->statusBar()->currentMessage()));
+        QVERIFY(desktop.window()->searchPage());
+        auto *banner = desktop.window()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY(!banner->isVisible());
+        QVERIFY(!desktop.window()
+                     ->findChild<QPushButton *>(QStringLiteral("retryButton"))
+                     ->isVisible());
+    }
 };
 
 QTEST_MAIN(TestSettingsJournal)
