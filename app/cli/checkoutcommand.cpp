@@ -171,6 +171,10 @@ struct Connection {
         // A URL with a password (or one that does not parse) is refused before anything opens.
         if (const auto checked = desk::checkJournalLocation(o.journalPath); !checked)
             return Error{QStringLiteral("usage"), checked.error().message};
+        QStringList passwordWarnings;
+        o.journalPassword = cli::agencyJournalPassword(o.journalPath, &passwordWarnings);
+        for (const QString &w : std::as_const(passwordWarnings))
+            err << "flightdesk " << command << ": " << w << '\n';
         if (!o.demo && !p.isSet(apiBase))
             return Error{QStringLiteral("usage"),
                          QStringLiteral("--api-base URL is required (or --demo)")};

@@ -29,7 +29,8 @@ int usage(QTextStream &out) {
            "journal: a SQLite file, or the agency's PostgreSQL database as\n"
            "postgresql://USER@HOST:PORT/DB[?sslmode=verify-full&...], shared by many desks;\n"
            "without --journal, FLIGHTDESK_JOURNAL. The database password never goes on the\n"
-           "command line: PGPASSWORD or ~/.pgpass (libpq reads them).\n"
+           "command line: PGPASSWORD, ~/.pgpass, or for the agency journal saved in the\n"
+           "desk's Settings, the password the desk keeps in the keychain.\n"
            "secrets: FLIGHTDESK_API_KEY and FLIGHTDESK_WEBHOOK_SECRET, or the -file options\n"
            "(mode 0600); --api-key KEY and --webhook-secret S still work but show in `ps`.\n";
     return 0;

@@ -1,4 +1,5 @@
 #include "journalcommand.h"
+#include "secretinput.h"
 
 #include "storage/orderjournal.h"
 
@@ -22,7 +23,8 @@ int runJournal(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const auto usage = [&err](const QString &why) {
         err << "flightdesk journal: " << why << '\n'
             << "usage: flightdesk journal migrate --from PATH --to postgresql://USER@HOST:PORT/DB"
-               "\n(the password from PGPASSWORD or ~/.pgpass, never on the command line)\n";
+               "\n(the password from PGPASSWORD, ~/.pgpass or the desk's keychain, never on the "
+               "command line)\n";
         return 2;
     };
     if (!parser.parse(arguments))
@@ -47,6 +49,10 @@ int runJournal(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return 1;
     }
     OrderJournal target;
+    QStringList warnings;
+    target.setPassword(cli::agencyJournalPassword(to, &warnings));
+    for (const QString &w : std::as_const(warnings))
+        err << "flightdesk journal: " << w << '\n';
     if (auto opened = target.open(to); !opened) {
         err << "flightdesk journal: " << opened.error().message << '\n';
         return 1;

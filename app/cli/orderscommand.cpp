@@ -1,4 +1,5 @@
 #include "orderscommand.h"
+#include "secretinput.h"
 
 #include "desk/orders.h"
 
@@ -131,7 +132,11 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         return 1;
     }
     // Never creates a journal: a mistyped path is "no journal at PATH", not an empty history.
-    const auto orders = desk::openOrders(path);
+    QStringList warnings;
+    const QString password = cli::agencyJournalPassword(path, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        err << "flightdesk orders: " << w << '\n';
+    const auto orders = desk::openOrders(path, password);
     if (!orders) {
         err << "flightdesk orders: " << orders.error().message << '\n';
         return 1;

@@ -1,5 +1,7 @@
 #include "secretinput.h"
 
+#include "desk/settings.h"
+
 #include "core/boundedfile.h"
 
 #include <QCommandLineOption>
@@ -81,6 +83,22 @@ Result<QByteArray> readSecret(const QCommandLineParser &parser, const SecretWays
         return parser.value(ways.argv).toUtf8();
     }
     return QProcessEnvironment::systemEnvironment().value(variable).toUtf8();
+}
+
+QString agencyJournalPassword(const QString &location, QStringList *warnings) {
+    if (!desk::isAgencyJournal(location) || qEnvironmentVariableIsSet("PGPASSWORD"))
+        return {};
+    auto settings = desk::makeSettings();
+    const auto password = desk::savedAgencyPassword(location, *settings);
+    if (!password) {
+        if (warnings)
+            warnings->append(QStringLiteral("the agency journal's password could not be read "
+                                            "from the keychain (%1); trying PGPASSWORD and "
+                                            "~/.pgpass")
+                                 .arg(password.error().message));
+        return {};
+    }
+    return *password;
 }
 
 } // namespace fd::cli

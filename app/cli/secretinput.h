@@ -34,4 +34,10 @@ struct SecretWays {
 Result<QByteArray> readSecret(const QCommandLineParser &parser, const SecretWays &ways,
                               QStringList *warnings);
 
+// The agency journal's password for a command's --journal: empty unless it is the agency
+// database saved in the desk's Settings and PGPASSWORD is not set (then libpq's PGPASSWORD or
+// ~/.pgpass apply); from the keychain otherwise. A keychain that fails adds a warning and gives
+// empty (libpq may still find a password).
+QString agencyJournalPassword(const QString &location, QStringList *warnings);
+
 } // namespace fd::cli

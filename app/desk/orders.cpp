@@ -64,7 +64,7 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<Orders>> openOrders(const QString &location) {
+Result<std::unique_ptr<Orders>> openOrders(const QString &location, const QString &password) {
     const auto where = JournalLocation::parse(location);
     if (!where)
         return where.error();
@@ -73,6 +73,7 @@ Result<std::unique_ptr<Orders>> openOrders(const QString &location) {
     if (!where->isPostgres() && !QFileInfo::exists(location))
         return Error{QStringLiteral("not_found"), QStringLiteral("no journal at %1").arg(location)};
     auto journal = std::make_unique<OrderJournal>();
+    journal->setPassword(password);
     if (auto opened = journal->open(location); !opened)
         return opened.error();
     OrderJournal &j = *journal;

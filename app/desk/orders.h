@@ -63,7 +63,8 @@ public:
 
 // The journal at `location` (a file path, or a postgresql:// URL), opened for reading the history
 // (`flightdesk orders`). A file must exist; an agency database is opened as it is.
-Result<std::unique_ptr<Orders>> openOrders(const QString &location);
+// `password`: the agency database's, when the caller has it (savedAgencyPassword).
+Result<std::unique_ptr<Orders>> openOrders(const QString &location, const QString &password = {});
 // `location` checked before anything is opened, with one clear message when it cannot be used (a
 // URL with a password, a malformed URL): what a command says about its --journal.
 Result<std::monostate> checkJournalLocation(const QString &location);

@@ -7,9 +7,13 @@
 #include "storage/orderjournal.h"
 #include "storage/settingsstore.h"
 
+#include <QEventLoop>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
+
+#include <optional>
 
 namespace fd::desk {
 namespace {
@@ -157,6 +161,37 @@ std::unique_ptr<Settings> makeSettings() {
 
 std::unique_ptr<Settings> makeSettings(SettingsStore &store) {
     return std::make_unique<StoreSettings>(store);
+}
+
+Result<QString> savedAgencyPassword(const QString &location, Settings &settings, int waitMs) {
+    const auto wanted = JournalLocation::parse(location);
+    const DeskSettings saved = settings.load();
+    if (!wanted || !wanted->isPostgres() || saved.journal != JournalKind::Agency)
+        return QString();
+    const auto agency = JournalLocation::parse(saved.agencyUrl.trimmed());
+    if (!agency || !agency->isPostgres() || agency->host != wanted->host ||
+        agency->port != wanted->port || agency->user != wanted->user ||
+        agency->database != wanted->database)
+        return QString();
+    std::optional<Result<StoredSecret>> read;
+    QEventLoop loop;
+    QObject context;
+    settings.readSecret(SecretRef::journalPassword(), &context,
+                        [&read, &loop](Result<StoredSecret> r) {
+                            read = std::move(r);
+                            loop.quit();
+                        });
+    if (!read) {
+        QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (!read)
+        return Error{QStringLiteral("keychain_timeout"),
+                     QStringLiteral("The keychain did not answer for the agency journal's "
+                                    "password")};
+    if (!*read)
+        return read->error();
+    return (*read)->value;
 }
 
 } // namespace fd::desk

@@ -11,10 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include "deskprocess.h"
+#include "fakekeychains.h"
 #include "pgserver.h"
 #include "processrun.h"
 #include "storage/orderjournal.h"
+#include "storage/settingsstore.h"
 
 namespace {
 const QString kData = QStringLiteral(FLIGHTDESK_TEST_DATA "/cli/");
@@ -162,6 +166,55 @@ private Q_SLOTS:
                  r.err.constData());
         QVERIFY(!r.err.contains("s3cr3tpw"));
         QVERIFY(r.out.isEmpty());
+    }
+
+    // The CLI on a desk whose Settings keep the agency journal's password (here in the
+    // owner-only file the agent agreed to; the keychain is read the same way): no PGPASSWORD,
+    // no ~/.pgpass, and `orders` still reads the agency journal. The same password is never
+    // offered to a database the Settings do not name.
+    void commandsUseThePasswordTheDeskSaved() {
+        if (!m_skip.isEmpty())
+            QSKIP(qPrintable(m_skip));
+        QProcessEnvironment env = desk();
+        env.remove(QStringLiteral("PGPASSWORD"));
+        const QString home = env.value(QStringLiteral("HOME"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+        {
+            fd::test::UnavailableKeychain keychain;
+            fd::SettingsStore::Options o;
+            o.settingsFile = home + QStringLiteral("/.config/FlightDesk/FlightDesk.ini");
+            o.keychain = &keychain;
+            fd::SettingsStore store(o);
+            fd::DeskSettings saved;
+            saved.journal = fd::JournalKind::Agency;
+            saved.agencyUrl = m_pg.url();
+            QVERIFY(store.save(saved));
+            std::optional<fd::Result<fd::SecretBackend>> stored;
+            store.storeSecret(fd::SecretRef::journalPassword(), m_pg.password(),
+                              fd::AllowFileFallback::Yes, &store,
+                              [&stored](fd::Result<fd::SecretBackend> r) { stored = r; });
+            QTRY_VERIFY(stored.has_value());
+            QVERIFY(stored->ok());
+        }
+        const auto listed = fd::test::runProcess(
+            QStringLiteral(FLIGHTDESK_BINARY),
+            {QStringLiteral("orders"), QStringLiteral("--journal"), m_pg.url()}, env, 30000);
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        QCOMPARE(
+            QJsonDocument::fromJson(listed.out).object().value(QLatin1String("journal")).toString(),
+            m_pg.url());
+        QVERIFY(!listed.out.contains(m_pg.password().toUtf8()));
+        QVERIFY(!listed.err.contains(m_pg.password().toUtf8()));
+
+        // Another database on the same server: not the saved agency journal, so no password.
+        const QString other = QStringLiteral("postgresql://%1@%2:%3/postgres")
+                                  .arg(m_pg.user(), m_pg.host())
+                                  .arg(m_pg.port());
+        const auto refused = fd::test::runProcess(
+            QStringLiteral(FLIGHTDESK_BINARY),
+            {QStringLiteral("orders"), QStringLiteral("--journal"), other}, env, 30000);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("no password supplied"), refused.err.constData());
     }
 
     // (a) What one desk books, the other sees: desk A books in demo mode, desk B lists the
