@@ -173,6 +173,14 @@
         <source>DEMO — bookings go to the built-in offline sandboxes. Nothing is charged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again with the saved settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
@@ -807,10 +815,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This booking is already being handled by another window or process; it will not be sent twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This booking belongs to %1, not %2; it is not sent from here. Open it where FlightDesk is connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,6 +860,23 @@
     </message>
     <message>
         <source>the journal did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on this desk, process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desk &quot;%1&quot;, process %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1; if it has stopped, the booking is released at %2)</source>
+        <extracomment>%1 where the booking is open; %2 a local time, e.g. 10:42:07.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking is already being handled by another window or process%1; it will not be sent twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
