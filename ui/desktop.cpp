@@ -146,10 +146,33 @@ void Desktop::start() {
 }
 
 void Desktop::open(const SessionOptions &o) {
+    const quint64 attempt = ++m_openSerial;
+    if (o.demo || o.apiBase.isEmpty() || !desk::isAgencyJournal(o.journalPath))
+        return openNow(o, std::nullopt);
+    m_window.reset();
+    m_desk.reset();
+    m_window = std::make_unique<MainWindow>(MainWindow::Mode::Live, nullptr);
+    //: %1 the agency database's URL (no password).
+    m_window->setConnectionProblem(tr("Connecting to the agency journal %1…").arg(o.journalPath));
+    m_window->show();
+    auto checked = m_settings->testJournal(
+        o.journalPath, o.journalPassword, this,
+        [this, o, attempt](const Result<desk::JournalSummary> &reached) {
+            if (attempt != m_openSerial)
+                return; // a later start replaced this one
+            openNow(o, reached ? std::nullopt : std::optional<Error>(reached.error()));
+        });
+    if (!checked)
+        openNow(o, checked.error());
+}
+
+void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journalFailure) {
     m_window.reset();
     m_desk.reset();
     QString problem;
-    if (o.demo || !o.apiBase.isEmpty()) {
+    if (journalFailure) {
+        problem = startProblem(o, *journalFailure);
+    } else if (o.demo || !o.apiBase.isEmpty()) {
         auto opened = desk::makeDesk(o);
         if (opened)
             m_desk = std::move(opened).value();

@@ -58,7 +58,12 @@ Q_SIGNALS:
     void windowOpened(); // after each start(), once the window is shown
 
 private:
+    // With the agency journal, the window first says it is connecting while the database is
+    // reached on a worker thread (a server that does not answer never holds a blank screen);
+    // then openNow().
     void open(const SessionOptions &o);
+    // `journalFailure`: the agency journal could not be reached (no desk is opened).
+    void openNow(const SessionOptions &o, const std::optional<Error> &journalFailure);
     void showSettings();
     // What the window says when the desk could not open.
     static QString startProblem(const SessionOptions &o, const Error &e);
@@ -68,6 +73,7 @@ private:
     QString m_scenario;
     double m_timingScale = 1.0;
     std::unique_ptr<desk::Settings> m_settings;
+    quint64 m_openSerial = 0; // a later start() makes an earlier journal check's answer stale
     // Declared before the window: the window (and the flows in its tabs) go first.
     std::unique_ptr<desk::Desk> m_desk;
     std::unique_ptr<MainWindow> m_window;

@@ -152,6 +152,10 @@ class TestSettingsJournal final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() {
+        if (m_pg.isRunning())
+            m_pg.resume(); // a test that failed while the server was frozen
+    }
     void cleanupTestCase() { m_pg.stop(); }
 
     void journalChoiceRoundTrips() {
@@ -382,6 +386,41 @@ private Q_SLOTS:
                                               "in File → Settings.")),
                  qPrintable(text));
         QCOMPARE(w->statusBar()->currentMessage(), text);
+    }
+
+    // ctest label: postgres. The agency database does not answer as the desk starts (frozen
+    // with SIGSTOP): the window is there at once and says it is connecting (its event loop
+    // runs while the database is reached on a worker thread), and the desk opens once the
+    // database answers.
+    void frozenAgencyJournalAtStartShowsTheWindowAtOnce() {
+        if (const QString why = needPostgres(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(m_pg.isRunning());
+        sandbox::Sandbox travelbase;
+        QVERIFY(travelbase.start(0));
+        Fixture f;
+        DeskSettings s;
+        s.providers = {{QStringLiteral("travelbase"), travelbase.baseUrl(), true}};
+        s.journal = JournalKind::Agency;
+        s.agencyUrl = m_pg.url();
+        QVERIFY(f.store->save(s));
+        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
+                                  sandbox::Sandbox::defaultApiKey());
+        f.keychain.entries.insert(QStringLiteral("journal_password"), m_pg.password());
+
+        QVERIFY(m_pg.pause());
+        ui::Desktop desktop(desk::makeSettings(*f.store), 0.01);
+        QSignalSpy opened(&desktop, &ui::Desktop::windowOpened);
+        desktop.start();
+        QTRY_VERIFY_WITH_TIMEOUT(desktop.window() && desktop.window()->isVisible(), kWait);
+        auto *banner = desktop.window()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY2(banner->text().startsWith(QStringLiteral("Connecting to the agency journal ")),
+                 qPrintable(banner->text()));
+        QCOMPARE(opened.count(), 0);
+        QVERIFY(m_pg.resume());
+        QVERIFY(opened.wait(kWait));
+        QVERIFY2(desktop.desk(), qPrintable(desktop.window()->statusBar()->currentMessage()));
+        QVERIFY(desktop.window()->searchPage());
     }
 
     // ctest label: postgres. The agency database is down when the desk starts and comes back:
