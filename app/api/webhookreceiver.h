@@ -85,10 +85,11 @@ Result<Event> parseEvent(const QByteArray &body);
 // The embedded receiver for Travelbase webhooks: POST /webhooks/travelbase over Qt HttpServer.
 // It verifies the signature, records the event in the journal (which moves the intent forward
 // in the same transaction) and only then answers 2xx, so a lost answer means a retry, never a
-// lost event. Everything is answered synchronously from the thread the receiver lives in, and
-// the journal opens its own connection for that thread: the desk (Session) moves the receiver
-// to a thread of its own and calls start() there, so a database that stops answering holds
-// the provider's answer, never the window.
+// lost event. Everything is answered synchronously from the thread the receiver lives in (the
+// journal call itself runs there too, or where Options::runJournalCall puts it): the desk
+// (Session) moves the receiver to a thread of its own, calls start() there and records through
+// its journal thread, so a database that stops answering holds the provider's answer, never the
+// window.
 //
 //     WebhookReceiver::Options options;
 //     options.secret = secret;                       // loopback, port 0, 64 KiB cap

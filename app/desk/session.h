@@ -47,8 +47,8 @@ public:
     sandbox::Sandbox *sandbox();
     sandbox::TravomatrixSandbox *travomatrixSandbox();
     // Where the desk's webhook receiver listens (empty without one). The receiver runs on its
-    // own thread with its own journal connection: an event is recorded before it is answered,
-    // and a database that stops answering holds that answer, never the window.
+    // own thread and records each event through the journal's thread, answering only once it
+    // is stored: a database that stops answering holds that answer, never the window.
     QUrl webhookUrl() const { return m_webhookUrl; }
     // The receiver itself, for tests that watch its signals (connect queued or direct; it
     // lives on its thread). nullptr without one.

@@ -86,16 +86,16 @@ bool isAgencyJournal(const QString &location);
 // Whether `url` can be an API base: https, or plain http to this computer only.
 bool isUsableBaseUrl(const QUrl &url);
 
-// The user's settings (~/.config/FlightDesk) and the system keychain.
 // For the headless commands: the password of the agency journal at `location`, as the desk's
 // Settings keep it (keychain, or the owner-only file the agent agreed to), when `location` is the
 // agency journal saved in `settings` (same host, port, user and database). Empty when it is not
 // (libpq then reads PGPASSWORD or ~/.pgpass), so a URL typed on a command line can never make the
 // desk send the agency's password to another server. Blocks the calling thread (a local event
-// loop, at most `wait`) until the keychain answers; an error only when the keychain failed.
+// loop, at most `waitMs`) until the keychain answers; an error only when the keychain failed.
 Result<QString> savedAgencyPassword(const QString &location, Settings &settings,
                                     int waitMs = 30000);
 
+// The user's settings (~/.config/FlightDesk) and the system keychain.
 std::unique_ptr<Settings> makeSettings();
 // Over a store someone else owns and keeps alive (tests: a temporary file, a fake keychain).
 std::unique_ptr<Settings> makeSettings(SettingsStore &store);
