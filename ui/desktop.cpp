@@ -155,9 +155,8 @@ void Desktop::open(const SessionOptions &o) {
     //: %1 the agency database's URL (no password).
     m_window->setConnectionProblem(tr("Connecting to the agency journal %1…").arg(o.journalPath));
     m_window->show();
-    auto checked = m_settings->testJournal(
-        o.journalPath, o.journalPassword, this,
-        [this, o, attempt](const Result<desk::JournalSummary> &reached) {
+    auto checked = desk::reachJournalLater(
+        o.journalPath, o.journalPassword, this, [this, o, attempt](const Result<int> &reached) {
             if (attempt != m_openSerial)
                 return; // a later start replaced this one
             openNow(o, reached ? std::nullopt : std::optional<Error>(reached.error()));

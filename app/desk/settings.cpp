@@ -37,7 +37,8 @@ public:
 };
 
 // Runs on the worker thread: the journal's connection is made, used and removed there.
-Result<JournalSummary> probeJournal(const QString &url, const QString &password) {
+// `count`: also how many orders it holds (a connection test shows it; a start does not need it).
+Result<JournalSummary> probeJournal(const QString &url, const QString &password, bool count) {
     OrderJournal journal;
     journal.setPassword(password);
     if (auto opened = journal.open(url); !opened)
@@ -45,13 +46,15 @@ Result<JournalSummary> probeJournal(const QString &url, const QString &password)
     const auto version = journal.schemaVersion();
     if (!version)
         return version.error();
+    if (!count)
+        return JournalSummary{*version, 0};
     const auto orders = journal.count();
     if (!orders)
         return orders.error();
     return JournalSummary{*version, *orders};
 }
 
-// The caller's end of a journal test: a child of its context, so a dialog closed mid-test
+// The caller's end of a journal probe: a child of its context, so a dialog closed mid-test
 // drops the answer (the worker finishes alone: libpq gives up after connect_timeout).
 class JournalProbe final : public QObject {
     Q_DISABLE_COPY_MOVE(JournalProbe)
@@ -60,6 +63,25 @@ public:
     explicit JournalProbe(QObject *parent)
         : QObject(parent) {}
 };
+
+// probeJournal on a worker thread of its own, `done` on `context`'s thread unless it is gone.
+Result<std::monostate> probeJournalLater(const QString &url, const QString &password, bool count,
+                                         QObject *context,
+                                         std::function<void(Result<JournalSummary>)> done) {
+    if (auto usable = checkAgencyUrl(url); !usable)
+        return usable;
+    auto result = std::make_shared<Result<JournalSummary>>(JournalSummary{});
+    QThread *worker = QThread::create(
+        [result, url, password, count] { *result = probeJournal(url, password, count); });
+    auto *probe = new JournalProbe(context);
+    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    QObject::connect(worker, &QThread::finished, probe, [probe, result, done = std::move(done)] {
+        probe->deleteLater();
+        done(*result);
+    });
+    worker->start();
+    return std::monostate{};
+}
 
 class StoreSettings final : public Settings {
 public:
@@ -109,20 +131,7 @@ public:
     Result<std::monostate> testJournal(const QString &url, const QString &password,
                                        QObject *context,
                                        std::function<void(Result<JournalSummary>)> done) override {
-        if (auto usable = checkAgencyUrl(url); !usable)
-            return usable;
-        auto result = std::make_shared<Result<JournalSummary>>(JournalSummary{});
-        QThread *worker =
-            QThread::create([result, url, password] { *result = probeJournal(url, password); });
-        auto *probe = new JournalProbe(context);
-        QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(worker, &QThread::finished, probe,
-                         [probe, result, done = std::move(done)] {
-                             probe->deleteLater();
-                             done(*result);
-                         });
-        worker->start();
-        return std::monostate{};
+        return probeJournalLater(url, password, /*count=*/true, context, std::move(done));
     }
 
 private:
@@ -192,6 +201,15 @@ Result<QString> savedAgencyPassword(const QString &location, Settings &settings,
     if (!*read)
         return read->error();
     return (*read)->value;
+}
+
+Result<std::monostate> reachJournalLater(const QString &url, const QString &password,
+                                         QObject *context, std::function<void(Result<int>)> done) {
+    return probeJournalLater(url, password, /*count=*/false, context,
+                             [done = std::move(done)](const Result<JournalSummary> &reached) {
+                                 done(reached ? Result<int>(reached->schemaVersion)
+                                              : Result<int>(reached.error()));
+                             });
 }
 
 } // namespace fd::desk

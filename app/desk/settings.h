@@ -86,6 +86,12 @@ bool isAgencyJournal(const QString &location);
 // Whether `url` can be an API base: https, or plain http to this computer only.
 bool isUsableBaseUrl(const QUrl &url);
 
+// Opens the agency journal at `url` on a worker thread, as testJournal() does, without counting
+// its orders: a desk starting on it (the window says it is connecting meanwhile). `done` gets
+// the schema version or why the journal cannot be used, on `context`'s thread.
+Result<std::monostate> reachJournalLater(const QString &url, const QString &password,
+                                         QObject *context, std::function<void(Result<int>)> done);
+
 // For the headless commands: the password of the agency journal at `location`, as the desk's
 // Settings keep it (keychain, or the owner-only file the agent agreed to), when `location` is the
 // agency journal saved in `settings` (same host, port, user and database). Empty when it is not
