@@ -150,6 +150,22 @@ class TestSettingsJournal final : public QObject {
         return m_pgSkip;
     }
 
+    // The settings of a desk on the agency journal at `url`, with one Travelbase connection: its
+    // API key and the journal's password in the fake keychain.
+    static bool saveAgencyDesk(Fixture &f, const QUrl &travelbase, const QString &url,
+                               const QString &password) {
+        DeskSettings s;
+        s.providers = {{QStringLiteral("travelbase"), travelbase, true}};
+        s.journal = JournalKind::Agency;
+        s.agencyUrl = url;
+        if (!f.store->save(s))
+            return false;
+        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
+                                  sandbox::Sandbox::defaultApiKey());
+        f.keychain.entries.insert(QStringLiteral("journal_password"), password);
+        return true;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void cleanup() {
@@ -309,14 +325,7 @@ private Q_SLOTS:
         sandbox::Sandbox travelbase;
         QVERIFY(travelbase.start(0));
         Fixture f;
-        DeskSettings s;
-        s.providers = {{QStringLiteral("travelbase"), travelbase.baseUrl(), true}};
-        s.journal = JournalKind::Agency;
-        s.agencyUrl = pg.url();
-        QVERIFY(f.store->save(s));
-        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
-                                  sandbox::Sandbox::defaultApiKey());
-        f.keychain.entries.insert(QStringLiteral("journal_password"), pg.password());
+        QVERIFY(saveAgencyDesk(f, travelbase.baseUrl(), pg.url(), pg.password()));
 
         ui::Desktop desktop(desk::makeSettings(*f.store), 0.01);
         QSignalSpy opened(&desktop, &ui::Desktop::windowOpened);
@@ -399,14 +408,7 @@ private Q_SLOTS:
         sandbox::Sandbox travelbase;
         QVERIFY(travelbase.start(0));
         Fixture f;
-        DeskSettings s;
-        s.providers = {{QStringLiteral("travelbase"), travelbase.baseUrl(), true}};
-        s.journal = JournalKind::Agency;
-        s.agencyUrl = m_pg.url();
-        QVERIFY(f.store->save(s));
-        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
-                                  sandbox::Sandbox::defaultApiKey());
-        f.keychain.entries.insert(QStringLiteral("journal_password"), m_pg.password());
+        QVERIFY(saveAgencyDesk(f, travelbase.baseUrl(), m_pg.url(), m_pg.password()));
 
         QVERIFY(m_pg.pause());
         ui::Desktop desktop(desk::makeSettings(*f.store), 0.01);
@@ -432,14 +434,7 @@ private Q_SLOTS:
         sandbox::Sandbox travelbase;
         QVERIFY(travelbase.start(0));
         Fixture f;
-        DeskSettings s;
-        s.providers = {{QStringLiteral("travelbase"), travelbase.baseUrl(), true}};
-        s.journal = JournalKind::Agency;
-        s.agencyUrl = m_pg.url();
-        QVERIFY(f.store->save(s));
-        f.keychain.entries.insert(QStringLiteral("api_key.travelbase"),
-                                  sandbox::Sandbox::defaultApiKey());
-        f.keychain.entries.insert(QStringLiteral("journal_password"), m_pg.password());
+        QVERIFY(saveAgencyDesk(f, travelbase.baseUrl(), m_pg.url(), m_pg.password()));
         QString error;
         QVERIFY2(m_pg.stopServer(&error), qPrintable(error));
 
