@@ -90,8 +90,8 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int attemptsMadeSoFar,
     if (error.kind == ApiError::Kind::Conflict) {
         // Seed 002's answer to a stale `version` (PATCH): "re-fetch, apply, retry" re-applies
         // the caller's change to a newer record, which only the caller can do (and maybe only
-        // after asking the agent). Resending the same bytes cannot succeed, so it is never
-        // retried here; the desk sends no versioned request today.
+        // after asking the agent: desk/contacts.h). Resending the same bytes cannot succeed,
+        // so it is never retried here.
         return giveUp(QStringLiteral("version conflict: the same request cannot succeed; "
                                      "re-fetching and re-applying is the caller's decision"));
     }

@@ -86,9 +86,9 @@ GatewayFailure TravelbaseGateway::classify(const ApiError &e) {
         f.kind = K::Fatal;
         return f;
     case ApiError::Kind::Conflict:
-        // A stale version was refused before anything was written. Only a caller that sent a
-        // version can re-fetch and re-apply; the desk sends none, so it is a plain rejection.
-        f.kind = K::Rejected;
+        // A stale version was refused before anything was written: the caller re-reads the
+        // order and decides what to re-apply (desk/contacts.h).
+        f.kind = K::Conflict;
         return f;
     case ApiError::Kind::BadBody:
         // A 4xx page from a proxy never reached the provider; anything else may have executed.
@@ -195,6 +195,29 @@ void TravelbaseGateway::confirmCancellation(const Cancellation &quote,
                          done(mapBody<Cancellation>(r, [](const QJsonObject &o) {
                              return travelbase::parseCancellation(o);
                          }));
+                     });
+}
+
+void TravelbaseGateway::updateContact(const QString &orderId, int version,
+                                      const ContactChange &change, QObject *context,
+                                      const AttemptLog &log,
+                                      std::function<void(GatewayResult<OrderSnapshot>)> done) {
+    QJsonObject data{{QStringLiteral("version"), version}};
+    if (!change.email.isEmpty())
+        data.insert(QStringLiteral("email"), change.email);
+    if (!change.phone.isEmpty())
+        data.insert(QStringLiteral("phone_number"), change.phone);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+    // A timed-out PATCH may have been applied: its retries carry one key, so the provider
+    // replays the first answer instead of refusing a version the first attempt moved on.
+    const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_transport.send("PATCH",
+                     QStringLiteral("/air/orders/") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(orderId)),
+                     body, key, context, log, [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<OrderSnapshot>(
+                             r, [](const QJsonObject &o) { return travelbase::parseOrder(o); }));
                      });
 }
 

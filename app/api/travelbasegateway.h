@@ -58,6 +58,9 @@ public:
     void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
                              QObject *context, const AttemptLog &log,
                              std::function<void(GatewayResult<Cancellation>)> done) override;
+    void updateContact(const QString &orderId, int version, const ContactChange &change,
+                       QObject *context, const AttemptLog &log,
+                       std::function<void(GatewayResult<OrderSnapshot>)> done) override;
 
     // Not idempotent on the provider's side, so it is retried without a key (plain backoff).
     void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,

@@ -130,6 +130,8 @@ Result<OrderSnapshot> parseOrder(const QJsonObject &json) {
     s.bookingReference = o.value(QLatin1String("booking_reference")).toString();
     s.paymentReversed = o.value(QLatin1String("payment_reversed")).toBool();
     s.failureReason = o.value(QLatin1String("failure_reason")).toString();
+    s.email = o.value(QLatin1String("email")).toString();
+    s.phone = o.value(QLatin1String("phone_number")).toString();
     for (const QJsonValue &v : o.value(QLatin1String("documents")).toArray()) {
         const QJsonObject d = v.toObject();
         if (d.value(QLatin1String("type")).toString() == QLatin1String("electronic_ticket"))

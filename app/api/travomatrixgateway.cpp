@@ -249,6 +249,23 @@ void TravomatrixGateway::confirmCancellation(
         });
 }
 
+void TravomatrixGateway::updateContact(const QString &orderId, int, const ContactChange &,
+                                       QObject *context, const AttemptLog &,
+                                       std::function<void(GatewayResult<OrderSnapshot>)> done) {
+    GatewayFailure f;
+    f.kind = GatewayFailure::Kind::Rejected;
+    f.code = QStringLiteral("FD_NOT_SUPPORTED");
+    f.message = QStringLiteral("Travomatrix has no way to change a booking's contact details "
+                               "through its API: change them for booking %1 in the Travomatrix "
+                               "agent portal. Nothing was sent.")
+                    .arg(orderId.left(40));
+    QPointer<QObject> guard(context);
+    m_scheduler->after(std::chrono::milliseconds(0), this, [guard, f, done = std::move(done)] {
+        if (guard)
+            done(f);
+    });
+}
+
 void TravomatrixGateway::searchOffers(const QJsonObject &request, QObject *context,
                                       const AttemptLog &log,
                                       std::function<void(GatewayResult<QList<Offer>>)> done) {

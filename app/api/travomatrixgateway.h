@@ -63,6 +63,11 @@ public:
     void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
                              QObject *context, const AttemptLog &log,
                              std::function<void(GatewayResult<Cancellation>)> done) override;
+    // Travomatrix's contract has no contact change: refused at once (FD_NOT_SUPPORTED), unsent.
+    bool updatesContact() const override { return false; }
+    void updateContact(const QString &orderId, int version, const ContactChange &change,
+                       QObject *context, const AttemptLog &log,
+                       std::function<void(GatewayResult<OrderSnapshot>)> done) override;
 
     // The desk's search request (slices, passengers, cabin_class); not idempotent at the
     // provider, so retried without a key (plain backoff).

@@ -161,6 +161,9 @@ Result<OrderSnapshot> parseBooking(const QJsonObject &o) {
     // A rejected booking's debit is reversed by the contract.
     s.paymentReversed = status == QLatin1String("REJECTED");
     s.failureReason = o.value(QLatin1String("failure_reason")).toString();
+    const QJsonObject contact = o.value(QLatin1String("contact")).toObject();
+    s.email = contact.value(QLatin1String("email")).toString();
+    s.phone = contact.value(QLatin1String("phone")).toString();
     for (const QJsonValue &v : o.value(QLatin1String("tickets")).toArray()) {
         const QJsonObject t = v.toObject();
         s.tickets.append({t.value(QLatin1String("traveller_ref")).toString(),

@@ -1,7 +1,9 @@
 #include "checkoutcommand.h"
 
+#include "cancelcommand.h"
+
+#include "connectionoptions.h"
 #include "orderscommand.h"
-#include "secretinput.h"
 
 #include "core/boundedfile.h"
 #include "core/limits.h"
@@ -64,125 +66,6 @@ QJsonObject outcomeLine(const QString &outcome, const QString &message, const In
     }
     return o;
 }
-
-struct Connection {
-    QCommandLineOption provider{
-        QStringLiteral("provider"),
-        QStringLiteral("booking provider: %1 (default %2)")
-            .arg(desk::providerIds().join(QStringLiteral(", ")), desk::defaultProvider()),
-        QStringLiteral("NAME"), desk::defaultProvider()};
-    QCommandLineOption apiBase{QStringLiteral("api-base"), QStringLiteral("API base URL"),
-                               QStringLiteral("URL")};
-    QCommandLineOption apiKey{QStringLiteral("api-key"),
-                              QStringLiteral("API key (visible in the process list: prefer "
-                                             "FLIGHTDESK_API_KEY or --api-key-file)"),
-                              QStringLiteral("KEY")};
-    QCommandLineOption apiKeyFile{QStringLiteral("api-key-file"),
-                                  QStringLiteral("file holding the API key (mode 0600)"),
-                                  QStringLiteral("PATH")};
-    QCommandLineOption journal{QStringLiteral("journal"),
-                               QStringLiteral("order journal: a file, or the agency's "
-                                              "postgresql://USER@HOST:PORT/DB (default: "
-                                              "FLIGHTDESK_JOURNAL)"),
-                               QStringLiteral("PATH|URL")};
-    QCommandLineOption webhookListen{QStringLiteral("webhook-listen"),
-                                     QStringLiteral("webhook receiver address"),
-                                     QStringLiteral("HOST:PORT")};
-    QCommandLineOption webhookListenPublic{
-        QStringLiteral("webhook-listen-public"),
-        QStringLiteral("allow a --webhook-listen address other computers can reach")};
-    QCommandLineOption webhookSecret{
-        QStringLiteral("webhook-secret"),
-        QStringLiteral("webhook signing secret (visible in the process "
-                       "list: prefer FLIGHTDESK_WEBHOOK_SECRET or "
-                       "--webhook-secret-file)"),
-        QStringLiteral("S")};
-    QCommandLineOption webhookSecretFile{
-        QStringLiteral("webhook-secret-file"),
-        QStringLiteral("file holding the webhook signing secret (mode 0600)"),
-        QStringLiteral("PATH")};
-    QCommandLineOption timingScale{QStringLiteral("timing-scale"),
-                                   QStringLiteral("shrink policy durations"), QStringLiteral("F"),
-                                   QStringLiteral("1")};
-    QCommandLineOption requestTimeout{QStringLiteral("request-timeout"),
-                                      QStringLiteral("seconds per HTTP request"),
-                                      QStringLiteral("SECONDS"), QStringLiteral("30")};
-    QCommandLineOption demo{QStringLiteral("demo"),
-                            QStringLiteral("book against the embedded offline sandbox")};
-    QCommandLineOption scenario{QStringLiteral("scenario"),
-                                QStringLiteral("demo scenario name or file"),
-                                QStringLiteral("NAME")};
-
-    void addTo(QCommandLineParser &p) const {
-        p.addOptions({provider, apiBase, apiKey, apiKeyFile, journal, webhookListen,
-                      webhookListenPublic, webhookSecret, webhookSecretFile, timingScale,
-                      requestTimeout, demo, scenario});
-    }
-
-    // Warnings (a secret in argv, a secret file others can read) go to `err`, one line each.
-    Result<SessionOptions> read(const QCommandLineParser &p, QTextStream &err,
-                                const QString &command) const {
-        SessionOptions o;
-        o.provider = p.value(provider);
-        if (!desk::isKnownProvider(o.provider))
-            return Error{QStringLiteral("usage"),
-                         QStringLiteral("--provider must be one of: %1")
-                             .arg(desk::providerIds().join(QStringLiteral(", ")))};
-        o.demo = p.isSet(demo);
-        o.demoScenario = p.value(scenario);
-        o.journalPath = desk::journalOrEnvironment(p.value(journal));
-        o.apiBase = QUrl(p.value(apiBase));
-        QStringList warnings;
-        const auto key = cli::readSecret(p, {apiKey, apiKeyFile, "FLIGHTDESK_API_KEY"}, &warnings);
-        if (!key)
-            return key.error();
-        const auto secret = cli::readSecret(
-            p, {webhookSecret, webhookSecretFile, "FLIGHTDESK_WEBHOOK_SECRET"}, &warnings);
-        if (!secret)
-            return secret.error();
-        // Travomatrix sends no webhooks: its outcome comes with the create, or by polling.
-        if (o.provider == QLatin1String("travomatrix") &&
-            (p.isSet(webhookListen) || p.isSet(webhookSecret) || p.isSet(webhookSecretFile) ||
-             p.isSet(webhookListenPublic))) {
-            warnings.append(QStringLiteral("--webhook-* options are ignored with --provider "
-                                           "travomatrix, which sends no webhooks (it is polled)"));
-        }
-        for (const QString &w : std::as_const(warnings))
-            err << "flightdesk " << command << ": " << w << '\n';
-        err.flush();
-        o.apiKey = QString::fromUtf8(*key);
-        if (o.provider != QLatin1String("travomatrix")) {
-            o.webhookListen = p.value(webhookListen);
-            o.webhookListenPublic = p.isSet(webhookListenPublic);
-            o.webhookSecret = *secret;
-        }
-        bool ok = false;
-        o.timingScale = p.value(timingScale).toDouble(&ok);
-        if (!ok || o.timingScale <= 0)
-            return Error{QStringLiteral("usage"),
-                         QStringLiteral("--timing-scale must be a positive number")};
-        o.requestTimeoutSeconds = p.value(requestTimeout).toInt(&ok);
-        if (!ok || o.requestTimeoutSeconds <= 0)
-            return Error{QStringLiteral("usage"),
-                         QStringLiteral("--request-timeout must be a positive number of seconds")};
-        if (o.journalPath.isEmpty())
-            return Error{QStringLiteral("usage"),
-                         QStringLiteral("--journal PATH|URL (or FLIGHTDESK_JOURNAL) is required")};
-        // A URL with a password (or one that does not parse) is refused before anything opens.
-        if (const auto checked = desk::checkJournalLocation(o.journalPath); !checked)
-            return Error{QStringLiteral("usage"), checked.error().message};
-        QStringList passwordWarnings;
-        o.journalPassword = cli::agencyJournalPassword(o.journalPath, &passwordWarnings);
-        for (const QString &w : std::as_const(passwordWarnings))
-            err << "flightdesk " << command << ": " << w << '\n';
-        if (!o.demo && !p.isSet(apiBase))
-            return Error{QStringLiteral("usage"),
-                         QStringLiteral("--api-base URL is required (or --demo)")};
-        if (p.isSet(scenario) && !o.demo)
-            return Error{QStringLiteral("usage"), QStringLiteral("--scenario needs --demo")};
-        return o;
-    }
-};
 
 // Prints every state of `flow` and finishes with its outcome line; calls `done(exit code)`.
 void follow(CheckoutFlow *flow, desk::Checkouts *checkouts, QTextStream &out,
@@ -416,13 +299,46 @@ int runResume(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         }
         ids.append(i.id);
     }
-    if (ids.isEmpty()) {
+    // Cancellations whose confirm may have been sent are finished with their own key (never a
+    // second quote), with the provider that quoted them.
+    const auto cancellations = app.cancellations().unfinished();
+    if (!cancellations)
+        return usageError(err, QStringLiteral("resume"), cancellations.error().message);
+    QList<CancellationRecord> toFinish;
+    for (const CancellationRecord &r : *cancellations) {
+        if (connected.contains(r.provider)) {
+            toFinish.append(r);
+            continue;
+        }
+        printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
+                        {QStringLiteral("order_id"), r.quote.orderId},
+                        {QStringLiteral("provider"), r.provider},
+                        {QStringLiteral("message"),
+                         QStringLiteral("A cancellation with %1: finish it with resume "
+                                        "--provider %2.")
+                             .arg(desk::providerName(r.provider), r.provider)}});
+    }
+    if (ids.isEmpty() && toFinish.isEmpty()) {
         printLine(out, {{QStringLiteral("type"), QStringLiteral("notice")},
                         {QStringLiteral("message"), QStringLiteral("Nothing to resume.")}});
         return 0;
     }
     int worst = 0;
-    qsizetype remaining = ids.size();
+    qsizetype remaining = ids.size() + toFinish.size();
+    std::vector<std::unique_ptr<CancellationFlow>> cancelling;
+    for (const CancellationRecord &r : std::as_const(toFinish)) {
+        auto flow = app.cancellations().open(r.provider);
+        if (!flow)
+            return usageError(err, QStringLiteral("resume"), flow.error().message);
+        cancelling.emplace_back(*flow);
+        followCancellation(*flow, out, [&worst, &remaining](int code) {
+            if (worst == 0)
+                worst = code;
+            if (--remaining == 0)
+                QCoreApplication::quit();
+        });
+        (*flow)->resume(r);
+    }
     for (qint64 id : ids) {
         CheckoutFlow *flow = app.checkouts().flowFor(id);
         follow(flow, &app.checkouts(), out, [&worst, &remaining](int code) {

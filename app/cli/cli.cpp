@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "cancelcommand.h"
 #include "checkoutcommand.h"
+#include "contactcommand.h"
 #include "journalcommand.h"
 #include "orderscommand.h"
 #include "validatecommand.h"
@@ -23,6 +25,11 @@ int usage(QTextStream &out) {
            "                 --webhook-secret-file PATH]\n"
            "                [--timing-scale F] [--request-timeout SECONDS]\n"
            "       flightdesk resume --journal PATH|URL (connection flags as for checkout)\n"
+           "                (also finishes cancellations whose confirm may have been sent)\n"
+           "       flightdesk cancel --order ORDER_ID [--quote-only] [--yes]\n"
+           "                (connection flags as for checkout)\n"
+           "       flightdesk contact --order ORDER_ID [--email E] [--phone P]\n"
+           "                [--on-conflict mine|theirs] (connection flags as for checkout)\n"
            "       flightdesk orders --journal PATH|URL [--jsonl]\n"
            "       flightdesk journal migrate --from PATH --to URL|PATH\n"
            "       flightdesk --version\n"
@@ -41,6 +48,7 @@ int usage(QTextStream &out) {
 bool isCommand(const QString &first) {
     return first == QLatin1String("validate") || first == QLatin1String("checkout") ||
            first == QLatin1String("resume") || first == QLatin1String("orders") ||
+           first == QLatin1String("contact") || first == QLatin1String("cancel") ||
            first == QLatin1String("journal") || first == QLatin1String("--version") ||
            first == QLatin1String("--help") || first == QLatin1String("-h");
 }
@@ -63,6 +71,10 @@ std::optional<int> run(const QStringList &arguments) {
         return runCheckout(arguments.mid(1), out, err);
     if (command == QLatin1String("resume"))
         return runResume(arguments.mid(1), out, err);
+    if (command == QLatin1String("cancel"))
+        return runCancel(arguments.mid(1), out, err);
+    if (command == QLatin1String("contact"))
+        return runContact(arguments.mid(1), out, err);
     if (command == QLatin1String("orders"))
         return runOrders(arguments.mid(1), out, err);
     if (command == QLatin1String("journal"))

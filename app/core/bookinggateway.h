@@ -31,6 +31,7 @@ struct GatewayFailure {
         Fatal,             // retryable:false server error: do not retry, contact support
         OutcomeUnknown,    // retries spent on timeouts/5xx: it may have executed; same key later
         Cancelled,
+        Conflict, // 409 conflict shape: a stale `version`, nothing written; re-fetch and re-apply
     };
     Kind kind = Kind::OutcomeUnknown;
     int httpStatus = 0;
@@ -49,6 +50,14 @@ struct Cancellation {
     Money refund;           // what the agency's wallet gets back
     QDateTime expiresAt;    // the quote holds until then
     bool confirmed = false; // the confirm's answer: the booking is cancelled
+};
+
+// A booking's contact details as the agent wants them; an empty field stays as it is.
+struct ContactChange {
+    QString email;
+    QString phone; // E.164
+    bool isEmpty() const { return email.isEmpty() && phone.isEmpty(); }
+    friend bool operator==(const ContactChange &, const ContactChange &) = default;
 };
 
 template <typename T> using GatewayResult = std::variant<T, GatewayFailure>;
@@ -98,6 +107,18 @@ public:
     virtual void confirmCancellation(const Cancellation &quote, const QString &idempotencyKey,
                                      QObject *context, const AttemptLog &log,
                                      std::function<void(GatewayResult<Cancellation>)> done) = 0;
+
+    // Changes a booking's contact details if it is still at `version` (optimistic concurrency):
+    // a stale version fails as Kind::Conflict with nothing written, and only the caller can
+    // re-read and re-apply. Each call mints its own Idempotency-Key, kept across the gateway's
+    // retries, so a change whose answer was lost is never applied twice. A provider without
+    // the operation fails with Kind::Rejected, "FD_NOT_SUPPORTED", and sends nothing.
+    virtual void updateContact(const QString &orderId, int version, const ContactChange &change,
+                               QObject *context, const AttemptLog &log,
+                               std::function<void(GatewayResult<OrderSnapshot>)> done) = 0;
+    // False for a provider without the operation: a caller then reads nothing first, and
+    // updateContact() refuses, so not one request reaches that provider.
+    virtual bool updatesContact() const { return true; }
 };
 
 } // namespace fd

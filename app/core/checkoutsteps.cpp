@@ -495,6 +495,7 @@ void CheckoutFlow::onCreateFailed(const GatewayFailure &f) {
     case K::Unauthorized:
     case K::NotFound:
     case K::KeyReused:
+    case K::Conflict: // a create sends no version: a provider that says so is not the contract's
         m_outcomeMessage = stopMessage(f, idempotencyKey());
         return post(Step::Fatal);
     }

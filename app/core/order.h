@@ -29,6 +29,9 @@ struct OrderSnapshot {
     QList<ETicket> tickets;
     bool paymentReversed = false;
     QString failureReason;
+    // The booking's contact details (Travelbase's email/phone_number, Travomatrix's contact).
+    QString email;
+    QString phone;
     QJsonObject raw;
 
     bool isTicketed() const { return status == ProviderStatus::Ticketed; }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "cancellations.h"
 #include "checkouts.h"
+#include "contacts.h"
 #include "demo.h"
 #include "orders.h"
 #include "search.h"
@@ -34,8 +36,10 @@ public:
     virtual Search &search() = 0;
     virtual Wallet &wallet() = 0;
     virtual Checkouts &checkouts() = 0;
+    virtual Cancellations &cancellations() = 0;
     virtual Orders &orders() = 0;
     virtual Demo &demo() = 0;
+    virtual Contacts &contacts() = 0;
     virtual const Clock &clock() const = 0;
 };
 

@@ -201,6 +201,13 @@ Result<CheckoutFlow *> Session::openCheckout(const QString &providerId, const QS
     return flowFor(*intent);
 }
 
+CancellationFlow *Session::openCancellation(const QString &providerId) {
+    desk::ProviderLink *with = link(providerId);
+    if (!with)
+        return nullptr;
+    return new CancellationFlow({&with->gateway(), m_journalQueue.get(), &m_journal, &m_clock});
+}
+
 void Session::openCheckoutLater(const QString &providerId, const QString &offerId,
                                 const QJsonObject &offer, const QList<Passenger> &passengers,
                                 QObject *context,

@@ -5,6 +5,7 @@
 #include "providerlink.h"
 
 #include "api/webhookreceiver.h"
+#include "core/cancellationflow.h"
 #include "core/checkoutflow.h"
 #include "core/clock.h"
 #include "core/scheduler.h"
@@ -72,6 +73,9 @@ public:
     void openCheckoutLater(const QString &providerId, const QString &offerId,
                            const QJsonObject &offer, const QList<Passenger> &passengers,
                            QObject *context, std::function<void(Result<CheckoutFlow *>)> done);
+    // A cancellation flow over `providerId`'s gateway and this desk's journal (not parented);
+    // nullptr when that provider is not connected.
+    CancellationFlow *openCancellation(const QString &providerId);
     // The journal's worker, for reads and writes that must not wait on this thread.
     JournalQueue &journalQueue() { return *m_journalQueue; }
 

@@ -128,6 +128,30 @@ private:
     Session &m_session;
 };
 
+class SessionCancellations final : public Cancellations {
+public:
+    explicit SessionCancellations(Session &session)
+        : m_session(session) {}
+
+    Result<CancellationFlow *> open(const QString &provider) override {
+        if (auto *flow = m_session.openCancellation(provider))
+            return flow;
+        return Error{QStringLiteral("FD_PROVIDER_NOT_CONNECTED"), notConnected(provider).message};
+    }
+    Result<QList<CancellationRecord>> unfinished() const override {
+        return m_session.journal().unfinishedCancellations();
+    }
+    void readUnfinished(QObject *context,
+                        std::function<void(Result<QList<CancellationRecord>>)> done) override {
+        OrderJournal *journal = &m_session.journal();
+        m_session.journalQueue().run<Result<QList<CancellationRecord>>>(
+            context, [journal] { return journal->unfinishedCancellations(); }, std::move(done));
+    }
+
+private:
+    Session &m_session;
+};
+
 class SessionDemo final : public Demo {
 public:
     explicit SessionDemo(Session &session)
@@ -179,14 +203,21 @@ public:
         , m_search(session)
         , m_wallet(session)
         , m_checkouts(session)
+        , m_cancellations(session)
         , m_orders(makeOrders(session.journal(), session.journalQueue()))
-        , m_demo(session) {}
+        , m_demo(session)
+        , m_contacts(makeContacts([&session](const QString &provider) -> BookingGateway * {
+            auto *link = session.link(provider);
+            return link ? &link->gateway() : nullptr;
+        })) {}
 
     Search &search() override { return m_search; }
     Wallet &wallet() override { return m_wallet; }
     Checkouts &checkouts() override { return m_checkouts; }
+    Cancellations &cancellations() override { return m_cancellations; }
     Orders &orders() override { return *m_orders; }
     Demo &demo() override { return m_demo; }
+    Contacts &contacts() override { return *m_contacts; }
     const Clock &clock() const override { return m_session.clock(); }
 
 private:
@@ -195,8 +226,10 @@ private:
     SessionSearch m_search;
     SessionWallet m_wallet;
     SessionCheckouts m_checkouts;
+    SessionCancellations m_cancellations;
     std::unique_ptr<Orders> m_orders;
     SessionDemo m_demo;
+    std::unique_ptr<Contacts> m_contacts;
 };
 
 } // namespace

@@ -46,6 +46,10 @@ sql::Status moveState(QSqlDatabase &db, Intent &intent, CheckoutState state, con
 // Records what the provider said when it ranks above what was recorded; true when it did.
 Result<bool> raiseProviderStatus(QSqlDatabase &db, Intent &intent, ProviderStatus status);
 sql::Status erasePii(QSqlDatabase &db, Intent &intent);
+// The order was cancelled (an order.cancelled event): its cancellation still waiting for an
+// answer, if any, ends `cancelled` (orderjournal_cancellations.cpp).
+sql::Status closeOpenCancellations(QSqlDatabase &db, const QString &provider,
+                                   const QString &orderId, const QDateTime &at);
 
 } // namespace fd::journalrows
 

@@ -115,6 +115,29 @@ QStringList stepStatements(int toVersion) {
             // not a scan of the whole history.
             QStringLiteral("CREATE INDEX intents_by_state ON intents (state)"),
         };
+    case 8:
+        // Cancellations: each quote with the Idempotency-Key its confirm is sent with, stored
+        // before the confirm. At most one per order whose confirm may be outstanding. Portable
+        // SQL: the same step runs on SQLite and PostgreSQL (whose journals start at 7).
+        return {
+            QStringLiteral("CREATE TABLE cancellations ("
+                           " idempotency_key TEXT PRIMARY KEY NOT NULL,"
+                           " intent_id BIGINT REFERENCES intents (id) ON DELETE CASCADE,"
+                           " provider TEXT NOT NULL,"
+                           " order_id TEXT NOT NULL,"
+                           " quote_id TEXT NOT NULL,"
+                           " refund_amount TEXT NOT NULL,"
+                           " refund_currency TEXT NOT NULL,"
+                           " expires_at TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " message TEXT,"
+                           " created_at TEXT NOT NULL,"
+                           " updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE UNIQUE INDEX cancellations_open_per_order ON cancellations "
+                           "(provider, order_id) WHERE state IN ('quoted', 'confirming', "
+                           "'unresolved')"),
+            QStringLiteral("CREATE INDEX cancellations_by_state ON cancellations (state)"),
+        };
     default:
         return {};
     }

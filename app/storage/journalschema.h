@@ -9,7 +9,7 @@ namespace fd::journalschema {
 
 // v1 intents and meta; v2 adds the lease; v3 adds the event log; … v7 makes order ids unique
 // per provider. A PostgreSQL journal is created at v7 in one step.
-inline constexpr int kCurrentVersion = 7;
+inline constexpr int kCurrentVersion = 8;
 
 // Looks at an existing file WITHOUT writing to it (read-only connection): it must be a SQLite
 // database that passes `PRAGMA quick_check`, be a FlightDesk journal (or empty), and not be

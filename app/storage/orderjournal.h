@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cancellation.h"
 #include "core/checkoutjournal.h"
 #include "core/clock.h"
 #include "core/intent.h"
@@ -35,8 +36,9 @@ namespace fd {
 // processes and desks (a lease per intent).
 //
 // It never logs: passengers, bodies and keys must not end up in log files.
-class OrderJournal final : public CheckoutJournal {
+class OrderJournal final : public CheckoutJournal, public CancellationJournal {
 public:
+    using Status = CheckoutJournal::Status;
     // clock stamps created/updated/event times; nullptr means the system clock. The clock
     // must outlive the journal.
     explicit OrderJournal(const Clock *clock = nullptr);
@@ -161,6 +163,21 @@ public:
     static constexpr int kStreamPage = 200;
     Status forEachIntent(const std::function<bool(const Intent &)> &visit) const;
     Result<QList<JournalEvent>> events(qint64 intentId) const;
+
+    // Cancellations (core/cancellation.h), in orderjournal_cancellations.cpp. A cancellation
+    // is matched to the booking's intent by its provider's order id, when this desk booked it.
+    Result<CancellationRecord> recordCancellationQuote(const QString &provider,
+                                                       const Cancellation &quote) override;
+    Result<CancellationRecord> cancellation(const QString &idempotencyKey) const override;
+    Result<std::optional<CancellationRecord>>
+    openCancellation(const QString &provider, const QString &orderId) const override;
+    Result<QList<CancellationRecord>> unfinishedCancellations() const override;
+    Status setCancellationState(const QString &idempotencyKey, CancellationState state,
+                                const QString &message = {}) override;
+    void recordCancellationAttempt(qint64 intentId, const QJsonObject &detail) override;
+    // Every cancellation of that order, newest first (the order's timeline).
+    Result<QList<CancellationRecord>> cancellationsOf(const QString &provider,
+                                                      const QString &orderId) const;
 
     // `flightdesk journal migrate`: copies every intent of `source` (a desk's file) that this
     // journal (the agency's database) does not have yet — same key, state, order id, bodies and

@@ -54,6 +54,12 @@ Result<WebhookResult> OrderJournal::applyWebhook(const QString &eventId, const Q
                 return e.error();
             if (*e == 0)
                 return WebhookResult::Duplicate;
+            // A cancellation waiting for its confirm's answer ends here when the event comes
+            // first (the answer, when it comes, changes nothing); also for an order this desk
+            // did not book but cancelled.
+            if (status == ProviderStatus::Cancelled)
+                if (auto s = closeOpenCancellations(db, provider, orderId, at); !s)
+                    return s.error();
             if (intentId == 0)
                 return WebhookResult::UnknownOrder;
             Intent &intent = **found;

@@ -433,7 +433,7 @@ private Q_SLOTS:
                              << Kind::Fatal;
         QTest::newRow("409 conflict shape")
             << int(ApiError::Kind::Conflict) << 409 << QStringLiteral("CONFLICT") << false << client
-            << Kind::Rejected;
+            << Kind::Conflict;
     }
     void classifyTable() {
         QFETCH(int, apiKind);
@@ -451,10 +451,10 @@ private Q_SLOTS:
         QCOMPARE(TravelbaseGateway::classify(e).kind, expected);
     }
 
-    // Seed 002's conflict shape belongs to a stale PATCH version, which the desk never sends.
-    // Should a server answer a create with it anyway, nothing was written: the agent sees one
-    // definitive rejection with the provider's words, after exactly one request.
-    void conflictShapeIsRejectedAfterOneRequest() {
+    // Seed 002's conflict shape belongs to a stale PATCH version. Whatever request it answers,
+    // nothing was written: one Conflict with the provider's words, after exactly one request
+    // (re-reading and re-applying is the caller's decision, never a resend of the same bytes).
+    void conflictShapeIsConflictAfterOneRequest() {
         SandboxEnv env;
         // moc misreads adjacent raw strings: plain literals here.
         const QByteArray conflict = "{\"success\": false, \"error\": {\"code\": \"CONFLICT\", "
@@ -474,7 +474,7 @@ private Q_SLOTS:
                              QStringLiteral("8a3c5c2e-0b7e-4a55-9d8e-2f1f6f6f0a01"), &env.context,
                              attempts.log(), a.sink());
         QVERIFY(a.wait());
-        expectFailure(a, Kind::Rejected, 409, QStringLiteral("CONFLICT"));
+        expectFailure(a, Kind::Conflict, 409, QStringLiteral("CONFLICT"));
         QVERIFY2(a.failure()->message.contains(QStringLiteral("Resource version mismatch")),
                  qPrintable(a.failure()->message));
         QCOMPARE(provider.requests().size(), 1);

@@ -157,6 +157,9 @@ private:
                 killNow(); // at once, from the read: as close to that line as a supervisor gets
         }
     }
+
+public:
+    // SIGKILL now (a test that kills at a moment it observes, e.g. a request on the server).
     void killNow() {
         if (m_finished || m_process.state() == QProcess::NotRunning || killed)
             return;
@@ -164,6 +167,7 @@ private:
         m_process.kill(); // SIGKILL: no cleanup, no flush, like a power cut for this process
     }
 
+private:
     QProcess m_process;
     QElapsedTimer m_clock;
     QByteArray m_partial;

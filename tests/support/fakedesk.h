@@ -217,6 +217,39 @@ public:
     }
 };
 
+// Keeps every change asked for and answers each with `answer` (its order id filled in) once
+// the event loop turns; by default an Error that says no provider is behind this fake.
+class FakeContacts final : public desk::Contacts {
+public:
+    QList<desk::ContactRequest> requests;
+    desk::ContactOutcome answer = [] {
+        desk::ContactOutcome o;
+        o.message = QStringLiteral("This test desk changes no contact details.");
+        return o;
+    }();
+
+    void change(const desk::ContactRequest &request, QObject *context,
+                std::function<void(desk::ContactOutcome)> done) override {
+        requests.append(request);
+        desk::ContactOutcome o = answer;
+        o.orderId = request.orderId;
+        QTimer::singleShot(0, context, [o, done = std::move(done)] { done(o); });
+    }
+};
+
+// Cancelling needs a provider and a journal: the GUI tests of it run over a real desk (a
+// sandbox on loopback, as tst_desk does). Here nothing is connected, and nothing is unfinished.
+class FakeCancellations final : public desk::Cancellations {
+public:
+    Result<CancellationFlow *> open(const QString &provider) override {
+        return Error{QStringLiteral("FD_PROVIDER_NOT_CONNECTED"),
+                     QStringLiteral("%1 is not connected in this test").arg(provider)};
+    }
+    Result<QList<CancellationRecord>> unfinished() const override {
+        return QList<CancellationRecord>{};
+    }
+};
+
 // All of the above, with a clock the test moves.
 class FakeDesk final : public desk::Desk {
 public:
@@ -226,15 +259,19 @@ public:
     FakeSearch fakeSearch;
     FakeWallet fakeWallet;
     FakeCheckouts fakeCheckouts;
+    FakeCancellations fakeCancellations;
     FakeOrders fakeOrders;
     FakeDemo fakeDemo;
+    FakeContacts fakeContacts;
     ManualClock manualClock;
 
     desk::Search &search() override { return fakeSearch; }
     desk::Wallet &wallet() override { return fakeWallet; }
     desk::Checkouts &checkouts() override { return fakeCheckouts; }
+    desk::Cancellations &cancellations() override { return fakeCancellations; }
     desk::Orders &orders() override { return fakeOrders; }
     desk::Demo &demo() override { return fakeDemo; }
+    desk::Contacts &contacts() override { return fakeContacts; }
     const Clock &clock() const override { return manualClock; }
 };
 

@@ -6,6 +6,7 @@
 #include "api/travelbasejson.h"
 #include "core/bookinggateway.h"
 
+#include <QJsonDocument>
 #include <QList>
 #include <QPointer>
 
@@ -16,7 +17,7 @@ namespace fd::test {
 
 struct GatewayCall {
     QString kind; // get_offer, get_wallet, create_order, ticket, get_order, quote_cancellation,
-                  // confirm_cancellation
+                  // confirm_cancellation, update_contact
     QString id;   // offer id or order id
     QByteArray body;
     QString key;
@@ -94,6 +95,20 @@ public:
              context,
              [done](const auto &v) {
                  done(convert<Cancellation>(v));
+             }});
+    }
+
+    // Recorded like any call (id: the order id; body: version, email and phone as JSON): the
+    // test answers it with an OrderSnapshot or a GatewayFailure.
+    void updateContact(const QString &orderId, int version, const ContactChange &change,
+                       QObject *context, const AttemptLog &,
+                       std::function<void(GatewayResult<OrderSnapshot>)> done) override {
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("version"), version},
+                                                          {QStringLiteral("email"), change.email},
+                                                          {QStringLiteral("phone"), change.phone}})
+                                    .toJson(QJsonDocument::Compact);
+        add({QStringLiteral("update_contact"), orderId, body, {}, context, [done](const auto &v) {
+                 done(convert<OrderSnapshot>(v));
              }});
     }
 

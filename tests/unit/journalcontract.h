@@ -159,6 +159,9 @@ private Q_SLOTS:
     void noWebhookMovesAnIntentBackwards_data();
     void noWebhookMovesAnIntentBackwards();
     void outcomesNotShownUntilMarked();
+    void cancellationKeyIsStoredWithTheQuote();
+    void cancellationConfirmedIsFinishedNeverRequoted();
+    void cancellationEventFirstClosesItOnce();
 
     // Sharing one journal: connections, threads, processes, desks, the file itself
     // (tst_journal_sharing.cpp).

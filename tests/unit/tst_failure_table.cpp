@@ -53,6 +53,8 @@ const char *kindName(Kind kind) {
         return "OutcomeUnknown";
     case Kind::Cancelled:
         return "Cancelled";
+    case Kind::Conflict:
+        return "Conflict";
     }
     return "?";
 }
@@ -102,6 +104,11 @@ GatewayFailure providerFailure(Kind kind, bool earlier) {
     case Kind::Cancelled:
         f.code = QStringLiteral("FD_CANCELLED");
         f.message = QStringLiteral("FD_CANCELLED: The request was cancelled");
+        break;
+    case Kind::Conflict:
+        f.httpStatus = 409;
+        f.code = QStringLiteral("CONFLICT");
+        f.message = QStringLiteral("HTTP 409 CONFLICT: Resource version mismatch.");
         break;
     }
     return f;

@@ -597,3 +597,140 @@ int main(int argc, char **argv) {
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, count, args.data());
 }
+
+using fd::Cancellation;
+using fd::CancellationState;
+using fd::JournalEvent;
+using fd::Money;
+
+namespace {
+
+// A ticketed booking of `orderId`, as the checkout leaves it.
+Intent ticketedBooking(OrderJournal &j, qint64 intentId, const QString &orderId) {
+    j.freezeBody(intentId, QByteArrayLiteral("{}"));
+    j.recordCreateResponse(intentId, orderId, QStringLiteral("RZPVAB"));
+    j.recordProviderStatus(intentId, ProviderStatus::Ticketed);
+    j.setState(intentId, CheckoutState::Ticketed);
+    return j.intent(intentId).value();
+}
+
+Cancellation quoteFor(const QString &orderId, const QString &quoteId) {
+    Cancellation c;
+    c.orderId = orderId;
+    c.quoteId = quoteId;
+    c.refund = Money::parse(QStringLiteral("380.00"), QStringLiteral("EUR")).value();
+    c.expiresAt = kT0.addSecs(900);
+    return c;
+}
+
+} // namespace
+
+// The confirm's key is minted with the quote and on disk before anything can be confirmed;
+// a quote nobody confirmed is simply replaced by a fresh one (a new key).
+void TestJournal::cancellationKeyIsStoredWithTheQuote() {
+    const Intent booked = ticketedBooking(j(), newIntent().id, QStringLiteral("ord_0001"));
+    QCOMPARE(booked.state, CheckoutState::Ticketed);
+    const auto first =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0001"), QStringLiteral("ore_1")));
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+    QVERIFY2(isUuidV4(first->idempotencyKey), qPrintable(first->idempotencyKey));
+    QCOMPARE(first->intentId, booked.id);
+    QCOMPARE(first->state, CancellationState::Quoted);
+    OrderJournal other; // durable: another connection reads the key at once
+    QVERIFY(openOther(other).ok());
+    const auto read = other.cancellation(first->idempotencyKey);
+    QVERIFY(read.ok());
+    QCOMPARE(read->quote.quoteId, QStringLiteral("ore_1"));
+    QCOMPARE(read->quote.refund.amount(), QStringLiteral("380.00"));
+    QCOMPARE(read->quote.expiresAt, kT0.addSecs(900));
+    QVERIFY(other.unfinishedCancellations()->isEmpty()); // nothing confirmed: nothing to finish
+
+    const auto fresh =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0001"), QStringLiteral("ore_2")));
+    QVERIFY(fresh.ok());
+    QVERIFY(fresh->idempotencyKey != first->idempotencyKey);
+    QCOMPARE(j().cancellation(first->idempotencyKey)->state, CancellationState::Abandoned);
+    // Not confirmed, not booked here: an order of another desk still gets a record of its own.
+    const auto elsewhere =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0777"), QStringLiteral("ore_3")));
+    QVERIFY(elsewhere.ok());
+    QCOMPARE(elsewhere->intentId, 0);
+    QCOMPARE(
+        j().setCancellationState(first->idempotencyKey, CancellationState::Confirming).error().code,
+        QStringLiteral("FD_JOURNAL_FINAL"));
+}
+
+// Once confirming, the same key finishes it: no second quote, no way back to "not confirmed";
+// `cancelled` moves the booking once.
+void TestJournal::cancellationConfirmedIsFinishedNeverRequoted() {
+    const Intent booked = ticketedBooking(j(), newIntent().id, QStringLiteral("ord_0002"));
+    const auto q =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0002"), QStringLiteral("ore_1")));
+    QVERIFY(q.ok());
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Confirming).ok());
+    const auto again =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0002"), QStringLiteral("ore_2")));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, QStringLiteral("FD_CANCELLATION_IN_PROGRESS"));
+    QVERIFY(again.error().message.contains(q->idempotencyKey));
+    QCOMPARE(j().setCancellationState(q->idempotencyKey, CancellationState::Abandoned).error().code,
+             QStringLiteral("FD_JOURNAL_FINAL"));
+    // The same order at another provider is another order.
+    QVERIFY(
+        j().recordCancellationQuote(QStringLiteral("travomatrix"),
+                                    quoteFor(QStringLiteral("ord_0002"), QStringLiteral("CQ-1")))
+            .ok());
+
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Unresolved).ok());
+    const auto open =
+        j().openCancellation(QStringLiteral("travelbase"), QStringLiteral("ord_0002"));
+    QVERIFY(open.ok() && open->has_value());
+    QCOMPARE((*open)->idempotencyKey, q->idempotencyKey);
+    QCOMPARE(j().unfinishedCancellations()->size(), 1);
+
+    m_clock.advance(1000);
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Cancelled).ok());
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Cancelled).ok());
+    const Intent after = reload(booked.id);
+    QCOMPARE(after.state, CheckoutState::Cancelled);
+    QCOMPARE(after.providerStatus, std::optional(ProviderStatus::Cancelled));
+    int moves = 0;
+    const QList<JournalEvent> events = j().events(booked.id).value();
+    for (const JournalEvent &e : events)
+        moves += e.detail.value(QLatin1String("to")).toString() == QLatin1String("cancelled");
+    QCOMPARE(moves, 1);
+    QVERIFY(j().unfinishedCancellations()->isEmpty());
+    QVERIFY(!j().openCancellation(QStringLiteral("travelbase"), QStringLiteral("ord_0002"))
+                 ->has_value());
+    QCOMPARE(j().setCancellationState(q->idempotencyKey, CancellationState::Error).error().code,
+             QStringLiteral("FD_JOURNAL_FINAL"));
+}
+
+// The order.cancelled event may come before the confirm's answer: it ends the cancellation and
+// moves the booking; the answer then changes nothing.
+void TestJournal::cancellationEventFirstClosesItOnce() {
+    const Intent booked = ticketedBooking(j(), newIntent().id, QStringLiteral("ord_0003"));
+    const auto q =
+        j().recordCancellationQuote(QStringLiteral("travelbase"),
+                                    quoteFor(QStringLiteral("ord_0003"), QStringLiteral("ore_1")));
+    QVERIFY(q.ok());
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Confirming).ok());
+    const auto applied =
+        j().applyWebhook(QStringLiteral("evt_9"), QStringLiteral("ord_0003"),
+                         ProviderStatus::Cancelled, QJsonObject{{QStringLiteral("id"), 9}});
+    QCOMPARE(applied.value(), WebhookResult::Applied);
+    QCOMPARE(j().cancellation(q->idempotencyKey)->state, CancellationState::Cancelled);
+    QCOMPARE(reload(booked.id).state, CheckoutState::Cancelled);
+    QVERIFY(j().unfinishedCancellations()->isEmpty());
+    QVERIFY(j().setCancellationState(q->idempotencyKey, CancellationState::Cancelled).ok());
+    int moves = 0;
+    const QList<JournalEvent> events = j().events(booked.id).value();
+    for (const JournalEvent &e : events)
+        moves += e.detail.value(QLatin1String("to")).toString() == QLatin1String("cancelled");
+    QCOMPARE(moves, 1);
+}

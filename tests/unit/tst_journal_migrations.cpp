@@ -93,7 +93,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 7);
+        QCOMPARE(j.schemaVersion().value(), fd::journalschema::kCurrentVersion);
         QCOMPARE(j.pragma(QStringLiteral("journal_mode")).value(), QStringLiteral("wal"));
         QCOMPARE(j.pragma(QStringLiteral("synchronous")).value(), QStringLiteral("2")); // FULL
         QCOMPARE(j.pragma(QStringLiteral("foreign_keys")).value(), QStringLiteral("1"));
@@ -107,7 +107,7 @@ private Q_SLOTS:
                  QStringLiteral("wal"));
         QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM meta WHERE key='schema_version'"))
                      .toString(),
-                 QStringLiteral("7"));
+                 QString::number(fd::journalschema::kCurrentVersion));
     }
 
     void reopenKeepsData() {
@@ -131,7 +131,7 @@ private Q_SLOTS:
         OrderJournal j;
         const auto opened = j.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        QCOMPARE(j.schemaVersion().value(), 7);
+        QCOMPARE(j.schemaVersion().value(), fd::journalschema::kCurrentVersion);
         const auto found =
             fd::test::intentByKey(j, QStringLiteral("3b241101-e2bb-4255-8caf-4136c566a962"));
         QVERIFY(found.has_value());
@@ -204,7 +204,7 @@ private Q_SLOTS:
         f.close();
         OrderJournal j;
         QVERIFY(j.open(path).ok());
-        QCOMPARE(j.schemaVersion().value(), 7);
+        QCOMPARE(j.schemaVersion().value(), fd::journalschema::kCurrentVersion);
     }
 
     void refusesNewerSchema() {
@@ -218,7 +218,7 @@ private Q_SLOTS:
         {
             RawDb raw(path);
             QVERIFY(
-                raw.exec(QStringLiteral("UPDATE meta SET value='8' WHERE key='schema_version'")));
+                raw.exec(QStringLiteral("UPDATE meta SET value='99' WHERE key='schema_version'")));
             QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
         }
         const QByteArray before = fileBytes(path);
@@ -227,7 +227,7 @@ private Q_SLOTS:
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("FD_JOURNAL_TOO_NEW"));
         QVERIFY(opened.error().message.contains(QStringLiteral("newer")));
-        QVERIFY(opened.error().message.contains(QStringLiteral("8")));
+        QVERIFY(opened.error().message.contains(QStringLiteral("99")));
         QVERIFY(!j.isOpen());
         QVERIFY(!j.createIntent(QStringLiteral("off_1"), {}, {}).ok());
         QCOMPARE(fileBytes(path), before);
@@ -371,7 +371,7 @@ private Q_SLOTS:
         OrderJournal a, b;
         QVERIFY(a.open(path).ok());
         QVERIFY(b.open(path).ok()); // finds v3, nothing left to do
-        QCOMPARE(b.schemaVersion().value(), 7);
+        QCOMPARE(b.schemaVersion().value(), fd::journalschema::kCurrentVersion);
         QCOMPARE(b.all().value().size(), 1);
     }
 };
