@@ -30,7 +30,7 @@ int usage(QTextStream &out) {
            "                (connection flags as for checkout)\n"
            "       flightdesk contact --order ORDER_ID [--email E] [--phone P]\n"
            "                [--on-conflict mine|theirs] (connection flags as for checkout)\n"
-           "       flightdesk orders --journal PATH|URL [--jsonl]\n"
+           "       flightdesk orders --journal PATH|URL [--jsonl] [--needs-attention]\n"
            "       flightdesk journal migrate --from PATH --to URL|PATH\n"
            "       flightdesk --version\n"
            "journal: a SQLite file, or the agency's PostgreSQL database as\n"

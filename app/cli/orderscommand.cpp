@@ -44,8 +44,35 @@ QJsonValue orNull(const QString &s) {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
 
+QJsonArray cancellationsJson(const QList<CancellationRecord> &records) {
+    QJsonArray out;
+    for (const CancellationRecord &c : records)
+        out.append(QJsonObject{
+            {QStringLiteral("idempotency_key"), c.idempotencyKey},
+            {QStringLiteral("state"), cancellation::name(c.state)},
+            {QStringLiteral("quote_id"), c.quote.quoteId},
+            {QStringLiteral("refund_amount"), c.quote.refund.amount()},
+            {QStringLiteral("refund_currency"), c.quote.refund.currency()},
+            {QStringLiteral("expires_at"), c.quote.expiresAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("message"), c.message.isEmpty() ? QJsonValue() : QJsonValue(c.message)},
+            {QStringLiteral("updated_at"), c.updatedAt.toString(Qt::ISODateWithMs)}});
+    return out;
+}
+
+// Why an intent needs someone to act, or nothing: a checkout stopped where an agent or support
+// must act, or a cancellation whose confirm may have executed without an answer.
+QString attentionReason(const Intent &i, const QList<CancellationRecord> &cancellations) {
+    for (const CancellationRecord &c : cancellations)
+        if (cancellation::mayHaveExecuted(c.state))
+            return QStringLiteral("cancellation_in_progress");
+    if (state::needsAttention(i.state))
+        return QString(state::name(i.state));
+    return {};
+}
+
 // One intent as support reads it: masked passengers, the body as a hash, its event log.
-QJsonObject intentJson(const desk::Orders &journal, const Intent &i) {
+QJsonObject intentJson(const desk::Orders &journal, const Intent &i,
+                       const QList<CancellationRecord> &cancellations) {
     QJsonArray events;
     if (const auto evs = journal.events(i.id))
         for (const JournalEvent &e : *evs) {
@@ -79,6 +106,8 @@ QJsonObject intentJson(const desk::Orders &journal, const Intent &i) {
              : QJsonValue()},
         {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("cancellations"), cancellationsJson(cancellations)},
+        {QStringLiteral("needs_attention"), orNull(attentionReason(i, cancellations))},
         {QStringLiteral("events"), events}};
 }
 
@@ -120,8 +149,13 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         QStringLiteral("PATH|URL"));
     const QCommandLineOption jsonlOpt(QStringLiteral("jsonl"),
                                       QStringLiteral("one intent per line (JSON Lines)"));
+    const QCommandLineOption attentionOpt(
+        QStringLiteral("needs-attention"),
+        QStringLiteral("only the orders someone must act on: interrupted, unresolved, error, "
+                       "insufficient funds, or a cancellation whose outcome is unknown"));
     parser.addOption(journalOpt);
     parser.addOption(jsonlOpt);
+    parser.addOption(attentionOpt);
     if (!parser.parse(arguments)) {
         err << "flightdesk orders: " << parser.errorText() << '\n';
         return 1;
@@ -144,6 +178,7 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     const desk::Orders &journal = **orders;
     noteTightenedJournal(err, QStringLiteral("orders"), journal);
     const bool lines = parser.isSet(jsonlOpt);
+    const bool attentionOnly = parser.isSet(attentionOpt);
 
     // Streamed: each intent is written as soon as it is read, and the journal is read a page at
     // a time, so memory stays bounded by one page however long the history. The document is the
@@ -152,8 +187,16 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     if (!lines)
         out << "{\n    \"intents\": [\n";
     bool first = true;
+    std::optional<Error> readError;
     const auto streamed = journal.forEach([&](const Intent &i) {
-        const QJsonObject o = intentJson(journal, i);
+        auto cancellations = journal.cancellations(i);
+        if (!cancellations) {
+            readError = cancellations.error();
+            return false;
+        }
+        if (attentionOnly && attentionReason(i, *cancellations).isEmpty())
+            return true;
+        const QJsonObject o = intentJson(journal, i, *cancellations);
         if (lines) {
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {
@@ -164,10 +207,10 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         first = false;
         return out.status() == QTextStream::Ok; // a closed pipe ends the stream
     });
-    if (!streamed) {
+    if (!streamed || readError) {
         out.flush();
         // What was written stays written; the exit status says the list is incomplete.
-        err << "flightdesk orders: " << streamed.error().message << '\n';
+        err << "flightdesk orders: " << (readError ? *readError : streamed.error()).message << '\n';
         return 1;
     }
     if (!lines)

@@ -53,6 +53,14 @@ public:
         m_queue->run<Result<QList<JournalEvent>>>(
             context, [journal, intentId] { return journal->events(intentId); }, std::move(done));
     }
+    Result<QList<CancellationRecord>> cancellations(const Intent &intent) const override {
+        if (intent.orderId.isEmpty())
+            return QList<CancellationRecord>{};
+        return m_journal.cancellationsOf(intent.provider, intent.orderId);
+    }
+    Result<QList<CancellationRecord>> unfinishedCancellations() const override {
+        return m_journal.unfinishedCancellations();
+    }
     bool tightenedOnOpen() const override { return m_journal.tightenedOnOpen(); }
     QString journalPath() const override { return m_journal.path(); }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cancellation.h"
 #include "core/intent.h"
 #include "core/result.h"
 
@@ -39,6 +40,10 @@ public:
     virtual Result<std::monostate>
     forEach(const std::function<bool(const Intent &)> &visit) const = 0;
     virtual Result<QList<JournalEvent>> events(qint64 intentId) const = 0;
+    // The cancellations of a booking, newest first (quotes nobody confirmed included).
+    virtual Result<QList<CancellationRecord>> cancellations(const Intent &intent) const = 0;
+    // Cancellations whose confirm may have been sent and whose outcome is unknown.
+    virtual Result<QList<CancellationRecord>> unfinishedCancellations() const = 0;
     // What the window uses: the same reads, on the journal's own thread when the desk has one
     // (a slow disk or a database that stopped answering never freezes the window). `done` runs
     // on `context`'s thread, never once it is gone; a source that has the answer at hand (a

@@ -318,6 +318,25 @@ private Q_SLOTS:
         else
             QVERIFY(refunds().isEmpty());
 
+        // Support's list of what needs someone: this booking, for its cancellation.
+        const QStringList attention{QStringLiteral("orders"), QStringLiteral("--journal"),
+                                    m_journal, QStringLiteral("--jsonl"),
+                                    QStringLiteral("--needs-attention")};
+        DeskProcess *listed = run(QStringLiteral("orders --needs-attention"), attention);
+        QCOMPARE(listed->exitCode, 0);
+        QCOMPARE(listed->lines.size(), 1);
+        const QJsonObject line = listed->lines.first();
+        QCOMPARE(line.value(QLatin1String("order_id")).toString(), order);
+        QCOMPARE(line.value(QLatin1String("needs_attention")).toString(),
+                 QStringLiteral("cancellation_in_progress"));
+        QCOMPARE(line.value(QLatin1String("cancellations"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("idempotency_key"))
+                     .toString(),
+                 killed.cancellations.first().idempotencyKey);
+
         setScenario({});
         DeskProcess *resume =
             run(QStringLiteral("resume"), QStringList{QStringLiteral("resume")} + connection());
@@ -330,7 +349,8 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("create_cancellation")), 1); // never a second quote
         checkCancelledOnce(order);
 
-        // A second cancel of the same order asks for nothing more: it is cancelled.
+        QVERIFY(run(QStringLiteral("orders --needs-attention, after"), attention)->lines.isEmpty());
+        // A second resume finds nothing left: it is cancelled.
         DeskProcess *again = run(QStringLiteral("resume again"),
                                  QStringList{QStringLiteral("resume")} + connection());
         QCOMPARE(again->exitCode, 0);

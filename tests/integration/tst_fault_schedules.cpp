@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QMap>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,8 @@ public:
             resumeAsPlanned();
         settle();
         judge();
+        if (m_plan.cancel)
+            cancelAndJudge();
         return m_checks.failures;
     }
 
@@ -219,6 +222,98 @@ private:
         m_checks.run(desks, m_settle, m_bound);
     }
 
+    // The settled booking, when ticketed, is cancelled under the plan's own faults and kill,
+    // then a fault-free resume finishes whatever the kill left; judged like the booking: one
+    // refund whatever happened, the journal agreeing with the ledger, one key per confirm.
+    void cancelAndJudge() {
+        QString orderId;
+        for (const QJsonValue &v : m_checks.journal.value(QLatin1String("intents")).toArray())
+            if (v[QLatin1String("state")].toString() == QLatin1String("ticketed"))
+                orderId = v[QLatin1String("order_id")].toString();
+        if (orderId.isEmpty())
+            return; // nothing booked: nothing to cancel
+        m_cancelled = true;
+        const auto faulty = sandbox::Scenario::fromJson(m_plan.cancelScenario);
+        if (!faulty)
+            return m_checks.fail(QStringLiteral("harness"), faulty.error().message);
+        m_sandbox->setScenario(*faulty);
+        DeskProcess *cancel =
+            launch(QStringLiteral("cancel"),
+                   QStringList{QStringLiteral("cancel"), QStringLiteral("--order"), orderId,
+                               QStringLiteral("--yes")} +
+                       connection(m_hookPort),
+                   m_plan.cancelKill);
+        cancel->wait(m_bound);
+        if (!cancel->killed && !cancel->hung) {
+            static const QHash<QString, int> codes{
+                {QStringLiteral("cancelled"), 0},     {QStringLiteral("error"), 1},
+                {QStringLiteral("not_confirmed"), 2}, {QStringLiteral("not_cancellable"), 3},
+                {QStringLiteral("quote_expired"), 4}, {QStringLiteral("unresolved"), 6},
+                {QStringLiteral("interrupted"), 7}};
+            const auto outcomes = cancel->ofType("outcome");
+            if (outcomes.size() != 1)
+                m_checks.fail(QStringLiteral("no-outcome"),
+                              QStringLiteral("cancel printed %1 outcome lines, exit %2")
+                                  .arg(outcomes.size())
+                                  .arg(cancel->exitCode));
+            else if (codes.value(outcomes.first()[QLatin1String("outcome")].toString(), -100) !=
+                     cancel->exitCode)
+                m_checks.fail(QStringLiteral("exit-code"),
+                              QStringLiteral("cancel said %1 but exited %2")
+                                  .arg(cancel->lastLine())
+                                  .arg(cancel->exitCode));
+        } else if (cancel->hung) {
+            m_checks.fail(QStringLiteral("hang"), QStringLiteral("cancel outlived its bound"));
+        }
+        settle();
+
+        int refunds = 0;
+        const QJsonObject ledger = m_sandbox->ledgerJson();
+        for (const QJsonValue &m : ledger.value(QLatin1String("wallet_movements")).toArray())
+            refunds += m[QLatin1String("type")].toString() == QLatin1String("refund") &&
+                       m[QLatin1String("order_id")].toString() == orderId;
+        QSet<QString> keys;
+        for (const QJsonValue &r : ledger.value(QLatin1String("requests")).toArray())
+            if (r[QLatin1String("endpoint")].toString() == QLatin1String("confirm_cancellation"))
+                keys.insert(r[QLatin1String("idempotency_key")].toString());
+        DeskProcess *orders =
+            launch(QStringLiteral("orders"),
+                   {QStringLiteral("orders"), QStringLiteral("--journal"), m_journal});
+        orders->wait(m_bound);
+        QString intentState;
+        QJsonArray cancellations;
+        for (const QJsonValue &v : QJsonDocument::fromJson(orders->out)
+                                       .object()
+                                       .value(QLatin1String("intents"))
+                                       .toArray())
+            if (v[QLatin1String("order_id")].toString() == orderId) {
+                intentState = v[QLatin1String("state")].toString();
+                cancellations = v[QLatin1String("cancellations")].toArray();
+            }
+        const QString last = cancellations.isEmpty()
+                                 ? QString()
+                                 : cancellations.first()[QLatin1String("state")].toString();
+        const QString said = QStringLiteral("%1 refund(s), booking %2, cancellation %3")
+                                 .arg(refunds)
+                                 .arg(intentState, last.isEmpty() ? QStringLiteral("none") : last);
+        if (refunds > 1)
+            m_checks.fail(QStringLiteral("double-refund"), said);
+        if ((refunds == 1) != (intentState == QLatin1String("cancelled")) ||
+            (refunds == 1) != (last == QLatin1String("cancelled")))
+            m_checks.fail(QStringLiteral("cancel-journal"), said);
+        if (keys.size() > 1)
+            m_checks.fail(QStringLiteral("key"),
+                          QStringLiteral("confirms sent with %1 keys").arg(keys.size()));
+        if (last == QLatin1String("confirming") || last == QLatin1String("unresolved"))
+            m_checks.fail(QStringLiteral("unsettled"),
+                          QStringLiteral("a fault-free resume left the cancellation %1").arg(last));
+    }
+
+public:
+    bool cancelledABooking() const { return m_cancelled; }
+
+private:
+    bool m_cancelled = false;
     Plan m_plan;
     QString m_dir;
     int m_bound;
@@ -260,6 +355,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         int passed = 0;
+        int cancels = 0; // schedules that went on to cancel their booking
         qint64 slowest = 0;
         quint32 slowestSeed = 0;
         QStringList failed;
@@ -283,6 +379,7 @@ private Q_SLOTS:
                 slowest = schedule->slowestMs();
                 slowestSeed = seed;
             }
+            cancels += schedule->cancelledABooking() ? 1 : 0;
             if (failures.isEmpty()) {
                 ++passed;
                 QDir(where).removeRecursively();
@@ -312,6 +409,7 @@ private Q_SLOTS:
         }
         qInfo("%d passed, %lld failed (seeds %u..%u, %.1f s)", passed, qlonglong(failed.size()),
               first, first + quint32(count) - 1, double(clock.elapsed()) / 1000.0);
+        qInfo("%d of them then cancelled the booking (faults, kills, a resume)", cancels);
         qInfo("slowest process that exited by itself: %lld ms (seed %u); bound %d ms", slowest,
               slowestSeed, bound);
         for (auto it = byTag.cbegin(); it != byTag.cend(); ++it) {

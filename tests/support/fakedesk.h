@@ -193,6 +193,25 @@ public:
             return *failure;
         return timelines.value(intentId);
     }
+    QList<CancellationRecord> cancellationRecords; // every booking's, as the journal keeps them
+    Result<QList<CancellationRecord>> cancellations(const Intent &intent) const override {
+        if (failure)
+            return *failure;
+        QList<CancellationRecord> out;
+        for (const CancellationRecord &c : cancellationRecords)
+            if (c.provider == intent.provider && c.quote.orderId == intent.orderId)
+                out.append(c);
+        return out;
+    }
+    Result<QList<CancellationRecord>> unfinishedCancellations() const override {
+        if (failure)
+            return *failure;
+        QList<CancellationRecord> out;
+        for (const CancellationRecord &c : cancellationRecords)
+            if (cancellation::mayHaveExecuted(c.state))
+                out.append(c);
+        return out;
+    }
     bool tightenedOnOpen() const override { return tightened; }
     QString journalPath() const override { return QStringLiteral("/fake/journal.sqlite"); }
 };

@@ -44,6 +44,9 @@ inline QString tagMeaning(const QString &tag) {
         {QStringLiteral("body"), QStringLiteral("one key sent with different bodies")},
         {QStringLiteral("pii"), QStringLiteral("passport or birth date left in a final journal")},
         {QStringLiteral("harness"), QStringLiteral("the harness itself could not run")},
+        {QStringLiteral("double-refund"), QStringLiteral("more than one refund for a booking")},
+        {QStringLiteral("cancel-journal"),
+         QStringLiteral("the journal's cancellation differs from the sandbox's refund")},
     };
     return meanings.value(tag, QStringLiteral("?"));
 }

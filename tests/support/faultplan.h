@@ -52,6 +52,12 @@ struct Plan {
     Kill checkoutKill;
     ResumePattern resume = ResumePattern::Once;
     Kill resumeKill; // KilledTwice only
+    // Once the booking is settled and ticketed: `flightdesk cancel --yes` under its own faults
+    // (cancelScenario) and kill, then a settle resume. Drawn from a stream of its own, so every
+    // seed's checkout schedule is what it was before cancellations joined.
+    bool cancel = false;
+    QJsonObject cancelScenario;
+    Kill cancelKill;
 
     QString describe() const {
         QString s = QStringLiteral("scale %1, %2").arg(timingScale).arg(checkoutKill.describe());
@@ -68,6 +74,11 @@ struct Plan {
                 break;
             }
         }
+        if (cancel)
+            s += QStringLiteral(", then cancel (%1) under %2")
+                     .arg(cancelKill.describe(),
+                          QString::fromUtf8(
+                              QJsonDocument(cancelScenario).toJson(QJsonDocument::Compact)));
         return s + QStringLiteral(", scenario ") +
                QString::fromUtf8(QJsonDocument(scenario).toJson(QJsonDocument::Compact));
     }
@@ -185,6 +196,39 @@ inline Plan makePlan(quint32 seed) {
                                                          {3, ResumePattern::TwoAtOnce}});
         if (p.resume == ResumePattern::KilledTwice)
             p.resumeKill = detail::randomKill(rng);
+    }
+
+    QRandomGenerator cancelRng(seed ^ 0x9e3779b9u);
+    p.cancel = cancelRng.bounded(5) < 2;
+    if (p.cancel) {
+        QJsonArray cancelFaults;
+        int attempt = 0;
+        for (int i = 0, n = int(cancelRng.bounded(3)); i < n; ++i) {
+            attempt += 1 + int(cancelRng.bounded(2));
+            cancelFaults.append(
+                detail::randomFault(cancelRng, QStringLiteral("confirm_cancellation"), attempt));
+        }
+        if (cancelRng.bounded(4) == 0)
+            cancelFaults.append(
+                detail::randomFault(cancelRng, QStringLiteral("create_cancellation"), 1));
+        p.cancelScenario = {
+            {QStringLiteral("name"), QStringLiteral("fault_cancel_%1").arg(seed)},
+            {QStringLiteral("ticketing"), p.scenario.value(QLatin1String("ticketing"))},
+            {QStringLiteral("webhooks"),
+             QJsonObject{
+                 {QStringLiteral("mode"),
+                  detail::weighted<QString>(cancelRng, {{3, QStringLiteral("normal")},
+                                                        {2, QStringLiteral("dropped")},
+                                                        {2, QStringLiteral("duplicated")}})}}},
+            {QStringLiteral("faults"), cancelFaults}};
+        // Lines: state quoted, quote, state confirming, state <outcome>, outcome.
+        if (cancelRng.bounded(2) == 0) {
+            p.cancelKill.when =
+                cancelRng.bounded(2) == 0 ? Kill::When::AfterMs : Kill::When::AfterLines;
+            p.cancelKill.value = p.cancelKill.when == Kill::When::AfterMs
+                                     ? int(cancelRng.bounded(400))
+                                     : 1 + int(cancelRng.bounded(5));
+        }
     }
     return p;
 }
