@@ -1,5 +1,6 @@
 #include "checkouttab.h"
 
+#include "canceldialog.h"
 #include "checkoutpage.h"
 #include "checkouttext.h"
 #include "ui_checkouttab.h"
@@ -7,6 +8,7 @@
 #include "desk/providers.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -62,6 +64,7 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
     });
     connect(m_ui->savePdfButton, &QPushButton::clicked, this, &CheckoutTab::savePdf);
     connect(m_ui->printButton, &QPushButton::clicked, this, &CheckoutTab::print);
+    connect(m_ui->cancelBookingButton, &QPushButton::clicked, this, &CheckoutTab::cancelBooking);
     connect(m_ui->copyOrderIdButton, &QPushButton::clicked, this, [this] {
         if (m_flow)
             QGuiApplication::clipboard()->setText(m_flow->orderId());
@@ -112,6 +115,10 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, const Offer &offer, const QList<Passe
             }
         });
     // The wallet against the total, so the agent sees a shortfall before pressing Book.
+    refreshWallet();
+}
+
+void CheckoutTab::refreshWallet() {
     m_desk->wallet().fetch(provider(), this, [this](GatewayResult<Wallet> r) {
         if (const auto *w = std::get_if<Wallet>(&r))
             page()->setWallet(*w);
@@ -183,6 +190,9 @@ QString CheckoutTab::title() const {
                 m_offer->slices.first().destination.iataCode;
     if (!m_flow)
         return route;
+    if (m_cancelled)
+        //: Tab title of a booking that was cancelled afterwards; %1 is the route.
+        return tr("%1 (cancelled)").arg(route);
     if (m_flow->state() == CheckoutState::Ticketed)
         //: Tab title of a booked checkout; %1 is the route, %2 the booking reference.
         return tr("%1 ✓ %2").arg(route, m_flow->bookingReference());
@@ -214,9 +224,9 @@ void CheckoutTab::attach(CheckoutFlow *flow) {
 }
 
 void CheckoutTab::hideActions() {
-    const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,   m_ui->checkAgainButton,
-                          m_ui->searchAgainButton, m_ui->savePdfButton, m_ui->printButton,
-                          m_ui->copyOrderIdButton};
+    const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,        m_ui->checkAgainButton,
+                          m_ui->searchAgainButton, m_ui->savePdfButton,      m_ui->printButton,
+                          m_ui->copyOrderIdButton, m_ui->cancelBookingButton};
     for (QPushButton *b : buttons)
         b->hide();
     m_ui->ticketsTableWidget->hide();
@@ -300,6 +310,10 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->savePdfButton->show();
         m_ui->printButton->show();
         m_ui->copyOrderIdButton->show();
+        m_ui->cancelBookingButton->show();
+        // The balance shown before Book is out of date now: the booking was paid from it.
+        refreshWallet();
+        Q_EMIT walletChanged(provider());
         break;
     case Outcome::Failed:
         m_ui->stateLabel->setText(tr("The booking did not go through, no charge was applied."));
@@ -406,6 +420,7 @@ void CheckoutTab::topUp() {
         m_ui->topUpButton->setEnabled(true);
         if (const auto *w = std::get_if<Wallet>(&r)) {
             page()->setWallet(*w);
+            Q_EMIT walletChanged(provider());
             if (m_flow)
                 m_flow->retryAfterTopUp();
         } else {
@@ -488,6 +503,35 @@ void CheckoutTab::print() {
         doc.setHtml(itineraryHtml());
         doc.print(printer);
     });
+    dialog->open();
+}
+
+void CheckoutTab::cancelBooking() {
+    if (!m_flow || m_flow->state() != CheckoutState::Ticketed)
+        return;
+    const QString reference =
+        m_flow->bookingReference().isEmpty() ? m_flow->orderId() : m_flow->bookingReference();
+    auto *dialog = new CancelDialog(&m_desk->cancellations(), &m_desk->clock(),
+                                    {provider(), m_flow->orderId(), reference,
+                                     m_offer ? std::optional<Money>(m_offer->total) : std::nullopt},
+                                    this);
+    dialog->setObjectName(QStringLiteral("cancelDialog"));
+    connect(dialog, &CancelDialog::settled, this,
+            [this](const QString &seller, CancellationState state) {
+                Q_EMIT journalChanged();
+                if (state != CancellationState::Cancelled)
+                    return;
+                hideActions();
+                m_ui->stateLabel->setText(QCoreApplication::translate(
+                    "fd::CheckoutState", state::label(CheckoutState::Cancelled)));
+                m_ui->detailLabel->setText(tr("This booking was cancelled and refunded to the "
+                                              "wallet."));
+                page()->setLockedReason(tr("Cancelled: this checkout is closed."));
+                m_cancelled = true;
+                Q_EMIT titleChanged(title());
+                refreshWallet();
+                Q_EMIT walletChanged(seller);
+            });
     dialog->open();
 }
 

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void searchAgainRequested(const fd::Offer &offer, const QList<fd::Passenger> &passengers);
     void titleChanged(const QString &title);
     void journalChanged();
+    // The provider's wallet moved (a booking ticketed, a top-up, a cancellation refunded).
+    void walletChanged(const QString &provider);
 
 private:
     explicit CheckoutTab(desk::Desk *desk, QWidget *parent);
@@ -69,6 +71,8 @@ private:
     void hideActions();
     void tickElapsed();
     void topUp();
+    void refreshWallet();
+    void cancelBooking();
     void savePdf();
     void print();
 
@@ -81,6 +85,7 @@ private:
     QTimer *m_elapsedTimer;
     QTimer *m_journalWait; // says so when the journal is slow to store or read the intent
     QDateTime m_sentAt;
+    bool m_cancelled = false; // cancelled from this tab after it was ticketed
 };
 
 } // namespace fd::ui

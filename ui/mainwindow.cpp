@@ -4,9 +4,12 @@
 #include "checkouttab.h"
 #include "desk/providers.h"
 #include "messagebox.h"
+#include "ordersmodel.h"
 #include "orderspage.h"
+#include "schedulequeuepage.h"
 #include "searchpage.h"
 #include "ui_mainwindow.h"
+#include "walletstatus.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -41,11 +44,24 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
         m_orders->setObjectName(QStringLiteral("ordersPage"));
         m_ui->pagesTabWidget->addTab(m_search, tr("&Search"));
         m_ui->pagesTabWidget->addTab(m_orders, tr("&Orders"));
+        addScheduleQueue();
         connect(m_search, &SearchPage::offerChosen, this,
                 [this](const Offer &offer, const QList<Passenger> &prefill) {
                     openCheckout(offer, prefill);
                 });
         connect(m_orders, &OrdersPage::resumeRequested, this, &MainWindow::openIntent);
+        m_orders->setBookingServices(
+            {&m_desk->cancellations(), &m_desk->contacts(), &m_desk->clock()});
+        // One wallet display for the window; every checkout tab of that provider follows it.
+        m_wallet = new WalletStatus(&m_desk->wallet(), this);
+        statusBar()->addPermanentWidget(m_wallet);
+        connect(m_orders, &OrdersPage::walletChanged, m_wallet, &WalletStatus::refresh);
+        connect(m_wallet, &WalletStatus::fetched, this,
+                [this](const QString &provider, const Wallet &wallet) {
+                    for (CheckoutTab *tab : checkoutTabs())
+                        if (tab->provider() == provider)
+                            tab->page()->setWallet(wallet);
+                });
         statusBar()->showMessage(m_desk->demo().available()
                                      ? tr("Demo mode: offline sandboxes of %1").arg(demoServers())
                                      : tr("Ready"));
@@ -83,6 +99,25 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addScheduleQueue() {
+    m_queue = new ScheduleQueuePage(&m_desk->scheduleChanges(), this);
+    m_queue->setObjectName(QStringLiteral("scheduleQueuePage"));
+    //: The schedule-change queue's tab, while nothing waits in it.
+    m_ui->pagesTabWidget->addTab(m_queue, tr("&Queue"));
+    // The count is in the title, so a change that arrives is seen from any tab.
+    connect(m_queue, &ScheduleQueuePage::totalChanged, this, [this](qint64 total) {
+        m_ui->pagesTabWidget->setTabText(
+            m_ui->pagesTabWidget->indexOf(m_queue),
+            //: The schedule-change queue's tab; %1 is how many changes wait in it.
+            total > 0 ? tr("&Queue (%1)").arg(total) : tr("&Queue"));
+    });
+    // A booking whose schedule changed needs the agent until the change is acknowledged.
+    connect(m_queue, &ScheduleQueuePage::bookingsWaiting, this, [this](const QSet<qint64> &ids) {
+        if (m_orders)
+            m_orders->filterModel()->setNeedsAttention(QStringLiteral("schedule_change"), ids);
+    });
+}
 
 void MainWindow::setConnectionProblem(const QString &message, bool offerRetry) {
     m_ui->connectionLabel->setText(message);
@@ -174,6 +209,7 @@ void MainWindow::addCheckoutTab(CheckoutTab *tab) {
         if (m_orders)
             m_orders->refresh();
     });
+    connect(tab, &CheckoutTab::walletChanged, m_wallet, &WalletStatus::refresh);
     connect(tab, &CheckoutTab::searchAgainRequested, this,
             [this](const Offer &offer, const QList<Passenger> &passengers) {
                 if (!m_search)

@@ -16,7 +16,9 @@ namespace fd::ui {
 
 class CheckoutTab;
 class OrdersPage;
+class ScheduleQueuePage;
 class SearchPage;
+class WalletStatus;
 
 // The agent's desk: a search tab, the orders history, and one closable tab per checkout.
 // Several checkouts run at once; closing one that is in flight asks first, and the journal
@@ -36,6 +38,9 @@ public:
     Mode mode() const { return m_mode; }
     SearchPage *searchPage() const { return m_search; }
     OrdersPage *ordersPage() const { return m_orders; }
+    ScheduleQueuePage *scheduleQueuePage() const { return m_queue; }
+    // The wallet balances in the status bar; nullptr without a desk.
+    WalletStatus *walletStatus() const { return m_wallet; }
     QList<CheckoutTab *> checkoutTabs() const;
 
     // Opens a checkout for `offer` (a new intent and key), or a saved intent from the journal.
@@ -64,6 +69,8 @@ private:
     void addCheckoutTab(CheckoutTab *tab);
     void requestCloseTab(int index);
     void buildDemoMenu();
+    // The schedule-change queue's tab, after the orders (its title counts what waits).
+    void addScheduleQueue();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -71,6 +78,8 @@ private:
     desk::Desk *m_desk;
     SearchPage *m_search = nullptr;
     OrdersPage *m_orders = nullptr;
+    ScheduleQueuePage *m_queue = nullptr;
+    WalletStatus *m_wallet = nullptr;
     bool m_closeConfirmed = false;
 };
 

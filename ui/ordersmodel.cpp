@@ -186,6 +186,9 @@ OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
         if (!name.isEmpty())
             r.passengerNames << name;
         names.insert(p.value(QLatin1String("id")).toString(), name);
+        if (r.contact.email.isEmpty() && r.contact.phone.isEmpty())
+            r.contact = {p.value(QLatin1String("email")).toString(),
+                         p.value(QLatin1String("phone_number")).toString()};
     }
     r.route = routeOf(intent.offer);
     const QJsonObject offer = offerObject(intent.offer);
@@ -196,6 +199,8 @@ OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
             QString(checkouttext::groupedAmount(amount) + QLatin1Char(' ') + currency).trimmed();
         QString digits = amount;
         r.totalMinor = digits.remove(QLatin1Char('.')).toLongLong();
+        if (auto total = Money::parse(amount, currency))
+            r.total = *total;
     }
     for (const QJsonValue &v : intent.eTickets) {
         const QJsonObject t = v.toObject();
@@ -448,10 +453,29 @@ void OrdersFilterModel::setSearchText(const QString &text) {
 
 bool OrdersFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_status && index.data(OrdersModel::StatusRole).toInt() != int(*m_status))
+    if (m_status && index.data(OrdersModel::StatusRole).toInt() != int(*m_status) &&
+        !(*m_status == OrderStatus::NeedsAttention &&
+          needsAttention(index.data(OrdersModel::IntentIdRole).toLongLong())))
         return false;
     return m_search.isEmpty() ||
            index.data(OrdersModel::SearchTextRole).toString().contains(m_search);
+}
+
+void OrdersFilterModel::setNeedsAttention(const QString &reason, const QSet<qint64> &intentIds) {
+    if (m_attention.value(reason) == intentIds)
+        return;
+    if (intentIds.isEmpty())
+        m_attention.remove(reason);
+    else
+        m_attention.insert(reason, intentIds);
+    invalidateFilter();
+}
+
+bool OrdersFilterModel::needsAttention(qint64 intentId) const {
+    for (const QSet<qint64> &ids : m_attention)
+        if (ids.contains(intentId))
+            return true;
+    return false;
 }
 
 } // namespace fd::ui

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/contactmerge.h"
 #include "core/intent.h"
+#include "core/money.h"
 #include "desk/orders.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
@@ -75,8 +79,10 @@ public:
         QString route;
         QString totalText;
         qint64 totalMinor = 0;
-        QStringList eTickets; // "1259876543210 (Adebayo Okafor)"
-        bool frozen = false;  // the create body was sent at least once
+        std::optional<fd::Money> total; // the offer's total, when it reads as money
+        fd::ContactValues contact;      // the first passenger's e-mail and phone, as booked
+        QStringList eTickets;           // "1259876543210 (Adebayo Okafor)"
+        bool frozen = false;            // the create body was sent at least once
         bool finished = false;
     };
 
@@ -131,6 +137,11 @@ public:
     explicit OrdersFilterModel(QObject *parent = nullptr);
     void setStatus(std::optional<OrderStatus> status); // nullopt: all
     void setSearchText(const QString &text);           // substring, any case
+    // Intents that need the agent for a reason of their own, beside their checkout state (a
+    // cancellation in progress, a schedule change): "Needs attention" shows them too. Each
+    // source (`reason`) replaces its own set; an empty set removes it.
+    void setNeedsAttention(const QString &reason, const QSet<qint64> &intentIds);
+    bool needsAttention(qint64 intentId) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -138,6 +149,7 @@ protected:
 private:
     std::optional<OrderStatus> m_status;
     QString m_search;
+    QHash<QString, QSet<qint64>> m_attention; // by reason
 };
 
 } // namespace fd::ui

@@ -30,7 +30,8 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
     m_ui->statusFilterCombo->addItem(tr("In progress"), int(OrderStatus::InProgress));
     m_ui->statusFilterCombo->addItem(tr("Ticketed"), int(OrderStatus::Ticketed));
     m_ui->statusFilterCombo->addItem(tr("Failed"), int(OrderStatus::Failed));
-    //: Filter: interrupted, unresolved, error or insufficient funds.
+    //: Filter: interrupted, unresolved, error or insufficient funds, or a cancellation in
+    //: progress.
     m_ui->statusFilterCombo->addItem(tr("Needs attention"), int(OrderStatus::NeedsAttention));
 
     m_model->setSource(orders);
@@ -86,6 +87,8 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
         if (const OrdersModel::Row *r = m_model->rowForIntent(selectedIntentId()))
             copy(m_ui->copyKeyButton, r->idempotencyKey);
     });
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &OrdersPage::openCancelDialog);
+    connect(m_ui->contactButton, &QPushButton::clicked, this, &OrdersPage::openContactDialog);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, [this] {
         if (const qint64 id = selectedIntentId(); id && m_ui->resumeButton->isEnabled())
             Q_EMIT resumeRequested(id);
@@ -137,6 +140,7 @@ void OrdersPage::showEvent(QShowEvent *event) {
 }
 
 void OrdersPage::refresh() {
+    readCancellationsInProgress();
     const qint64 selected = selectedIntentId();
     m_model->reload([this, selected](const Result<std::monostate> &read) {
         if (read)
@@ -186,6 +190,7 @@ void OrdersPage::showSelected() {
         m_ui->copyOrderIdButton->setEnabled(false);
         m_ui->copyKeyButton->setEnabled(false);
         m_ui->resumeButton->setEnabled(false);
+        updateBookingActions(0);
         m_ui->timelineTreeWidget->clear();
         m_shownTimeline = 0;
         m_shownEvents = -1;
@@ -223,6 +228,7 @@ void OrdersPage::showSelected() {
         hint = tr("Nothing was sent for this checkout yet: there is nothing to resume.");
     m_ui->resumeHintLabel->setText(hint);
     m_ui->resumeButton->setAccessibleDescription(hint);
+    updateBookingActions(id);
     showTimeline(id);
 }
 

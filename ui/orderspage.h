@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/clock.h"
+#include "desk/cancellations.h"
+#include "desk/contacts.h"
 #include "desk/orders.h"
 
 #include <QWidget>
@@ -36,6 +39,15 @@ public:
     explicit OrdersPage(fd::desk::Orders *orders, QWidget *parent = nullptr);
     ~OrdersPage() override;
 
+    // What the page's booking actions (Cancel booking…, Change contact details…) reach; without
+    // them (the default) those buttons stay disabled. Not owned; they must outlive the page.
+    struct BookingServices {
+        fd::desk::Cancellations *cancellations = nullptr;
+        fd::desk::Contacts *contacts = nullptr;
+        const fd::Clock *clock = nullptr;
+    };
+    void setBookingServices(const BookingServices &services);
+
     qint64 selectedIntentId() const; // 0 when nothing is selected
     void selectIntent(qint64 intentId);
     OrdersModel *model() const { return m_model; }
@@ -48,6 +60,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void resumeRequested(qint64 intentId);
+    // A cancellation ended (refunded or not): the provider's wallet is worth reading again.
+    void walletChanged(const QString &provider);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -58,9 +72,15 @@ private:
     void fillTimeline(qint64 intentId, const Result<QList<JournalEvent>> &events);
     void updateMessage();
     void copy(QPushButton *button, const QString &text);
+    // The booking actions (orderspagebooking.cpp).
+    void updateBookingActions(qint64 intentId);
+    void openCancelDialog();
+    void openContactDialog();
+    void readCancellationsInProgress();
 
     std::unique_ptr<Ui::OrdersPage> m_ui;
     fd::desk::Orders *m_orders;
+    BookingServices m_services;
     OrdersModel *m_model;
     OrdersFilterModel *m_filter;
     QString m_journalError;

@@ -367,9 +367,22 @@ void WebhookReceiver::handle(const QHttpServerRequest &request, QHttpServerRespo
         return reject(responder, 400, event.error().code, event.error().message);
 
     Q_EMIT eventVerified(event->id, event->orderId);
-    Options::JournalCall record = [journal = m_journal, &event] {
-        return journal->applyWebhook(event->id, event->orderId, event->status, event->payload,
-                                     event->eTickets);
+    bool queued = false; // written by the journal call, which this thread waits for
+    Options::JournalCall record = [journal = m_journal, &event,
+                                   &queued]() -> Result<WebhookResult> {
+        auto applied = journal->applyWebhook(event->id, event->orderId, event->status,
+                                             event->payload, event->eTickets);
+        if (!applied || !event->order)
+            return applied;
+        // Also for a duplicate: the first delivery may have been recorded but not its change.
+        // An Order whose slices are new times joins the schedule-change queue (any event
+        // type: order.schedule_changed, or an outcome that brings a re-timed itinerary).
+        auto change = journal->recordScheduleChange(QStringLiteral("travelbase"), event->order->raw,
+                                                    event->id);
+        if (!change)
+            return change.error();
+        queued = *change;
+        return applied;
     };
     const auto recorded =
         m_options.runJournalCall ? m_options.runJournalCall(std::move(record)) : record();
@@ -387,6 +400,8 @@ void WebhookReceiver::handle(const QHttpServerRequest &request, QHttpServerRespo
                              {QStringLiteral("result"), resultName(result)}};
     write(responder, 200, QJsonDocument(answer).toJson(QJsonDocument::Compact), false);
     Q_EMIT eventRecorded(event->id, event->orderId, result);
+    if (queued)
+        Q_EMIT scheduleChangeQueued(event->orderId);
     if (result != WebhookResult::Duplicate && event->order)
         Q_EMIT orderEvent(*event->order);
 }

@@ -165,6 +165,8 @@ Q_SIGNALS:
     void eventVerified(const QString &eventId, const QString &orderId);
     // Every event recorded, duplicates included, for logs and the UI.
     void eventRecorded(const QString &eventId, const QString &orderId, fd::WebhookResult result);
+    // An event's order carried new flight times, now durably in the schedule-change queue.
+    void scheduleChangeQueued(const QString &orderId);
     // A request refused before anything was recorded (status and error code). A request cut
     // off at the transport level for its size is only logged.
     void requestRejected(int status, const QString &code);

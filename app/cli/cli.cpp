@@ -5,6 +5,7 @@
 #include "contactcommand.h"
 #include "journalcommand.h"
 #include "orderscommand.h"
+#include "queuecommand.h"
 #include "validatecommand.h"
 
 #include <QTextStream>
@@ -31,6 +32,8 @@ int usage(QTextStream &out) {
            "       flightdesk contact --order ORDER_ID [--email E] [--phone P]\n"
            "                [--on-conflict mine|theirs] (connection flags as for checkout)\n"
            "       flightdesk orders --journal PATH|URL [--jsonl] [--needs-attention]\n"
+           "       flightdesk queue --journal PATH|URL [--limit N] [--ack ID [--by NAME]]\n"
+           "                (the schedule changes no agent has acknowledged, as JSON lines)\n"
            "       flightdesk journal migrate --from PATH --to URL|PATH\n"
            "       flightdesk --version\n"
            "journal: a SQLite file, or the agency's PostgreSQL database as\n"
@@ -48,9 +51,10 @@ int usage(QTextStream &out) {
 bool isCommand(const QString &first) {
     return first == QLatin1String("validate") || first == QLatin1String("checkout") ||
            first == QLatin1String("resume") || first == QLatin1String("orders") ||
-           first == QLatin1String("contact") || first == QLatin1String("cancel") ||
-           first == QLatin1String("journal") || first == QLatin1String("--version") ||
-           first == QLatin1String("--help") || first == QLatin1String("-h");
+           first == QLatin1String("queue") || first == QLatin1String("contact") ||
+           first == QLatin1String("cancel") || first == QLatin1String("journal") ||
+           first == QLatin1String("--version") || first == QLatin1String("--help") ||
+           first == QLatin1String("-h");
 }
 
 std::optional<int> run(const QStringList &arguments) {
@@ -77,6 +81,8 @@ std::optional<int> run(const QStringList &arguments) {
         return runContact(arguments.mid(1), out, err);
     if (command == QLatin1String("orders"))
         return runOrders(arguments.mid(1), out, err);
+    if (command == QLatin1String("queue"))
+        return runQueue(arguments.mid(1), out, err);
     if (command == QLatin1String("journal"))
         return runJournal(arguments.mid(1), out, err);
     err << "flightdesk: unknown command " << command << '\n';

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace fd::cli {
 namespace {
@@ -61,10 +62,13 @@ QJsonArray cancellationsJson(const QList<CancellationRecord> &records) {
 
 // Why an intent needs someone to act, or nothing: a checkout stopped where an agent or support
 // must act, or a cancellation whose confirm may have executed without an answer.
-QString attentionReason(const Intent &i, const QList<CancellationRecord> &cancellations) {
+QString attentionReason(const Intent &i, const QList<CancellationRecord> &cancellations,
+                        const QSet<qint64> &scheduleChanged) {
     for (const CancellationRecord &c : cancellations)
         if (cancellation::mayHaveExecuted(c.state))
             return QStringLiteral("cancellation_in_progress");
+    if (scheduleChanged.contains(i.id))
+        return QStringLiteral("schedule_changed");
     if (state::needsAttention(i.state))
         return QString(state::name(i.state));
     return {};
@@ -72,7 +76,8 @@ QString attentionReason(const Intent &i, const QList<CancellationRecord> &cancel
 
 // One intent as support reads it: masked passengers, the body as a hash, its event log.
 QJsonObject intentJson(const desk::Orders &journal, const Intent &i,
-                       const QList<CancellationRecord> &cancellations) {
+                       const QList<CancellationRecord> &cancellations,
+                       const QSet<qint64> &scheduleChanged) {
     QJsonArray events;
     if (const auto evs = journal.events(i.id))
         for (const JournalEvent &e : *evs) {
@@ -107,7 +112,8 @@ QJsonObject intentJson(const desk::Orders &journal, const Intent &i,
         {QStringLiteral("created_at"), i.createdAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("updated_at"), i.updatedAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("cancellations"), cancellationsJson(cancellations)},
-        {QStringLiteral("needs_attention"), orNull(attentionReason(i, cancellations))},
+        {QStringLiteral("needs_attention"),
+         orNull(attentionReason(i, cancellations, scheduleChanged))},
         {QStringLiteral("events"), events}};
 }
 
@@ -152,7 +158,8 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
     const QCommandLineOption attentionOpt(
         QStringLiteral("needs-attention"),
         QStringLiteral("only the orders someone must act on: interrupted, unresolved, error, "
-                       "insufficient funds, or a cancellation whose outcome is unknown"));
+                       "insufficient funds, a cancellation whose outcome is unknown, or a "
+                       "schedule change nobody acknowledged"));
     parser.addOption(journalOpt);
     parser.addOption(jsonlOpt);
     parser.addOption(attentionOpt);
@@ -188,15 +195,20 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         out << "{\n    \"intents\": [\n";
     bool first = true;
     std::optional<Error> readError;
+    const auto scheduleChanged = journal.scheduleChangesWaiting();
+    if (!scheduleChanged) {
+        err << "flightdesk orders: " << scheduleChanged.error().message << '\n';
+        return 1;
+    }
     const auto streamed = journal.forEach([&](const Intent &i) {
         auto cancellations = journal.cancellations(i);
         if (!cancellations) {
             readError = cancellations.error();
             return false;
         }
-        if (attentionOnly && attentionReason(i, *cancellations).isEmpty())
+        if (attentionOnly && attentionReason(i, *cancellations, *scheduleChanged).isEmpty())
             return true;
-        const QJsonObject o = intentJson(journal, i, *cancellations);
+        const QJsonObject o = intentJson(journal, i, *cancellations, *scheduleChanged);
         if (lines) {
             out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
         } else {

@@ -5,6 +5,7 @@
 #include "contacts.h"
 #include "demo.h"
 #include "orders.h"
+#include "schedulechanges.h"
 #include "search.h"
 #include "sessionoptions.h"
 #include "wallet.h"
@@ -40,6 +41,7 @@ public:
     virtual Orders &orders() = 0;
     virtual Demo &demo() = 0;
     virtual Contacts &contacts() = 0;
+    virtual ScheduleChanges &scheduleChanges() = 0;
     virtual const Clock &clock() const = 0;
 };
 

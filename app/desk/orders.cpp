@@ -17,6 +17,8 @@ Result<IntentPage> pageOf(const OrderJournal &journal, qint64 beforeId, int limi
     return IntentPage{std::move(p->intents), p->nextBeforeId};
 }
 
+constexpr int kScheduleQueueRead = 500;
+
 class JournalOrders final : public Orders {
 public:
     explicit JournalOrders(OrderJournal &journal, std::unique_ptr<OrderJournal> owned = {},
@@ -60,6 +62,17 @@ public:
     }
     Result<QList<CancellationRecord>> unfinishedCancellations() const override {
         return m_journal.unfinishedCancellations();
+    }
+    Result<QSet<qint64>> scheduleChangesWaiting() const override {
+        // The queue is worked down by agents; its bound is the journal's.
+        const auto queue = m_journal.scheduleQueue(kScheduleQueueRead);
+        if (!queue)
+            return queue.error();
+        QSet<qint64> ids;
+        for (const ScheduleChange &c : *queue)
+            if (c.intentId > 0)
+                ids.insert(c.intentId);
+        return ids;
     }
     bool tightenedOnOpen() const override { return m_journal.tightenedOnOpen(); }
     QString journalPath() const override { return m_journal.path(); }

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -44,6 +45,8 @@ public:
     virtual Result<QList<CancellationRecord>> cancellations(const Intent &intent) const = 0;
     // Cancellations whose confirm may have been sent and whose outcome is unknown.
     virtual Result<QList<CancellationRecord>> unfinishedCancellations() const = 0;
+    // The intents whose schedule changed and nobody acknowledged it yet (the queue).
+    virtual Result<QSet<qint64>> scheduleChangesWaiting() const = 0;
     // What the window uses: the same reads, on the journal's own thread when the desk has one
     // (a slow disk or a database that stopped answering never freezes the window). `done` runs
     // on `context`'s thread, never once it is gone; a source that has the answer at hand (a

@@ -209,7 +209,9 @@ public:
         , m_contacts(makeContacts([&session](const QString &provider) -> BookingGateway * {
             auto *link = session.link(provider);
             return link ? &link->gateway() : nullptr;
-        })) {}
+        }))
+        , m_scheduleChanges(makeScheduleChanges(session.journal(), &session.journalQueue(),
+                                                session.receiver())) {}
 
     Search &search() override { return m_search; }
     Wallet &wallet() override { return m_wallet; }
@@ -218,6 +220,7 @@ public:
     Orders &orders() override { return *m_orders; }
     Demo &demo() override { return m_demo; }
     Contacts &contacts() override { return *m_contacts; }
+    ScheduleChanges &scheduleChanges() override { return *m_scheduleChanges; }
     const Clock &clock() const override { return m_session.clock(); }
 
 private:
@@ -230,6 +233,7 @@ private:
     std::unique_ptr<Orders> m_orders;
     SessionDemo m_demo;
     std::unique_ptr<Contacts> m_contacts;
+    std::unique_ptr<ScheduleChanges> m_scheduleChanges;
 };
 
 } // namespace

@@ -196,7 +196,8 @@ QJsonObject Catalogue::airportJson(const QString &code) const {
     const auto &a = m_airports[code];
     return {{QStringLiteral("iata_code"), a.code},
             {QStringLiteral("country_code"), a.country},
-            {QStringLiteral("city_name"), a.city}};
+            {QStringLiteral("city_name"), a.city},
+            {QStringLiteral("time_zone"), a.timeZone}};
 }
 
 QJsonObject Catalogue::sliceJson(const TripLeg &leg) const {

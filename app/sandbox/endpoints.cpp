@@ -84,6 +84,7 @@ ApiResult<Service::Executed> Service::execute(const Spec &spec, const QString &i
     }
     case Endpoint::Ledger:
     case Endpoint::SetScenario:
+    case Endpoint::ScheduleChange:
         break;
     }
     return ApiError::notFound(QStringLiteral("No such endpoint"));

@@ -27,20 +27,25 @@ OrderBook::OrderBook(Catalogue catalogue, const Clock *clock, Ledger *ledger)
     , m_balance(Money::parse(QStringLiteral("5000.00"), QStringLiteral("EUR")).value()) {}
 
 QJsonObject OrderBook::Order::json() const {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("version"), version},
-            {QStringLiteral("booking_reference"), bookingReference},
-            {QStringLiteral("offer_id"), offerId},
-            {QStringLiteral("total_amount"), total.amount()},
-            {QStringLiteral("total_currency"), total.currency()},
-            {QStringLiteral("passengers"), passengers},
-            {QStringLiteral("email"), email},
-            {QStringLiteral("phone_number"), phone},
-            {QStringLiteral("created_at"), iso(createdAt)},
-            {QStringLiteral("documents"), documents},
-            {QStringLiteral("payment_reversed"), paymentReversed},
-            {QStringLiteral("failure_reason"), orNull(failureReason)}};
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("version"), version},
+                  {QStringLiteral("booking_reference"), bookingReference},
+                  {QStringLiteral("offer_id"), offerId},
+                  {QStringLiteral("total_amount"), total.amount()},
+                  {QStringLiteral("total_currency"), total.currency()},
+                  {QStringLiteral("passengers"), passengers},
+                  {QStringLiteral("email"), email},
+                  {QStringLiteral("phone_number"), phone},
+                  {QStringLiteral("created_at"), iso(createdAt)},
+                  {QStringLiteral("documents"), documents},
+                  {QStringLiteral("payment_reversed"), paymentReversed},
+                  {QStringLiteral("failure_reason"), orNull(failureReason)}};
+    // The contract's Order has no itinerary; after a schedule change it carries the new one
+    // (see README.md, "Schedule changes"), so a desk can tell what changed.
+    if (scheduleChanged)
+        o.insert(QStringLiteral("slices"), slices);
+    return o;
 }
 
 QJsonObject OrderBook::Cancellation::json() const {
@@ -164,6 +169,7 @@ ApiResult<QJsonObject> OrderBook::createOrder(const QJsonObject &data) {
     o.phone = lead.value(QLatin1String("phone_number")).toString();
     o.createdAt = m_clock->now();
     o.ticketPrefix = offer.ticketPrefix;
+    o.slices = offer.json.value(QLatin1String("slices")).toArray();
     m_balance = m_balance.minus(offer.total).value();
     m_bookedOffers.insert(offer.id, o.id);
     m_orders.insert(o.id, o);

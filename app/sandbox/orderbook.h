@@ -43,6 +43,10 @@ public:
 
     ApiResult<QJsonObject> order(const QString &id) const;
     ApiResult<QJsonObject> patchOrder(const QString &id, const QJsonObject &data);
+    // The airline re-times a booked flight (schedulechange.cpp): every time of slice `slice`
+    // (0-based) moves by `minutes`, the version goes up, and the order carries its `slices`
+    // from now on. Refused for an unknown, failed or cancelled order.
+    ApiResult<QJsonObject> changeSchedule(const QString &id, int minutes, int slice = 0);
 
     ApiResult<QJsonObject> quoteCancellation(const QJsonObject &data);
     // Confirms a quote; *cancelledOrder receives the order when this call cancelled it.
@@ -64,6 +68,8 @@ private:
         QDateTime createdAt;
         bool paymentReversed = false;
         QString ticketPrefix;
+        QJsonArray slices;            // the offer's, re-timed by changeSchedule()
+        bool scheduleChanged = false; // only then does the Order show its slices
         QJsonObject json() const;
     };
     struct Cancellation {

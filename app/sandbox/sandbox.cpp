@@ -88,4 +88,11 @@ QJsonObject Sandbox::ledgerJson() const {
     return m_service->ledgerJson();
 }
 
+Result<QJsonObject> Sandbox::changeSchedule(const QString &orderId, int minutes, int slice) {
+    const auto order = m_service->changeSchedule(orderId, minutes, slice);
+    if (!order.ok())
+        return Error{order.error().code, order.error().message};
+    return order.value();
+}
+
 } // namespace fd::sandbox

@@ -69,6 +69,11 @@ public:
 
     const Ledger &ledger() const;
     QJsonObject ledgerJson() const; // what GET /__sandbox/ledger answers inside "data"
+    // The airline re-times a booked flight: every time of slice `slice` of order `orderId`
+    // moves by `minutes`, the order's version goes up, GET order shows its `slices` from now
+    // on, and an order.schedule_changed event carries them (POST /__sandbox/schedule_change
+    // does the same over HTTP). The order as changed, or why not.
+    Result<QJsonObject> changeSchedule(const QString &orderId, int minutes, int slice = 0);
 
 Q_SIGNALS:
     // Every order state the sandbox commits (create, ticketing, patch, cancellation).

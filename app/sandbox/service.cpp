@@ -93,6 +93,7 @@ void Service::registerRoutes() {
     static const Spec confirm{Endpoint::ConfirmCancellation, "confirm_cancellation", true, true};
     static const Spec ledger{Endpoint::Ledger, "ledger", false, false};
     static const Spec scenario{Endpoint::SetScenario, "set_scenario", false, false};
+    static const Spec reschedule{Endpoint::ScheduleChange, "schedule_change", false, false};
 
     const auto plain = [this](const Spec &spec) {
         return [this, &spec](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
@@ -118,6 +119,7 @@ void Service::registerRoutes() {
                   withId(confirm));
     m_http->route(QStringLiteral("/__sandbox/ledger"), M::Get, plain(ledger));
     m_http->route(QStringLiteral("/__sandbox/scenario"), M::Post, plain(scenario));
+    m_http->route(QStringLiteral("/__sandbox/schedule_change"), M::Post, plain(reschedule));
     m_http->setMissingHandler([this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
         handleMissing(r, std::move(resp));
     });
@@ -250,6 +252,13 @@ void Service::handle(const Spec &spec, const QString &id, const QHttpServerReque
         return finish(ex, 200,
                       dataEnvelope(QJsonObject{{QStringLiteral("name"), QJsonValue(s->name)}}),
                       QStringLiteral("executed"));
+    }
+
+    if (spec.endpoint == Endpoint::ScheduleChange) {
+        const auto order = changeScheduleFrom(ex->body());
+        if (!order.ok())
+            return fail(ex, order.error(), rejected);
+        return finish(ex, 200, dataEnvelope(order.value()), QStringLiteral("executed"));
     }
 
     const QString key = QString::fromUtf8(ex->header("Idempotency-Key"));

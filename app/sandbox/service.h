@@ -33,8 +33,9 @@ enum class Endpoint {
     PatchOrder,
     CreateCancellation,
     ConfirmCancellation,
-    Ledger,      // GET /__sandbox/ledger
-    SetScenario, // POST /__sandbox/scenario
+    Ledger,         // GET /__sandbox/ledger
+    SetScenario,    // POST /__sandbox/scenario
+    ScheduleChange, // POST /__sandbox/schedule_change
 };
 
 // The HTTP face of the sandbox: routes, then for each request the provider's pipeline
@@ -62,6 +63,10 @@ public:
     const Ledger &ledger() const { return m_ledger; }
     OrderBook &book() { return m_book; }
     QJsonObject ledgerJson() const;
+    // The airline re-times order `orderId` (schedulechange.cpp): the order changes and an
+    // order.schedule_changed event carrying its new slices is published.
+    ApiResult<QJsonObject> changeSchedule(const QString &orderId, int minutes, int slice = 0);
+    ApiResult<QJsonObject> changeScheduleFrom(const QByteArray &body); // the endpoint's body
 
 Q_SIGNALS:
     void orderChanged(const QJsonObject &order);

@@ -137,6 +137,25 @@ QStringList stepStatements(int toVersion) {
                            "(provider, order_id) WHERE state IN ('quoted', 'confirming', "
                            "'unresolved')"),
             QStringLiteral("CREATE INDEX cancellations_by_state ON cancellations (state)"),
+            // The schedule-change queue: one row per order version whose flight times changed
+            // (the id names provider, order and version, so a redelivered event is one row);
+            // acknowledged_at NULL = still in the agent's queue. Slices only, no passenger data.
+            QStringLiteral("CREATE TABLE schedule_changes ("
+                           " id TEXT PRIMARY KEY NOT NULL,"
+                           " provider TEXT NOT NULL,"
+                           " order_id TEXT NOT NULL,"
+                           " order_version BIGINT NOT NULL,"
+                           " intent_id BIGINT REFERENCES intents (id) ON DELETE CASCADE,"
+                           " event_id TEXT,"
+                           " old_json TEXT NOT NULL,"
+                           " new_json TEXT NOT NULL,"
+                           " received_at TEXT NOT NULL,"
+                           " acknowledged_at TEXT,"
+                           " acknowledged_by TEXT)"),
+            QStringLiteral("CREATE INDEX schedule_changes_queue ON schedule_changes "
+                           "(acknowledged_at, received_at)"),
+            QStringLiteral("CREATE INDEX schedule_changes_by_order ON schedule_changes "
+                           "(provider, order_id, order_version)"),
         };
     default:
         return {};

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/intent.h"
 #include "core/result.h"
+#include "core/schedulechange.h"
 #include "journallocation.h"
 #include "journalschema.h"
 #include "sqlutil.h"
@@ -178,6 +179,23 @@ public:
     // Every cancellation of that order, newest first (the order's timeline).
     Result<QList<CancellationRecord>> cancellationsOf(const QString &provider,
                                                       const QString &orderId) const;
+
+    // The schedule-change queue (orderjournal_schedule.cpp). `order` is the provider's Order
+    // object as a webhook or a read of the order brought it; when it carries `slices` whose
+    // flight times differ from what this desk last knew (the latest change recorded for the
+    // order, else the booked offer), one durable row joins the queue and the call answers true.
+    // No slices, the same times, an order this desk did not book, or a version already
+    // recorded (a webhook is delivered at least once) answer false and write nothing.
+    Result<bool> recordScheduleChange(const QString &provider, const QJsonObject &order,
+                                      const QString &eventId = {});
+    // Unacknowledged changes, oldest first, at most `limit`; and how many there are in all.
+    Result<QList<ScheduleChange>> scheduleQueue(int limit) const;
+    Result<qint64> scheduleQueueCount() const;
+    Result<ScheduleChange> scheduleChange(const QString &id) const;
+    // Takes a change off the queue, once: true when this call did, false when it was
+    // acknowledged already (by whom and when stays the first one's). FD_JOURNAL_NOT_FOUND for
+    // an unknown id.
+    Result<bool> acknowledgeScheduleChange(const QString &id, const QString &by);
 
     // `flightdesk journal migrate`: copies every intent of `source` (a desk's file) that this
     // journal (the agency's database) does not have yet — same key, state, order id, bodies and

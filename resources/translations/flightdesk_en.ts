@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund to the wallet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refunded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote valid for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left to confirm this quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a &amp;new quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
         <source>Offer</source>
@@ -92,6 +147,57 @@
     </message>
     <message>
         <source>Copy &amp;order id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Change contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone, international format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+2348031234567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -294,6 +400,14 @@
     </message>
     <message>
         <source>Booking provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change contact detai&amp;ls…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1222,6 +1336,99 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::CancelDialog</name>
+    <message>
+        <source>Booking %1 %2</source>
+        <extracomment>%1 is a booking reference or an order id, %2 what the booking cost (may be empty).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching a cancellation quote…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is cancelled until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (the booking&apos;s total is not known here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the cancellation confirmed earlier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is sent again with the same key, so it is refunded once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this booking?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund goes back to the agency&apos;s wallet. Nothing is cancelled until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quote expired before it was confirmed. Nothing was cancelled; get a new quote to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 (until %3)</source>
+        <extracomment>Time left to confirm the quote, minutes:seconds, then the local time it ends.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent once with this cancellation&apos;s own key: whatever the network does, it is refunded once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking is cancelled. %1 was refunded to the wallet.</source>
+        <extracomment>%1 the refund, e.g. &quot;371.07 EUR&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused to cancel it: %1
+Nothing changed.</source>
+        <extracomment>%1 is the provider&apos;s reason.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote expired before it was confirmed. Nothing was cancelled; get a new quote to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer is not known yet: %1
+It is kept in the journal and resumed later with the same key. Do not cancel it again elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cancelled: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancellation stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::CheckoutPage</name>
     <message>
         <source>Sold by %1</source>
@@ -1473,6 +1680,73 @@
         <source>Ticketed. Reading the e-tickets…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <extracomment>Tab title of a booking that was cancelled afterwards; %1 is the route.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking was cancelled and refunded to the wallet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: this checkout is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ContactDialog</name>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking %1: the new details are sent to the airline&apos;s order.</source>
+        <extracomment>%1 is a booking reference or an order id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed, so nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the new contact details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The order&apos;s contact details are now %1, %2.</source>
+        <extracomment>%1 the e-mail, %2 the phone the order has now.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 was changed by someone else to %2; yours is %3.</source>
+        <extracomment>%1 &quot;e-mail&quot; or &quot;phone&quot;, %2 the value someone else saved, %3 the agent&apos;s.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Choose whose to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs were kept; nothing else was left to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused these details; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs were kept; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::Desktop</name>
@@ -1509,6 +1783,11 @@
     </message>
     <message>
         <source>Settings saved. They apply once the bookings in progress are done and FlightDesk starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the agency journal %1…</source>
+        <extracomment>%1 the agency database&apos;s URL (no password).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1646,6 +1925,16 @@ A checkout for travel agents that never books or charges twice.</source>
     <message>
         <source>%1 at %2</source>
         <extracomment>%1 a booking provider&apos;s name, %2 its sandbox&apos;s address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <extracomment>The schedule-change queue&apos;s tab, while nothing waits in it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue (%1)</source>
+        <extracomment>The schedule-change queue&apos;s tab; %1 is how many changes wait in it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1921,7 +2210,7 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
     </message>
     <message>
         <source>Needs attention</source>
-        <extracomment>Filter: interrupted, unresolved, error or insufficient funds.</extracomment>
+        <extracomment>Filter: interrupted, unresolved, error or insufficient funds, or a cancellation in progress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1969,6 +2258,11 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
     <message>
         <source>Copied</source>
         <extracomment>Shown on a Copy button for a moment after it was pressed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a booking whose order exists and has not ended (ticketed or being ticketed) can be cancelled or changed.</source>
+        <extracomment>Why Cancel booking… and Change contact details… are not available.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2084,6 +2378,62 @@ No gender chosen yet.</extracomment>
     <message>
         <source>Filled from the machine-readable zone; its check digits match.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ScheduleQueuePage</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <extracomment>Column: the booking reference (PNR) and order id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <extracomment>Column: flight number and route, e.g. &quot;BA76 LOS → LHR&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <extracomment>Column: the times as booked, in each airport&apos;s local time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <extracomment>Column: the times the airline has now, in each airport&apos;s local time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <extracomment>Column: when the desk learned of the change.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected change off the queue, once the passenger has been told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the airline</source>
+        <extracomment>Instead of a time the airline did not give.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schedule changes to work. Changes the airlines make to booked flights appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule change(s) to work, oldest first. Tell the passengers, then acknowledge each one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2488,6 +2838,23 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     </message>
     <message>
         <source>Connected: schema v%1, %2 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::WalletStatus</name>
+    <message>
+        <source>Wallet balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 a provider&apos;s name, %2 its wallet&apos;s balance, e.g. &quot;4,632.93 EUR&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet: %1</source>
+        <extracomment>The status bar&apos;s wallet balances, e.g. &quot;Wallet: Travelbase 4,632.93 EUR&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

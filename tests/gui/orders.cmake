@@ -39,3 +39,11 @@ else()
     message(WARNING "dbus-run-session, gnome-keyring-daemon or dbus-send is missing: "
                     "tst_settingsstore_keyring (the real keychain test) is not registered")
 endif()
+# The booking actions over a real demo desk, by keyboard: cancel (tests/gui/bookingfixture.h).
+flightdesk_add_test(NAME tst_canceldialog SOURCES tst_canceldialog.cpp bookingfixture.h LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
+                         flightdesk_storage)
+flightdesk_add_test(NAME tst_contactdialog SOURCES tst_contactdialog.cpp bookingfixture.h
+                    LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
+                         flightdesk_storage)

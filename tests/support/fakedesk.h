@@ -6,6 +6,7 @@
 // was asked (FakeSearch::requests, FakeCheckouts::shown, …) and answers as the real one would —
 // later, on the caller's context, never from inside the call.
 #include "desk/desk.h"
+#include "fakeschedulechanges.h"
 
 #include "core/clock.h"
 
@@ -14,6 +15,7 @@
 #include <QList>
 #include <QMap>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -212,6 +214,12 @@ public:
                 out.append(c);
         return out;
     }
+    QSet<qint64> scheduleChanged; // intents with a change waiting in the queue
+    Result<QSet<qint64>> scheduleChangesWaiting() const override {
+        if (failure)
+            return *failure;
+        return scheduleChanged;
+    }
     bool tightenedOnOpen() const override { return tightened; }
     QString journalPath() const override { return QStringLiteral("/fake/journal.sqlite"); }
 };
@@ -282,6 +290,7 @@ public:
     FakeOrders fakeOrders;
     FakeDemo fakeDemo;
     FakeContacts fakeContacts;
+    FakeScheduleChanges fakeScheduleChanges;
     ManualClock manualClock;
 
     desk::Search &search() override { return fakeSearch; }
@@ -291,6 +300,7 @@ public:
     desk::Orders &orders() override { return fakeOrders; }
     desk::Demo &demo() override { return fakeDemo; }
     desk::Contacts &contacts() override { return fakeContacts; }
+    desk::ScheduleChanges &scheduleChanges() override { return fakeScheduleChanges; }
     const Clock &clock() const override { return manualClock; }
 };
 

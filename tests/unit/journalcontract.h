@@ -163,6 +163,12 @@ private Q_SLOTS:
     void cancellationConfirmedIsFinishedNeverRequoted();
     void cancellationEventFirstClosesItOnce();
 
+    // The schedule-change queue (tst_journal_schedule.cpp).
+    void scheduleChangeIsQueuedOncePerVersion();
+    void scheduleChangeWithoutNewTimesIsNotQueued();
+    void scheduleQueueSurvivesReopenAndAcknowledgesOnce();
+    void scheduleChangeOfAnUnknownOrderIsIgnored();
+
     // Sharing one journal: connections, threads, processes, desks, the file itself
     // (tst_journal_sharing.cpp).
     void leaseAcrossTwoConnections();

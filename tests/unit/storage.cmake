@@ -3,7 +3,8 @@ flightdesk_add_test(NAME tst_journal_migrations SOURCES tst_journal_migrations.c
                     LIBS flightdesk_test_support flightdesk_storage)
 flightdesk_add_test(NAME tst_journalqueue SOURCES tst_journalqueue.cpp LABEL unit
                     LIBS flightdesk_test_support flightdesk_core flightdesk_storage)
-flightdesk_add_test(NAME tst_journal SOURCES tst_journal.cpp tst_journal_sharing.cpp journalcontract.h
+flightdesk_add_test(NAME tst_journal SOURCES tst_journal.cpp tst_journal_sharing.cpp tst_journal_schedule.cpp
+                    journalcontract.h
                     LABEL unit LIBS flightdesk_test_support flightdesk_storage)
 flightdesk_add_test(NAME tst_settingsstore SOURCES tst_settingsstore.cpp LABEL unit LIBS flightdesk_test_support flightdesk_storage)
 # A private PostgreSQL 15 server for the tests (tests/support/pgserver.h); `ctest -L postgres`

@@ -105,7 +105,7 @@ private Q_SLOTS:
                                                "table_name) FROM information_schema.tables "
                                                "WHERE table_schema = 'public'"))
                      .toString(),
-                 QStringLiteral("cancellations,events,intents,meta"));
+                 QStringLiteral("cancellations,events,intents,meta,schedule_changes"));
         // v7's rule is the database's, not only the journal's.
         QCOMPARE(m_engine
                      .rawScalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname "

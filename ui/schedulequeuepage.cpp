@@ -1,0 +1,209 @@
+#include "schedulequeuepage.h"
+
+#include <QSet>
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace fd::ui {
+namespace {
+
+// A page of the queue: an agent works the oldest first, and a queue longer than this is a
+// backlog the summary counts, not something to scroll through.
+constexpr int kShown = 200;
+constexpr int kIdRole = Qt::UserRole;
+
+QString dayOffset(const QDate &day, const QDate &reference) {
+    if (!reference.isValid() || day == reference)
+        return {};
+    const qint64 days = reference.daysTo(day);
+    return days > 0 ? QStringLiteral(" +%1").arg(days) : QStringLiteral(" %1").arg(days);
+}
+
+} // namespace
+
+ScheduleQueuePage::ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *parent)
+    : QWidget(parent)
+    , m_changes(changes)
+    , m_summaryLabel(new QLabel(this))
+    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_acknowledgeButton(new QPushButton(tr("&Acknowledge"), this)) {
+    m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
+    m_summaryLabel->setWordWrap(true);
+    m_table->setObjectName(QStringLiteral("changesTable"));
+    m_table->setHorizontalHeaderLabels(
+        {//: Column: the booking reference (PNR) and order id.
+         tr("Booking"),
+         //: Column: flight number and route, e.g. "BA76 LOS → LHR".
+         tr("Flight"),
+         //: Column: the times as booked, in each airport's local time.
+         tr("Was"),
+         //: Column: the times the airline has now, in each airport's local time.
+         tr("Now"),
+         //: Column: when the desk learned of the change.
+         tr("Received")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table for the button
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_acknowledgeButton->setObjectName(QStringLiteral("acknowledgeButton"));
+    m_acknowledgeButton->setToolTip(
+        tr("Take the selected change off the queue, once the passenger has been told."));
+    m_acknowledgeButton->setEnabled(false);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_acknowledgeButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+    setFocusProxy(m_table);
+
+    connect(m_acknowledgeButton, &QPushButton::clicked, this,
+            &ScheduleQueuePage::acknowledgeSelected);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_acknowledgeButton->setEnabled(!selectedId().isEmpty()); });
+    if (m_changes)
+        m_changes->watch(this, [this] { refresh(); });
+    refresh();
+}
+
+ScheduleQueuePage::~ScheduleQueuePage() = default;
+
+QString ScheduleQueuePage::selectedId() const {
+    const QList<QTableWidgetItem *> items = m_table->selectedItems();
+    if (items.isEmpty())
+        return {};
+    const QTableWidgetItem *first = m_table->item(items.first()->row(), BookingColumn);
+    return first ? first->data(kIdRole).toString() : QString();
+}
+
+QDate ScheduleQueuePage::localDay(const QDateTime &utc, const QString &zone) {
+    if (!utc.isValid())
+        return {};
+    const QTimeZone tz(zone.toUtf8());
+    return (zone.isEmpty() || !tz.isValid() ? utc.toUTC() : utc.toTimeZone(tz)).date();
+}
+
+QString ScheduleQueuePage::localTime(const QDateTime &utc, const QString &zone,
+                                     const QDate &referenceDay) {
+    if (!utc.isValid())
+        //: Instead of a time the airline did not give.
+        return tr("see the airline");
+    const QTimeZone tz(zone.toUtf8());
+    // Without the airport's zone the time is UTC, and says so: never the desk's own zone.
+    const bool known = !zone.isEmpty() && tz.isValid();
+    const QDateTime local = known ? utc.toTimeZone(tz) : utc.toUTC();
+    return local.toString(QStringLiteral("ddd d MMM HH:mm")) + QLatin1Char(' ') +
+           (known ? tz.abbreviation(local) : QStringLiteral("UTC")) +
+           dayOffset(local.date(), referenceDay);
+}
+
+void ScheduleQueuePage::refresh() {
+    if (!m_changes)
+        return;
+    // One read at a time; a change that arrives meanwhile asks for one more.
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
+    m_changes->readQueue(kShown, this, [this](const Result<desk::ScheduleChanges::Queue> &read) {
+        m_reading = false;
+        if (!read)
+            m_summaryLabel->setText(read.error().message);
+        else
+            present(*read);
+        if (std::exchange(m_readAgain, false))
+            refresh();
+    });
+}
+
+void ScheduleQueuePage::present(const desk::ScheduleChanges::Queue &queue) {
+    const QString keep = selectedId();
+    m_table->setRowCount(0);
+    int select = -1;
+    for (const ScheduleChange &c : queue.changes) {
+        QStringList flights, was, now;
+        for (const desk::ScheduleLeg &leg : desk::scheduleLegs(c)) {
+            if (!leg.changed())
+                continue;
+            flights << QString(leg.flight + QLatin1Char(' ') + leg.origin + QStringLiteral(" → ") +
+                               leg.destination)
+                           .trimmed();
+            //: Departure → arrival, each in its airport's local time.
+            // Days count from the booked departure's local day, as a ticket prints them.
+            const QDate booked = localDay(leg.oldDeparture, leg.originZone);
+            const QDate leaves =
+                leg.newDeparture.isValid() ? localDay(leg.newDeparture, leg.originZone) : booked;
+            was << tr("%1 → %2").arg(localTime(leg.oldDeparture, leg.originZone),
+                                     localTime(leg.oldArrival, leg.destinationZone, booked));
+            now << tr("%1 → %2").arg(localTime(leg.newDeparture, leg.originZone, booked),
+                                     localTime(leg.newArrival, leg.destinationZone, leaves));
+        }
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        const QString booking =
+            c.bookingReference.isEmpty()
+                ? c.orderId
+                : c.bookingReference + QStringLiteral(" (") + c.orderId + QLatin1Char(')');
+        auto *first = new QTableWidgetItem(booking);
+        first->setData(kIdRole, c.id);
+        m_table->setItem(row, BookingColumn, first);
+        const QString sep = QStringLiteral("\n");
+        m_table->setItem(row, FlightColumn, new QTableWidgetItem(flights.join(sep)));
+        m_table->setItem(row, WasColumn, new QTableWidgetItem(was.join(sep)));
+        m_table->setItem(row, NowColumn, new QTableWidgetItem(now.join(sep)));
+        m_table->setItem(row, ReceivedColumn,
+                         new QTableWidgetItem(
+                             QLocale().toString(c.receivedAt.toLocalTime(), QLocale::ShortFormat)));
+        if (c.id == keep)
+            select = row;
+    }
+    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
+    // Something is always selected when there is anything to work: Alt+A acts at once.
+    if (m_table->rowCount() > 0)
+        m_table->selectRow(select >= 0 ? select : 0);
+    m_acknowledgeButton->setEnabled(!selectedId().isEmpty());
+    m_summaryLabel->setText(
+        queue.total == 0
+            ? tr("No schedule changes to work. Changes the airlines make to booked flights "
+                 "appear here.")
+            : tr("%n schedule change(s) to work, oldest first. Tell the passengers, then "
+                 "acknowledge each one.",
+                 nullptr, int(queue.total)));
+    m_total = queue.total;
+    Q_EMIT totalChanged(m_total);
+    QSet<qint64> waiting;
+    for (const ScheduleChange &c : queue.changes)
+        if (c.intentId > 0)
+            waiting.insert(c.intentId);
+    Q_EMIT bookingsWaiting(waiting);
+}
+
+void ScheduleQueuePage::acknowledgeSelected() {
+    const QString id = selectedId();
+    if (id.isEmpty() || !m_changes)
+        return;
+    m_acknowledgeButton->setEnabled(false); // one acknowledgement at a time
+    const QString by = qEnvironmentVariable("USER", QStringLiteral("agent"));
+    m_changes->acknowledgeLater(id, by, this, [this](const Result<bool> &done) {
+        if (!done)
+            m_summaryLabel->setText(done.error().message);
+        refresh();
+    });
+}
+
+} // namespace fd::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "desk/schedulechanges.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace fd::ui {
+
+// The schedule-change queue, worked the way GDS agents work theirs: every flight the airline
+// re-timed after booking, old and new times side by side in the airports' local times, until an
+// agent acknowledges it (having told the passenger). The journal keeps unacknowledged changes
+// across restarts; the page reads them off the window's thread, when shown, when a change
+// arrives and after each acknowledgement.
+class ScheduleQueuePage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScheduleQueuePage)
+
+public:
+    enum Column { BookingColumn, FlightColumn, WasColumn, NowColumn, ReceivedColumn, ColumnCount };
+
+    // `changes` is not owned and must outlive the page.
+    explicit ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *parent = nullptr);
+    ~ScheduleQueuePage() override;
+
+    qint64 total() const { return m_total; }
+    QString selectedId() const; // empty when nothing is selected
+
+    // "Thu 10 Dec 09:00 WAT" (the airport's zone), or "… 08:00 UTC" without a zone; "+1" (or
+    // "-1") when that local day is not `referenceDay` (the departure's local day, as airlines
+    // print an arrival). Public for its unit test.
+    static QString localTime(const QDateTime &utc, const QString &zone,
+                             const QDate &referenceDay = {});
+    // The local day of `utc` in `zone` (UTC when the zone is unknown).
+    static QDate localDay(const QDateTime &utc, const QString &zone);
+
+public Q_SLOTS:
+    void refresh();
+    void acknowledgeSelected();
+
+Q_SIGNALS:
+    // How many changes wait in the queue, after every read (for the tab's title).
+    void totalChanged(qint64 total);
+    // The bookings (intent ids) whose changes are in the queue as read (the orders page's
+    // "Needs attention").
+    void bookingsWaiting(const QSet<qint64> &intentIds);
+
+private:
+    void present(const desk::ScheduleChanges::Queue &queue);
+
+    desk::ScheduleChanges *m_changes;
+    QLabel *m_summaryLabel;
+    QTableWidget *m_table;
+    QPushButton *m_acknowledgeButton;
+    qint64 m_total = 0;
+    bool m_reading = false;
+    bool m_readAgain = false;
+};
+
+} // namespace fd::ui
