@@ -49,20 +49,19 @@ QJsonObject quoteLine(const CancellationRecord &r) {
             {QStringLiteral("idempotency_key"), r.idempotencyKey}};
 }
 
-QJsonObject outcomeLine(S state, const QString &message, const CancellationRecord &r,
-                        const QString &orderId) {
+// The flow's record names the order from the request on, even when no quote came.
+QJsonObject outcomeLine(S state, const QString &message, const CancellationRecord &r) {
     const bool quoted = !r.idempotencyKey.isEmpty();
-    return {
-        {QStringLiteral("type"), QStringLiteral("outcome")},
-        {QStringLiteral("action"), QStringLiteral("cancel")},
-        {QStringLiteral("outcome"), outcomeName(state)},
-        {QStringLiteral("order_id"), orNull(r.quote.orderId.isEmpty() ? orderId : r.quote.orderId)},
-        {QStringLiteral("refund_amount"),
-         state == S::Cancelled ? QJsonValue(r.quote.refund.amount()) : QJsonValue()},
-        {QStringLiteral("refund_currency"),
-         quoted ? QJsonValue(r.quote.refund.currency()) : QJsonValue()},
-        {QStringLiteral("idempotency_key"), orNull(r.idempotencyKey)},
-        {QStringLiteral("message"), message}};
+    return {{QStringLiteral("type"), QStringLiteral("outcome")},
+            {QStringLiteral("action"), QStringLiteral("cancel")},
+            {QStringLiteral("outcome"), outcomeName(state)},
+            {QStringLiteral("order_id"), orNull(r.quote.orderId)},
+            {QStringLiteral("refund_amount"),
+             state == S::Cancelled ? QJsonValue(r.quote.refund.amount()) : QJsonValue()},
+            {QStringLiteral("refund_currency"),
+             quoted ? QJsonValue(r.quote.refund.currency()) : QJsonValue()},
+            {QStringLiteral("idempotency_key"), orNull(r.idempotencyKey)},
+            {QStringLiteral("message"), message}};
 }
 
 int usageError(QTextStream &err, const QString &message) {
@@ -109,7 +108,7 @@ void followCancellation(CancellationFlow *flow, QTextStream &out,
                      });
     QObject::connect(flow, &CancellationFlow::finished, flow,
                      [flow, &out, done](S state, const QString &message) {
-                         printLine(out, outcomeLine(state, message, flow->record(), {}));
+                         printLine(out, outcomeLine(state, message, flow->record()));
                          done(state == S::Quoted ? 2 : cancellation::exitCode(state));
                      });
 }
