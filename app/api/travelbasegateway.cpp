@@ -163,9 +163,12 @@ void TravelbaseGateway::fetchOrder(const QString &orderId, QObject *context, con
     m_transport.send("GET",
                      QStringLiteral("/air/orders/") +
                          QString::fromLatin1(QUrl::toPercentEncoding(orderId)),
-                     {}, {}, context, log, [done](const GatewayResult<QJsonObject> &r) {
-                         done(mapBody<OrderSnapshot>(
-                             r, [](const QJsonObject &o) { return travelbase::parseOrder(o); }));
+                     {}, {}, context, log, [this, done](const GatewayResult<QJsonObject> &r) {
+                         auto read = mapBody<OrderSnapshot>(
+                             r, [](const QJsonObject &o) { return travelbase::parseOrder(o); });
+                         if (const auto *order = std::get_if<OrderSnapshot>(&read))
+                             orderRead(*order);
+                         done(read);
                      });
 }
 

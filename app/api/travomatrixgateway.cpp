@@ -186,8 +186,11 @@ void TravomatrixGateway::createOrder(const QByteArray &body, const QString &idem
                                      QObject *context, const AttemptLog &log,
                                      std::function<void(GatewayResult<OrderSnapshot>)> done) {
     m_transport.send("POST", QStringLiteral("/booking/create"), body, idempotencyKey, context, log,
-                     [done](const GatewayResult<QJsonObject> &r) {
-                         done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
+                     [this, done](const GatewayResult<QJsonObject> &r) {
+                         auto read = mapBody<OrderSnapshot>(r, &travomatrix::parseBooking);
+                         if (const auto *order = std::get_if<OrderSnapshot>(&read))
+                             orderRead(*order);
+                         done(read);
                      });
 }
 
@@ -210,8 +213,11 @@ void TravomatrixGateway::ticketOrder(const QString &orderId, const QString &, QO
 void TravomatrixGateway::fetchOrder(const QString &orderId, QObject *context, const AttemptLog &log,
                                     std::function<void(GatewayResult<OrderSnapshot>)> done) {
     m_transport.send("GET", QStringLiteral("/booking/") + encoded(orderId), {}, {}, context, log,
-                     [done](const GatewayResult<QJsonObject> &r) {
-                         done(mapBody<OrderSnapshot>(r, &travomatrix::parseBooking));
+                     [this, done](const GatewayResult<QJsonObject> &r) {
+                         auto read = mapBody<OrderSnapshot>(r, &travomatrix::parseBooking);
+                         if (const auto *order = std::get_if<OrderSnapshot>(&read))
+                             orderRead(*order);
+                         done(read);
                      });
 }
 

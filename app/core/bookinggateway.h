@@ -119,6 +119,22 @@ public:
     // False for a provider without the operation: a caller then reads nothing first, and
     // updateContact() refuses, so not one request reaches that provider.
     virtual bool updatesContact() const { return true; }
+
+    // Hears of every order a read (fetchOrder) brought back, on the reader's thread, before
+    // the reader's own `done`: the desk queues a schedule change it shows (issue 13), whoever
+    // read the order — a checkout's poll, a resume, a contact change.
+    using OrderReadObserver = std::function<void(const OrderSnapshot &)>;
+    void observeOrderReads(OrderReadObserver observer) { m_orderRead = std::move(observer); }
+
+protected:
+    // For the implementations' fetchOrder, on success.
+    void orderRead(const OrderSnapshot &order) const {
+        if (m_orderRead)
+            m_orderRead(order);
+    }
+
+private:
+    OrderReadObserver m_orderRead;
 };
 
 } // namespace fd

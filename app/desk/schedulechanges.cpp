@@ -1,6 +1,7 @@
 #include "schedulechanges.h"
 
-#include "api/webhookreceiver.h"
+#include "session.h"
+
 #include "core/journalqueue.h"
 #include "storage/journallocation.h"
 #include "storage/orderjournal.h"
@@ -61,11 +62,11 @@ QList<Segment> segmentsOf(const QJsonArray &slices) {
 class JournalScheduleChanges final : public ScheduleChanges {
 public:
     JournalScheduleChanges(OrderJournal &journal, std::unique_ptr<OrderJournal> owned,
-                           JournalQueue *queue, WebhookReceiver *receiver)
+                           JournalQueue *queue, Session *session)
         : m_owned(std::move(owned))
         , m_journal(journal)
         , m_queue(queue)
-        , m_receiver(receiver) {}
+        , m_session(session) {}
 
     Result<Queue> queue(int limit) const override { return read(m_journal, limit); }
     Result<bool> acknowledge(const QString &id, const QString &by) override {
@@ -95,11 +96,10 @@ public:
             std::move(done));
     }
     void watch(QObject *context, std::function<void()> changed) override {
-        if (!m_receiver)
+        if (!m_session)
             return;
-        // The receiver lives on its own thread: queued to the context's.
         QObject::connect(
-            m_receiver, &WebhookReceiver::scheduleChangeQueued, context,
+            m_session, &Session::scheduleChangeQueued, context,
             [changed = std::move(changed)](const QString &) { changed(); }, Qt::QueuedConnection);
     }
 
@@ -117,7 +117,7 @@ private:
     std::unique_ptr<OrderJournal> m_owned; // when opened here
     OrderJournal &m_journal;
     JournalQueue *m_queue;
-    WebhookReceiver *m_receiver;
+    Session *m_session;
 };
 
 } // namespace
@@ -139,8 +139,8 @@ QList<ScheduleLeg> scheduleLegs(const ScheduleChange &change) {
 }
 
 std::unique_ptr<ScheduleChanges> makeScheduleChanges(OrderJournal &journal, JournalQueue *queue,
-                                                     WebhookReceiver *receiver) {
-    return std::make_unique<JournalScheduleChanges>(journal, nullptr, queue, receiver);
+                                                     Session *session) {
+    return std::make_unique<JournalScheduleChanges>(journal, nullptr, queue, session);
 }
 
 Result<std::unique_ptr<ScheduleChanges>> openScheduleChanges(const QString &location,

@@ -14,7 +14,7 @@
 namespace fd {
 class JournalQueue;
 class OrderJournal;
-class WebhookReceiver;
+class Session;
 } // namespace fd
 
 namespace fd::desk {
@@ -54,15 +54,15 @@ public:
     virtual void acknowledgeLater(const QString &id, const QString &by, QObject *context,
                                   std::function<void(Result<bool>)> done) = 0;
     // `changed` runs on `context`'s thread whenever a change joins the queue (a webhook the
-    // desk's receiver recorded), for as long as `context` lives.
+    // desk's receiver recorded, or an order the desk re-read), for as long as `context` lives.
     virtual void watch(QObject *context, std::function<void()> changed) = 0;
 };
 
 // Over a journal someone else keeps open; with a queue, the window's reads and writes run on
-// its thread, and with a receiver, watch() hears of its new changes. Both must outlive it.
+// its thread, and with the session, watch() hears of its new changes. Both must outlive it.
 std::unique_ptr<ScheduleChanges> makeScheduleChanges(OrderJournal &journal,
                                                      JournalQueue *queue = nullptr,
-                                                     WebhookReceiver *receiver = nullptr);
+                                                     Session *session = nullptr);
 // The journal at `location` (a file or a postgresql:// URL), for `flightdesk queue`. A file must
 // exist: a mistyped path is an error, never an empty queue.
 Result<std::unique_ptr<ScheduleChanges>> openScheduleChanges(const QString &location,

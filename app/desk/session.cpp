@@ -1,15 +1,21 @@
 #include "session.h"
+
 #include "providers.h"
 
 #include "sandbox/sandbox.h"
 #include "sandbox/travomatrix/travomatrixsandbox.h"
 
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 
 namespace fd {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSession, "flightdesk.session")
+} // namespace
 
 Session::Session(SessionOptions options, QObject *parent)
     : QObject(parent)
@@ -123,6 +129,10 @@ Result<std::monostate> Session::start() {
             m_unavailable.append({c.provider, e});
             continue;
         }
+        (*connected)
+            ->gateway()
+            .observeOrderReads(
+                [this, id = c.provider](const OrderSnapshot &order) { noteOrderRead(id, order); });
         m_links.push_back(std::move(connected).value());
     }
     if (m_links.empty()) {
@@ -277,6 +287,8 @@ Result<std::monostate> Session::startReceiver(const WebhookReceiver::Options &op
     // Queued: the receiver records on its thread, the flows hear of it on theirs.
     connect(m_receiver, &WebhookReceiver::orderEvent, this, &Session::routeOrderEvent,
             Qt::QueuedConnection);
+    connect(m_receiver, &WebhookReceiver::scheduleChangeQueued, this,
+            &Session::scheduleChangeQueued, Qt::QueuedConnection);
     // Its server and sockets are made on its thread, so they are served there.
     Result<quint16> bound = Error{};
     QMetaObject::invokeMethod(
@@ -301,6 +313,26 @@ void Session::stopReceiver() {
     m_webhookThread->wait();
     delete m_webhookThread;
     m_webhookThread = nullptr;
+}
+
+void Session::noteOrderRead(const QString &providerId, const OrderSnapshot &order) {
+    // The contract's Order carries no itinerary; only one that brings its slices can say the
+    // schedule moved (the journal compares times and keeps one item per order version).
+    if (!order.raw.contains(QLatin1String("slices")))
+        return;
+    OrderJournal *journal = &m_journal;
+    m_journalQueue->run<Result<bool>>(
+        this,
+        [journal, providerId, raw = order.raw] {
+            return journal->recordScheduleChange(providerId, raw, QString());
+        },
+        [this, orderId = order.id](const Result<bool> &queued) {
+            if (!queued)
+                qCWarning(lcSession, "a schedule change of order %s was not queued: %s",
+                          qUtf8Printable(orderId), qUtf8Printable(queued.error().code));
+            else if (*queued)
+                Q_EMIT scheduleChangeQueued(orderId);
+        });
 }
 
 void Session::routeOrderEvent(const OrderSnapshot &order) {

@@ -81,12 +81,17 @@ public:
 
 Q_SIGNALS:
     void flowCreated(fd::CheckoutFlow *flow);
+    // A change of an order's schedule joined the queue: brought by a webhook the receiver
+    // recorded, or seen when any part of the desk re-read the order (a poll, a contact change).
+    void scheduleChangeQueued(const QString &orderId);
 
 private:
     explicit Session(SessionOptions options, QObject *parent);
     Result<std::monostate> start();
     QString scenarioNames() const;
     void routeOrderEvent(const OrderSnapshot &order);
+    // An order one of the gateways read: a re-timed itinerary joins the queue (journal thread).
+    void noteOrderRead(const QString &providerId, const OrderSnapshot &order);
     Result<std::monostate> startReceiver(const WebhookReceiver::Options &options);
     void stopReceiver();
     // The link a new checkout books with: `providerId`'s, the first one when empty, nullptr

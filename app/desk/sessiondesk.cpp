@@ -211,7 +211,7 @@ public:
             return link ? &link->gateway() : nullptr;
         }))
         , m_scheduleChanges(makeScheduleChanges(session.journal(), &session.journalQueue(),
-                                                session.receiver())) {}
+                                                &session)) {}
 
     Search &search() override { return m_search; }
     Wallet &wallet() override { return m_wallet; }
