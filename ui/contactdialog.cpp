@@ -77,6 +77,10 @@ void ContactDialog::save() {
     request.provider = m_booking.provider;
     request.orderId = m_booking.orderId;
     request.change = change;
+    // What the agent was shown is the base: a field someone else changed since is shown to
+    // the agent as a conflict, never overwritten unseen.
+    if (!m_booking.current.email.isEmpty() || !m_booking.current.phone.isEmpty())
+        request.base = desk::ContactRequest::Base{m_booking.current, m_version};
     run(request);
 }
 
@@ -97,6 +101,7 @@ void ContactDialog::showOutcome(const desk::ContactOutcome &outcome) {
     switch (outcome.kind) {
     case Kind::Changed:
         m_booking.current = outcome.contact;
+        m_version = outcome.version;
         //: %1 the e-mail, %2 the phone the order has now.
         showToned(m_ui->messageLabel,
                   tr("Saved. The order's contact details are now %1, %2.")
@@ -152,6 +157,7 @@ void ContactDialog::choose(desk::OnConflict policy) {
     if (request.change.isEmpty()) {
         m_ui->conflictWidget->hide();
         m_booking.current = m_lastOutcome.contact;
+        m_version = m_lastOutcome.version;
         m_ui->emailEdit->setText(m_booking.current.email);
         m_ui->phoneEdit->setText(m_booking.current.phone);
         showToned(m_ui->messageLabel, tr("Theirs were kept; nothing was sent."), Tone::Neutral);

@@ -46,7 +46,8 @@ private:
     std::unique_ptr<Ui::ContactDialog> m_ui;
     desk::Contacts *m_contacts;
     Booking m_booking;
-    ContactChange m_sent;               // the change last sent
+    int m_version = 0;    // the order's version once the provider answered (0: not known yet)
+    ContactChange m_sent; // the change last sent
     desk::ContactOutcome m_lastOutcome; // the conflict the agent is choosing on
 };
 

@@ -41,9 +41,19 @@ public:
         }
         if (m_request.base) {
             m_base = m_request.base->values;
-            m_outcome.version = m_request.base->version;
             m_outcome.contact = m_base;
-            return send(m_mine, m_request.base->version);
+            if (m_request.base->version > 0) {
+                m_outcome.version = m_request.base->version;
+                return send(m_mine, m_request.base->version);
+            }
+            // What the agent saw, without the version it was at: the order is read now and
+            // judged against it, as after a conflict — a field someone else changed since is
+            // never overwritten unseen.
+            return m_gateway.fetchOrder(
+                m_request.orderId, m_context, m_request.log,
+                [self = shared_from_this()](const GatewayResult<OrderSnapshot> &r) {
+                    self->reread(r);
+                });
         }
         m_gateway.fetchOrder(m_request.orderId, m_context, m_request.log,
                              [self = shared_from_this()](const GatewayResult<OrderSnapshot> &r) {

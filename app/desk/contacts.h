@@ -25,7 +25,9 @@ struct ContactRequest {
     ContactChange change; // an empty field stays as it is
     OnConflict onConflict = OnConflict::Ask;
     // What the agent saw when deciding (e.g. an order page read a while ago). Without it, the
-    // order is read first and that read is the base.
+    // order is read first and that read is the base. With a version, the change is sent at it;
+    // without one (0: the desk's history keeps no version), the order is read first and a field
+    // someone else changed since the agent saw it is a conflict, as after a stale version.
     struct Base {
         ContactValues values;
         int version = 0;

@@ -11,7 +11,10 @@
 #include "orderspage.h"
 #include "walletstatus.h"
 
+#include "sandbox/scenario.h"
+
 #include <QComboBox>
+#include <QJsonArray>
 #include <QPointer>
 #include <QPushButton>
 
@@ -200,6 +203,49 @@ private Q_SLOTS:
             return true;
         }());
         QVERIFY(d.desk->cancellations().unfinished()->isEmpty());
+    }
+
+    // The agent confirms, then closes the dialog (Esc) while the airline is still answering:
+    // the confirm is not abandoned — the dialog goes out of sight, the cancellation finishes,
+    // one refund, and the orders row says Cancelled.
+    void closingWhileConfirmingLetsTheCancellationFinish() {
+        auto d = open();
+        const auto offer = test::firstDeskOffer(*d.desk);
+        QVERIFY(offer);
+        CheckoutTab tab(d.desk.get(), *offer, test::bookingAdult());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(test::bookWithTheKeyboard(tab));
+        tab.hide();
+        OrdersPage page(&d.desk->orders());
+        page.setBookingServices({&d.desk->cancellations(), &d.desk->contacts(), &d.desk->clock()});
+        page.show();
+        QVERIFY(test::activate(&page));
+        // The airline takes a while to answer the confirm (it executes, then answers).
+        const auto slow = sandbox::Scenario::fromJson(
+            {{QStringLiteral("name"), QStringLiteral("slow-confirm")},
+             {QStringLiteral("faults"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("endpoint"), QStringLiteral("confirm_cancellation")},
+                  {QStringLiteral("kind"), QStringLiteral("slow")},
+                  {QStringLiteral("delay_ms"), 150000}, // scaled by the demo desk's 0.01: 1.5 s
+                  {QStringLiteral("attempts"), QJsonArray{1}}}}}});
+        QVERIFY(slow);
+        d.session->sandbox()->setScenario(*slow);
+        QPointer<CancelDialog> dialog = cancelFromPage(&page);
+        QVERIFY(dialog);
+        QTest::keyClick(dialog, Qt::Key_C, Qt::AltModifier);
+        QTRY_VERIFY(dialog->flow()->isBusy());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog || !dialog->isVisible()); // out of sight at once
+        QVERIFY(dialog);                              // and still there, seeing the confirm through
+        QVERIFY(dialog->flow()->isBusy());            // the airline has not answered yet
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, kBookingWait); // gone once it settled
+        QCOMPARE(d.movements(QStringLiteral("refund")).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->index(0, OrdersModel::Status).data().toString(),
+                                  QStringLiteral("Cancelled"), kBookingWait);
+        QVERIFY(d.desk->cancellations().unfinished()->isEmpty());
+        QCOMPARE(d.desk->checkouts().intent(tab.intentId())->state, CheckoutState::Cancelled);
     }
 
     void anExpiredQuoteSaysSoAndANewOneCanBeHad() {

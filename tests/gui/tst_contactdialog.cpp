@@ -7,6 +7,7 @@
 #include "ordersmodel.h"
 #include "orderspage.h"
 
+#include <QApplication>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -81,8 +82,115 @@ class TestContactDialog final : public QObject {
         return test::activate(dialog) ? dialog : nullptr;
     }
 
+    // Someone else (another desk, the airline's own site) changes the booking's e-mail while
+    // the dialog is open: straight to the provider, at the order's current version.
+    static QString theirEmailChange(Booked &b, const QString &email) {
+        BookingGateway &g = b.d.session->link(QStringLiteral("travelbase"))->gateway();
+        QObject context;
+        std::optional<GatewayResult<OrderSnapshot>> read, changed;
+        const QString orderId = b.d.desk->checkouts().intent(b.tab->intentId())->orderId;
+        g.fetchOrder(orderId, &context, {},
+                     [&read](const GatewayResult<OrderSnapshot> &r) { read = r; });
+        if (!QTest::qWaitFor([&read] { return read.has_value(); }, kBookingWait) ||
+            !std::holds_alternative<OrderSnapshot>(*read))
+            return {};
+        const OrderSnapshot &now = std::get<OrderSnapshot>(*read);
+        ContactChange theirs;
+        theirs.email = email;
+        g.updateContact(now.id, now.version, theirs, &context, {},
+                        [&changed](const GatewayResult<OrderSnapshot> &r) { changed = r; });
+        if (!QTest::qWaitFor([&changed] { return changed.has_value(); }, kBookingWait) ||
+            !std::holds_alternative<OrderSnapshot>(*changed))
+            return {};
+        return now.id;
+    }
+
+    // The provider's order, read by id (what the airline has now).
+    static OrderSnapshot providerOrder(Booked &b, const QString &orderId) {
+        std::optional<GatewayResult<OrderSnapshot>> read;
+        QObject context;
+        b.d.session->link(QStringLiteral("travelbase"))
+            ->gateway()
+            .fetchOrder(orderId, &context, {},
+                        [&read](const GatewayResult<OrderSnapshot> &r) { read = r; });
+        if (!QTest::qWaitFor([&read] { return read.has_value(); }, kBookingWait) ||
+            !std::holds_alternative<OrderSnapshot>(*read))
+            return {};
+        return std::get<OrderSnapshot>(*read);
+    }
+
+    // The conflict, as the agent meets it: their e-mail changed since the dialog opened, the
+    // agent saves another one. Both values are shown, nothing of the agent's is sent, and the
+    // choice waits on the keyboard (focus on Use mine). Returns the order id.
+    QString meetTheConflict(Booked &b, ContactDialog *dialog) {
+        const QString orderId = theirEmailChange(b, kTheirEmail);
+        if (orderId.isEmpty())
+            return {};
+        const int patches = b.d.requests(QStringLiteral("patch_order"));
+        retype(dialog, Qt::Key_E, kMyEmail);
+        QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+        QWidget *choice = dialog->findChild<QWidget *>(QStringLiteral("conflictWidget"));
+        if (!QTest::qWaitFor([choice] { return choice->isVisible(); }, kBookingWait))
+            return {};
+        const QString message = label(dialog, "messageLabel")->text();
+        if (!message.contains(kTheirEmail) || !message.contains(kMyEmail) ||
+            !message.contains(QStringLiteral("Choose whose to keep")))
+            return {};
+        if (QApplication::focusWidget() !=
+            dialog->findChild<QPushButton *>(QStringLiteral("mineButton")))
+            return {};
+        if (b.d.requests(QStringLiteral("patch_order")) != patches) // the agent's: not sent
+            return {};
+        return orderId;
+    }
+
+    static inline const QString kTheirEmail = QStringLiteral("okafor.family@example.net");
+    static inline const QString kMyEmail = QStringLiteral("amara@agency.example");
+
 private Q_SLOTS:
     void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
+
+    void aConflictKeepsMineWhenTheAgentSaysSo() {
+        Booked b;
+        ContactDialog *dialog = openDialog(b);
+        QVERIFY(dialog);
+        const QString orderId = meetTheConflict(b, dialog);
+        QVERIFY2(!orderId.isEmpty(), qPrintable(label(dialog, "messageLabel")->text()));
+        const int patches = b.d.requests(QStringLiteral("patch_order"));
+        QSignalSpy changed(dialog, &ContactDialog::changed);
+        QTest::keyClick(dialog, Qt::Key_M, Qt::AltModifier); // Use mine
+        QTRY_VERIFY_WITH_TIMEOUT(
+            label(dialog, "messageLabel")->text().startsWith(QStringLiteral("Saved.")),
+            kBookingWait);
+        QCOMPARE(b.d.requests(QStringLiteral("patch_order")), patches + 1);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("conflictWidget"))->isVisible());
+        const OrderSnapshot now = providerOrder(b, orderId);
+        QCOMPARE(now.email, kMyEmail);
+        QCOMPARE(now.phone, QStringLiteral("+2348031234567")); // untouched by either change
+    }
+
+    void aConflictKeepsTheirsWhenTheAgentSaysSo() {
+        Booked b;
+        ContactDialog *dialog = openDialog(b);
+        QVERIFY(dialog);
+        const QString orderId = meetTheConflict(b, dialog);
+        QVERIFY2(!orderId.isEmpty(), qPrintable(label(dialog, "messageLabel")->text()));
+        const int patches = b.d.requests(QStringLiteral("patch_order"));
+        QSignalSpy changed(dialog, &ContactDialog::changed);
+        QTest::keyClick(dialog, Qt::Key_T, Qt::AltModifier); // Keep theirs
+        QTRY_COMPARE(label(dialog, "messageLabel")->text(),
+                     QStringLiteral("Theirs were kept; nothing was sent."));
+        QCOMPARE(edit(dialog, "emailEdit")->text(), kTheirEmail); // what the order has now
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(b.d.requests(QStringLiteral("patch_order")), patches);
+        QCOMPARE(providerOrder(b, orderId).email, kTheirEmail);
+        // Saving again without a change sends nothing either.
+        QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+        QTRY_COMPARE(label(dialog, "messageLabel")->text(),
+                     QStringLiteral("Nothing was changed, so nothing was sent."));
+        QCOMPARE(b.d.requests(QStringLiteral("patch_order")), patches);
+    }
 
     void anInvalidPhoneIsShownAndNothingIsSent() {
         Booked b;
