@@ -70,6 +70,8 @@ int runJournal(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {QStringLiteral("copied"), report->copied},
         {QStringLiteral("already_there"), report->alreadyThere},
         {QStringLiteral("events"), report->events},
+        {QStringLiteral("cancellations"), report->cancellations},
+        {QStringLiteral("schedule_changes"), report->scheduleChanges},
         {QStringLiteral("conflicts"), QJsonArray::fromStringList(report->conflicts)}};
     out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
     if (!report->conflicts.isEmpty())

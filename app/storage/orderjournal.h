@@ -207,7 +207,9 @@ public:
         int copied = 0;
         int alreadyThere = 0;
         int events = 0;
-        QStringList conflicts; // "key (provider order)" of intents left out
+        int cancellations = 0;   // of the intents copied, with their confirm's key
+        int scheduleChanges = 0; // of the intents copied, acknowledged or not
+        QStringList conflicts;   // "key (provider order)" of intents left out
     };
     Result<ImportReport> importFrom(const OrderJournal &source);
 

@@ -39,6 +39,27 @@ const QStringList kEventColumns = {QStringLiteral("order_id"),
                                    QStringLiteral("webhook_state"),
                                    QStringLiteral("provider")};
 
+// A booking's cancellations (with the confirm's key: `resume` finishes an unfinished one from
+// the agency's journal with the same key) and its schedule changes (an unacknowledged one stays
+// in the queue).
+const QStringList kCancellationColumns = {
+    QStringLiteral("idempotency_key"), QStringLiteral("provider"),
+    QStringLiteral("order_id"),        QStringLiteral("quote_id"),
+    QStringLiteral("refund_amount"),   QStringLiteral("refund_currency"),
+    QStringLiteral("expires_at"),      QStringLiteral("state"),
+    QStringLiteral("message"),         QStringLiteral("created_at"),
+    QStringLiteral("updated_at")};
+const QStringList kScheduleChangeColumns = {QStringLiteral("id"),
+                                            QStringLiteral("provider"),
+                                            QStringLiteral("order_id"),
+                                            QStringLiteral("order_version"),
+                                            QStringLiteral("event_id"),
+                                            QStringLiteral("old_json"),
+                                            QStringLiteral("new_json"),
+                                            QStringLiteral("received_at"),
+                                            QStringLiteral("acknowledged_at"),
+                                            QStringLiteral("acknowledged_by")};
+
 QString insertSql(const QString &table, const QStringList &columns) {
     QStringList params;
     for (const QString &c : std::as_const(columns))
@@ -57,6 +78,34 @@ void bindRow(QSqlQuery &q, const QSqlRecord &row, const QStringList &columns) {
                                                              : QMetaType(QMetaType::QString))
                                               : v);
     }
+}
+
+// The rows of `table` that belong to the source's intent `sourceId`, under the copy's id
+// `newId`, in `orderBy`'s order; a row the target has already (`onConflict`) is left as it is.
+// How many were copied.
+Result<int> copyRowsOf(QSqlDatabase &from, QSqlDatabase &to, const QString &table,
+                       const QStringList &columns, const QString &orderBy,
+                       const QString &onConflict, qint64 sourceId, qint64 newId) {
+    QSqlQuery read(from);
+    read.setForwardOnly(true);
+    read.prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", ")) +
+                 QStringLiteral(" FROM %1 WHERE intent_id = :id ORDER BY %2").arg(table, orderBy));
+    read.bindValue(QStringLiteral(":id"), sourceId);
+    if (auto s = sql::exec(read, QStringLiteral("reading the source's %1").arg(table)); !s)
+        return s.error();
+    QStringList withIntent = columns;
+    withIntent.prepend(QStringLiteral("intent_id"));
+    QSqlQuery insert(to);
+    insert.prepare(insertSql(table, withIntent) + QLatin1Char(' ') + onConflict);
+    int copied = 0;
+    while (read.next()) {
+        bindRow(insert, read.record(), columns);
+        insert.bindValue(QStringLiteral(":intent_id"), newId);
+        if (auto s = sql::exec(insert, QStringLiteral("copying the %1").arg(table)); !s)
+            return s.error();
+        copied += insert.numRowsAffected() > 0 ? 1 : 0;
+    }
+    return copied;
 }
 
 } // namespace
@@ -116,27 +165,30 @@ Result<OrderJournal::ImportReport> OrderJournal::importFrom(const OrderJournal &
                     const qint64 newId = ins.lastInsertId().toLongLong();
                     ++r.copied;
 
-                    QSqlQuery evs(*from);
-                    evs.setForwardOnly(true);
-                    evs.prepare(QStringLiteral("SELECT ") +
-                                kEventColumns.join(QStringLiteral(", ")) +
-                                QStringLiteral(" FROM events WHERE intent_id = :id ORDER BY id"));
-                    evs.bindValue(QStringLiteral(":id"),
-                                  row.value(QStringLiteral("id")).toLongLong());
-                    if (auto s = sql::exec(evs, QStringLiteral("reading the source's events")); !s)
-                        return s.error();
-                    QStringList columns = kEventColumns;
-                    columns.prepend(QStringLiteral("intent_id"));
-                    QSqlQuery insEv(db);
-                    insEv.prepare(insertSql(QStringLiteral("events"), columns) +
-                                  QStringLiteral(" ON CONFLICT (webhook_event_id) DO NOTHING"));
-                    while (evs.next()) {
-                        bindRow(insEv, evs.record(), kEventColumns);
-                        insEv.bindValue(QStringLiteral(":intent_id"), newId);
-                        if (auto s = sql::exec(insEv, QStringLiteral("copying an event")); !s)
-                            return s.error();
-                        r.events += insEv.numRowsAffected() > 0 ? 1 : 0;
-                    }
+                    const qint64 sourceId = row.value(QStringLiteral("id")).toLongLong();
+                    auto events = copyRowsOf(*from, db, QStringLiteral("events"), kEventColumns,
+                                             QStringLiteral("id"),
+                                             QStringLiteral("ON CONFLICT (webhook_event_id) DO "
+                                                            "NOTHING"),
+                                             sourceId, newId);
+                    if (!events)
+                        return events.error();
+                    r.events += *events;
+                    auto cancellations =
+                        copyRowsOf(*from, db, QStringLiteral("cancellations"), kCancellationColumns,
+                                   QStringLiteral("created_at, idempotency_key"),
+                                   QStringLiteral("ON CONFLICT (idempotency_key) DO NOTHING"),
+                                   sourceId, newId);
+                    if (!cancellations)
+                        return cancellations.error();
+                    r.cancellations += *cancellations;
+                    auto changes =
+                        copyRowsOf(*from, db, QStringLiteral("schedule_changes"),
+                                   kScheduleChangeColumns, QStringLiteral("received_at, id"),
+                                   QStringLiteral("ON CONFLICT (id) DO NOTHING"), sourceId, newId);
+                    if (!changes)
+                        return changes.error();
+                    r.scheduleChanges += *changes;
                 }
                 return r;
             });
@@ -145,6 +197,8 @@ Result<OrderJournal::ImportReport> OrderJournal::importFrom(const OrderJournal &
         report.copied += batch->copied;
         report.alreadyThere += batch->alreadyThere;
         report.events += batch->events;
+        report.cancellations += batch->cancellations;
+        report.scheduleChanges += batch->scheduleChanges;
         report.conflicts += batch->conflicts;
     }
 }

@@ -2,19 +2,24 @@
 // journal — the real binary, a real SQLite file and a real PostgreSQL server — idempotently.
 
 #include "core/intent.h"
+#include "core/money.h"
 #include "pgserver.h"
 #include "processrun.h"
 #include "storage/orderjournal.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
+using fd::Cancellation;
 using fd::CheckoutState;
+using fd::Money;
 using fd::OrderJournal;
 using fd::ProviderStatus;
+using fd::ScheduleChange;
 using fd::test::PgServer;
 
 namespace {
@@ -30,6 +35,7 @@ QJsonArray passengers() {
 // each provider with the same order id, and a webhook that no intent claimed yet.
 struct DeskHistory {
     QStringList keys;
+    QString cancellationKey; // the booked order's quoted cancellation
 };
 
 DeskHistory fillDesk(OrderJournal &j) {
@@ -43,6 +49,23 @@ DeskHistory fillDesk(OrderJournal &j) {
     j.applyWebhook(QStringLiteral("evt_1"), QStringLiteral("ord_0001"), ProviderStatus::Ticketed,
                    QJsonObject{{QStringLiteral("id"), QStringLiteral("evt_1")}});
     h.keys << booked.idempotencyKey;
+    // Its cancellation quoted (with the confirm's key), and a schedule change waiting in the
+    // queue: both belong to the booking and go with it.
+    Cancellation quote;
+    quote.quoteId = QStringLiteral("ore_0001");
+    quote.orderId = QStringLiteral("ord_0001");
+    quote.refund = Money::parse(QStringLiteral("300.00"), QStringLiteral("GBP")).value();
+    quote.expiresAt = QDateTime::currentDateTimeUtc().addSecs(900);
+    h.cancellationKey =
+        j.recordCancellationQuote(QStringLiteral("travelbase"), quote).value().idempotencyKey;
+    const QJsonObject retimed{
+        {QStringLiteral("id"), QStringLiteral("ord_0001")},
+        {QStringLiteral("version"), 3},
+        {QStringLiteral("slices"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("departing_at"), QStringLiteral("2026-12-21T09:35:00Z")},
+             {QStringLiteral("arriving_at"), QStringLiteral("2026-12-21T16:05:00Z")}}}}};
+    j.recordScheduleChange(QStringLiteral("travelbase"), retimed, QStringLiteral("evt_2"));
     auto waiting = j.createIntent(QStringLiteral("off_2"), offer, passengers()).value();
     j.freezeBody(waiting.id, R"({"data":{"selected_offers":["off_2"]}})");
     j.recordCreateResponse(waiting.id, QStringLiteral("ord_0002"), QStringLiteral("DEF456"), true);
@@ -112,7 +135,29 @@ class TestJournalMigrate : public QObject {
             QCOMPARE(copy.passengers, mine.passengers);
             QVERIFY(copy.leaseOwner.isEmpty());
             QCOMPARE(target.events(copy.id).value().size(), desk.events(mine.id).value().size());
+            const auto copiedCancellations =
+                target.cancellationsOf(copy.provider, copy.orderId).value();
+            const auto desksCancellations =
+                desk.cancellationsOf(mine.provider, mine.orderId).value();
+            QCOMPARE(copiedCancellations.size(), desksCancellations.size());
+            for (qsizetype n = 0; n < copiedCancellations.size(); ++n) {
+                QCOMPARE(copiedCancellations[n].idempotencyKey,
+                         desksCancellations[n].idempotencyKey);
+                QCOMPARE(copiedCancellations[n].state, desksCancellations[n].state);
+                QCOMPARE(copiedCancellations[n].intentId, copy.id);
+            }
         }
+        // The quoted cancellation is the agency's to finish, with its key; the schedule change
+        // waits in the agency's queue, under the copy.
+        QCOMPARE(target.cancellation(h.cancellationKey).value().quote.refund.toString(),
+                 desk.cancellation(h.cancellationKey).value().quote.refund.toString());
+        const auto queue = target.scheduleQueue(100).value();
+        QCOMPARE(std::count_if(queue.begin(), queue.end(),
+                               [&](const ScheduleChange &c) {
+                                   return c.intentId == there.value(h.keys.first()).id &&
+                                          c.eventId == QLatin1String("evt_2");
+                               }),
+                 1);
     }
 
 private Q_SLOTS:
@@ -140,11 +185,14 @@ private Q_SLOTS:
         QCOMPARE(report.value(QLatin1String("type")).toString(), QStringLiteral("migrated"));
         QCOMPARE(report.value(QLatin1String("copied")).toInt(), 4);
         QCOMPARE(report.value(QLatin1String("already_there")).toInt(), 0);
+        QCOMPARE(report.value(QLatin1String("cancellations")).toInt(), 1);
+        QCOMPARE(report.value(QLatin1String("schedule_changes")).toInt(), 1);
         // Run again (as after an interruption): nothing is copied twice.
         const auto second = migrate(from, to);
         QVERIFY2(second.exitCode == 0, second.err.constData());
         QCOMPARE(lastLine(second.out).value(QLatin1String("copied")).toInt(), 0);
         QCOMPARE(lastLine(second.out).value(QLatin1String("already_there")).toInt(), 4);
+        QCOMPARE(lastLine(second.out).value(QLatin1String("cancellations")).toInt(), 0);
         OrderJournal agency;
         QVERIFY(agency.open(to).ok());
         QCOMPARE(agency.count().value(), 4);
