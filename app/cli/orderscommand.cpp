@@ -1,5 +1,6 @@
 #include "orderscommand.h"
-#include "secretinput.h"
+
+#include "journalargument.h"
 
 #include "desk/orders.h"
 
@@ -148,11 +149,7 @@ void noteTightenedJournal(QTextStream &err, const QString &command, const desk::
 
 int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     QCommandLineParser parser;
-    const QCommandLineOption journalOpt(
-        QStringLiteral("journal"),
-        QStringLiteral("order journal: a file, or the agency's postgresql://USER@HOST:PORT/DB "
-                       "(default: FLIGHTDESK_JOURNAL)"),
-        QStringLiteral("PATH|URL"));
+    const QCommandLineOption journalOpt = journalOption();
     const QCommandLineOption jsonlOpt(QStringLiteral("jsonl"),
                                       QStringLiteral("one intent per line (JSON Lines)"));
     const QCommandLineOption attentionOpt(
@@ -167,17 +164,12 @@ int runOrders(const QStringList &arguments, QTextStream &out, QTextStream &err) 
         err << "flightdesk orders: " << parser.errorText() << '\n';
         return 1;
     }
-    const QString path = desk::journalOrEnvironment(parser.value(journalOpt));
-    if (path.isEmpty()) {
-        err << "flightdesk orders: --journal PATH|URL (or FLIGHTDESK_JOURNAL) is required\n";
+    const auto journalArg = journalArgument(parser, journalOpt, QStringLiteral("orders"), err);
+    if (!journalArg)
         return 1;
-    }
+    const QString &path = journalArg->location;
     // Never creates a journal: a mistyped path is "no journal at PATH", not an empty history.
-    QStringList warnings;
-    const QString password = cli::agencyJournalPassword(path, &warnings);
-    for (const QString &w : std::as_const(warnings))
-        err << "flightdesk orders: " << w << '\n';
-    const auto orders = desk::openOrders(path, password);
+    const auto orders = desk::openOrders(path, journalArg->password);
     if (!orders) {
         err << "flightdesk orders: " << orders.error().message << '\n';
         return 1;

@@ -1,5 +1,6 @@
 #include "queuecommand.h"
-#include "secretinput.h"
+
+#include "journalargument.h"
 
 #include "desk/orders.h"
 #include "desk/schedulechanges.h"
@@ -56,11 +57,7 @@ QString defaultAgent() {
 
 int runQueue(const QStringList &arguments, QTextStream &out, QTextStream &err) {
     QCommandLineParser parser;
-    const QCommandLineOption journalOpt(
-        QStringLiteral("journal"),
-        QStringLiteral("order journal: a file, or the agency's postgresql://USER@HOST:PORT/DB "
-                       "(default: FLIGHTDESK_JOURNAL)"),
-        QStringLiteral("PATH|URL"));
+    const QCommandLineOption journalOpt = journalOption();
     const QCommandLineOption limitOpt(QStringLiteral("limit"),
                                       QStringLiteral("at most N changes (default 100)"),
                                       QStringLiteral("N"), QStringLiteral("100"));
@@ -81,16 +78,10 @@ int runQueue(const QStringList &arguments, QTextStream &out, QTextStream &err) {
         err << "flightdesk queue: --limit must be a number from 1 to 500\n";
         return 1;
     }
-    const QString path = desk::journalOrEnvironment(parser.value(journalOpt));
-    if (path.isEmpty()) {
-        err << "flightdesk queue: --journal PATH|URL (or FLIGHTDESK_JOURNAL) is required\n";
+    const auto journalArg = journalArgument(parser, journalOpt, QStringLiteral("queue"), err);
+    if (!journalArg)
         return 1;
-    }
-    QStringList warnings;
-    const QString password = cli::agencyJournalPassword(path, &warnings);
-    for (const QString &w : std::as_const(warnings))
-        err << "flightdesk queue: " << w << '\n';
-    auto opened = desk::openScheduleChanges(path, password);
+    auto opened = desk::openScheduleChanges(journalArg->location, journalArg->password);
     if (!opened) {
         err << "flightdesk queue: " << opened.error().message << '\n';
         return 1;
