@@ -1,12 +1,13 @@
 #include "schedulequeuepage.h"
 
-#include <QSet>
+#include "schedulequeuemodel.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QSet>
+#include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -18,7 +19,6 @@ namespace {
 // A page of the queue: an agent works the oldest first, and a queue longer than this is a
 // backlog the summary counts, not something to scroll through.
 constexpr int kShown = 200;
-constexpr int kIdRole = Qt::UserRole;
 
 QString dayOffset(const QDate &day, const QDate &reference) {
     if (!reference.isValid() || day == reference)
@@ -33,22 +33,13 @@ ScheduleQueuePage::ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *pa
     : QWidget(parent)
     , m_changes(changes)
     , m_summaryLabel(new QLabel(this))
-    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_model(new ScheduleQueueModel(this))
+    , m_table(new QTableView(this))
     , m_acknowledgeButton(new QPushButton(tr("&Acknowledge"), this)) {
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("changesTable"));
-    m_table->setHorizontalHeaderLabels(
-        {//: Column: the booking reference (PNR) and order id.
-         tr("Booking"),
-         //: Column: flight number and route, e.g. "BA76 LOS → LHR".
-         tr("Flight"),
-         //: Column: the times as booked, in each airport's local time.
-         tr("Was"),
-         //: Column: the times the airline has now, in each airport's local time.
-         tr("Now"),
-         //: Column: when the desk learned of the change.
-         tr("Received")});
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -72,7 +63,7 @@ ScheduleQueuePage::ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *pa
 
     connect(m_acknowledgeButton, &QPushButton::clicked, this,
             &ScheduleQueuePage::acknowledgeSelected);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_acknowledgeButton->setEnabled(!selectedId().isEmpty()); });
     if (m_changes)
         m_changes->watch(this, [this] { refresh(); });
@@ -82,11 +73,9 @@ ScheduleQueuePage::ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *pa
 ScheduleQueuePage::~ScheduleQueuePage() = default;
 
 QString ScheduleQueuePage::selectedId() const {
-    const QList<QTableWidgetItem *> items = m_table->selectedItems();
-    if (items.isEmpty())
-        return {};
-    const QTableWidgetItem *first = m_table->item(items.first()->row(), BookingColumn);
-    return first ? first->data(kIdRole).toString() : QString();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString()
+                          : rows.first().data(ScheduleQueueModel::ChangeIdRole).toString();
 }
 
 QDate ScheduleQueuePage::localDay(const QDateTime &utc, const QString &zone) {
@@ -132,50 +121,12 @@ void ScheduleQueuePage::refresh() {
 
 void ScheduleQueuePage::present(const desk::ScheduleChanges::Queue &queue) {
     const QString keep = selectedId();
-    m_table->setRowCount(0);
-    int select = -1;
-    for (const ScheduleChange &c : queue.changes) {
-        QStringList flights, was, now;
-        for (const desk::ScheduleLeg &leg : desk::scheduleLegs(c)) {
-            if (!leg.changed())
-                continue;
-            flights << QString(leg.flight + QLatin1Char(' ') + leg.origin + QStringLiteral(" → ") +
-                               leg.destination)
-                           .trimmed();
-            //: Departure → arrival, each in its airport's local time.
-            // Days count from the booked departure's local day, as a ticket prints them.
-            const QDate booked = localDay(leg.oldDeparture, leg.originZone);
-            const QDate leaves =
-                leg.newDeparture.isValid() ? localDay(leg.newDeparture, leg.originZone) : booked;
-            was << tr("%1 → %2").arg(localTime(leg.oldDeparture, leg.originZone),
-                                     localTime(leg.oldArrival, leg.destinationZone, booked));
-            now << tr("%1 → %2").arg(localTime(leg.newDeparture, leg.originZone, booked),
-                                     localTime(leg.newArrival, leg.destinationZone, leaves));
-        }
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        const QString booking =
-            c.bookingReference.isEmpty()
-                ? c.orderId
-                : c.bookingReference + QStringLiteral(" (") + c.orderId + QLatin1Char(')');
-        auto *first = new QTableWidgetItem(booking);
-        first->setData(kIdRole, c.id);
-        m_table->setItem(row, BookingColumn, first);
-        const QString sep = QStringLiteral("\n");
-        m_table->setItem(row, FlightColumn, new QTableWidgetItem(flights.join(sep)));
-        m_table->setItem(row, WasColumn, new QTableWidgetItem(was.join(sep)));
-        m_table->setItem(row, NowColumn, new QTableWidgetItem(now.join(sep)));
-        m_table->setItem(row, ReceivedColumn,
-                         new QTableWidgetItem(
-                             QLocale().toString(c.receivedAt.toLocalTime(), QLocale::ShortFormat)));
-        if (c.id == keep)
-            select = row;
-    }
+    m_model->setChanges(queue.changes);
     m_table->resizeColumnsToContents();
     m_table->resizeRowsToContents();
     // Something is always selected when there is anything to work: Alt+A acts at once.
-    if (m_table->rowCount() > 0)
-        m_table->selectRow(select >= 0 ? select : 0);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(qMax(0, m_model->rowOf(keep)));
     m_acknowledgeButton->setEnabled(!selectedId().isEmpty());
     m_summaryLabel->setText(
         queue.total == 0

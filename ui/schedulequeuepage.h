@@ -7,9 +7,11 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace fd::ui {
+
+class ScheduleQueueModel;
 
 // The schedule-change queue, worked the way GDS agents work theirs: every flight the airline
 // re-timed after booking, old and new times side by side in the airports' local times, until an
@@ -21,14 +23,13 @@ class ScheduleQueuePage final : public QWidget {
     Q_DISABLE_COPY_MOVE(ScheduleQueuePage)
 
 public:
-    enum Column { BookingColumn, FlightColumn, WasColumn, NowColumn, ReceivedColumn, ColumnCount };
-
     // `changes` is not owned and must outlive the page.
     explicit ScheduleQueuePage(desk::ScheduleChanges *changes, QWidget *parent = nullptr);
     ~ScheduleQueuePage() override;
 
     qint64 total() const { return m_total; }
     QString selectedId() const; // empty when nothing is selected
+    ScheduleQueueModel *model() const { return m_model; }
 
     // "Thu 10 Dec 09:00 WAT" (the airport's zone), or "… 08:00 UTC" without a zone; "+1" (or
     // "-1") when that local day is not `referenceDay` (the departure's local day, as airlines
@@ -54,7 +55,8 @@ private:
 
     desk::ScheduleChanges *m_changes;
     QLabel *m_summaryLabel;
-    QTableWidget *m_table;
+    ScheduleQueueModel *m_model;
+    QTableView *m_table;
     QPushButton *m_acknowledgeButton;
     qint64 m_total = 0;
     bool m_reading = false;

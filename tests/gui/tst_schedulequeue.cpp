@@ -6,19 +6,22 @@
 #include "mainwindow.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
+#include "schedulequeuemodel.h"
 #include "schedulequeuepage.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTest>
 
 using fd::ScheduleChange;
 using fd::ui::MainWindow;
+using fd::ui::ScheduleQueueModel;
 using fd::ui::ScheduleQueuePage;
 
 namespace {
@@ -81,6 +84,37 @@ class TestScheduleQueue final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The queue's table model, checked by Qt's own model tester through a reset and back:
+    // raw values for sorting (the departures as instants), the change's id on every column.
+    void theModelIsAWellBehavedTable() {
+        ScheduleQueueModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fd::test::FakeScheduleChanges q;
+        fill(q);
+        q.changes[1].intentId = 9;
+        model.setChanges(q.changes);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(ScheduleQueueModel::ColumnCount));
+        QCOMPARE(model.headerData(ScheduleQueueModel::Now, Qt::Horizontal).toString(),
+                 QStringLiteral("Now"));
+        const QModelIndex now = model.index(1, ScheduleQueueModel::Now);
+        QCOMPARE(now.data(ScheduleQueueModel::RawValueRole).toDateTime(),
+                 QDateTime(QDate(2026, 12, 12), QTime(22, 55), Qt::UTC));
+        QCOMPARE(model.index(0, ScheduleQueueModel::Was)
+                     .data(ScheduleQueueModel::RawValueRole)
+                     .toDateTime(),
+                 QDateTime(QDate(2026, 12, 10), QTime(8, 0), Qt::UTC));
+        QCOMPARE(now.data(ScheduleQueueModel::ChangeIdRole).toString(),
+                 QStringLiteral("travelbase/ord_0009/v3"));
+        QCOMPARE(now.data(ScheduleQueueModel::IntentIdRole).toLongLong(), 9);
+        QCOMPARE(model.rowOf(QStringLiteral("travelbase/ord_0009/v3")), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("travelbase/ord_0404/v1")), -1);
+        model.setChanges({});
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.index(0, 0).isValid());
+    }
+
     void localTimesNameTheZoneAndTheDay() {
         const QDateTime dep(QDate(2026, 12, 12), QTime(18, 40), Qt::UTC);
         const QDateTime arr(QDate(2026, 12, 13), QTime(5, 10), Qt::UTC);
@@ -131,17 +165,19 @@ private Q_SLOTS:
         QVERIFY(page);
         const int index = tabs->indexOf(page);
         QTRY_COMPARE(tabs->tabText(index), QStringLiteral("&Queue (2)"));
-        auto *table = page->findChild<QTableWidget *>(QStringLiteral("changesTable"));
-        QCOMPARE(table->rowCount(), 2);
+        auto *table = page->findChild<QTableView *>(QStringLiteral("changesTable"));
+        const auto text = [table](int row, int column) {
+            return table->model()->index(row, column).data().toString();
+        };
+        QCOMPARE(table->model()->rowCount(), 2);
         // Old and new side by side, in Lagos's and London's own times.
-        QCOMPARE(table->item(0, ScheduleQueuePage::WasColumn)->text(),
+        QCOMPARE(text(0, ScheduleQueueModel::Was),
                  QStringLiteral("Thu 10 Dec 09:00 WAT → Thu 10 Dec 14:30 GMT"));
-        QCOMPARE(table->item(0, ScheduleQueuePage::NowColumn)->text(),
+        QCOMPARE(text(0, ScheduleQueueModel::Now),
                  QStringLiteral("Thu 10 Dec 10:35 WAT → Thu 10 Dec 16:05 GMT"));
-        QCOMPARE(table->item(0, ScheduleQueuePage::FlightColumn)->text(),
-                 QStringLiteral("BA76 LOS → LHR"));
+        QCOMPARE(text(0, ScheduleQueueModel::Flight), QStringLiteral("BA76 LOS → LHR"));
         // Leaves the next day now: "+1" on the departure, none on an arrival that same day.
-        QCOMPARE(table->item(1, ScheduleQueuePage::NowColumn)->text(),
+        QCOMPARE(text(1, ScheduleQueueModel::Now),
                  QStringLiteral("Sun 13 Dec 00:55 SAST +1 → Sun 13 Dec 10:25 CET"));
 
         // A change arriving while the window is open raises the count.
@@ -181,13 +217,13 @@ private Q_SLOTS:
         QTRY_COMPARE(tabs->tabText(index), QStringLiteral("&Queue (2)"));
         QCOMPARE(desk.fakeScheduleChanges.acknowledged,
                  QStringList{QStringLiteral("travelbase/ord_0009/v3")});
-        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->model()->rowCount(), 2);
         // Again: the first row is selected after a read, so Alt+A alone works the queue down.
         QTest::keyClick(&w, Qt::Key_A, Qt::AltModifier);
         QTRY_COMPARE(tabs->tabText(index), QStringLiteral("&Queue (1)"));
         QTest::keyClick(&w, Qt::Key_A, Qt::AltModifier);
         QTRY_COMPARE(tabs->tabText(index), QStringLiteral("&Queue"));
-        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(table->model()->rowCount(), 0);
         QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
     }
 };
