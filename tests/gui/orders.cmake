@@ -47,3 +47,6 @@ flightdesk_add_test(NAME tst_contactdialog SOURCES tst_contactdialog.cpp booking
                     LABEL gui
                     LIBS flightdesk_test_support flightdesk_ui flightdesk_sandbox flightdesk_api
                          flightdesk_storage)
+# Both dialogs once more on the agency's journal (a private PostgreSQL server).
+flightdesk_add_postgres_run(tst_canceldialog)
+flightdesk_add_postgres_run(tst_contactdialog)
