@@ -122,7 +122,9 @@ if(NOT WIN32 AND NOT APPLE)
     # Qt loads these plugins with dlopen(), so dpkg-shlibdeps cannot see them: the SQLite driver
     # for the order journal, and the platform plugins (xcb for the desktop, offscreen for
     # headless use) that QApplication needs to start at all.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+    # tzdata: flight times are shown in each airport's zone, which Debian's Qt reads from the
+    # system tz database (without it every time falls back to UTC).
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, tzdata")
     # The PostgreSQL driver, for an agency's journal on its own PostgreSQL server. Recommended,
     # not required: the desk's own journal is SQLite, and it works without.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql")

@@ -444,11 +444,12 @@ QString CheckoutTab::itineraryHtml() const {
     if (m_offer) {
         html += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Flights").toHtmlEscaped());
         for (const Slice &s : m_offer->slices)
-            html += QStringLiteral("<li>%1 (%2) → %3 (%4): %5 – %6 UTC</li>")
-                        .arg(s.origin.cityName.toHtmlEscaped(), s.origin.iataCode,
-                             s.destination.cityName.toHtmlEscaped(), s.destination.iataCode,
-                             s.departingAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                             s.arrivingAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            // In each airport's local time, as the airline's ticket prints it.
+            html += QStringLiteral("<li>%1 (%2) → %3 (%4): %5</li>")
+                        .arg(s.origin.cityName.toHtmlEscaped(), s.origin.iataCode.toHtmlEscaped(),
+                             s.destination.cityName.toHtmlEscaped(),
+                             s.destination.iataCode.toHtmlEscaped(),
+                             checkouttext::times(s).toHtmlEscaped());
         html += QStringLiteral("</ul><p>%1 %2</p>")
                     .arg(m_offer->ownerName.toHtmlEscaped(), m_offer->total.toString());
     }

@@ -1,5 +1,7 @@
 #include "checkouttext.h"
 
+#include "localtime.h"
+
 #include "core/offerchecks.h"
 
 #include <QCoreApplication>
@@ -40,22 +42,19 @@ QString route(const Slice &slice) {
 }
 
 QString times(const Slice &slice) {
-    const QLocale locale;
-    const QDateTime dep = slice.departingAt.toUTC();
-    const QDateTime arr = slice.arrivingAt.toUTC();
-    QString arrival = locale.toString(arr.time(), QStringLiteral("HH:mm"));
-    if (const qint64 days = dep.date().daysTo(arr.date()); days > 0)
-        arrival += QStringLiteral(" (+%1)").arg(days);
+    const QDate leaves = localDay(slice.departingAt, slice.origin.timeZone);
     const int stops = std::max(0, slice.segmentCount - 1);
     const QString stopText = stops == 0   ? tr("direct")
                              : stops == 1 ? tr("1 stop")
                                           : tr("%1 stops").arg(stops);
-    //: %1 date, %2 departure time, %3 arrival time (with "(+1)" for the next day), %4 duration,
-    //: %5 "direct" or the number of stops. Times are UTC, as the API gives them.
-    return tr("%1 · %2 → %3 UTC · %4 · %5")
-        .arg(locale.toString(dep.date(), QStringLiteral("ddd d MMM yyyy")),
-             locale.toString(dep.time(), QStringLiteral("HH:mm")), arrival,
-             duration(dep.secsTo(arr) / 60), stopText);
+    //: %1 the departure's local date, %2 departure time and zone ("09:00 WAT"), %3 arrival time
+    //: and zone ("06:15 WAT +1" when it lands on a later local day), %4 duration, %5 "direct"
+    //: or the number of stops. Each time is the airport's local time.
+    return tr("%1 · %2 → %3 · %4 · %5")
+        .arg(QLocale().toString(leaves, QStringLiteral("ddd d MMM yyyy")),
+             localClock(slice.departingAt, slice.origin.timeZone),
+             localClock(slice.arrivingAt, slice.destination.timeZone, leaves),
+             duration(slice.departingAt.secsTo(slice.arrivingAt) / 60), stopText);
 }
 
 QString carrier(const Offer &offer) {

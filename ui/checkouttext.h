@@ -19,7 +19,8 @@ struct Toned {
 
 QString remaining(qint64 seconds); // "12:34", "1:02:03"; "0:00" when none is left
 QString route(const Slice &slice); // "LOS Lagos → LHR London"
-QString times(const Slice &slice); // "Thu 10 Dec 2026 · 08:00 → 14:30 UTC · 6 h 30 min · direct"
+// "Thu 10 Dec 2026 · 09:00 WAT → 14:30 GMT · 6 h 30 min · direct": each airport's local time.
+QString times(const Slice &slice);
 QString carrier(const Offer &offer);    // "British Airways (BA)"
 QString groupedAmount(QString decimal); // "1500.00" -> "1,500.00", digits never re-rounded
 

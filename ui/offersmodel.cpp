@@ -1,6 +1,7 @@
 #include "offersmodel.h"
 
 #include "checkouttext.h"
+#include "localtime.h"
 
 #include "core/offerchecks.h"
 #include "desk/providers.h"
@@ -35,20 +36,18 @@ QString durationText(int minutes) {
 }
 
 QString departureText(const Slice &s) {
-    const QDateTime t = s.departingAt.toUTC();
-    //: Departure cell: %1 airport code, %2 date and time such as "Thu 10 Dec 08:00" (UTC).
+    //: Departure cell: %1 airport code, %2 the airport's local date, time and zone such as
+    //: "Thu 10 Dec 09:00 WAT".
     return OffersModel::tr("%1 · %2").arg(s.origin.iataCode,
-                                          QLocale().toString(t, QStringLiteral("ddd d MMM HH:mm")));
+                                          localTime(s.departingAt, s.origin.timeZone));
 }
 
 QString arrivalText(const Slice &s) {
-    const QDateTime dep = s.departingAt.toUTC();
-    const QDateTime arr = s.arrivingAt.toUTC();
-    QString time = QLocale().toString(arr.time(), QStringLiteral("HH:mm"));
-    if (const qint64 days = dep.date().daysTo(arr.date()); days > 0)
-        time += QStringLiteral(" (+%1)").arg(days);
-    //: Arrival cell: %1 airport code, %2 time (with "(+1)" when it lands the next day).
-    return OffersModel::tr("%1 · %2").arg(s.destination.iataCode, time);
+    //: Arrival cell: %1 airport code, %2 the airport's local time and zone, with "+1" when it
+    //: lands on a later local day than it left ("06:15 WAT +1").
+    return OffersModel::tr("%1 · %2").arg(s.destination.iataCode,
+                                          localClock(s.arrivingAt, s.destination.timeZone,
+                                                     localDay(s.departingAt, s.origin.timeZone)));
 }
 
 // The flight numbers of every segment, from the offer as received ("BA76, BA77"): Travelbase
@@ -233,18 +232,23 @@ QString OffersModel::spoken(const Offer &offer, int row, int column) const {
     switch (column) {
     case Departure:
         return spokenPerSlice(offer, [&](const Slice &s) {
-            //: Spoken: departs Lagos (LOS) Thursday 10 December 2026 at 08:00 UTC.
-            return tr("departs %1 (%2) %3 at %4 UTC")
+            //: Spoken: departs Lagos (LOS) Thursday 10 December 2026 at 09:00 WAT (the
+            //: airport's local time and zone).
+            return tr("departs %1 (%2) %3 at %4")
                 .arg(s.origin.cityName, s.origin.iataCode,
-                     locale.toString(s.departingAt.toUTC().date(), QLocale::LongFormat),
-                     locale.toString(s.departingAt.toUTC().time(), QStringLiteral("HH:mm")));
+                     locale.toString(localDay(s.departingAt, s.origin.timeZone),
+                                     QLocale::LongFormat),
+                     localClock(s.departingAt, s.origin.timeZone));
         });
     case Arrival:
         return spokenPerSlice(offer, [&](const Slice &s) {
-            return tr("arrives %1 (%2) %3 at %4 UTC")
+            //: Spoken: arrives London (LHR) Thursday 10 December 2026 at 14:30 GMT (the
+            //: airport's local time and zone).
+            return tr("arrives %1 (%2) %3 at %4")
                 .arg(s.destination.cityName, s.destination.iataCode,
-                     locale.toString(s.arrivingAt.toUTC().date(), QLocale::LongFormat),
-                     locale.toString(s.arrivingAt.toUTC().time(), QStringLiteral("HH:mm")));
+                     locale.toString(localDay(s.arrivingAt, s.destination.timeZone),
+                                     QLocale::LongFormat),
+                     localClock(s.arrivingAt, s.destination.timeZone));
         });
     case Stops:
         return spokenPerSlice(offer, [](const Slice &s) { return stopsText(stopsOf(s)); });
@@ -275,7 +279,8 @@ QVariant OffersModel::headerData(int section, Qt::Orientation orientation, int r
     if (role == Qt::ToolTipRole) {
         if (section == Departure || section == Arrival)
             //: Header tooltip of the time columns.
-            return tr("Times are UTC, as the provider gives them. A return trip shows the way "
+            return tr("Times are each airport's local time, with its zone; \"+1\" marks an "
+                      "arrival on a later day than the departure. A return trip shows the way "
                       "back on the second line.");
         if (section == ValidFor)
             return tr("How long the offer can still be booked. Offers in their last minute are "
@@ -294,9 +299,11 @@ QVariant OffersModel::headerData(int section, Qt::Orientation orientation, int r
         //: Column header: the airline selling the offer, and its flight numbers.
         return tr("Carrier");
     case Departure:
-        return tr("Departs (UTC)");
+        //: Column header: departure airport and its local date and time.
+        return tr("Departs");
     case Arrival:
-        return tr("Arrives (UTC)");
+        //: Column header: arrival airport and its local time.
+        return tr("Arrives");
     case Stops:
         return tr("Stops");
     case Duration:

@@ -10,7 +10,8 @@ namespace fd::ui {
 
 // The offers of one search (from every provider asked), one row each. A return trip shows each
 // slice on its own line in the time columns ("outbound" above "return"), so both stay readable at a
-// glance. Times are UTC, as the API gives them; the headers say so.
+// glance. Times are each airport's local time with its zone (UTC, saying so, when the provider
+// gave no zone); sorting compares the instants (RawValueRole).
 class OffersModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OffersModel)

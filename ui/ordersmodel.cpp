@@ -1,6 +1,7 @@
 #include "ordersmodel.h"
 
 #include "checkouttext.h"
+#include "localtime.h"
 
 #include "desk/providers.h"
 
@@ -191,6 +192,19 @@ OrdersModel::Row OrdersModel::rowFrom(const Intent &intent) {
                          p.value(QLatin1String("phone_number")).toString()};
     }
     r.route = routeOf(intent.offer);
+    // The offer as the provider's parser reads it: the flights with their airports' zones.
+    if (const auto offer = desk::offerFromJson(intent.provider, intent.offer);
+        offer && !offer->slices.isEmpty()) {
+        const Slice &out = offer->slices.first();
+        r.departsAt = out.departingAt;
+        r.departsText = localTime(out.departingAt, out.origin.timeZone);
+        for (const Slice &s : offer->slices)
+            //: One flight of a booking: %1 origin code, %2 destination code, %3 its local
+            //: date, times and duration ("Thu 10 Dec 2026 · 09:00 WAT → 14:30 GMT · …").
+            r.flights << OrdersModel::tr("%1 → %2 · %3")
+                             .arg(s.origin.iataCode, s.destination.iataCode,
+                                  checkouttext::times(s));
+    }
     const QJsonObject offer = offerObject(intent.offer);
     const QString amount = offer.value(QLatin1String("total_amount")).toString();
     const QString currency = offer.value(QLatin1String("total_currency")).toString();
@@ -350,7 +364,10 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
         case Passengers:
             return r.passengerNames.join(QStringLiteral(", "));
         case Route:
-            return r.route;
+        case Departs:
+            if (role == Qt::ToolTipRole && !r.flights.isEmpty())
+                return r.flights.join(QLatin1Char('\n'));
+            return index.column() == Route ? r.route : r.departsText;
         case Total:
             return r.totalText;
         case Provider:
@@ -374,6 +391,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const {
             return r.passengerNames.join(QStringLiteral(", ")).toLower();
         case Route:
             return r.route;
+        case Departs:
+            return r.departsAt;
         case Total:
             return r.totalMinor;
         case Provider:
@@ -419,6 +438,9 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
         return OrdersModel::tr("Passengers");
     case Route:
         return OrdersModel::tr("Route");
+    case Departs:
+        //: Orders table column: the first flight's departure, in its airport's local time.
+        return OrdersModel::tr("Departs");
     case Total:
         return OrdersModel::tr("Total");
     case Provider:

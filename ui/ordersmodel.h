@@ -51,6 +51,7 @@ public:
         OrderId,
         Passengers,
         Route,
+        Departs, // the first flight's departure, in its airport's local time
         Total,
         Provider,
         ColumnCount
@@ -77,6 +78,9 @@ public:
         QString supersededKey;
         QStringList passengerNames;
         QString route;
+        QDateTime departsAt; // the first flight's departure (UTC); invalid when unknown
+        QString departsText; // the same in its airport's local time: "Thu 10 Dec 09:00 WAT"
+        QStringList flights; // one line per flight, local times: "LOS → LHR · Thu 10 Dec …"
         QString totalText;
         qint64 totalMinor = 0;
         std::optional<fd::Money> total; // the offer's total, when it reads as money

@@ -1,6 +1,6 @@
 #include "schedulequeuemodel.h"
 
-#include "schedulequeuepage.h"
+#include "localtime.h"
 
 #include "desk/schedulechanges.h"
 
@@ -31,18 +31,15 @@ ScheduleQueueModel::Row ScheduleQueueModel::rowFor(const ScheduleChange &c) {
                            leg.destination)
                        .trimmed();
         // Days count from the booked departure's local day, as a ticket prints them.
-        const QDate booked = ScheduleQueuePage::localDay(leg.oldDeparture, leg.originZone);
-        const QDate leaves = leg.newDeparture.isValid()
-                                 ? ScheduleQueuePage::localDay(leg.newDeparture, leg.originZone)
-                                 : booked;
+        const QDate booked = localDay(leg.oldDeparture, leg.originZone);
+        const QDate leaves =
+            leg.newDeparture.isValid() ? localDay(leg.newDeparture, leg.originZone) : booked;
         //: Departure → arrival, each in its airport's local time.
-        was << tr("%1 → %2").arg(
-            ScheduleQueuePage::localTime(leg.oldDeparture, leg.originZone),
-            ScheduleQueuePage::localTime(leg.oldArrival, leg.destinationZone, booked));
+        was << tr("%1 → %2").arg(localTime(leg.oldDeparture, leg.originZone),
+                                 localTime(leg.oldArrival, leg.destinationZone, booked));
         //: Departure → arrival, each in its airport's local time.
-        now << tr("%1 → %2").arg(
-            ScheduleQueuePage::localTime(leg.newDeparture, leg.originZone, booked),
-            ScheduleQueuePage::localTime(leg.newArrival, leg.destinationZone, leaves));
+        now << tr("%1 → %2").arg(localTime(leg.newDeparture, leg.originZone, booked),
+                                 localTime(leg.newArrival, leg.destinationZone, leaves));
     }
     const QString sep = QStringLiteral("\n");
     r.flights = flights.join(sep);

@@ -4,11 +4,9 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QSet>
 #include <QTableView>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -19,13 +17,6 @@ namespace {
 // A page of the queue: an agent works the oldest first, and a queue longer than this is a
 // backlog the summary counts, not something to scroll through.
 constexpr int kShown = 200;
-
-QString dayOffset(const QDate &day, const QDate &reference) {
-    if (!reference.isValid() || day == reference)
-        return {};
-    const qint64 days = reference.daysTo(day);
-    return days > 0 ? QStringLiteral(" +%1").arg(days) : QStringLiteral(" %1").arg(days);
-}
 
 } // namespace
 
@@ -76,27 +67,6 @@ QString ScheduleQueuePage::selectedId() const {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString()
                           : rows.first().data(ScheduleQueueModel::ChangeIdRole).toString();
-}
-
-QDate ScheduleQueuePage::localDay(const QDateTime &utc, const QString &zone) {
-    if (!utc.isValid())
-        return {};
-    const QTimeZone tz(zone.toUtf8());
-    return (zone.isEmpty() || !tz.isValid() ? utc.toUTC() : utc.toTimeZone(tz)).date();
-}
-
-QString ScheduleQueuePage::localTime(const QDateTime &utc, const QString &zone,
-                                     const QDate &referenceDay) {
-    if (!utc.isValid())
-        //: Instead of a time the airline did not give.
-        return tr("see the airline");
-    const QTimeZone tz(zone.toUtf8());
-    // Without the airport's zone the time is UTC, and says so: never the desk's own zone.
-    const bool known = !zone.isEmpty() && tz.isValid();
-    const QDateTime local = known ? utc.toTimeZone(tz) : utc.toUTC();
-    return local.toString(QStringLiteral("ddd d MMM HH:mm")) + QLatin1Char(' ') +
-           (known ? tz.abbreviation(local) : QStringLiteral("UTC")) +
-           dayOffset(local.date(), referenceDay);
 }
 
 void ScheduleQueuePage::refresh() {

@@ -31,14 +31,6 @@ public:
     QString selectedId() const; // empty when nothing is selected
     ScheduleQueueModel *model() const { return m_model; }
 
-    // "Thu 10 Dec 09:00 WAT" (the airport's zone), or "… 08:00 UTC" without a zone; "+1" (or
-    // "-1") when that local day is not `referenceDay` (the departure's local day, as airlines
-    // print an arrival). Public for its unit test.
-    static QString localTime(const QDateTime &utc, const QString &zone,
-                             const QDate &referenceDay = {});
-    // The local day of `utc` in `zone` (UTC when the zone is unknown).
-    static QDate localDay(const QDateTime &utc, const QString &zone);
-
 public Q_SLOTS:
     void refresh();
     void acknowledgeSelected();

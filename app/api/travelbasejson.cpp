@@ -19,9 +19,12 @@ Error shapeError(const QString &what) {
 
 Place placeFrom(const QJsonValue &v) {
     const QJsonObject o = v.toObject();
-    return {o.value(QLatin1String("iata_code")).toString(),
-            o.value(QLatin1String("country_code")).toString(),
-            o.value(QLatin1String("city_name")).toString()};
+    Place p;
+    p.iataCode = o.value(QLatin1String("iata_code")).toString();
+    p.countryCode = o.value(QLatin1String("country_code")).toString();
+    p.cityName = o.value(QLatin1String("city_name")).toString();
+    p.timeZone = parseTimeZone(o.value(QLatin1String("time_zone")).toString());
+    return p;
 }
 
 } // namespace

@@ -19,9 +19,11 @@ Error shapeError(const QString &what) {
 
 Place placeFrom(const QJsonValue &v) {
     const QJsonObject o = v.toObject();
-    return {o.value(QLatin1String("code")).toString(),
-            o.value(QLatin1String("country")).toString(),
-            {}};
+    Place p;
+    p.iataCode = o.value(QLatin1String("code")).toString();
+    p.countryCode = o.value(QLatin1String("country")).toString();
+    p.timeZone = parseTimeZone(o.value(QLatin1String("time_zone")).toString());
+    return p;
 }
 
 Result<Money> moneyFrom(const QJsonValue &amount, const QJsonValue &currency) {

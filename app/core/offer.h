@@ -18,6 +18,11 @@ struct Place {
     QString iataCode;
     QString countryCode;
     QString cityName;
+    QString timeZone; // IANA ("Africa/Lagos"); empty when not given or unknown: shown as UTC
+    // From the places endpoint (the completer): "Murtala Muhammed International Airport", and
+    // "airport" or "city" (a city groups its airports, e.g. LON).
+    QString name;
+    QString type;
 };
 
 struct Slice {
@@ -66,5 +71,8 @@ struct Wallet {
 
 // RFC 3339 in UTC as the contract writes it ("2026-12-10T08:00:00Z"); invalid when it is not.
 QDateTime parseApiTime(const QString &text);
+// An airport's IANA time zone as the contracts write it ("Europe/London"); empty when it is
+// missing, too long, not shaped like an IANA name, or unknown to the system's tz database.
+QString parseTimeZone(const QString &text);
 
 } // namespace fd

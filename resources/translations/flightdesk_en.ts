@@ -1792,6 +1792,14 @@ It is kept in the journal and resumed later with the same key. Do not cancel it 
     </message>
 </context>
 <context>
+    <name>fd::ui::LocalTime</name>
+    <message>
+        <source>see the airline</source>
+        <extracomment>Instead of a flight time the airline did not give.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::MainWindow</name>
     <message>
         <source>%1 — DEMO</source>
@@ -1960,9 +1968,9 @@ A checkout for travel agents that never books or charges twice.</source>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>Departure cell: %1 airport code, %2 date and time such as &quot;Thu 10 Dec 08:00&quot; (UTC).
+        <extracomment>Departure cell: %1 airport code, %2 the airport&apos;s local date, time and zone such as &quot;Thu 10 Dec 09:00 WAT&quot;.
 ----------
-Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the next day).</extracomment>
+Arrival cell: %1 airport code, %2 the airport&apos;s local time and zone, with &quot;+1&quot; when it lands on a later local day than it left (&quot;06:15 WAT +1&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1984,15 +1992,6 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>departs %1 (%2) %3 at %4 UTC</source>
-        <extracomment>Spoken: departs Lagos (LOS) Thursday 10 December 2026 at 08:00 UTC.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>arrives %1 (%2) %3 at %4 UTC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 hours %2 minutes</source>
         <extracomment>Spoken duration: %1 hours and %2 minutes.</extracomment>
         <translation type="unfinished"></translation>
@@ -2007,25 +2006,12 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Times are UTC, as the provider gives them. A return trip shows the way back on the second line.</source>
-        <extracomment>Header tooltip of the time columns.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How long the offer can still be booked. Offers in their last minute are refused by the provider: search again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Carrier</source>
         <extracomment>Column header: the airline selling the offer, and its flight numbers.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Departs (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrives (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2068,6 +2054,31 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
     <message>
         <source>Provider</source>
         <extracomment>Column header: the booking provider selling the offer (Travelbase, Travomatrix).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>departs %1 (%2) %3 at %4</source>
+        <extracomment>Spoken: departs Lagos (LOS) Thursday 10 December 2026 at 09:00 WAT (the airport&apos;s local time and zone).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrives %1 (%2) %3 at %4</source>
+        <extracomment>Spoken: arrives London (LHR) Thursday 10 December 2026 at 14:30 GMT (the airport&apos;s local time and zone).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are each airport&apos;s local time, with its zone; &quot;+1&quot; marks an arrival on a later day than the departure. A return trip shows the way back on the second line.</source>
+        <extracomment>Header tooltip of the time columns.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departs</source>
+        <extracomment>Column header: departure airport and its local date and time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <extracomment>Column header: arrival airport and its local time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2186,6 +2197,16 @@ Arrival cell: %1 airport code, %2 time (with &quot;(+1)&quot; when it lands the 
     <message>
         <source>Provider</source>
         <extracomment>Orders table column: the booking provider (Travelbase, Travomatrix).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <extracomment>One flight of a booking: %1 origin code, %2 destination code, %3 its local date, times and duration (&quot;Thu 10 Dec 2026 · 09:00 WAT → 14:30 GMT · …&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departs</source>
+        <extracomment>Orders table column: the first flight&apos;s departure, in its airport&apos;s local time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2381,9 +2402,10 @@ No gender chosen yet.</extracomment>
     </message>
 </context>
 <context>
-    <name>fd::ui::ScheduleQueuePage</name>
+    <name>fd::ui::ScheduleQueueModel</name>
     <message>
-        <source>&amp;Acknowledge</source>
+        <source>%1 → %2</source>
+        <extracomment>Departure → arrival, each in its airport&apos;s local time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2411,6 +2433,13 @@ No gender chosen yet.</extracomment>
         <extracomment>Column: when the desk learned of the change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>fd::ui::ScheduleQueuePage</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Take the selected change off the queue, once the passenger has been told.</source>
         <translation type="unfinished"></translation>
@@ -2418,10 +2447,6 @@ No gender chosen yet.</extracomment>
     <message>
         <source>see the airline</source>
         <extracomment>Instead of a time the airline did not give.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2883,11 +2908,6 @@ Anyone who can use your account, or read its backups, can read that file. Save i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 → %3 UTC · %4 · %5</source>
-        <extracomment>%1 date, %2 departure time, %3 arrival time (with &quot;(+1)&quot; for the next day), %4 duration, %5 &quot;direct&quot; or the number of stops. Times are UTC, as the API gives them.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Error: the offer has expired — search again.</source>
         <extracomment>The offer&apos;s time ran out; the agent must search again.</extracomment>
         <translation type="unfinished"></translation>
@@ -2953,6 +2973,11 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     <message>
         <source>Order %1</source>
         <extracomment>%1 the provider&apos;s order id, e.g. ord_0001.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4 · %5</source>
+        <extracomment>%1 the departure&apos;s local date, %2 departure time and zone (&quot;09:00 WAT&quot;), %3 arrival time and zone (&quot;06:15 WAT +1&quot; when it lands on a later local day), %4 duration, %5 &quot;direct&quot; or the number of stops. Each time is the airport&apos;s local time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

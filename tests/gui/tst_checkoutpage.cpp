@@ -69,8 +69,13 @@ private Q_SLOTS:
         const QString all = texts.join(QLatin1Char('\n'));
         QVERIFY2(all.contains(QStringLiteral("LOS Lagos → LHR London")), qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("LHR London → LOS Lagos")));
-        QVERIFY(all.contains(QStringLiteral("08:00 → 14:30 UTC · 6 h 30 min · direct")));
-        QVERIFY(all.contains(QStringLiteral("21:00 → 05:15 (+1) UTC")));
+        // Each airport's local time: 08:00 UTC leaves Lagos at 09:00 WAT; 05:15 UTC on the 25th
+        // lands there at 06:15 WAT, the day after London's 21:00 GMT.
+        QVERIFY2(all.contains(QStringLiteral(
+                     "Thu 10 Dec 2026 · 09:00 WAT → 14:30 GMT · 6 h 30 min · direct")),
+                 qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("Thu 24 Dec 2026 · 21:00 GMT → 06:15 WAT +1")));
+        QVERIFY(!all.contains(QStringLiteral("UTC")));
         QVERIFY(all.contains(QStringLiteral("British Airways (BA)")));
         QCOMPARE(f.find<QLabel>("totalLabel")->text(), QStringLiteral("Total 412.30 EUR"));
         QCOMPARE(f.find<QLabel>("expiryCountdownLabel")->text(),

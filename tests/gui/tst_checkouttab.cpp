@@ -6,6 +6,7 @@
 #include "desk/desk.h"
 #include "desk/session.h"
 #include "deskoffers.h"
+#include "localtime.h"
 #include "mainwindow.h"
 #include "testjournal.h"
 
@@ -118,6 +119,13 @@ private Q_SLOTS:
         QFile f(pdf);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(4) == "%PDF");
+        // The itinerary (what the PDF prints) gives the flights in each airport's local time.
+        const fd::Slice &out = offer->slices.first();
+        QVERIFY(!out.origin.timeZone.isEmpty()); // the sandbox's places carry their zones
+        const QString html = tab.itineraryHtml();
+        QVERIFY2(html.contains(fd::ui::localClock(out.departingAt, out.origin.timeZone)),
+                 qPrintable(html));
+        QVERIFY2(!html.contains(QStringLiteral("UTC")), qPrintable(html));
         QVERIFY(tab.title().contains(tab.flow()->bookingReference()));
     }
 

@@ -19,10 +19,11 @@ QString apiTime(const QDateTime &t) {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-QJsonObject place(const char *code, const char *country, const char *city) {
+QJsonObject place(const char *code, const char *country, const char *city, const char *zone) {
     return {{QStringLiteral("iata_code"), QLatin1String(code)},
             {QStringLiteral("country_code"), QLatin1String(country)},
-            {QStringLiteral("city_name"), QLatin1String(city)}};
+            {QStringLiteral("city_name"), QLatin1String(city)},
+            {QStringLiteral("time_zone"), QLatin1String(zone)}};
 }
 
 struct Leg {
@@ -37,8 +38,8 @@ QJsonObject slice(const Leg &leg, bool back, const QString &carrier, int number)
         segments.append(QJsonObject{
             {QStringLiteral("marketing_carrier"), carrier},
             {QStringLiteral("flight_number"), QString(carrier + QString::number(number + i))}});
-    const QJsonObject los = place("LOS", "NG", "Lagos");
-    const QJsonObject lhr = place("LHR", "GB", "London");
+    const QJsonObject los = place("LOS", "NG", "Lagos", "Africa/Lagos");
+    const QJsonObject lhr = place("LHR", "GB", "London", "Europe/London");
     return {{QStringLiteral("origin"), back ? lhr : los},
             {QStringLiteral("destination"), back ? los : lhr},
             {QStringLiteral("departing_at"), apiTime(leg.departs)},
@@ -121,15 +122,22 @@ private Q_SLOTS:
     void oneWayColumns() {
         Fixture f;
         QCOMPARE(f.text(1, OffersModel::Carrier), QStringLiteral("British Airways (BA) · BA70"));
-        QCOMPARE(f.text(1, OffersModel::Departure), QStringLiteral("LOS · Thu 10 Dec 08:00"));
-        QCOMPARE(f.text(1, OffersModel::Arrival), QStringLiteral("LHR · 14:40"));
+        // Each airport's local time (08:00 and 14:40 UTC), with its zone.
+        QCOMPARE(f.text(1, OffersModel::Departure), QStringLiteral("LOS · Thu 10 Dec 09:00 WAT"));
+        QCOMPARE(f.text(1, OffersModel::Arrival), QStringLiteral("LHR · 14:40 GMT"));
         QCOMPARE(f.text(1, OffersModel::Stops), QStringLiteral("direct"));
         QCOMPARE(f.text(0, OffersModel::Stops), QStringLiteral("1 stop"));
         QCOMPARE(f.text(1, OffersModel::Duration), QStringLiteral("6 h 40 min"));
         QCOMPARE(f.text(1, OffersModel::Price), QStringLiteral("999.99 EUR"));
         QCOMPARE(f.text(1, OffersModel::ValidFor), QStringLiteral("5:00"));
-        // A late departure lands the next day.
-        QCOMPARE(f.text(0, OffersModel::Arrival), QStringLiteral("LHR · 04:45 (+1)"));
+        // A late departure lands the next day, local time (23:15 WAT, 04:45 GMT).
+        QCOMPARE(f.text(0, OffersModel::Departure), QStringLiteral("LOS · Thu 10 Dec 23:15 WAT"));
+        QCOMPARE(f.text(0, OffersModel::Arrival), QStringLiteral("LHR · 04:45 GMT +1"));
+        // The headers no longer say UTC: the cells say each zone.
+        QCOMPARE(f.model.headerData(OffersModel::Departure, Qt::Horizontal).toString(),
+                 QStringLiteral("Departs"));
+        QCOMPARE(f.model.headerData(OffersModel::Arrival, Qt::Horizontal).toString(),
+                 QStringLiteral("Arrives"));
     }
 
     void returnTripShowsBothSlices() {
@@ -137,14 +145,16 @@ private Q_SLOTS:
         QCOMPARE(f.text(2, OffersModel::Carrier),
                  QStringLiteral("KLM (KL) · KL70, KL71, KL72, KL80"));
         QCOMPARE(f.text(2, OffersModel::Departure),
-                 QStringLiteral("LOS · Thu 10 Dec 09:30\nLHR · Sun 20 Dec 21:00"));
-        QCOMPARE(f.text(2, OffersModel::Arrival), QStringLiteral("LHR · 15:50\nLOS · 22:20"));
+                 QStringLiteral("LOS · Thu 10 Dec 10:30 WAT\nLHR · Sun 20 Dec 21:00 GMT"));
+        QCOMPARE(f.text(2, OffersModel::Arrival),
+                 QStringLiteral("LHR · 15:50 GMT\nLOS · 23:20 WAT"));
         QCOMPARE(f.text(2, OffersModel::Stops), QStringLiteral("2 stops\ndirect"));
         QCOMPARE(f.text(2, OffersModel::Duration), QStringLiteral("6 h 20 min\n1 h 20 min"));
         const QString spoken =
             f.model.index(2, OffersModel::Departure).data(Qt::AccessibleTextRole).toString();
         QVERIFY2(spoken.startsWith(QLatin1String("outbound departs Lagos (LOS)")),
                  qPrintable(spoken));
+        QVERIFY2(spoken.contains(QLatin1String(" at 10:30 WAT;")), qPrintable(spoken));
         QVERIFY(spoken.contains(QLatin1String("; return departs London (LHR)")));
         const QString tip = f.model.index(2, 0).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("LHR London → LOS Lagos")), qPrintable(tip));
@@ -213,6 +223,24 @@ private Q_SLOTS:
         proxy.sort(column, Qt::DescendingOrder);
         QStringList descending(ascending.crbegin(), ascending.crend());
         QCOMPARE(order(), descending);
+    }
+
+    void sortsByTheInstantNotTheLocalText() {
+        // 08:00 UTC leaves Lagos at 09:00 local; 09:00 UTC leaves Santo Domingo at 05:00 local.
+        QList<fd::Offer> offers{
+            offer("off_early", "BA", "British Airways", {at(10, 8, 0), 400, 1}, "500.00", 20),
+            offer("off_late", "BA", "British Airways", {at(10, 9, 0), 400, 1}, "500.00", 20)};
+        offers[1].slices[0].origin.timeZone = QStringLiteral("America/Santo_Domingo");
+        OffersModel model;
+        model.setOffers(offers);
+        QCOMPARE(model.index(1, OffersModel::Departure).data().toString(),
+                 QStringLiteral("LOS · Thu 10 Dec 05:00 AST"));
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(OffersModel::RawValueRole);
+        proxy.sort(OffersModel::Departure, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, OffersModel::Departure).data().toString(),
+                 QStringLiteral("LOS · Thu 10 Dec 09:00 WAT"));
     }
 
     void providerColumnNamesTheSeller() {

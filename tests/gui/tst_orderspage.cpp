@@ -7,6 +7,7 @@
 #include "fakedesk.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
+#include "testdata.h"
 
 #include "core/clock.h"
 #include "desk/orders.h"
@@ -291,6 +292,35 @@ private Q_SLOTS:
         paged.reload(readOk); // same ids: updated in place
         QVERIFY(read);
         QCOMPARE(paged.rowCount(), 5);
+    }
+
+    void departsInTheAirportsLocalTime() {
+        fd::Intent intent;
+        intent.id = 42;
+        intent.provider = QStringLiteral("travelbase");
+        intent.offer = fd::test::readTestJson("offers/los-lhr-family.json").object();
+        OrdersModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setIntents({intent});
+        const QModelIndex departs = model.index(0, OrdersModel::Departs);
+        // 08:00 UTC is 09:00 in Lagos; sorting compares the instant itself.
+        QCOMPARE(departs.data().toString(), QStringLiteral("Thu 10 Dec 09:00 WAT"));
+        QCOMPARE(departs.data(OrdersModel::RawValueRole).toDateTime(),
+                 QDateTime(QDate(2026, 12, 10), QTime(8, 0), Qt::UTC));
+        QCOMPARE(departs.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("LOS → LHR · Thu 10 Dec 2026 · 09:00 WAT → 14:30 GMT · 6 h 30 min "
+                                "· direct\n"
+                                "LHR → LOS · Thu 24 Dec 2026 · 21:00 GMT → 06:15 WAT +1 · 8 h 15 "
+                                "min · direct"));
+        QCOMPARE(model.index(0, OrdersModel::Route).data(Qt::ToolTipRole),
+                 departs.data(Qt::ToolTipRole));
+        QCOMPARE(model.headerData(OrdersModel::Departs, Qt::Horizontal).toString(),
+                 QStringLiteral("Departs"));
+        // An offer the desk cannot read shows no departure rather than a wrong one.
+        intent.offer = QJsonObject{{QStringLiteral("id"), QStringLiteral("off_x")}};
+        model.setIntents({intent});
+        QCOMPARE(model.index(0, OrdersModel::Departs).data().toString(), QString());
     }
 
     void showsTheColumns() {

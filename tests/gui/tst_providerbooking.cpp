@@ -174,6 +174,9 @@ private Q_SLOTS:
         const QString html = tab->itineraryHtml();
         QVERIFY2(html.contains(QStringLiteral("Travomatrix")), qPrintable(html));
         QCOMPARE(html.count(pnr), 1);
+        // The flights in each airport's local time: Lagos is WAT all year; no UTC.
+        QVERIFY2(html.contains(QStringLiteral(" WAT")), qPrintable(html));
+        QVERIFY2(!html.contains(QStringLiteral("UTC")), qPrintable(html));
 
         QCOMPARE(d.travomatrixBookings(), 1);
         QCOMPARE(d.travelbaseBookings(), 0);
@@ -186,6 +189,12 @@ private Q_SLOTS:
         QTRY_COMPARE(orders->rowCount(), 1);
         QCOMPARE(orders->index(0, OrdersModel::Provider).data().toString(),
                  QStringLiteral("Travomatrix"));
+        // With its departure in Lagos's local time, and each flight in the tooltip.
+        const QModelIndex departs = orders->index(0, OrdersModel::Departs);
+        QVERIFY2(departs.data().toString().endsWith(QLatin1String(" WAT")),
+                 qPrintable(departs.data().toString()));
+        QVERIFY(
+            departs.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("LOS → LHR · ")));
     }
 
     void booksATravelbaseOfferWithTravelbase() {
@@ -207,6 +216,8 @@ private Q_SLOTS:
         const QString html = tab->itineraryHtml();
         QVERIFY(html.contains(QStringLiteral("Travelbase")));
         QVERIFY(html.contains(orderId));
+        QVERIFY2(html.contains(QStringLiteral(" WAT")), qPrintable(html));
+        QVERIFY2(!html.contains(QStringLiteral("UTC")), qPrintable(html));
 
         QCOMPARE(d.travelbaseBookings(), 1);
         QCOMPARE(

@@ -3,6 +3,7 @@
 // keyboard alone. With FLIGHTDESK_SCREENSHOT_DIR set (under xvfb-run, -platform xcb) it also
 // saves the window as schedule-queue.png there.
 #include "fakedesk.h"
+#include "localtime.h"
 #include "mainwindow.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
@@ -118,14 +119,14 @@ private Q_SLOTS:
     void localTimesNameTheZoneAndTheDay() {
         const QDateTime dep(QDate(2026, 12, 12), QTime(18, 40), Qt::UTC);
         const QDateTime arr(QDate(2026, 12, 13), QTime(5, 10), Qt::UTC);
-        QCOMPARE(ScheduleQueuePage::localTime(dep, QStringLiteral("Africa/Johannesburg")),
+        QCOMPARE(fd::ui::localTime(dep, QStringLiteral("Africa/Johannesburg")),
                  QStringLiteral("Sat 12 Dec 20:40 SAST"));
-        const QDate left = ScheduleQueuePage::localDay(dep, QStringLiteral("Africa/Johannesburg"));
-        QCOMPARE(ScheduleQueuePage::localTime(arr, QStringLiteral("Europe/Berlin"), left),
+        const QDate left = fd::ui::localDay(dep, QStringLiteral("Africa/Johannesburg"));
+        QCOMPARE(fd::ui::localTime(arr, QStringLiteral("Europe/Berlin"), left),
                  QStringLiteral("Sun 13 Dec 06:10 CET +1"));
         // No zone from the provider: UTC, and it says so.
-        QCOMPARE(ScheduleQueuePage::localTime(dep, {}), QStringLiteral("Sat 12 Dec 18:40 UTC"));
-        QCOMPARE(ScheduleQueuePage::localTime({}, QStringLiteral("Europe/Berlin")),
+        QCOMPARE(fd::ui::localTime(dep, {}), QStringLiteral("Sat 12 Dec 18:40 UTC"));
+        QCOMPARE(fd::ui::localTime({}, QStringLiteral("Europe/Berlin")),
                  QStringLiteral("see the airline"));
     }
 

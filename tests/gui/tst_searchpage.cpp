@@ -417,6 +417,12 @@ private Q_SLOTS:
         const QString departs =
             f.table()->model()->index(0, OffersModel::Departure).data().toString();
         QVERIFY2(departs.contains(QLatin1Char('\n')), qPrintable(departs));
+        // In each airport's local time, with its zone from the sandbox's places: Lagos is WAT.
+        QVERIFY2(departs.section(QLatin1Char('\n'), 0, 0).endsWith(QLatin1String(" WAT")),
+                 qPrintable(departs));
+        QVERIFY2(!departs.contains(QLatin1String("UTC")), qPrintable(departs));
+        QCOMPARE(f.table()->model()->headerData(OffersModel::Departure, Qt::Horizontal).toString(),
+                 QStringLiteral("Departs"));
         // Rows grow to show both lines.
         QVERIFY(f.table()->rowHeight(0) > f.table()->fontMetrics().height() * 2);
     }

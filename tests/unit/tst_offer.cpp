@@ -59,6 +59,55 @@ private Q_SLOTS:
                                                 QStringLiteral("infant_without_seat")}));
     }
 
+    void keepsEachAirportsZone() {
+        const Offer o = familyOffer();
+        QCOMPARE(o.slices.at(0).origin.timeZone, QStringLiteral("Africa/Lagos"));
+        QCOMPARE(o.slices.at(0).destination.timeZone, QStringLiteral("Europe/London"));
+        QCOMPARE(o.slices.at(1).origin.timeZone, QStringLiteral("Europe/London"));
+        // Without a zone the place has none: the desk shows UTC, and says so.
+        const auto domestic =
+            fd::travelbase::parseOffer(readObject(QStringLiteral("offers/los-abv-domestic.json")));
+        QVERIFY(domestic.ok());
+        QVERIFY(domestic->slices.first().origin.timeZone.isEmpty());
+        // An unknown zone is no zone, and never refuses the offer.
+        QJsonObject raw = readObject(QStringLiteral("offers/los-lhr-family.json"))
+                              .value(QStringLiteral("data"))
+                              .toObject();
+        QJsonArray slices = raw.value(QStringLiteral("slices")).toArray();
+        QJsonObject first = slices.at(0).toObject();
+        QJsonObject origin = first.value(QStringLiteral("origin")).toObject();
+        origin.insert(QStringLiteral("time_zone"), QStringLiteral("Mars/Olympus_Mons"));
+        first.insert(QStringLiteral("origin"), origin);
+        slices.replace(0, first);
+        raw.insert(QStringLiteral("slices"), slices);
+        const auto odd = fd::travelbase::parseOffer(raw);
+        QVERIFY(odd.ok());
+        QVERIFY(odd->slices.first().origin.timeZone.isEmpty());
+        QCOMPARE(odd->slices.first().destination.timeZone, QStringLiteral("Europe/London"));
+    }
+
+    void timeZones_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("zone");
+        const QString none;
+        QTest::newRow("Lagos") << QStringLiteral("Africa/Lagos") << QStringLiteral("Africa/Lagos");
+        QTest::newRow("three parts") << QStringLiteral("America/Argentina/Buenos_Aires")
+                                     << QStringLiteral("America/Argentina/Buenos_Aires");
+        QTest::newRow("a link") << QStringLiteral("Asia/Calcutta")
+                                << QStringLiteral("Asia/Calcutta");
+        QTest::newRow("UTC") << QStringLiteral("UTC") << QStringLiteral("UTC");
+        QTest::newRow("empty") << QString() << none;
+        QTest::newRow("unknown") << QStringLiteral("Mars/Olympus_Mons") << none;
+        QTest::newRow("a POSIX rule") << QStringLiteral("XYZ5") << none;
+        QTest::newRow("a path") << QStringLiteral("../../../etc/passwd") << none;
+        QTest::newRow("too long") << QString(QStringLiteral("Europe/") + QString(80, u'x')) << none;
+    }
+    void timeZones() {
+        QFETCH(QString, text);
+        QFETCH(QString, zone);
+        QCOMPARE(parseTimeZone(text), zone);
+    }
+
     void domesticUnlessDocumentsRequired() {
         QJsonObject raw = readObject(QStringLiteral("offers/los-abv-domestic.json"));
         QVERIFY(!fd::travelbase::parseOffer(raw)->isInternational());

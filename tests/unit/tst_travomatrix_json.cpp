@@ -50,6 +50,8 @@ private Q_SLOTS:
         QCOMPARE(offer->slices.first().origin.iataCode, QStringLiteral("LOS"));
         QCOMPARE(offer->slices.first().origin.countryCode, QStringLiteral("NG"));
         QCOMPARE(offer->slices.first().destination.countryCode, QStringLiteral("GB"));
+        QCOMPARE(offer->slices.first().origin.timeZone, QStringLiteral("Africa/Lagos"));
+        QCOMPARE(offer->slices.first().destination.timeZone, QStringLiteral("Europe/London"));
         QCOMPARE(offer->slices.first().segmentCount, 1);
         QVERIFY(offer->isInternational());
         QVERIFY(offer->identityDocumentsRequired);
