@@ -106,10 +106,13 @@ void HttpTransport::attempt(const std::shared_ptr<Call> &call) {
 
     QUrl url = m_provider.baseUrl;
     // The path's ids are already percent-encoded: TolerantMode keeps them from being encoded twice.
+    // A query ("?query=lag", encoded by the caller) goes after the path, never into it.
+    const qsizetype question = call->path.indexOf(QLatin1Char('?'));
     url.setPath(
         url.path(QUrl::FullyEncoded).chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
-            call->path,
+            call->path.left(question),
         QUrl::TolerantMode);
+    url.setQuery(question < 0 ? QString() : call->path.mid(question + 1), QUrl::TolerantMode);
     // The transport rule holds for every URL a request is sent to, not only the configured one.
     if (const auto checked = checkBaseUrl(url); !checked) {
         const ApiError refused = ApiError::insecureUrl(checked.error().message);

@@ -73,7 +73,7 @@ public:
                                                           const QString &notAnObject);
 
     // pathPrefix + `path` is appended to the base URL's path; ids must already be
-    // percent-encoded. An
+    // percent-encoded, and so must a query after a "?" ("/places/suggestions?query=lag"). An
     // empty body sends no Content-Type, an empty key no Idempotency-Key. Nothing reaches `done`
     // (or `log`) once `context` is gone.
     void send(const QByteArray &method, const QString &path, const QByteArray &body,

@@ -4,18 +4,24 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace fd {
 
 namespace {
 
-// A 2xx answer of the contract is {"data": {...}}: `done` gets the `data` object.
+// A 2xx answer of the contract is {"data": {...}}: `done` gets the `data` object. A list
+// ({"data": [...]}, the places endpoint) keeps its envelope: `done` gets {"data": [...]}.
 std::variant<QJsonObject, ApiError> readData(int httpStatus, const QByteArray &body) {
     auto read = HttpTransport::jsonObject(httpStatus, body,
                                           QStringLiteral("The success answer is not JSON"));
     if (const auto *object = std::get_if<QJsonObject>(&read)) {
         const QJsonValue data = object->value(QLatin1String("data"));
+        if (data.isArray())
+            return QJsonObject{{QStringLiteral("data"), data}};
         if (!data.isObject())
             return ApiError::badBody(httpStatus, body,
                                      QStringLiteral("The success answer has no \"data\" object"));
@@ -24,7 +30,60 @@ std::variant<QJsonObject, ApiError> readData(int httpStatus, const QByteArray &b
     return read;
 }
 
+constexpr int kMaxPlaceQuery = 64; // characters, as the contract allows
+constexpr int kMaxPlaces = 20;     // places read from one answer
+
+// {"data": [Place, ...]}: the places with a valid IATA code; fields capped, extra ones ignored.
+Result<QList<Place>> parsePlaces(const QJsonObject &o) {
+    const QJsonValue data = o.value(QLatin1String("data"));
+    if (!data.isArray())
+        return Error{QStringLiteral("FD_BAD_BODY"),
+                     QStringLiteral("the places answer has no \"data\" list")};
+    static const QRegularExpression iata(QStringLiteral("\\A[A-Z]{3}\\z"));
+    const auto text = [](const QJsonObject &p, const char *key, int cap) {
+        return p.value(QLatin1String(key)).toString().left(cap);
+    };
+    QList<Place> out;
+    for (const QJsonValue &v : data.toArray()) {
+        if (out.size() >= kMaxPlaces)
+            break;
+        const QJsonObject p = v.toObject();
+        Place place;
+        place.type = text(p, "type", 16);
+        place.iataCode = text(p, "iata_code", 3);
+        place.name = text(p, "name", 120);
+        place.cityName = text(p, "city_name", 80);
+        place.countryCode = text(p, "country_code", 2);
+        place.timeZone = parseTimeZone(p.value(QLatin1String("time_zone")).toString());
+        if (!iata.match(place.iataCode).hasMatch())
+            continue; // a place the desk could not search for
+        out.append(place);
+    }
+    return out;
+}
+
 } // namespace
+
+void TravelbaseGateway::suggestPlaces(const QString &query, QObject *context, const AttemptLog &log,
+                                      std::function<void(GatewayResult<QList<Place>>)> done) {
+    const QString q = query.trimmed();
+    if (q.isEmpty() || q.size() > kMaxPlaceQuery) {
+        GatewayFailure f;
+        f.kind = GatewayFailure::Kind::Rejected;
+        f.code = QStringLiteral("FD_INVALID_QUERY");
+        f.message = QStringLiteral("A place search needs 1 to %1 characters; nothing was sent.")
+                        .arg(kMaxPlaceQuery);
+        QTimer::singleShot(0, context, [f, done = std::move(done)] { done(f); });
+        return;
+    }
+    QUrlQuery params;
+    params.addQueryItem(QStringLiteral("query"), QString::fromLatin1(QUrl::toPercentEncoding(q)));
+    m_transport.send("GET",
+                     QStringLiteral("/places/suggestions?") + params.query(QUrl::FullyEncoded), {},
+                     {}, context, log, [done](const GatewayResult<QJsonObject> &r) {
+                         done(mapBody<QList<Place>>(r, &parsePlaces));
+                     });
+}
 
 Result<QUrl> TravelbaseGateway::checkBaseUrl(const QUrl &url) {
     return HttpTransport::checkBaseUrl(url);

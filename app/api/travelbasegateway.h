@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "core/bookinggateway.h"
 #include "core/clock.h"
+#include "core/offer.h"
 #include "core/scheduler.h"
 #include "core/timingpolicy.h"
 #include "httptransport.h"
@@ -63,6 +64,10 @@ public:
                        std::function<void(GatewayResult<OrderSnapshot>)> done) override;
 
     // Not idempotent on the provider's side, so it is retried without a key (plain backoff).
+    // GET /places/suggestions: up to 20 places matching `query` (1-64 characters; refused
+    // without a request otherwise), best first.
+    void suggestPlaces(const QString &query, QObject *context, const AttemptLog &log,
+                       std::function<void(GatewayResult<QList<Place>>)> done);
     void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
                       std::function<void(GatewayResult<QList<Offer>>)> done);
     // Sandbox only (demo mode): POST /v1/wallet/top_ups.

@@ -272,6 +272,19 @@ void TravomatrixGateway::updateContact(const QString &orderId, int, const Contac
     });
 }
 
+void TravomatrixGateway::suggestPlaces(const QString &, QObject *context, const AttemptLog &,
+                                       std::function<void(GatewayResult<QList<Place>>)> done) {
+    GatewayFailure f;
+    f.kind = GatewayFailure::Kind::Rejected;
+    f.code = QStringLiteral("FD_NOT_SUPPORTED");
+    f.message = QStringLiteral("Travomatrix has no places endpoint; nothing was sent.");
+    QPointer<QObject> guard(context);
+    m_scheduler->after(std::chrono::milliseconds(0), this, [guard, f, done = std::move(done)] {
+        if (guard)
+            done(f);
+    });
+}
+
 void TravomatrixGateway::searchOffers(const QJsonObject &request, QObject *context,
                                       const AttemptLog &log,
                                       std::function<void(GatewayResult<QList<Offer>>)> done) {

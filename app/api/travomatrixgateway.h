@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "core/bookinggateway.h"
 #include "core/clock.h"
+#include "core/offer.h"
 #include "core/scheduler.h"
 #include "core/timingpolicy.h"
 #include "httptransport.h"
@@ -71,6 +72,9 @@ public:
 
     // The desk's search request (slices, passengers, cabin_class); not idempotent at the
     // provider, so retried without a key (plain backoff).
+    // Travomatrix has no places endpoint: refused (FD_NOT_SUPPORTED) with nothing sent.
+    void suggestPlaces(const QString &query, QObject *context, const AttemptLog &log,
+                       std::function<void(GatewayResult<QList<Place>>)> done);
     void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
                       std::function<void(GatewayResult<QList<Offer>>)> done);
 

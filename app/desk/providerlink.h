@@ -52,6 +52,9 @@ public:
     // Offer::provider set to this provider.
     virtual void searchOffers(const QJsonObject &request, QObject *context, const AttemptLog &log,
                               std::function<void(GatewayResult<QList<Offer>>)> done) = 0;
+    // The provider's places matching what the agent typed (FD_NOT_SUPPORTED without an endpoint).
+    virtual void suggestPlaces(const QString &query, QObject *context, const AttemptLog &log,
+                               std::function<void(GatewayResult<QList<Place>>)> done) = 0;
 
     // Demo mode only (all inert when live): the sandbox object, for tests that read its
     // ledger; its scenarios; and a top-up of its wallet.

@@ -64,6 +64,10 @@ public:
                       std::function<void(GatewayResult<QList<Offer>>)> done) override {
         m_gateway->searchOffers(request, context, log, stamped(providerId(), std::move(done)));
     }
+    void suggestPlaces(const QString &query, QObject *context, const AttemptLog &log,
+                       std::function<void(GatewayResult<QList<Place>>)> done) override {
+        m_gateway->suggestPlaces(query, context, log, std::move(done));
+    }
     QObject *demoSandbox() override { return m_sandbox.get(); }
 
 protected:

@@ -30,6 +30,11 @@ public:
     virtual void searchOffers(const QString &provider, const QJsonObject &request, QObject *context,
                               const AttemptLog &log,
                               std::function<void(GatewayResult<QList<Offer>>)> done) = 0;
+    // The airports (and cities) `provider` knows whose code, name or city matches `query`, best
+    // first (GET /v1/places/suggestions): for the search page's completer. A provider without
+    // the endpoint fails with FD_NOT_SUPPORTED and nothing is sent; deleting `context` cancels.
+    virtual void suggestPlaces(const QString &provider, const QString &query, QObject *context,
+                               std::function<void(GatewayResult<QList<Place>>)> done) = 0;
     // The server a provider is searched at, for messages: its demo sandbox or its API base.
     virtual QString server(const QString &provider) const = 0;
     // The providers enabled in Settings that could not be connected, each with why ("No

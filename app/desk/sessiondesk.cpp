@@ -39,6 +39,12 @@ public:
             return link->searchOffers(request, context, log, std::move(done));
         failLater(context, std::move(done), notConnected(provider));
     }
+    void suggestPlaces(const QString &provider, const QString &query, QObject *context,
+                       std::function<void(GatewayResult<QList<Place>>)> done) override {
+        if (auto *link = m_session.link(provider))
+            return link->suggestPlaces(query, context, {}, std::move(done));
+        failLater(context, std::move(done), notConnected(provider));
+    }
     QStringList unavailable() const override {
         QStringList out;
         for (const auto &[provider, e] : m_session.unavailable())
@@ -210,8 +216,8 @@ public:
             auto *link = session.link(provider);
             return link ? &link->gateway() : nullptr;
         }))
-        , m_scheduleChanges(makeScheduleChanges(session.journal(), &session.journalQueue(),
-                                                &session)) {}
+        , m_scheduleChanges(
+              makeScheduleChanges(session.journal(), &session.journalQueue(), &session)) {}
 
     Search &search() override { return m_search; }
     Wallet &wallet() override { return m_wallet; }

@@ -67,7 +67,63 @@ QString isoTime(const QDateTime &t) {
     return t.toUTC().toString(Qt::ISODate);
 }
 
+// Lower case without accents: "São Tomé" matches "sao tome".
+QString folded(const QString &s) {
+    const QString decomposed = s.normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed)
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c.toLower();
+    return out;
+}
+
+// 0 the code itself, 1 a code or word that starts with the query, 2 anywhere; -1 no match.
+int rank(const Catalogue::Airport &a, const QString &q) {
+    const QString code = a.code.toLower();
+    if (code == q)
+        return 0;
+    if (code.startsWith(q))
+        return 1;
+    int best = -1;
+    for (const QString &text : {folded(a.city), folded(a.name)}) {
+        const qsizetype at = text.indexOf(q);
+        if (at < 0)
+            continue;
+        const bool wordStart = at == 0 || !text.at(at - 1).isLetterOrNumber();
+        const int r = wordStart ? 1 : 2;
+        best = best < 0 ? r : qMin(best, r);
+    }
+    return best;
+}
+
 } // namespace
+
+QList<Catalogue::Airport> Catalogue::suggest(const QString &query, int limit) const {
+    const QString q = folded(query.trimmed());
+    QList<std::pair<int, Airport>> found;
+    if (q.isEmpty())
+        return {};
+    for (const Airport &a : m_airports)
+        if (const int r = rank(a, q); r >= 0)
+            found.append({r, a});
+    std::sort(found.begin(), found.end(), [](const auto &x, const auto &y) {
+        return x.first != y.first ? x.first < y.first : x.second.code < y.second.code;
+    });
+    QList<Airport> out;
+    for (qsizetype i = 0; i < found.size() && i < limit; ++i)
+        out.append(found.at(i).second);
+    return out;
+}
+
+QJsonObject Catalogue::placeJson(const Airport &a) {
+    return {{QStringLiteral("type"), QStringLiteral("airport")},
+            {QStringLiteral("iata_code"), a.code},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("city_name"), a.city},
+            {QStringLiteral("country_code"), a.country},
+            {QStringLiteral("time_zone"), a.timeZone}};
+}
 
 Result<Catalogue> Catalogue::load(const QString &path) {
     QFile file(path);
@@ -88,7 +144,8 @@ Result<Catalogue> Catalogue::load(const QString &path) {
         const Airport a{o.value(QLatin1String("iata_code")).toString(),
                         o.value(QLatin1String("country_code")).toString(),
                         o.value(QLatin1String("city_name")).toString(),
-                        o.value(QLatin1String("time_zone")).toString()};
+                        o.value(QLatin1String("time_zone")).toString(),
+                        o.value(QLatin1String("name")).toString()};
         c.m_airports.insert(a.code, a);
     }
     for (const auto &v : root.value(QLatin1String("carriers")).toArray()) {
@@ -195,6 +252,7 @@ QList<Trip> Catalogue::trips(const TripQuery &query) const {
 QJsonObject Catalogue::airportJson(const QString &code) const {
     const auto &a = m_airports[code];
     return {{QStringLiteral("iata_code"), a.code},
+            {QStringLiteral("name"), a.name},
             {QStringLiteral("country_code"), a.country},
             {QStringLiteral("city_name"), a.city},
             {QStringLiteral("time_zone"), a.timeZone}};

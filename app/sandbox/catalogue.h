@@ -75,7 +75,7 @@ struct Trip {
 class Catalogue {
 public:
     struct Airport {
-        QString code, country, city, timeZone;
+        QString code, country, city, timeZone, name;
     };
     struct Carrier {
         QString name, ticketPrefix;
@@ -94,6 +94,11 @@ public:
                                    const OfferTerms &terms, int *nextOfferNumber) const;
 
     bool hasAirport(const QString &code) const { return m_airports.contains(code); }
+    // GET /v1/places/suggestions: up to `limit` airports whose code, city or name matches
+    // `query` (case- and accent-insensitive), best first: the code itself, then a code, city or
+    // name word starting with it, then any part of the city or name; ties by code.
+    QList<Airport> suggest(const QString &query, int limit = 20) const;
+    static QJsonObject placeJson(const Airport &airport);
     Airport airport(const QString &code) const { return m_airports.value(code); }
     Carrier carrier(const QString &code) const { return m_carriers.value(code); }
     const QString &currency() const { return m_currency; }

@@ -4,9 +4,15 @@
 #include "jsonfields.h"
 #include "webhooks.h"
 
+#include <QJsonArray>
 #include <QTimer>
 
 namespace fd::sandbox {
+
+namespace {
+constexpr int kMaxPlaceQuery = 64; // characters of a place query
+constexpr int kMaxPlaces = 20;     // places in one answer, as the contract says
+} // namespace
 
 std::optional<ApiError> Service::precheck(const Spec &spec, const QString &id,
                                           const Exchange &ex) const {
@@ -25,6 +31,14 @@ std::optional<ApiError> Service::precheck(const Spec &spec, const QString &id,
         if (!data.ok())
             return data.error();
         return m_book.checkCreate(data.value());
+    }
+    case Endpoint::PlaceSuggestions: {
+        const QString query = ex.queryItem(QStringLiteral("query")).trimmed();
+        if (query.isEmpty() || query.size() > kMaxPlaceQuery)
+            return ApiError::validation(
+                QStringLiteral("query"),
+                QStringLiteral("must be 1 to %1 characters").arg(kMaxPlaceQuery));
+        return std::nullopt;
     }
     case Endpoint::TicketOrder: {
         // The action takes no body; an unknown order is rejected before anything runs.
@@ -53,6 +67,14 @@ ApiResult<Service::Executed> Service::execute(const Spec &spec, const QString &i
         return wrap(200, m_book.offer(id));
     case Endpoint::GetWallet:
         return Executed{200, m_book.wallet(), {}};
+    case Endpoint::PlaceSuggestions: {
+        QJsonArray places;
+        const auto found =
+            m_book.catalogue().suggest(ex.queryItem(QStringLiteral("query")), kMaxPlaces);
+        for (const Catalogue::Airport &a : found)
+            places.append(Catalogue::placeJson(a));
+        return Executed{200, places, {}};
+    }
     case Endpoint::TopUp:
         return wrap(201, m_book.topUp(data.value()));
     case Endpoint::CreateOrder: {

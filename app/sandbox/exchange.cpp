@@ -1,5 +1,7 @@
 #include "exchange.h"
 
+#include <QUrlQuery>
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
@@ -41,12 +43,19 @@ QString methodName(QHttpServerRequest::Method m) {
 Exchange::Exchange(const QHttpServerRequest &request, QHttpServerResponder &&responder)
     : m_method(methodName(request.method()))
     , m_path(request.url().path())
+    , m_query(request.url().query(QUrl::FullyEncoded))
     , m_body(request.body())
     , m_headers(request.headers())
     , m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
     , m_socket(m_responder->socket()) {}
 
 Exchange::~Exchange() = default;
+
+QString Exchange::queryItem(const QString &name) const {
+    QString query = m_query;
+    query.replace(QLatin1Char('+'), QLatin1Char(' '));
+    return QUrlQuery(query).queryItemValue(name, QUrl::FullyDecoded);
+}
 
 QByteArray Exchange::header(const QByteArray &name) const {
     for (const auto &h : m_headers) {

@@ -29,6 +29,8 @@ public:
 
     const QString &method() const { return m_method; }
     const QString &path() const { return m_path; }
+    // One query parameter, decoded ("+" as a space); empty when absent.
+    QString queryItem(const QString &name) const;
     const QByteArray &body() const { return m_body; }
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     int headerCount(const QByteArray &name) const;   // case-insensitive
@@ -48,6 +50,7 @@ public:
 private:
     QString m_method;
     QString m_path;
+    QString m_query; // the URL's query, as sent
     QByteArray m_body;
     HeaderPairs m_headers;
     std::unique_ptr<QHttpServerResponder> m_responder;

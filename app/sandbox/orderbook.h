@@ -16,6 +16,7 @@ namespace fd::sandbox {
 // Plain C++ over the injected clock; every money movement goes to the ledger.
 class OrderBook {
 public:
+    const Catalogue &catalogue() const { return m_catalogue; }
     OrderBook(Catalogue catalogue, const Clock *clock, Ledger *ledger);
 
     ApiResult<QJsonObject> search(const QJsonObject &data, const OfferTerms &terms);

@@ -10,7 +10,8 @@ QStringList Scenario::endpointNames() {
             QStringLiteral("get_wallet"),          QStringLiteral("top_up"),
             QStringLiteral("create_order"),        QStringLiteral("ticket_order"),
             QStringLiteral("get_order"),           QStringLiteral("patch_order"),
-            QStringLiteral("create_cancellation"), QStringLiteral("confirm_cancellation")};
+            QStringLiteral("create_cancellation"), QStringLiteral("confirm_cancellation"),
+            QStringLiteral("place_suggestions")};
 }
 
 FaultRules Scenario::faultRules() {

@@ -91,6 +91,7 @@ void Service::registerRoutes() {
     static const Spec patch{Endpoint::PatchOrder, "patch_order", true, false};
     static const Spec quote{Endpoint::CreateCancellation, "create_cancellation", true, false};
     static const Spec confirm{Endpoint::ConfirmCancellation, "confirm_cancellation", true, true};
+    static const Spec places{Endpoint::PlaceSuggestions, "place_suggestions", false, false};
     static const Spec ledger{Endpoint::Ledger, "ledger", false, false};
     static const Spec scenario{Endpoint::SetScenario, "set_scenario", false, false};
     static const Spec reschedule{Endpoint::ScheduleChange, "schedule_change", false, false};
@@ -117,6 +118,7 @@ void Service::registerRoutes() {
     m_http->route(QStringLiteral("/v1/air/order_cancellations"), M::Post, plain(quote));
     m_http->route(QStringLiteral("/v1/air/order_cancellations/<arg>/actions/confirm"), M::Post,
                   withId(confirm));
+    m_http->route(QStringLiteral("/v1/places/suggestions"), M::Get, plain(places));
     m_http->route(QStringLiteral("/__sandbox/ledger"), M::Get, plain(ledger));
     m_http->route(QStringLiteral("/__sandbox/scenario"), M::Post, plain(scenario));
     m_http->route(QStringLiteral("/__sandbox/schedule_change"), M::Post, plain(reschedule));

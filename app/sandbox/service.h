@@ -33,9 +33,10 @@ enum class Endpoint {
     PatchOrder,
     CreateCancellation,
     ConfirmCancellation,
-    Ledger,         // GET /__sandbox/ledger
-    SetScenario,    // POST /__sandbox/scenario
-    ScheduleChange, // POST /__sandbox/schedule_change
+    PlaceSuggestions, // GET /v1/places/suggestions?query=
+    Ledger,           // GET /__sandbox/ledger
+    SetScenario,      // POST /__sandbox/scenario
+    ScheduleChange,   // POST /__sandbox/schedule_change
 };
 
 // The HTTP face of the sandbox: routes, then for each request the provider's pipeline

@@ -44,8 +44,10 @@ private Q_SLOTS:
         }
     }
 
-    // Every airport of the sandbox's demo routes can be searched for, with the same facts.
-    void coversTheDemoCatalogue() {
+    // The bundled list is only the offline fallback: the provider knows airports it lacks (the
+    // sandbox's catalogue has three, found through its places endpoint). Every airport the
+    // list and the catalogue share has the same facts in both.
+    void agreesWithTheDemoCatalogue() {
         QFile f(QStringLiteral(FLIGHTDESK_TEST_DATA "/../../resources/demo/catalogue.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonArray airports = QJsonDocument::fromJson(f.readAll())
@@ -54,15 +56,22 @@ private Q_SLOTS:
                                         .toArray();
         QVERIFY(!airports.isEmpty());
         AirportModel model;
+        QStringList outside;
         for (const QJsonValue &v : airports) {
             const QJsonObject o = v.toObject();
             const QString code = o.value(QLatin1String("iata_code")).toString();
             const int row = model.rowOfCode(code);
-            QVERIFY2(row >= 0, qPrintable(code));
+            if (row < 0) {
+                outside << code;
+                continue;
+            }
             QCOMPARE(model.airport(row).countryCode,
                      o.value(QLatin1String("country_code")).toString());
             QCOMPARE(model.airport(row).cityName, o.value(QLatin1String("city_name")).toString());
         }
+        outside.sort();
+        QCOMPARE(outside, (QStringList{QStringLiteral("ILR"), QStringLiteral("OUA"),
+                                       QStringLiteral("TMS")}));
     }
 
     void displayAndRawValues() {

@@ -49,6 +49,15 @@ public:
             releaseWhere([this](const Held &h) { return !slow.contains(h.provider); });
     }
     QString server(const QString &) const override { return serverName; }
+    // Places: answered from `places` (by query), once the event loop turns; every query is kept.
+    QMap<QString, GatewayResult<QList<Place>>> places;
+    QStringList placeQueries;
+    void suggestPlaces(const QString &, const QString &query, QObject *context,
+                       std::function<void(GatewayResult<QList<Place>>)> done) override {
+        placeQueries.append(query);
+        GatewayResult<QList<Place>> reply = places.value(query, QList<Place>{});
+        QTimer::singleShot(0, context, [reply, done = std::move(done)] { done(reply); });
+    }
 
     // Answers every search held so far whose context is still there (a page drops a search by
     // deleting its context).
