@@ -32,6 +32,9 @@ namespace fd::faults {
 namespace {
 
 const QByteArray kWebhookSecret = QByteArrayLiteral("whsec_fault_schedules");
+// The settle resume's timing scale: its claim on the booking lasts 2.4 s, its first poll waits
+// 0.6 s.
+constexpr double kSettleTimingScale = 0.02;
 
 int envInt(const char *name, int fallback) {
     bool ok = false;
@@ -142,11 +145,12 @@ private:
         return path;
     }
 
-    QStringList connection(quint16 hookPort) const {
+    QStringList connection(quint16 hookPort, double timingScale = 0) const {
         // The secrets come from the environment (launch()): argv is visible to every user.
+        const double scale = timingScale > 0 ? timingScale : m_plan.timingScale;
         return {QStringLiteral("--api-base"),        m_sandbox->baseUrl().toString(),
                 QStringLiteral("--journal"),         m_journal,
-                QStringLiteral("--timing-scale"),    QString::number(m_plan.timingScale),
+                QStringLiteral("--timing-scale"),    QString::number(scale),
                 QStringLiteral("--request-timeout"), QStringLiteral("1"),
                 QStringLiteral("--webhook-listen"),  QStringLiteral("127.0.0.1:%1").arg(hookPort)};
     }
@@ -161,8 +165,10 @@ private:
         return m_procs.back().get();
     }
 
-    DeskProcess *resume(const QString &label, quint16 hookPort, Kill kill = {}) {
-        return launch(label, QStringList{QStringLiteral("resume")} + connection(hookPort), kill);
+    DeskProcess *resume(const QString &label, quint16 hookPort, Kill kill = {},
+                        double timingScale = 0) {
+        return launch(
+            label, QStringList{QStringLiteral("resume")} + connection(hookPort, timingScale), kill);
     }
 
     void resumeAsPlanned() {
@@ -202,7 +208,11 @@ private:
         const auto clean = sandbox::Scenario::fromJson(settleScenario(m_plan));
         if (clean)
             m_sandbox->setScenario(*clean);
-        m_settle = resume(QStringLiteral("settle resume"), m_hookPort);
+        // Fault-free means the journal too: at the plan's scale a desk's claim lasts a quarter
+        // of a second, so a commit slowed by a loaded machine (sanitizers, parallel tests) would
+        // itself be a fault — a lost claim, "interrupted". The settle's claim lasts seconds.
+        m_settle = resume(QStringLiteral("settle resume"), m_hookPort, {},
+                          std::max(m_plan.timingScale, kSettleTimingScale));
         m_settle->wait(m_bound);
     }
 
