@@ -2,7 +2,6 @@
 
 #include "core/isocodes.h"
 
-#include <QCompleter>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,6 +96,17 @@ QVariant AirportModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
+fd::Place AirportModel::place(int row) const {
+    const Airport &a = m_airports.at(row);
+    fd::Place p;
+    p.iataCode = a.iataCode;
+    p.cityName = a.cityName;
+    p.countryCode = a.countryCode;
+    p.name = a.name;
+    p.type = QStringLiteral("airport");
+    return p;
+}
+
 int AirportModel::rowOfCode(const QString &iataCode) const {
     for (qsizetype i = 0; i < m_airports.size(); ++i)
         if (m_airports.at(i).iataCode.compare(iataCode, Qt::CaseInsensitive) == 0)
@@ -123,17 +133,6 @@ int AirportModel::resolve(const QString &typed) const {
         }
     }
     return found;
-}
-
-QCompleter *AirportModel::makeCompleter(QObject *parent) {
-    auto *c = new QCompleter(this, parent);
-    c->setCompletionRole(SearchTextRole);
-    c->setCompletionColumn(Code);
-    c->setCaseSensitivity(Qt::CaseInsensitive);
-    c->setFilterMode(Qt::MatchContains);
-    c->setCompletionMode(QCompleter::PopupCompletion);
-    c->setMaxVisibleItems(12);
-    return c;
 }
 
 } // namespace fd::ui

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/offer.h"
+
 #include <QAbstractTableModel>
 #include <QList>
 #include <QString>
-
-class QCompleter;
 
 namespace fd::ui {
 
@@ -43,14 +43,12 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     const Airport &airport(int row) const { return m_airports.at(row); }
+    // The airport of `row` as a place (no time zone: the bundled list has none).
+    fd::Place place(int row) const;
     int rowOfCode(const QString &iataCode) const; // -1 when unknown
     // What the agent typed, resolved to one airport: its code (any case), the text a completer
     // inserted, or a city or airport name that names exactly one airport. -1 otherwise.
     int resolve(const QString &typed) const;
-
-    // A completer over this model that matches code, city, country or name anywhere, in any
-    // case, and inserts the completion text; pass the result to resolve().
-    QCompleter *makeCompleter(QObject *parent);
 
 private:
     QList<Airport> m_airports;

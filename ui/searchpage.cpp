@@ -2,6 +2,7 @@
 
 #include "airportmodel.h"
 #include "offersmodel.h"
+#include "placecompleter.h"
 #include "ui_searchpage.h"
 
 #include "core/isocodes.h"
@@ -22,6 +23,16 @@
 namespace fd::ui {
 
 using searchquery::Query;
+
+namespace {
+
+// Three letters: an IATA airport (or city) code, whether or not any list knows it.
+bool looksLikeAirportCode(const QString &typed) {
+    static const QRegularExpression code(QStringLiteral("\\A[A-Za-z]{3}\\z"));
+    return code.match(typed).hasMatch();
+}
+
+} // namespace
 
 SearchPage::SearchPage(desk::Search *search, const Clock *clock, QWidget *parent)
     : QWidget(parent)
@@ -60,18 +71,22 @@ SearchPage::~SearchPage() {
 }
 
 void SearchPage::setupInputs() {
-    for (QLineEdit *edit : {m_ui->originEdit, m_ui->destinationEdit}) {
-        QCompleter *completer = m_airports->makeCompleter(edit);
-        edit->setCompleter(completer);
+    m_originPlaces = new PlaceCompleter(m_ui->originEdit, m_search, m_airports);
+    m_destinationPlaces = new PlaceCompleter(m_ui->destinationEdit, m_search, m_airports);
+    for (PlaceCompleter *places : {m_originPlaces, m_destinationPlaces}) {
+        QLineEdit *edit = places == m_originPlaces ? m_ui->originEdit : m_ui->destinationEdit;
         // Queued: the line edit writes the completion into itself after this signal.
         connect(
-            completer, qOverload<const QString &>(&QCompleter::activated), this,
+            places->completer(), qOverload<const QString &>(&QCompleter::activated), this,
             [this, edit] { resolveAirport(edit); }, Qt::QueuedConnection);
         connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
             if (!edit->text().trimmed().isEmpty())
                 resolveAirport(edit);
         });
     }
+    // Out of the Tab chain (From → To), on a shortcut instead; set after setupUi, whose setText
+    // would clear it.
+    m_ui->swapButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_W));
     connect(m_ui->swapButton, &QToolButton::clicked, this, &SearchPage::swapAirports);
 
     //: Cabin classes, as the provider names them.
@@ -138,43 +153,98 @@ void SearchPage::updateToday() {
         m_ui->departureDateEdit->setMinimumDate(today());
 }
 
+void SearchPage::setSuggestionDelay(std::chrono::milliseconds delay) {
+    m_originPlaces->setDelay(delay);
+    m_destinationPlaces->setDelay(delay);
+}
+
+std::optional<Place> SearchPage::knownPlace(const QString &typed, QStringList *several) const {
+    const auto byCode = [this](const QString &code) -> std::optional<Place> {
+        // A provider's own words first: they name airports the bundled list does not have.
+        for (const PlaceCompleter *places : {m_originPlaces, m_destinationPlaces})
+            if (auto p = places->suggested(code))
+                return p;
+        if (const int row = m_airports->rowOfCode(code); row >= 0)
+            return m_airports->place(row);
+        return std::nullopt;
+    };
+    if (looksLikeAirportCode(typed))
+        return byCode(typed);
+    // "Lagos (LOS)" as this page writes an airport back, and "Lagos — Murtala Muhammed Intl
+    // (LOS), Nigeria" as the completion list names it.
+    static const QRegularExpression codeInBrackets(
+        QStringLiteral("\\(([A-Za-z]{3})\\)(?:,[^()]*)?\\z"));
+    if (const auto m = codeInBrackets.match(typed); m.hasMatch())
+        if (auto p = byCode(m.captured(1)))
+            return p;
+    if (const int row = m_airports->resolve(typed); row >= 0)
+        return m_airports->place(row);
+    // A city or an airport's name: the one place it names, or the agent picks.
+    QStringList codes;
+    QList<Place> named;
+    for (const PlaceCompleter *places : {m_originPlaces, m_destinationPlaces})
+        for (const Place &p : places->suggestedNamed(typed))
+            if (!codes.contains(p.iataCode)) {
+                codes << p.iataCode;
+                named << p;
+            }
+    for (int i = 0; i < m_airports->rowCount(); ++i) {
+        const Airport &a = m_airports->airport(i);
+        if (a.cityName.compare(typed, Qt::CaseInsensitive) == 0 && !codes.contains(a.iataCode))
+            codes << a.iataCode;
+    }
+    if (codes.size() == 1 && named.size() == 1)
+        return named.first();
+    if (several)
+        *several = codes;
+    return std::nullopt;
+}
+
 std::optional<QString> SearchPage::resolveAirport(QLineEdit *edit, QString *why) {
-    // Once the field is settled, no completion list may linger over the page (or other tabs).
-    if (edit->completer() && edit->completer()->popup())
-        edit->completer()->popup()->hide();
     const bool isOrigin = edit == m_ui->originEdit;
+    // Once the field is settled, no completion list may linger over the page (or other tabs),
+    // and no late suggestion may open one.
+    PlaceCompleter *places = isOrigin ? m_originPlaces : m_destinationPlaces;
+    places->settle();
     QLabel *label = isOrigin ? m_ui->originMessageLabel : m_ui->destinationMessageLabel;
     const QString typed = edit->text().trimmed();
-    int row = m_airports->resolve(typed);
-    if (row < 0) {
-        // "Lagos (LOS)", as this page writes a resolved airport back.
-        static const QRegularExpression codeInBrackets(QStringLiteral("\\(([A-Za-z]{3})\\)\\z"));
-        if (const auto m = codeInBrackets.match(typed); m.hasMatch())
-            row = m_airports->rowOfCode(m.captured(1));
-    }
-    if (row >= 0) {
-        const Airport &a = m_airports->airport(row);
-        edit->setText(tr("%1 (%2)").arg(a.cityName, a.iataCode));
-        const QString country = iso::countryName(a.countryCode);
+    QStringList several;
+    if (const auto place = knownPlace(typed, &several)) {
+        edit->setText(tr("%1 (%2)").arg(place->cityName, place->iataCode));
+        const QString country = iso::countryName(place->countryCode);
         //: Confirms the airport picked: %1 its name, %2 its country.
         showMessage(label, edit,
-                    tr("%1, %2").arg(a.name, country.isEmpty() ? a.countryCode : country),
+                    tr("%1, %2").arg(place->name, country.isEmpty() ? place->countryCode : country),
                     Tone::Neutral);
-        return a.iataCode;
+        return place->iataCode;
+    }
+    // Any airport code is accepted as typed, even when no list knows it: the provider knows
+    // every airport it sells, and says so if it does not fly there.
+    if (looksLikeAirportCode(typed)) {
+        const QString iata = typed.toUpper();
+        edit->setText(iata);
+        showMessage(label, edit,
+                    places->unreachable()
+                        //: %1 an airport code no list knows, while offline.
+                        ? tr("%1 is searched as typed: the provider could not be asked for its "
+                             "airports (offline?), and this desk's own list does not have it.")
+                              .arg(iata)
+                        //: %1 an airport code no list knows.
+                        : tr("%1 is searched as typed: no airport list this desk has names it; "
+                             "the provider says if it does not fly there.")
+                              .arg(iata),
+                    Tone::Neutral);
+        return iata;
     }
     QString problem;
     if (typed.isEmpty()) {
         problem = isOrigin ? tr("Enter the airport to fly from: its code (LOS), city or name.")
                            : tr("Enter the airport to fly to: its code (LHR), city or name.");
     } else {
-        QStringList codes;
-        for (int i = 0; i < m_airports->rowCount(); ++i)
-            if (m_airports->airport(i).cityName.compare(typed, Qt::CaseInsensitive) == 0)
-                codes << m_airports->airport(i).iataCode;
-        problem = codes.size() > 1
+        problem = several.size() > 1
                       //: %1 a city, %2 its airport codes.
                       ? tr("%1 has several airports (%2): pick one from the list or type its code.")
-                            .arg(typed, codes.join(QStringLiteral(", ")))
+                            .arg(typed, several.join(QStringLiteral(", ")))
                       : tr("No airport matches \"%1\": type a three-letter code, a city or an "
                            "airport name and pick it from the list.")
                             .arg(typed);

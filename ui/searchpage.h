@@ -16,6 +16,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -32,6 +33,7 @@ namespace fd::ui {
 
 class AirportModel;
 class OffersModel;
+class PlaceCompleter;
 
 // Where a booking starts: the route, dates, passengers and cabin, a search through the desk's
 // Search (never blocking the GUI thread), and the offers in a sortable table.
@@ -54,6 +56,9 @@ public:
     // The providers the running search still waits for, by id.
     QStringList pendingProviders() const;
     OffersModel *offersModel() const { return m_offers; }
+    // How long the agent must pause typing an airport before the providers are asked for
+    // places (250 ms).
+    void setSuggestionDelay(std::chrono::milliseconds delay);
 
 public Q_SLOTS:
     // What Search and Enter in the form do: checks everything, then sends one request to
@@ -83,6 +88,8 @@ private:
     // The IATA code typed or picked in `edit`, its text tidied to "Lagos (LOS)"; the reason
     // next to the input otherwise.
     std::optional<QString> resolveAirport(QLineEdit *edit, QString *why = nullptr);
+    // The place `typed` names, from the bundled list or what a provider suggested.
+    std::optional<fd::Place> knownPlace(const QString &typed, QStringList *several) const;
     QString checkPassengers(); // the problem shown, empty when none
     QString checkDates();
     void tripChanged();
@@ -102,6 +109,8 @@ private:
     const fd::Clock *m_deskClock;
     const fd::Clock *m_clock;
     AirportModel *m_airports;
+    PlaceCompleter *m_originPlaces = nullptr;
+    PlaceCompleter *m_destinationPlaces = nullptr;
     OffersModel *m_offers;
     QSortFilterProxyModel *m_proxy;
     QTimer *m_ticker;

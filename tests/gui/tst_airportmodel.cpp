@@ -1,5 +1,6 @@
 // The bundled airport list and its model: complete, well-formed, and usable for completion.
 #include "airportmodel.h"
+#include "placecompleter.h"
 
 #include "core/isocodes.h"
 
@@ -9,10 +10,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTest>
+
+#include <algorithm>
 
 using fd::ui::AirportModel;
 
@@ -105,21 +109,27 @@ private Q_SLOTS:
         QTest::newRow("part of the name") << QStringLiteral("heathrow") << QStringLiteral("LHR");
         QTest::newRow("accented name") << QStringLiteral("Côte") << QStringLiteral("NCE");
     }
+    // Offline (no provider to ask), the completion list is the bundled list's matches, named
+    // in full.
     void completesByCodeCityOrName() {
         QFETCH(QString, typed);
         QFETCH(QString, code);
         AirportModel model;
-        QCompleter *completer = model.makeCompleter(&model);
-        completer->setCompletionPrefix(typed);
-        QVERIFY(completer->completionCount() >= 1);
+        QLineEdit edit;
+        auto *places = new fd::ui::PlaceCompleter(&edit, nullptr, &model);
+        edit.show();
+        edit.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&edit));
+        edit.insert(typed); // as typed (keyClicks knows no "ô")
+        QAbstractItemModel *shown = places->completer()->model();
         QStringList found;
-        for (int i = 0; completer->setCurrentRow(i); ++i)
-            found
-                << completer->currentIndex().siblingAtColumn(AirportModel::Code).data().toString();
-        QVERIFY2(found.contains(code), qPrintable(found.join(QLatin1Char(','))));
-        // What the completer inserts resolves back to the airport.
-        completer->setCurrentRow(static_cast<int>(found.indexOf(code)));
-        QCOMPARE(model.airport(model.resolve(completer->currentCompletion())).iataCode, code);
+        for (int i = 0; i < shown->rowCount(); ++i)
+            found << shown->index(i, 0).data().toString();
+        const QString label = QStringLiteral("(%1), ").arg(code);
+        QVERIFY2(std::any_of(found.cbegin(), found.cend(),
+                             [&label](const QString &f) { return f.contains(label); }),
+                 qPrintable(found.join(QLatin1Char('|'))));
+        QVERIFY(found.size() <= 12);
     }
 
     void resolvesWhatWasTyped_data() {

@@ -12,8 +12,10 @@
 
 #include "desk/desk.h"
 #include "desk/session.h"
+#include "sandbox/ledger.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/scenario.h"
+#include "sandbox/travomatrix/travomatrixsandbox.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -136,6 +138,20 @@ struct Fixture {
     }
     void pressEnter(QWidget *w) { QTest::keyClick(w, Qt::Key_Return); }
 
+    // How many places questions the Travelbase sandbox received.
+    int placeQuestionsSent() const {
+        int n = 0;
+        const QJsonArray requests =
+            session->sandbox()->ledgerJson().value(QLatin1String("requests")).toArray();
+        for (const QJsonValue &r : requests)
+            n += r.toObject().value(QLatin1String("endpoint")).toString() ==
+                 QLatin1String("place_suggestions");
+        return n;
+    }
+    // Whether the page is still asking the providers for places (or waiting for a pause).
+    bool askingForPlaces() const {
+        return page->findChild<QObject *>(QStringLiteral("placeQuestion")) != nullptr;
+    }
     int searchesSent() const {
         int n = 0;
         const QJsonArray requests =
@@ -259,7 +275,7 @@ private Q_SLOTS:
         QTest::newRow("city") << QStringLiteral("Lagos");
         QTest::newRow("city (code)") << QStringLiteral("Lagos (LOS)");
         QTest::newRow("completion")
-            << QStringLiteral("LOS · Lagos · Murtala Muhammed International Airport (NG)");
+            << QStringLiteral("Lagos — Murtala Muhammed Intl (LOS), Nigeria");
         QTest::newRow("airport name") << QStringLiteral("Murtala Muhammed International Airport");
     }
     void acceptsEverySpellingOfAnAirport() {
@@ -285,6 +301,128 @@ private Q_SLOTS:
         QTest::keyClick(popup, Qt::Key_Down);
         QTest::keyClick(popup, Qt::Key_Return);
         QTRY_COMPARE(f.origin()->text(), QStringLiteral("London (LHR)"));
+    }
+
+    // Any airport the provider knows, not only the bundled list: typed in one go (the page
+    // asks once the agent pauses, so once), named in full, picked with the keyboard, searched.
+    void completionAsksTheProviderForAnyAirport() {
+        Fixture f;
+        f.destination()->setFocus();
+        QTest::keyClicks(f.destination(), QStringLiteral("sao to"));
+        QAbstractItemView *popup = f.destination()->completer()->popup();
+        const QString tms = QStringLiteral("São Tomé — São Tomé Intl (TMS), Sao Tome and Principe");
+        QTRY_VERIFY2(popup->isVisible() && popup->model()->rowCount() > 0 &&
+                         popup->model()->index(0, 0).data().toString() == tms,
+                     qPrintable(popup->model()->index(0, 0).data().toString()));
+        QCOMPARE(f.placeQuestionsSent(), 1); // typed in one go: asked once
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE(f.destination()->text(), QStringLiteral("São Tomé (TMS)"));
+        QCOMPARE(f.find<QLabel>("destinationMessageLabel")->text(),
+                 QStringLiteral("São Tomé International Airport, Sao Tome and Principe"));
+        f.reactivate();
+        f.type(f.origin(), QStringLiteral("LOS"));
+        f.pressEnter(f.origin());
+        QTRY_VERIFY2(!f.page->isSearching(), qPrintable(f.status()));
+        QVERIFY2(f.model()->rowCount() > 0, qPrintable(f.status()));
+        QCOMPARE(f.offerInRow(0).slices.first().destination.iataCode, QStringLiteral("TMS"));
+    }
+
+    // Travomatrix has no places endpoint: it is not asked, and the Travelbase answer is shown.
+    void aProviderWithoutPlacesIsNotAsked() {
+        Fixture f;
+        const auto travomatrixRequests =
+            f.session->travomatrixSandbox()->ledger().requests().size();
+        f.destination()->setFocus();
+        QTest::keyClicks(f.destination(), QStringLiteral("Ilorin"));
+        QAbstractItemView *popup = f.destination()->completer()->popup();
+        QTRY_VERIFY(popup->isVisible() && popup->model()->rowCount() == 1);
+        QCOMPARE(popup->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Ilorin — Ilorin Intl (ILR), Nigeria"));
+        QCOMPARE(f.placeQuestionsSent(), 1);
+        QTRY_VERIFY(!f.askingForPlaces());
+        QCOMPARE(f.session->travomatrixSandbox()->ledger().requests().size(), travomatrixRequests);
+        // Enter without moving into the list takes the city the agent typed: one airport.
+        QTest::keyClick(popup, Qt::Key_Return);
+        f.reactivate();
+        QTest::keyClick(f.destination(), Qt::Key_Tab);
+        QTRY_COMPARE(f.destination()->text(), QStringLiteral("Ilorin (ILR)"));
+    }
+
+    // Offline, or a code no list knows: any three letters are searched as typed, with a note.
+    void anyAirportCodeIsSearchedAsTyped_data() {
+        QTest::addColumn<bool>("offline");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("offline") << true
+                                 << QStringLiteral("XQZ is searched as typed: the provider could "
+                                                   "not be asked for its airports (offline?)");
+        QTest::newRow("unknown to every list")
+            << false
+            << QStringLiteral("XQZ is searched as typed: no airport list this desk has names it");
+    }
+    void anyAirportCodeIsSearchedAsTyped() {
+        QFETCH(bool, offline);
+        QFETCH(QString, note);
+        fd::test::FakeDesk fake(guitest::morning());
+        fd::GatewayFailure unreachable;
+        unreachable.kind = fd::GatewayFailure::Kind::OutcomeUnknown;
+        unreachable.code = QStringLiteral("FD_NETWORK");
+        unreachable.message = QStringLiteral("Connection refused");
+        if (offline)
+            fake.fakeSearch.places.insert(QStringLiteral("xqz"), unreachable);
+        Fixture f(fake);
+        f.destination()->setFocus();
+        QTest::keyClicks(f.destination(), QStringLiteral("xqz"));
+        QTRY_COMPARE(fake.fakeSearch.placeQueries, QStringList{QStringLiteral("xqz")});
+        QTRY_VERIFY(!f.askingForPlaces());
+        f.type(f.origin(), QStringLiteral("LOS"));
+        f.pressEnter(f.origin());
+        QCOMPARE(f.destination()->text(), QStringLiteral("XQZ"));
+        const QString shown = f.find<QLabel>("destinationMessageLabel")->text();
+        QVERIFY2(shown.startsWith(note), qPrintable(shown));
+        QVERIFY(!shown.startsWith(QLatin1String("Error")));
+        QCOMPARE(fake.fakeSearch.requests.size(), 1);
+        QCOMPARE(fake.fakeSearch.requests.first()
+                     .value(QLatin1String("slices"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("destination"))
+                     .toString(),
+                 QStringLiteral("XQZ"));
+    }
+
+    // A question still unanswered when the agent types on is dropped: its late answer never
+    // replaces the list of the newer one.
+    void aSupersededPlaceQuestionIsDropped() {
+        fd::test::FakeDesk fake(guitest::morning());
+        fake.fakeSearch.holdPlaces = true;
+        fd::Place ilorin;
+        ilorin.iataCode = QStringLiteral("ILR");
+        ilorin.cityName = QStringLiteral("Ilorin");
+        ilorin.countryCode = QStringLiteral("NG");
+        ilorin.name = QStringLiteral("Ilorin International Airport");
+        fd::Place old = ilorin;
+        old.iataCode = QStringLiteral("OLD");
+        old.cityName = QStringLiteral("Oldtown");
+        fake.fakeSearch.places.insert(QStringLiteral("Ilo"), QList<fd::Place>{old});
+        fake.fakeSearch.places.insert(QStringLiteral("Ilorin"), QList<fd::Place>{ilorin});
+        Fixture f(fake);
+        f.destination()->setFocus();
+        QTest::keyClicks(f.destination(), QStringLiteral("Ilo"));
+        QTRY_COMPARE(fake.fakeSearch.placeQueries, QStringList{QStringLiteral("Ilo")});
+        QCOMPARE(fake.fakeSearch.placesHeldAlive(), 1);
+        QTest::keyClicks(f.destination(), QStringLiteral("rin"));
+        QCOMPARE(fake.fakeSearch.placesHeldAlive(), 0); // dropped as the agent typed on
+        QTRY_COMPARE(fake.fakeSearch.placeQueries,
+                     (QStringList{QStringLiteral("Ilo"), QStringLiteral("Ilorin")}));
+        fake.fakeSearch.releasePlaces();
+        QAbstractItemView *popup = f.destination()->completer()->popup();
+        QTRY_VERIFY(popup->isVisible() && popup->model()->rowCount() == 1);
+        QCOMPARE(popup->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Ilorin — Ilorin Intl (ILR), Nigeria"));
+        QTRY_VERIFY(!f.askingForPlaces());
+        QCOMPARE(popup->model()->rowCount(), 1);
     }
 
     void invalidInputSendsNothing_data() {
@@ -588,13 +726,13 @@ private Q_SLOTS:
     void keyboardOrderAndNames() {
         Fixture f;
         const QStringList expected = {
-            QStringLiteral("originEdit"),        QStringLiteral("swapButton"),
-            QStringLiteral("destinationEdit"),   QStringLiteral("oneWayRadioButton"),
-            QStringLiteral("returnRadioButton"), QStringLiteral("cabinComboBox"),
-            QStringLiteral("departureDateEdit"), QStringLiteral("returnDateEdit"),
-            QStringLiteral("adultsSpinBox"),     QStringLiteral("childrenSpinBox"),
-            QStringLiteral("infantsSpinBox"),    QStringLiteral("searchButton"),
-            QStringLiteral("offersTableView"),   QStringLiteral("chooseOfferButton")};
+            QStringLiteral("originEdit"),        QStringLiteral("destinationEdit"),
+            QStringLiteral("oneWayRadioButton"), QStringLiteral("returnRadioButton"),
+            QStringLiteral("cabinComboBox"),     QStringLiteral("departureDateEdit"),
+            QStringLiteral("returnDateEdit"),    QStringLiteral("adultsSpinBox"),
+            QStringLiteral("childrenSpinBox"),   QStringLiteral("infantsSpinBox"),
+            QStringLiteral("searchButton"),      QStringLiteral("offersTableView"),
+            QStringLiteral("chooseOfferButton")};
         QStringList chain;
         QWidget *w = f.origin();
         do {
@@ -620,6 +758,10 @@ private Q_SLOTS:
         f.find<QToolButton>("swapButton")->click();
         QCOMPARE(f.origin()->text(), QStringLiteral("Accra (ACC)"));
         QCOMPARE(f.destination()->text(), QStringLiteral("Lagos (LOS)"));
+        // From the keyboard, without Tab stopping at the button on the way from To to From.
+        QTest::keyClick(f.destination(), Qt::Key_W, Qt::AltModifier);
+        QTRY_COMPARE(f.origin()->text(), QStringLiteral("Lagos (LOS)")); // an animated click
+        QCOMPARE(f.destination()->text(), QStringLiteral("Accra (ACC)"));
     }
 
     // Over a fake desk: the page asks the desk's Search exactly what the agent entered, and

@@ -49,14 +49,32 @@ public:
             releaseWhere([this](const Held &h) { return !slow.contains(h.provider); });
     }
     QString server(const QString &) const override { return serverName; }
-    // Places: answered from `places` (by query), once the event loop turns; every query is kept.
+    // Places: answered from `places` (by query), once the event loop turns — with `holdPlaces`
+    // set, only at releasePlaces(), as from a slow server; every query is kept.
     QMap<QString, GatewayResult<QList<Place>>> places;
     QStringList placeQueries;
+    bool holdPlaces = false;
     void suggestPlaces(const QString &, const QString &query, QObject *context,
                        std::function<void(GatewayResult<QList<Place>>)> done) override {
         placeQueries.append(query);
-        GatewayResult<QList<Place>> reply = places.value(query, QList<Place>{});
-        QTimer::singleShot(0, context, [reply, done = std::move(done)] { done(reply); });
+        m_heldPlaces.append({context, std::move(done), places.value(query, QList<Place>{})});
+        if (!holdPlaces)
+            releasePlaces();
+    }
+    // Answers every place question held so far whose context is still there.
+    void releasePlaces() {
+        for (HeldPlaces &h : std::exchange(m_heldPlaces, {}))
+            if (h.context)
+                QTimer::singleShot(
+                    0, h.context.data(),
+                    [done = std::move(h.done), a = std::move(h.answer)] { done(a); });
+    }
+    // Held place questions the page has not dropped.
+    qsizetype placesHeldAlive() const {
+        qsizetype n = 0;
+        for (const HeldPlaces &h : m_heldPlaces)
+            n += !h.context.isNull();
+        return n;
     }
 
     // Answers every search held so far whose context is still there (a page drops a search by
@@ -99,6 +117,12 @@ private:
         m_held = std::move(keep);
     }
     QList<Held> m_held;
+    struct HeldPlaces {
+        QPointer<QObject> context;
+        std::function<void(GatewayResult<QList<Place>>)> done;
+        GatewayResult<QList<Place>> answer;
+    };
+    QList<HeldPlaces> m_heldPlaces;
 };
 
 // A wallet with a balance; top-ups (when allowed) add to it.
