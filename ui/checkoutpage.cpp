@@ -132,6 +132,7 @@ void CheckoutPage::rebuildForms() {
         // Before the trailing stretch.
         m_ui->passengersLayout->insertWidget(m_ui->passengersLayout->count() - 1, form);
         connect(form, &PassengerForm::reportChanged, this, &CheckoutPage::refresh);
+        connect(form, &PassengerForm::mrzPasted, this, &CheckoutPage::focusFirstToFill);
         if (previous)
             setTabOrder(previous, form);
         previous = form;
@@ -141,6 +142,13 @@ void CheckoutPage::rebuildForms() {
         setTabOrder(previous, m_ui->bookButton);
 }
 
+void CheckoutPage::focusFirstToFill() {
+    for (PassengerForm *form : std::as_const(m_forms))
+        if (form->focusFirstToFill())
+            return;
+    m_ui->bookButton->setFocus(Qt::OtherFocusReason);
+}
+
 void CheckoutPage::showCountdowns(const QDateTime &now) {
     if (!m_hasOffer) {
         showToned(m_ui->expiryCountdownLabel, QString(), Tone::Neutral);
@@ -148,12 +156,18 @@ void CheckoutPage::showCountdowns(const QDateTime &now) {
         showToned(m_ui->walletLabel, QString(), Tone::Neutral);
         return;
     }
+    const auto wallet = checkouttext::wallet(m_wallet, m_offer.total);
+    showToned(m_ui->walletLabel, wallet.text, wallet.tone);
+    // Once booking has begun the offer's clocks no longer apply: the order has its own.
+    if (m_busy) {
+        showToned(m_ui->expiryCountdownLabel, QString(), Tone::Neutral);
+        showToned(m_ui->guaranteeCountdownLabel, QString(), Tone::Neutral);
+        return;
+    }
     const auto expiry = checkouttext::offerCountdown(m_offer.expiresAt, now);
     showToned(m_ui->expiryCountdownLabel, expiry.text, expiry.tone);
     const auto guarantee = checkouttext::guaranteeCountdown(m_offer.priceGuaranteeExpiresAt, now);
     showToned(m_ui->guaranteeCountdownLabel, guarantee.text, guarantee.tone);
-    const auto wallet = checkouttext::wallet(m_wallet, m_offer.total);
-    showToned(m_ui->walletLabel, wallet.text, wallet.tone);
     if (now.secsTo(m_offer.expiresAt) <= 0)
         m_ticker->stop(); // nothing left to count; a new offer restarts it
 }

@@ -46,6 +46,11 @@ public:
 
     bool isBusy() const { return m_busy; }
 
+    // Where the agent starts: the first empty field of the first passenger who has one, else
+    // Book. A machine-readable zone pasted anywhere on a card fills that card and moves on the
+    // same way.
+    void focusFirstToFill();
+
 public Q_SLOTS:
     // Locks every input and Book (true), or gives them back (false) when the engine is done
     // and the agent may correct and retry. Pressing Book sets it by itself, before the signal.

@@ -11,7 +11,8 @@ namespace fd::ui::checkouttext {
 namespace {
 
 QString tr(const char *text, const char *comment = nullptr) {
-    return QCoreApplication::translate("fd::ui::CheckoutPage", text, comment);
+    // The context lupdate gives a tr() in this namespace.
+    return QCoreApplication::translate("fd::ui::checkouttext", text, comment);
 }
 
 QString twoDigits(qint64 n) {

@@ -138,6 +138,7 @@ CheckoutTab *MainWindow::openCheckout(const Offer &offer, const QList<Passenger>
         return nullptr;
     auto *tab = new CheckoutTab(m_desk, offer, prefill);
     addCheckoutTab(tab);
+    tab->page()->focusFirstToFill();
     return tab;
 }
 

@@ -100,9 +100,9 @@ OrdersPage::OrdersPage(desk::Orders *orders, QWidget *parent)
         m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
         m_ui->searchEdit->selectAll();
     });
-    auto *reload = new QShortcut(QKeySequence::Refresh, this);
-    reload->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(reload, &QShortcut::activated, this, &OrdersPage::refresh);
+    // F5, on the button itself (active only while the page shows; every letter of "Refresh"
+    // is another mnemonic's).
+    m_ui->refreshButton->setShortcut(QKeySequence(Qt::Key_F5));
     // No read here (issue 12): the history is read when the page is first shown.
     updateMessage();
 }

@@ -7,8 +7,11 @@
 #include "core/mrz.h"
 #include "core/passengervalidation.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSet>
@@ -136,6 +139,10 @@ void PassengerForm::connectInputs() {
             });
     }
     connect(m_ui->mrzEdit, &QPlainTextEdit::textChanged, this, &PassengerForm::onMrzEdited);
+    // A zone pasted anywhere on the card fills it: the agent need not find the MRZ box first.
+    for (QWidget *input : findChildren<QWidget *>())
+        if (input != m_ui->mrzEdit && (input->focusPolicy() & Qt::TabFocus))
+            input->installEventFilter(this);
     connect(m_ui->applyMrzButton, &QPushButton::clicked, this, &PassengerForm::applyMrz);
 }
 
@@ -233,6 +240,43 @@ void PassengerForm::setReadOnly(bool readOnly) {
     }
     m_ui->mrzEdit->setReadOnly(readOnly);
     m_ui->applyMrzButton->setEnabled(!readOnly);
+}
+
+bool PassengerForm::eventFilter(QObject *watched, QEvent *event) {
+    if (event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste) && pasteMrz())
+        return true;
+    // The line edit would otherwise take Ctrl+V as its own shortcut before any key press.
+    if (event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste) && !m_readOnly &&
+        mrz::looksLikeZone(QGuiApplication::clipboard()->text())) {
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool PassengerForm::pasteMrz() {
+    if (m_readOnly || !m_ui->passportGroupBox->isVisibleTo(this))
+        return false;
+    const QString text = QGuiApplication::clipboard()->text();
+    if (!mrz::looksLikeZone(text))
+        return false;
+    m_ui->mrzEdit->setPlainText(text.trimmed());
+    applyMrz();
+    focusFirstToFill();
+    Q_EMIT mrzPasted();
+    return true;
+}
+
+bool PassengerForm::focusFirstToFill() {
+    for (const Field &f : std::as_const(m_fields)) {
+        if (f.input == m_ui->titleCombo || !f.input->isVisibleTo(this) || !isEmpty(f))
+            continue;
+        f.input->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
 }
 
 void PassengerForm::revealAllProblems() {

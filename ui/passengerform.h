@@ -50,6 +50,10 @@ public:
     // leaving them); every other finding shows at once.
     void revealAllProblems();
 
+    // Puts the cursor in the first field still empty, in reading order (the optional title
+    // aside); false when every field is filled.
+    bool focusFirstToFill();
+
 public Q_SLOTS:
     // Validates at once, without waiting for the typing pause.
     void validateNow();
@@ -59,7 +63,12 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void validityChanged(bool valid);
+    // A pasted machine-readable zone filled the card (wherever on it it was pasted).
+    void mrzPasted();
     void reportChanged(); // after every validation
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Field {
@@ -79,6 +88,7 @@ private:
     void onMrzEdited();
     Field *fieldFor(const QWidget *input);
     bool isEmpty(const Field &f) const;
+    bool pasteMrz(); // the clipboard's zone into the card, when it holds one
 
     std::unique_ptr<Ui::PassengerForm> m_ui;
     QTimer *m_debounce;

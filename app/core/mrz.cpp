@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 namespace fd::mrz {
 namespace {
 
@@ -136,6 +138,16 @@ int checkDigit(QStringView field) {
         sum += value * weights[i % 3];
     }
     return sum % 10;
+}
+
+bool looksLikeZone(const QString &text) {
+    const QString t = text.trimmed();
+    if (t.size() < 30 || t.size() > 200 || !t.contains(QLatin1String("<<")))
+        return false;
+    return std::all_of(t.cbegin(), t.cend(), [](QChar c) {
+        return c.isSpace() || c == QLatin1Char('<') ||
+               (c.unicode() < 128 && (c.isLetterOrNumber()));
+    });
 }
 
 Result<Passport> parse(const QString &text, const QDate &today) {

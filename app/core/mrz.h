@@ -41,6 +41,11 @@ struct Passport {
 // century of two-digit years.
 Result<Passport> parse(const QString &text, const QDate &today);
 
+// Whether pasted text is meant as a machine-readable zone (right or wrong): filler "<<", and
+// nothing but A–Z, 0–9, '<' and line breaks, 30 to 200 characters. What a form uses to tell a
+// pasted zone from a pasted name or e-mail address.
+bool looksLikeZone(const QString &text);
+
 // ICAO 9303 check digit (weights 7, 3, 1; '<' counts 0, A–Z count 10–35); -1 when `field`
 // has a character outside 0–9, A–Z and '<'.
 int checkDigit(QStringView field);

@@ -3,8 +3,11 @@
 #include "guitestdata.h"
 #include "passengerform.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -205,6 +208,48 @@ private Q_SLOTS:
         f.type("emailEdit", QStringLiteral("a.okafor@example.com"));
         f.type("phoneEdit", QStringLiteral("+2348031234567"));
         QVERIFY(f.form.isValid());
+    }
+
+    // Ctrl+V of a zone in any field of the card fills the card (not that field) and moves on to
+    // the first field the zone does not carry; anything else pastes as usual; so does a zone
+    // on a domestic trip, which has no passport to fill.
+    void aZonePastedAnywhereOnTheCardFillsIt_data() {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("given name") << QStringLiteral("givenNameEdit");
+        QTest::newRow("phone") << QStringLiteral("phoneEdit");
+        QTest::newRow("passport number") << QStringLiteral("passportNumberEdit");
+    }
+    void aZonePastedAnywhereOnTheCardFillsIt() {
+        QFETCH(QString, field);
+        Fixture f(international());
+        f.form.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.form));
+        QLineEdit *into = f.edit(qPrintable(field));
+        into->setFocus();
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+        QTest::keyClick(into, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.edit("familyNameEdit")->text(), QStringLiteral("OKAFOR"));
+        QCOMPARE(f.edit("passportNumberEdit")->text(), QStringLiteral("A12345678"));
+        QCOMPARE(child<QPlainTextEdit>(f.form, "mrzEdit")->toPlainText(), kNigeriaMrz);
+        QCOMPARE(QApplication::focusWidget(), f.edit("emailEdit"));
+    }
+    void otherTextPastesAsUsual() {
+        Fixture f(international());
+        f.form.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.form));
+        f.edit("givenNameEdit")->setFocus();
+        QGuiApplication::clipboard()->setText(QStringLiteral("Adebayo"));
+        QTest::keyClick(f.edit("givenNameEdit"), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.edit("givenNameEdit")->text(), QStringLiteral("Adebayo"));
+        QVERIFY(child<QPlainTextEdit>(f.form, "mrzEdit")->toPlainText().isEmpty());
+
+        Fixture d(domestic());
+        d.form.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&d.form));
+        d.edit("givenNameEdit")->setFocus();
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+        QTest::keyClick(d.edit("givenNameEdit"), Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(d.edit("familyNameEdit")->text().isEmpty()); // no passport on this trip
     }
 
     void mrzCheckDigitProblemsAreReported() {

@@ -167,6 +167,31 @@ private Q_SLOTS:
         QVERIFY(r->checkDigitsOk());
     }
 
+    // What a passenger card takes as a pasted zone (and fills from), and what it leaves to the
+    // field it was pasted in.
+    void tellsAPastedZoneFromOtherText_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("zone");
+        QTest::newRow("specimen") << kSpecimen << true;
+        QTest::newRow("CRLF, lower case, spaces")
+            << QStringLiteral("  ") + kSpecimen1.toLower() + QStringLiteral("\r\n") + kSpecimen2
+            << true;
+        QTest::newRow("one line cut short (still meant as a zone)") << kSpecimen1 << true;
+        QTest::newRow("a name") << QStringLiteral("Adebayo Okafor") << false;
+        QTest::newRow("an e-mail address")
+            << QStringLiteral("a.very.long.address.okafor@example.com") << false;
+        QTest::newRow("a phone number") << QStringLiteral("+2348031234567") << false;
+        QTest::newRow("fillers in prose")
+            << QStringLiteral("Not a zone: P<UTO, but << with punctuation, and more text here.")
+            << false;
+        QTest::newRow("too long") << kSpecimen.repeated(3) << false;
+    }
+    void tellsAPastedZoneFromOtherText() {
+        QFETCH(QString, text);
+        QFETCH(bool, zone);
+        QCOMPARE(fd::mrz::looksLikeZone(text), zone);
+    }
+
     void refusesWhatIsNotAPassportZone_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("code");

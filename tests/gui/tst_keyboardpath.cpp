@@ -1,0 +1,257 @@
+// The agent's path measured in keystrokes: the whole desk in demo mode, from the search results
+// to "Booked", driven only by key events and a clipboard paste. Every key goes to whatever has
+// the keyboard focus (QApplication::focusWidget()), never to a widget the test picks — so a
+// checkout that opens with the wrong field focused, a paste that lands nowhere, or a Tab order
+// that skips a field makes the booking fail or costs keystrokes the count refuses.
+// Also: every button on the pages an agent works in has a mnemonic or a shortcut, and no two
+// visible ones on a page share a mnemonic.
+#include "checkoutpage.h"
+#include "checkouttab.h"
+#include "desk/desk.h"
+#include "mainwindow.h"
+#include "searchpage.h"
+#include "testjournal.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using namespace fd::ui;
+
+namespace {
+constexpr int kWait = 15000;
+
+// The specimen-style zone of a Nigerian passport (valid check digits).
+const QString kNigeriaMrz = QStringLiteral("P<NGAOKAFOR<<ADEBAYO<<<<<<<<<<<<<<<<<<<<<<<<\n"
+                                           "A123456784NGA8804178M3105021<<<<<<<<<<<<<<<2");
+
+// Keys sent where the focus is, counted: `data` is what the agent types as content (letters of
+// an e-mail address), the rest is what it costs to get around.
+struct Keyboard {
+    int nonData = 0;
+    int data = 0;
+    QStringList log; // "Return → offersTableView", for a failure message
+
+    static QWidget *focus() {
+        QWidget *w = QApplication::focusWidget();
+        if (!w)
+            qFatal("nothing has the keyboard focus");
+        return w;
+    }
+    void key(Qt::Key k, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+        QWidget *w = focus();
+        log << QStringLiteral("%1+%2 → %3").arg(int(mods)).arg(int(k)).arg(w->objectName());
+        ++nonData;
+        QTest::keyClick(w, k, mods);
+    }
+    void paste() { key(Qt::Key_V, Qt::ControlModifier); }
+    void type(const QString &text) {
+        QWidget *w = focus();
+        log << QStringLiteral("\"%1\" → %2").arg(text, w->objectName());
+        data += int(text.size());
+        QTest::keyClicks(w, text);
+    }
+};
+
+} // namespace
+
+class TestKeyboardPath final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<desk::Desk> demo(const QString &journal) {
+        SessionOptions o;
+        o.demo = true;
+        o.journalPath = fd::test::freshJournalLocation(m_dir, journal);
+        o.journalPassword = fd::test::journalPassword();
+        o.timingScale = 0.01;
+        return std::move(desk::makeDesk(o)).value();
+    }
+
+    // The search results of an international route, as the agent sees them after Enter.
+    static bool searchResults(MainWindow &w, const char *from, const char *to) {
+        SearchPage *search = w.searchPage();
+        for (auto [name, code] :
+             {std::pair{"originEdit", from}, std::pair{"destinationEdit", to}}) {
+            auto *edit = search->findChild<QLineEdit *>(QLatin1String(name));
+            edit->setFocus();
+            QTest::keyClicks(edit, QLatin1String(code));
+        }
+        w.activateWindow();
+        QTest::keyClick(search->findChild<QLineEdit *>(QStringLiteral("destinationEdit")),
+                        Qt::Key_Return);
+        auto *view = search->findChild<QTableView *>(QStringLiteral("offersTableView"));
+        return QTest::qWaitFor(
+            [view, search] {
+                return !search->isSearching() && view->model()->rowCount() > 0 &&
+                       QApplication::focusWidget() == view;
+            },
+            kWait);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
+
+    // A new traveller on an international trip: choose the offer, paste the passport's zone,
+    // type the e-mail address and phone number, book. At most 4 keystrokes that are not data.
+    void aNewInternationalTravellerInFourKeystrokes() {
+        auto desk = demo(QStringLiteral("newtraveller.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "LHR"));
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+
+        Keyboard kb;
+        kb.key(Qt::Key_Return); // choose the offer of the current row
+        QCOMPARE(w.checkoutTabs().size(), 1);
+        CheckoutTab *tab = w.checkoutTabs().first();
+        QVERIFY2(tab->page()->isAncestorOf(Keyboard::focus()),
+                 qPrintable(Keyboard::focus()->objectName()));
+        kb.paste(); // the zone, wherever on the card the focus is
+        kb.type(QStringLiteral("a.okafor@example.com"));
+        kb.key(Qt::Key_Tab);
+        kb.type(QStringLiteral("+2348031234567"));
+        kb.key(Qt::Key_Return, Qt::ControlModifier);
+
+        auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")),
+                                  qPrintable(kb.log.join(QStringLiteral("; ")) +
+                                             QLatin1String(" | ") +
+                                             tab->page()->bookBlockedReason()),
+                                  kWait);
+        const Passenger booked = tab->page()->passengers().first();
+        QCOMPARE(booked.familyName, QStringLiteral("OKAFOR"));
+        QCOMPARE(booked.identityDocuments.value(0).uniqueIdentifier, QStringLiteral("A12345678"));
+        QCOMPARE(booked.email, QStringLiteral("a.okafor@example.com"));
+        QVERIFY2(kb.nonData <= 4, qPrintable(kb.log.join(QStringLiteral("; "))));
+        qInfo("new traveller: %d keystrokes not data, %d data", kb.nonData, kb.data);
+    }
+
+    // Once the booking has begun the offer's countdown stops showing: the order has its own.
+    void aBookedTabShowsNoOfferCountdown() {
+        auto desk = demo(QStringLiteral("countdown.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "LHR"));
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+        Keyboard kb;
+        kb.key(Qt::Key_Return);
+        CheckoutTab *tab = w.checkoutTabs().first();
+        auto *expiry = tab->findChild<QLabel *>(QStringLiteral("expiryCountdownLabel"));
+        QVERIFY2(expiry->text().startsWith(QLatin1String("Offer expires in")),
+                 qPrintable(expiry->text()));
+        kb.paste();
+        kb.type(QStringLiteral("a.okafor@example.com"));
+        kb.key(Qt::Key_Tab);
+        kb.type(QStringLiteral("+2348031234567"));
+        kb.key(Qt::Key_Return, Qt::ControlModifier);
+        auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
+        tab->page()->refresh();
+        QCOMPARE(expiry->text(), QString());
+    }
+
+    // Every button of the pages an agent works in can be reached without the mouse: by its
+    // mnemonic (Alt+letter) or a shortcut. No two mnemonics a page answers to at once — its
+    // buttons and labelled inputs, the window's page tabs and menus — share a letter: Qt would
+    // only cycle between them.
+    void everyActionHasAMnemonicOrShortcut() {
+        auto desk = demo(QStringLiteral("mnemonics.sqlite"));
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "LHR"));
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+        Keyboard kb;
+        kb.key(Qt::Key_Return);
+        checkMnemonics(w); // the search results, the orders, a checkout being filled in
+        if (QTest::currentTestFailed())
+            return;
+        kb.paste();
+        kb.type(QStringLiteral("a.okafor@example.com"));
+        kb.key(Qt::Key_Tab);
+        kb.type(QStringLiteral("+2348031234567"));
+        kb.key(Qt::Key_Return, Qt::ControlModifier);
+        CheckoutTab *tab = w.checkoutTabs().first();
+        auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
+        checkMnemonics(w); // and a booked one, with its own buttons
+    }
+
+private:
+    static QChar mnemonicOf(const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&'))
+                continue;
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i; // "&&" is a literal ampersand
+        }
+        return {};
+    }
+
+    static void checkMnemonics(MainWindow &w) {
+        // The window's own: page tabs and menus, answered on every page.
+        QHash<QChar, QString> windowWide;
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
+        for (int i = 0; i < tabs->count(); ++i)
+            if (const QChar m = mnemonicOf(tabs->tabText(i)); !m.isNull()) {
+                QVERIFY2(!windowWide.contains(m), qPrintable(tabs->tabText(i)));
+                windowWide.insert(m, QStringLiteral("tab \"%1\"").arg(tabs->tabText(i)));
+            }
+        for (QAction *menu : w.menuBar()->actions())
+            if (const QChar m = mnemonicOf(menu->text()); !m.isNull()) {
+                QVERIFY2(!windowWide.contains(m), qPrintable(menu->text()));
+                windowWide.insert(m, QStringLiteral("menu \"%1\"").arg(menu->text()));
+            }
+        const int current = tabs->currentIndex();
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QWidget *page = tabs->widget(i);
+            QHash<QChar, QString> taken = windowWide;
+            const auto claim = [&](const QString &what, const QString &text) {
+                const QChar m = mnemonicOf(text);
+                if (m.isNull())
+                    return true;
+                if (taken.contains(m)) {
+                    qWarning("%s and %s on %s share Alt+%s", qPrintable(what),
+                             qPrintable(taken.value(m)), qPrintable(tabs->tabText(i)),
+                             qPrintable(QString(m)));
+                    return false;
+                }
+                taken.insert(m, what);
+                return true;
+            };
+            bool unique = true;
+            for (QAbstractButton *b : page->findChildren<QAbstractButton *>()) {
+                if (b->objectName().startsWith(QLatin1String("qt_")) || b->objectName().isEmpty())
+                    continue; // Qt's own (spin box arrows, scroll buttons)
+                QVERIFY2(!mnemonicOf(b->text()).isNull() || !b->shortcut().isEmpty(),
+                         qPrintable(QStringLiteral("%1 on %2: \"%3\" has neither a mnemonic "
+                                                   "nor a shortcut")
+                                        .arg(b->objectName(), tabs->tabText(i), b->text())));
+                if (b->isVisible())
+                    unique = claim(b->objectName(), b->text()) && unique;
+            }
+            for (QLabel *label : page->findChildren<QLabel *>())
+                if (label->buddy() && label->isVisible())
+                    unique = claim(label->objectName(), label->text()) && unique;
+            QVERIFY2(unique, qPrintable(tabs->tabText(i)));
+        }
+        tabs->setCurrentIndex(current);
+    }
+};
+
+QTEST_MAIN(TestKeyboardPath)
+#include "tst_keyboardpath.moc"
