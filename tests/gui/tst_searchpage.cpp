@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -315,6 +316,15 @@ private Q_SLOTS:
                          popup->model()->index(0, 0).data().toString() == tms,
                      qPrintable(popup->model()->index(0, 0).data().toString()));
         QCOMPARE(f.placeQuestionsSent(), 1); // typed in one go: asked once
+        // The README's screenshot (FLIGHTDESK_SCREENSHOT_DIR set, under xvfb-run -platform xcb):
+        // the screen, for the list is a window of its own.
+        if (const QString shots = qEnvironmentVariable("FLIGHTDESK_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            const QRect page = f.page->frameGeometry();
+            QVERIFY(f.page->screen()
+                        ->grabWindow(0, page.x(), page.y(), page.width(), 360)
+                        .save(shots + QStringLiteral("/completer.png")));
+        }
         QTest::keyClick(popup, Qt::Key_Down);
         QTest::keyClick(popup, Qt::Key_Return);
         QTRY_COMPARE(f.destination()->text(), QStringLiteral("São Tomé (TMS)"));
