@@ -127,7 +127,8 @@ if(NOT WIN32 AND NOT APPLE)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, tzdata")
     # The PostgreSQL driver, for an agency's journal on its own PostgreSQL server. Recommended,
     # not required: the desk's own journal is SQLite, and it works without.
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+    # Qt's own translations: standard buttons and dialogs in the agent's language (French).
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
     set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 

@@ -3,6 +3,7 @@
 #include "checkouttab.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
+#include "translation.h"
 
 #include "desk/desk.h"
 #include "desk/providers.h"
@@ -14,7 +15,6 @@
 #include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
-#include <QTranslator>
 
 namespace fd::ui {
 
@@ -227,12 +227,8 @@ int runDesktop(QApplication &app) {
     QGuiApplication::setDesktopFileName(QStringLiteral("io.flightdesk.FlightDesk"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
 
-    // English ships as flightdesk_en.ts; other languages drop in as flightdesk_<lang>.ts.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("flightdesk"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral(":/i18n/flightdesk_en.qm")))
-        QApplication::installTranslator(&translator);
+    // The language chosen in Settings, else the system's (flightdesk_<lang>.ts).
+    installTranslation(desk::makeSettings()->load().language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

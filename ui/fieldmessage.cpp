@@ -7,9 +7,11 @@
 namespace fd::ui {
 namespace {
 
-QString tr(const char *text, const char *comment = nullptr) {
-    return QCoreApplication::translate("fd::ui::FieldMessage", text, comment);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::ui::FieldMessage)
+};
 
 bool isDark(const QWidget *w) {
     return w->palette().color(QPalette::Window).lightness() < 128;
@@ -32,9 +34,9 @@ QString colourFor(Tone tone, bool dark) {
 QString issueText(const Issue &issue) {
     return issue.isError()
                //: Prefix of a problem that blocks booking, shown next to a field.
-               ? tr("Error: %1").arg(issue.message)
+               ? Text::tr("Error: %1").arg(issue.message)
                //: Prefix of a problem the agent should check but that does not block booking.
-               : tr("Warning: %1").arg(issue.message);
+               : Text::tr("Warning: %1").arg(issue.message);
 }
 
 QString issuesText(const QList<Issue> &issues) {

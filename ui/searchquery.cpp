@@ -7,9 +7,11 @@
 namespace fd::ui::searchquery {
 namespace {
 
-QString tr(const char *text, const char *comment = nullptr) {
-    return QCoreApplication::translate("fd::ui::SearchPage", text, comment);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::ui::SearchPage)
+};
 
 const QString kAdult = QStringLiteral("adult");
 const QString kChild = QStringLiteral("child");
@@ -26,7 +28,8 @@ QJsonObject slice(const QString &from, const QString &to, const QDate &date) {
 QString routeProblem(const QString &origin, const QString &destination) {
     if (!origin.isEmpty() && origin.compare(destination, Qt::CaseInsensitive) == 0)
         //: %1 is an airport code.
-        return tr("Origin and destination are the same airport (%1): pick another destination.")
+        return Text::tr(
+                   "Origin and destination are the same airport (%1): pick another destination.")
             .arg(origin);
     return {};
 }
@@ -34,31 +37,33 @@ QString routeProblem(const QString &origin, const QString &destination) {
 QString dateProblem(const QDate &departure, const std::optional<QDate> &returnDate,
                     const QDate &today) {
     if (!departure.isValid())
-        return tr("Pick a departure date.");
+        return Text::tr("Pick a departure date.");
     if (departure < today)
         //: %1 is today's date.
-        return tr("The departure date is in the past: pick %1 or later.")
+        return Text::tr("The departure date is in the past: pick %1 or later.")
             .arg(QLocale().toString(today, QLocale::ShortFormat));
     if (returnDate && (!returnDate->isValid() || *returnDate < departure))
-        return tr("The return date is before the departure: pick %1 or later, or choose one "
-                  "way.")
+        return Text::tr("The return date is before the departure: pick %1 or later, or choose one "
+                        "way.")
             .arg(QLocale().toString(departure, QLocale::ShortFormat));
     return {};
 }
 
 QString passengerProblem(int adults, int children, int infants) {
     if (adults < 1)
-        return tr("At least one adult must travel: children and infants fly with an adult.");
+        return Text::tr("At least one adult must travel: children and infants fly with an adult.");
     if (infants > adults)
         //: Lap infants: each needs an adult's lap. %1 the number of infants, %2 of adults.
-        return tr("Each infant travels on an adult's lap: %1 infants need at least %1 adults, "
-                  "not %2.")
+        return Text::tr(
+                   "Each infant travels on an adult's lap: %1 infants need at least %1 adults, "
+                   "not %2.")
             .arg(infants)
             .arg(adults);
     if (const int total = adults + children + infants; total > kMaxPassengers)
         //: %1 the maximum per booking, %2 the number chosen.
-        return tr("At most %1 passengers fit in one booking (%2 chosen): split the group into "
-                  "two searches.")
+        return Text::tr(
+                   "At most %1 passengers fit in one booking (%2 chosen): split the group into "
+                   "two searches.")
             .arg(kMaxPassengers)
             .arg(total);
     return {};

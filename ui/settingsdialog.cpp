@@ -4,6 +4,7 @@
 
 #include "fieldmessage.h"
 #include "messagebox.h"
+#include "translation.h"
 
 #include "checkouttext.h"
 
@@ -16,6 +17,8 @@
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace fd::ui {
 namespace {
@@ -67,6 +70,13 @@ SettingsDialog::SettingsDialog(desk::Settings *settings, QWidget *parent)
     m_ui->webhookPublicCheckBox->setChecked(s.webhookListenPublic);
     m_ui->timingScaleSpinBox->setValue(s.timingScale);
     m_ui->requestTimeoutSpinBox->setValue(s.requestTimeoutSeconds);
+    //: The language choice that follows the computer's: %1 that language's name.
+    m_ui->languageComboBox->addItem(
+        tr("The system's (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    for (const Language &language : shippedLanguages())
+        m_ui->languageComboBox->addItem(language.name, language.code);
+    m_ui->languageComboBox->setCurrentIndex(
+        std::max(0, m_ui->languageComboBox->findData(s.language)));
     bindShowButton(m_ui->showWebhookSecretButton, m_ui->webhookSecretEdit);
     m_ui->showWebhookSecretButton->setText(tr("Sh&ow"));
     m_webhookSecret.edit = m_ui->webhookSecretEdit;
@@ -191,6 +201,7 @@ DeskSettings SettingsDialog::settings() const {
     s.requestTimeoutSeconds = m_ui->requestTimeoutSpinBox->value();
     s.journal = agencyChosen() ? JournalKind::Agency : JournalKind::ThisDesk;
     s.agencyUrl = m_ui->agencyUrlEdit->text().trimmed();
+    s.language = m_ui->languageComboBox->currentData().toString();
     return s;
 }
 

@@ -9,12 +9,14 @@
 namespace fd::travelbase {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::Offer", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::Offer)
+};
 
 Error shapeError(const QString &what) {
-    return {QStringLiteral("wrong_shape"), tr("The offer is not usable: %1.").arg(what)};
+    return {QStringLiteral("wrong_shape"), Text::tr("The offer is not usable: %1.").arg(what)};
 }
 
 Place placeFrom(const QJsonValue &v) {
@@ -37,10 +39,10 @@ Result<Offer> parseOffer(const QJsonObject &json) {
     offer.raw = o;
     offer.id = o.value(QLatin1String("id")).toString();
     if (offer.id.isEmpty())
-        return shapeError(tr("it has no \"id\""));
+        return shapeError(Text::tr("it has no \"id\""));
     offer.expiresAt = parseApiTime(o.value(QLatin1String("expires_at")).toString());
     if (!offer.expiresAt.isValid())
-        return shapeError(tr("\"expires_at\" is not an RFC 3339 UTC time"));
+        return shapeError(Text::tr("\"expires_at\" is not an RFC 3339 UTC time"));
     auto total = Money::parse(o.value(QLatin1String("total_amount")).toString(),
                               o.value(QLatin1String("total_currency")).toString());
     if (!total)
@@ -52,7 +54,8 @@ Result<Offer> parseOffer(const QJsonObject &json) {
     if (guarantee.isString()) {
         offer.priceGuaranteeExpiresAt = parseApiTime(guarantee.toString());
         if (!offer.priceGuaranteeExpiresAt->isValid())
-            return shapeError(tr("\"price_guarantee_expires_at\" is not an RFC 3339 UTC time"));
+            return shapeError(
+                Text::tr("\"price_guarantee_expires_at\" is not an RFC 3339 UTC time"));
     }
     offer.requiresInstantPayment = pay.value(QLatin1String("requires_instant_payment")).toBool();
 
@@ -62,7 +65,7 @@ Result<Offer> parseOffer(const QJsonObject &json) {
 
     const QJsonArray slices = o.value(QLatin1String("slices")).toArray();
     if (slices.isEmpty())
-        return shapeError(tr("it has no slices"));
+        return shapeError(Text::tr("it has no slices"));
     for (const QJsonValue &v : slices) {
         const QJsonObject s = v.toObject();
         Slice slice{placeFrom(s.value(QLatin1String("origin"))),
@@ -71,12 +74,12 @@ Result<Offer> parseOffer(const QJsonObject &json) {
                     parseApiTime(s.value(QLatin1String("arriving_at")).toString()),
                     static_cast<int>(s.value(QLatin1String("segments")).toArray().size())};
         if (!slice.departingAt.isValid() || !slice.arrivingAt.isValid())
-            return shapeError(tr("a slice has no valid departure or arrival time"));
+            return shapeError(Text::tr("a slice has no valid departure or arrival time"));
         offer.slices.append(slice);
     }
     const QJsonArray passengers = o.value(QLatin1String("passengers")).toArray();
     if (passengers.isEmpty())
-        return shapeError(tr("it has no passengers"));
+        return shapeError(Text::tr("it has no passengers"));
     for (const QJsonValue &v : passengers) {
         const QJsonObject p = v.toObject();
         offer.passengers.append(
@@ -97,7 +100,7 @@ Result<Cancellation> parseCancellation(const QJsonObject &json) {
                                o.value(QLatin1String("refund_currency")).toString());
     if (c.quoteId.isEmpty() || c.orderId.isEmpty() || !refund)
         return Error{QStringLiteral("wrong_shape"),
-                     tr("The cancellation quote has no id, order or refund.")};
+                     Text::tr("The cancellation quote has no id, order or refund.")};
     c.refund = *refund;
     c.expiresAt = parseApiTime(o.value(QLatin1String("expires_at")).toString());
     c.confirmed = o.value(QLatin1String("confirmed_at")).isString();
@@ -111,7 +114,7 @@ Result<Wallet> parseWallet(const QJsonObject &json) {
                                 o.value(QLatin1String("currency")).toString());
     if (!balance)
         return Error{QStringLiteral("wrong_shape"),
-                     tr("The wallet is not usable: %1").arg(balance.error().message)};
+                     Text::tr("The wallet is not usable: %1").arg(balance.error().message)};
     return Wallet{*balance};
 }
 

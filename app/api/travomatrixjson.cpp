@@ -9,12 +9,14 @@
 namespace fd::travomatrix {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::Offer", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::Offer)
+};
 
 Error shapeError(const QString &what) {
-    return {QStringLiteral("wrong_shape"), tr("The fare is not usable: %1.").arg(what)};
+    return {QStringLiteral("wrong_shape"), Text::tr("The fare is not usable: %1.").arg(what)};
 }
 
 Place placeFrom(const QJsonValue &v) {
@@ -31,7 +33,7 @@ Result<Money> moneyFrom(const QJsonValue &amount, const QJsonValue &currency) {
     const double minor = amount.toDouble(-1);
     if (!amount.isDouble() || minor < 0 || minor > 9.0e15 || minor != double(qint64(minor)))
         return Error{QStringLiteral("wrong_shape"),
-                     tr("the amount is not a whole number of minor units")};
+                     Text::tr("the amount is not a whole number of minor units")};
     return Money::fromMinor(qint64(minor), currency.toString());
 }
 
@@ -66,10 +68,10 @@ Result<Offer> parseFare(const QJsonObject &o) {
     offer.raw = o;
     offer.id = o.value(QLatin1String("fare_id")).toString();
     if (offer.id.isEmpty())
-        return shapeError(tr("it has no \"fare_id\""));
+        return shapeError(Text::tr("it has no \"fare_id\""));
     offer.expiresAt = parseApiTime(o.value(QLatin1String("valid_until")).toString());
     if (!offer.expiresAt.isValid())
-        return shapeError(tr("\"valid_until\" is not an RFC 3339 UTC time"));
+        return shapeError(Text::tr("\"valid_until\" is not an RFC 3339 UTC time"));
     const QJsonObject price = o.value(QLatin1String("price")).toObject();
     auto total =
         moneyFrom(price.value(QLatin1String("amount")), price.value(QLatin1String("currency")));
@@ -85,11 +87,11 @@ Result<Offer> parseFare(const QJsonObject &o) {
 
     const QJsonArray itineraries = o.value(QLatin1String("itineraries")).toArray();
     if (itineraries.isEmpty())
-        return shapeError(tr("it has no itineraries"));
+        return shapeError(Text::tr("it has no itineraries"));
     for (const QJsonValue &v : itineraries) {
         const QJsonArray segments = v.toObject().value(QLatin1String("segments")).toArray();
         if (segments.isEmpty())
-            return shapeError(tr("an itinerary has no segments"));
+            return shapeError(Text::tr("an itinerary has no segments"));
         const QJsonObject first = segments.first().toObject();
         const QJsonObject last = segments.last().toObject();
         Slice slice{placeFrom(first.value(QLatin1String("from"))),
@@ -98,18 +100,18 @@ Result<Offer> parseFare(const QJsonObject &o) {
                     parseApiTime(last.value(QLatin1String("arrives_at")).toString()),
                     static_cast<int>(segments.size())};
         if (!slice.departingAt.isValid() || !slice.arrivingAt.isValid())
-            return shapeError(tr("an itinerary has no valid departure or arrival time"));
+            return shapeError(Text::tr("an itinerary has no valid departure or arrival time"));
         offer.slices.append(slice);
     }
     const QJsonArray travellers = o.value(QLatin1String("travellers")).toArray();
     if (travellers.isEmpty())
-        return shapeError(tr("it has no travellers"));
+        return shapeError(Text::tr("it has no travellers"));
     for (const QJsonValue &v : travellers) {
         const QJsonObject t = v.toObject();
         const QString ref = t.value(QLatin1String("ref")).toString();
         const QString type = deskPassengerType(t.value(QLatin1String("type")).toString());
         if (ref.isEmpty() || type.isEmpty())
-            return shapeError(tr("a traveller has no \"ref\" or no known \"type\""));
+            return shapeError(Text::tr("a traveller has no \"ref\" or no known \"type\""));
         offer.passengers.append({ref, type});
     }
     offer.identityDocumentsRequired = o.value(QLatin1String("passport_required")).toBool();
@@ -121,7 +123,7 @@ Result<Wallet> parseBalance(const QJsonObject &o) {
         moneyFrom(o.value(QLatin1String("available")), o.value(QLatin1String("currency")));
     if (!balance)
         return Error{QStringLiteral("wrong_shape"),
-                     tr("The wallet is not usable: %1").arg(balance.error().message)};
+                     Text::tr("The wallet is not usable: %1").arg(balance.error().message)};
     return Wallet{*balance};
 }
 
@@ -134,7 +136,7 @@ Result<Cancellation> parseCancellationQuote(const QJsonObject &o) {
         moneyFrom(refund.value(QLatin1String("amount")), refund.value(QLatin1String("currency")));
     if (c.quoteId.isEmpty() || c.orderId.isEmpty() || !amount)
         return Error{QStringLiteral("wrong_shape"),
-                     tr("The cancellation quote has no quote_id, pnr or refund.")};
+                     Text::tr("The cancellation quote has no quote_id, pnr or refund.")};
     c.refund = *amount;
     c.expiresAt = parseApiTime(o.value(QLatin1String("valid_until")).toString());
     return c;

@@ -17,24 +17,26 @@ struct Row {
     const char *label;
 };
 
-#define FD_LABEL(text) QT_TRANSLATE_NOOP("fd::CancellationState", text)
-
 using S = CancellationState;
 
 // The one place cancellation states are named and described, in enum order.
 constexpr Row kStates[] = {
-    {S::Quoted, QLatin1String("quoted"), false, false, 2, FD_LABEL("Cancellation quoted")},
-    {S::Confirming, QLatin1String("confirming"), true, false, 7, FD_LABEL("Cancelling")},
+    {S::Quoted, QLatin1String("quoted"), false, false, 2,
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancellation quoted")},
+    {S::Confirming, QLatin1String("confirming"), true, false, 7,
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancelling")},
     {S::Unresolved, QLatin1String("unresolved"), true, false, 6,
-     FD_LABEL("Cancellation unresolved: resume")},
-    {S::Cancelled, QLatin1String("cancelled"), false, true, 0, FD_LABEL("Cancelled")},
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancellation unresolved: resume")},
+    {S::Cancelled, QLatin1String("cancelled"), false, true, 0,
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancelled")},
     {S::NotCancellable, QLatin1String("not_cancellable"), false, true, 3,
-     FD_LABEL("Not cancellable")},
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Not cancellable")},
     {S::QuoteExpired, QLatin1String("quote_expired"), false, true, 4,
-     FD_LABEL("Cancellation quote expired")},
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancellation quote expired")},
     {S::Abandoned, QLatin1String("abandoned"), false, true, 2,
-     FD_LABEL("Cancellation not confirmed")},
-    {S::Error, QLatin1String("error"), false, true, 1, FD_LABEL("Cancellation error")},
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancellation not confirmed")},
+    {S::Error, QLatin1String("error"), false, true, 1,
+     QT_TRANSLATE_NOOP("fd::CancellationState", "Cancellation error")},
 };
 static_assert(std::size(kStates) == static_cast<std::size_t>(S::Error) + 1);
 

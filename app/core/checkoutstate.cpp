@@ -23,43 +23,46 @@ struct Row {
     const char *label;
 };
 
-#define FD_LABEL(text) QT_TRANSLATE_NOOP("fd::CheckoutState", text)
-
 using S = CheckoutState;
 
 // The one place checkout states are named, ordered and described, in enum order. Exit codes:
 // 0 ticketed; 1 error or no outcome; 2 input to fix; 3 not booked; 4 offer gone; 5 top up;
 // 6 unresolved (support); 7 interrupted or cut short (resume).
 constexpr Row kStates[] = {
-    {S::Draft, QLatin1String("draft"), 0, None, 1, FD_LABEL("Draft")},
-    {S::Editing, QLatin1String("editing"), 0, None, 1, FD_LABEL("Draft")},
+    {S::Draft, QLatin1String("draft"), 0, None, 1, QT_TRANSLATE_NOOP("fd::CheckoutState", "Draft")},
+    {S::Editing, QLatin1String("editing"), 0, None, 1,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Draft")},
     {S::Validating, QLatin1String("validating"), 0, Busy, 7,
-     FD_LABEL("Checking the offer and the wallet")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Checking the offer and the wallet")},
     {S::InvalidInput, QLatin1String("invalid_input"), 0, None, 2,
-     FD_LABEL("Passenger details to correct")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Passenger details to correct")},
     {S::InsufficientFunds, QLatin1String("insufficient_funds"), 0, Attention, 5,
-     FD_LABEL("Insufficient funds")},
-    {S::Creating, QLatin1String("creating"), 1, Busy, 7, FD_LABEL("Sending the booking")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Insufficient funds")},
+    {S::Creating, QLatin1String("creating"), 1, Busy, 7,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Sending the booking")},
     {S::Interrupted, QLatin1String("interrupted"), 1, Attention, 7,
-     FD_LABEL("Interrupted: resume")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Interrupted: resume")},
     {S::Ticketing, QLatin1String("ticketing"), 2, Busy, 7,
-     FD_LABEL("Asking the airline to ticket")},
-    {S::Processing, QLatin1String("processing"), 3, Busy, 7, FD_LABEL("Processing")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Asking the airline to ticket")},
+    {S::Processing, QLatin1String("processing"), 3, Busy, 7,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Processing")},
     {S::Unresolved, QLatin1String("unresolved"), 3, Attention, 6,
-     FD_LABEL("Unresolved: contact support")},
-    {S::Ticketed, QLatin1String("ticketed"), 4, Final, 0, FD_LABEL("Ticketed")},
-    {S::Failed, QLatin1String("failed"), 4, Final, 3, FD_LABEL("Failed, no charge")},
-    {S::Cancelled, QLatin1String("cancelled"), 5, Final, 3, FD_LABEL("Cancelled")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Unresolved: contact support")},
+    {S::Ticketed, QLatin1String("ticketed"), 4, Final, 0,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Ticketed")},
+    {S::Failed, QLatin1String("failed"), 4, Final, 3,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Failed, no charge")},
+    {S::Cancelled, QLatin1String("cancelled"), 5, Final, 3,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Cancelled")},
     {S::OfferUnavailable, QLatin1String("offer_unavailable"), 6, Final, 4,
-     FD_LABEL("Offer unavailable")},
-    {S::Rejected, QLatin1String("rejected"), 6, Final, 2, FD_LABEL("Rejected by the provider")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Offer unavailable")},
+    {S::Rejected, QLatin1String("rejected"), 6, Final, 2,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Rejected by the provider")},
     {S::Superseded, QLatin1String("superseded"), 6, Final, 1,
-     FD_LABEL("Replaced by a new attempt")},
-    {S::Error, QLatin1String("error"), 6, Final | Attention, 1, FD_LABEL("Error")},
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Replaced by a new attempt")},
+    {S::Error, QLatin1String("error"), 6, Final | Attention, 1,
+     QT_TRANSLATE_NOOP("fd::CheckoutState", "Error")},
 };
-
-#undef FD_LABEL
-#define FD_LABEL(text) QT_TRANSLATE_NOOP("fd::ProviderStatus", text)
 
 struct StatusRow {
     ProviderStatus status;
@@ -73,15 +76,17 @@ using P = ProviderStatus;
 
 // The contract's order statuses (travelbase-v1.md, Order.status), in enum order.
 constexpr StatusRow kStatuses[] = {
-    {P::Pending, QLatin1String("pending"), 0, std::nullopt, FD_LABEL("Created")},
+    {P::Pending, QLatin1String("pending"), 0, std::nullopt,
+     QT_TRANSLATE_NOOP("fd::ProviderStatus", "Created")},
     {P::InProgress, QLatin1String("in_progress"), 1, std::nullopt,
-     FD_LABEL("Ticketing in progress")},
-    {P::Ticketed, QLatin1String("ticketed"), 2, S::Ticketed, FD_LABEL("Ticketed")},
-    {P::Failed, QLatin1String("failed"), 2, S::Failed, FD_LABEL("Failed")},
-    {P::Cancelled, QLatin1String("cancelled"), 3, S::Cancelled, FD_LABEL("Cancelled")},
+     QT_TRANSLATE_NOOP("fd::ProviderStatus", "Ticketing in progress")},
+    {P::Ticketed, QLatin1String("ticketed"), 2, S::Ticketed,
+     QT_TRANSLATE_NOOP("fd::ProviderStatus", "Ticketed")},
+    {P::Failed, QLatin1String("failed"), 2, S::Failed,
+     QT_TRANSLATE_NOOP("fd::ProviderStatus", "Failed")},
+    {P::Cancelled, QLatin1String("cancelled"), 3, S::Cancelled,
+     QT_TRANSLATE_NOOP("fd::ProviderStatus", "Cancelled")},
 };
-
-#undef FD_LABEL
 
 constexpr bool inEnumOrder() {
     for (std::size_t i = 0; i < std::size(kStates); ++i)

@@ -50,6 +50,7 @@ struct DeskSettings {
     JournalKind journal = JournalKind::ThisDesk;
     QString agencyUrl; // postgresql://USER@HOST:PORT/DATABASE, never with a password; kept
                        // while ThisDesk is chosen, so switching back finds it
+    QString language;  // the window's language ("fr"); empty: the system's
 
     // The connection of `provider`: as saved, or an empty, disabled one.
     ProviderSettings connection(const QString &provider) const {

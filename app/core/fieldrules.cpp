@@ -10,9 +10,11 @@
 namespace fd::rules {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::rules", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::rules)
+};
 
 Issue error(const char *code, const QString &message) {
     return {-1, {}, QLatin1String(code), message, Issue::Severity::Error};
@@ -21,7 +23,7 @@ Issue warning(const char *code, const QString &message) {
     return {-1, {}, QLatin1String(code), message, Issue::Severity::Warning};
 }
 QList<Issue> required() {
-    return {error("required", tr("Required."))};
+    return {error("required", Text::tr("Required."))};
 }
 
 bool isApostrophe(char32_t c) {
@@ -39,7 +41,7 @@ std::optional<Issue> strayWhitespace(const QString &value) {
     if (value == value.trimmed())
         return std::nullopt;
     return error("stray_whitespace",
-                 tr("Remove the space or line break at the start or end of this field."));
+                 Text::tr("Remove the space or line break at the start or end of this field."));
 }
 
 bool isInvisible(char32_t c) {
@@ -88,7 +90,7 @@ QList<Issue> name(const QString &value) {
         return required();
     const QList<uint> cps = v.toUcs4();
     if (cps.size() > 50)
-        return {error("too_long", tr("At most 50 characters; this has %1.").arg(cps.size()))};
+        return {error("too_long", Text::tr("At most 50 characters; this has %1.").arg(cps.size()))};
     bool hasLetter = false;
     bool mrzSafe = true;
     char32_t previous = 0;
@@ -101,30 +103,33 @@ QList<Issue> name(const QString &value) {
             mrzSafe = false; // combining accents and the vowel signs of many scripts
             continue;        // keep `previous` a letter for a following mark
         } else if (c != U' ' && isInvisible(c)) {
-            return {error("invalid_characters",
-                          tr("Use plain spaces only: line breaks, tabs and special spaces are not "
-                             "allowed in a name."))};
+            return {error(
+                "invalid_characters",
+                Text::tr("Use plain spaces only: line breaks, tabs and special spaces are not "
+                         "allowed in a name."))};
         } else if (c != U' ' && c != U'-' && !isApostrophe(c)) {
             return {error("invalid_characters",
-                          tr("Use letters, spaces, hyphens and apostrophes only, as in the "
-                             "passport (\"%1\" is not allowed).")
+                          Text::tr("Use letters, spaces, hyphens and apostrophes only, as in the "
+                                   "passport (\"%1\" is not allowed).")
                               .arg(QString::fromUcs4(&c, 1)))};
         }
         previous = c;
     }
     if (!hasLetter)
-        return {error("invalid_characters", tr("A name needs at least one letter."))};
+        return {error("invalid_characters", Text::tr("A name needs at least one letter."))};
     if (!mrzSafe) {
         const QString suggestion = mrzSpelling(v);
         static const QRegularExpression latin = whole("[A-Za-z '\\-\u2019]+");
         if (latin.match(suggestion).hasMatch())
-            return {warning("not_mrz_spelling",
-                            tr("Airlines match the passport's machine-readable spelling, which "
-                               "has no accents: check the passport and consider \"%1\".")
-                                .arg(suggestion))};
-        return {warning("not_mrz_spelling",
-                        tr("Airlines match the passport's machine-readable spelling: enter the "
-                           "name in Latin letters exactly as printed in the passport."))};
+            return {
+                warning("not_mrz_spelling",
+                        Text::tr("Airlines match the passport's machine-readable spelling, which "
+                                 "has no accents: check the passport and consider \"%1\".")
+                            .arg(suggestion))};
+        return {
+            warning("not_mrz_spelling",
+                    Text::tr("Airlines match the passport's machine-readable spelling: enter the "
+                             "name in Latin letters exactly as printed in the passport."))};
     }
     return {};
 }
@@ -153,14 +158,17 @@ QList<Issue> bornOn(const QString &value, const QDate &today) {
         return {*stray};
     static const QRegularExpression shape = whole("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     if (!shape.match(value).hasMatch())
-        return {error("invalid_format", tr("Write the date as YYYY-MM-DD, e.g. 1988-04-17."))};
+        return {
+            error("invalid_format", Text::tr("Write the date as YYYY-MM-DD, e.g. 1988-04-17."))};
     const auto d = isoDate(value);
     if (!d)
-        return {error("invalid_date", tr("Not a calendar date: check the day and the month."))};
+        return {
+            error("invalid_date", Text::tr("Not a calendar date: check the day and the month."))};
     if (*d > today)
-        return {error("in_future", tr("The date of birth cannot be in the future."))};
+        return {error("in_future", Text::tr("The date of birth cannot be in the future."))};
     if (ageOn(*d, today) > 120)
-        return {error("implausible", tr("Check the year: this passenger would be over 120."))};
+        return {
+            error("implausible", Text::tr("Check the year: this passenger would be over 120."))};
     return {};
 }
 
@@ -170,7 +178,7 @@ QList<Issue> gender(const QString &value) {
     if (auto stray = strayWhitespace(value))
         return {*stray};
     if (value != QLatin1String("m") && value != QLatin1String("f"))
-        return {error("invalid_value", tr("Use \"m\" or \"f\", as on the passport."))};
+        return {error("invalid_value", Text::tr("Use \"m\" or \"f\", as on the passport."))};
     return {};
 }
 
@@ -182,7 +190,8 @@ QList<Issue> title(const QString &value) {
         return {};
     if (auto stray = strayWhitespace(value))
         return {*stray};
-    return {error("invalid_value", tr("Use one of mr, ms, mrs, miss, dr — or leave it empty."))};
+    return {
+        error("invalid_value", Text::tr("Use one of mr, ms, mrs, miss, dr — or leave it empty."))};
 }
 
 QList<Issue> email(const QString &value) {
@@ -190,14 +199,15 @@ QList<Issue> email(const QString &value) {
     if (v.isEmpty())
         return required();
     const auto bad = [] {
-        return QList<Issue>{error("invalid_format", tr("Enter an address like name@example.com."))};
+        return QList<Issue>{
+            error("invalid_format", Text::tr("Enter an address like name@example.com."))};
     };
     if (v.size() > 254 || v.count(QLatin1Char('@')) != 1)
         return bad();
     for (QChar c : v)
         if (isInvisible(c.unicode()))
             return {error("invalid_format",
-                          tr("An email address cannot contain spaces or line breaks."))};
+                          Text::tr("An email address cannot contain spaces or line breaks."))};
     const QString local = v.section(QLatin1Char('@'), 0, 0);
     const QString domain = v.section(QLatin1Char('@'), 1);
     if (local.isEmpty() || !domain.contains(QLatin1Char('.')))
@@ -223,10 +233,11 @@ QList<Issue> phoneNumber(const QString &value) {
                                !digits.startsWith(QLatin1Char('0')) && digits.size() <= 15 &&
                                digits.size() >= 2;
         return {error("not_e164",
-                      plausible ? tr("Use international E.164 format with no spaces or "
+                      plausible
+                          ? Text::tr("Use international E.164 format with no spaces or "
                                      "punctuation: %1.")
-                                      .arg(QLatin1Char('+') + digits)
-                                : tr("Use international E.164 format: \"+\", the country code "
+                                .arg(QLatin1Char('+') + digits)
+                          : Text::tr("Use international E.164 format: \"+\", the country code "
                                      "and the number, at most 15 digits (e.g. +2348012345678)."))};
     }
     using i18n::phonenumbers::PhoneNumber;
@@ -235,14 +246,15 @@ QList<Issue> phoneNumber(const QString &value) {
     PhoneNumber number;
     if (util->Parse(value.toStdString(), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
         !util->IsPossibleNumber(number))
-        return {error("not_possible",
-                      tr("%1 cannot be a phone number: check the country code and the number of "
-                         "digits.")
-                          .arg(value))};
+        return {
+            error("not_possible",
+                  Text::tr("%1 cannot be a phone number: check the country code and the number of "
+                           "digits.")
+                      .arg(value))};
     if (!util->IsValidNumber(number))
         return {warning("not_valid_for_region",
-                        tr("%1 is not a known number for its country: check it with the "
-                           "passenger.")
+                        Text::tr("%1 is not a known number for its country: check it with the "
+                                 "passenger.")
                             .arg(value))};
     return {};
 }
@@ -256,9 +268,9 @@ QList<Issue> passportNumber(const QString &value) {
     if (re.match(value).hasMatch())
         return {};
     if (re.match(value.toUpper()).hasMatch())
-        return {error("invalid_characters", tr("Use capital letters, as in the passport."))};
+        return {error("invalid_characters", Text::tr("Use capital letters, as in the passport."))};
     return {error("invalid_format",
-                  tr("A passport number has 5 to 15 letters A–Z and digits, no spaces."))};
+                  Text::tr("A passport number has 5 to 15 letters A–Z and digits, no spaces."))};
 }
 
 QList<Issue> issuingCountry(const QString &value) {
@@ -267,9 +279,9 @@ QList<Issue> issuingCountry(const QString &value) {
     if (auto stray = strayWhitespace(value))
         return {*stray};
     if (!iso::isCountry(value))
-        return {error(
-            "unknown_country",
-            tr("\"%1\" is not an ISO 3166-1 two-letter country code (e.g. NG, GB).").arg(value))};
+        return {error("unknown_country",
+                      Text::tr("\"%1\" is not an ISO 3166-1 two-letter country code (e.g. NG, GB).")
+                          .arg(value))};
     return {};
 }
 
@@ -281,16 +293,17 @@ QList<Issue> passportExpiry(const QString &value, const QDate &firstDeparture,
         return {*stray};
     const auto d = isoDate(value);
     if (!d)
-        return {error("invalid_date", tr("Write a real date as YYYY-MM-DD."))};
+        return {error("invalid_date", Text::tr("Write a real date as YYYY-MM-DD."))};
     if (*d <= lastArrival)
-        return {error("expires_before_trip_end",
-                      tr("The passport expires on %1, before the trip ends on %2: the passenger "
-                         "needs a valid passport.")
-                          .arg(value, lastArrival.toString(Qt::ISODate)))};
+        return {
+            error("expires_before_trip_end",
+                  Text::tr("The passport expires on %1, before the trip ends on %2: the passenger "
+                           "needs a valid passport.")
+                      .arg(value, lastArrival.toString(Qt::ISODate)))};
     if (*d < firstDeparture.addMonths(6))
         return {warning("expires_within_six_months",
-                        tr("The passport expires less than six months after departure; many "
-                           "countries refuse entry then."))};
+                        Text::tr("The passport expires less than six months after departure; many "
+                                 "countries refuse entry then."))};
     return {};
 }
 

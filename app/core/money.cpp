@@ -27,14 +27,17 @@ int exponentException(QStringView code) {
     return 2;
 }
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::Money", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::Money)
+};
 
 Error currencyMismatch(const Money &a, const Money &b) {
-    return {QStringLiteral("currency_mismatch"),
-            tr("Cannot combine %1 with %2: amounts in different currencies are never converted.")
-                .arg(a.currency(), b.currency())};
+    return {
+        QStringLiteral("currency_mismatch"),
+        Text::tr("Cannot combine %1 with %2: amounts in different currencies are never converted.")
+            .arg(a.currency(), b.currency())};
 }
 
 } // namespace
@@ -48,7 +51,7 @@ std::optional<int> Money::exponent(const QString &currency) {
 Result<Money> Money::fromMinor(qint64 minor, const QString &currency) {
     if (!exponent(currency))
         return Error{QStringLiteral("unknown_currency"),
-                     tr("\"%1\" is not an ISO 4217 currency code.").arg(currency)};
+                     Text::tr("\"%1\" is not an ISO 4217 currency code.").arg(currency)};
     return Money(minor, currency);
 }
 
@@ -56,17 +59,18 @@ Result<Money> Money::parse(const QString &amount, const QString &currency) {
     const auto exp = exponent(currency);
     if (!exp)
         return Error{QStringLiteral("unknown_currency"),
-                     tr("\"%1\" is not an ISO 4217 currency code.").arg(currency)};
+                     Text::tr("\"%1\" is not an ISO 4217 currency code.").arg(currency)};
     // anchoredPattern (\A…\z): `$` would also accept the amount followed by a line break.
     static const QRegularExpression re(
         QRegularExpression::anchoredPattern(QLatin1String("(-?)([0-9]{1,15})(?:\\.([0-9]+))?")));
     const auto m = re.match(amount);
     const QString fraction = m.captured(3);
     if (!m.hasMatch() || fraction.size() != *exp || (*exp == 0 && m.hasCaptured(3)))
-        return Error{QStringLiteral("bad_amount"),
-                     tr("\"%1\" is not an amount in %2: write a decimal string with exactly %3 "
-                        "digit(s) after the point.")
-                         .arg(amount, currency, QString::number(*exp))};
+        return Error{
+            QStringLiteral("bad_amount"),
+            Text::tr("\"%1\" is not an amount in %2: write a decimal string with exactly %3 "
+                     "digit(s) after the point.")
+                .arg(amount, currency, QString::number(*exp))};
     qint64 minor = m.captured(2).toLongLong();
     for (int i = 0; i < *exp; ++i)
         minor *= 10;
@@ -103,7 +107,7 @@ Result<Money> Money::plus(const Money &other) const {
         return currencyMismatch(*this, other);
     qint64 sum = 0;
     if (__builtin_add_overflow(m_minor, other.m_minor, &sum))
-        return Error{QStringLiteral("overflow"), tr("The amount is too large.")};
+        return Error{QStringLiteral("overflow"), Text::tr("The amount is too large.")};
     return Money(sum, m_currency);
 }
 
@@ -112,7 +116,7 @@ Result<Money> Money::minus(const Money &other) const {
         return currencyMismatch(*this, other);
     qint64 diff = 0;
     if (__builtin_sub_overflow(m_minor, other.m_minor, &diff))
-        return Error{QStringLiteral("overflow"), tr("The amount is too large.")};
+        return Error{QStringLiteral("overflow"), Text::tr("The amount is too large.")};
     return Money(diff, m_currency);
 }
 

@@ -12,9 +12,11 @@ namespace {
 
 constexpr qsizetype kLineLength = 44;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::mrz", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::mrz)
+};
 
 Error failure(const char *code, const QString &message) {
     return {QLatin1String(code), message};
@@ -101,10 +103,11 @@ void readNames(QStringView field, Passport &p) {
     p.familyName = stripFiller(split < 0 ? field : field.left(split));
     p.givenNames = split < 0 ? QString() : stripFiller(field.mid(split + 2));
     if (field.back() != QLatin1Char('<'))
-        p.issues << finding("given_name", "name_truncated",
-                            tr("The name fills the whole machine-readable line and may be cut "
-                               "short: copy the full name from the passport's printed page."),
-                            Issue::Severity::Warning);
+        p.issues << finding(
+            "given_name", "name_truncated",
+            Text::tr("The name fills the whole machine-readable line and may be cut "
+                     "short: copy the full name from the passport's printed page."),
+            Issue::Severity::Warning);
 }
 
 void readCountry(const QString &code, QString &alpha2, const char *field, const char *issueCode,
@@ -153,36 +156,39 @@ bool looksLikeZone(const QString &text) {
 Result<Passport> parse(const QString &text, const QDate &today) {
     const QStringList lines = cleanLines(text);
     if (lines.isEmpty())
-        return failure("empty", tr("Paste the two lines at the bottom of the passport's photo "
-                                   "page."));
+        return failure("empty",
+                       Text::tr("Paste the two lines at the bottom of the passport's photo "
+                                "page."));
     if (lines.size() != 2)
-        return failure(
-            "wrong_line_count",
-            tr("A passport's machine-readable zone has 2 lines; this has %1.").arg(lines.size()));
+        return failure("wrong_line_count",
+                       Text::tr("A passport's machine-readable zone has 2 lines; this has %1.")
+                           .arg(lines.size()));
     for (int n = 0; n < 2; ++n)
         if (lines.at(n).size() != kLineLength)
-            return failure("wrong_line_length",
-                           tr("Line %1 has %2 characters; each line of a passport's zone has 44. "
-                              "Check that nothing was cut off or added.")
-                               .arg(n + 1)
-                               .arg(lines.at(n).size()));
+            return failure(
+                "wrong_line_length",
+                Text::tr("Line %1 has %2 characters; each line of a passport's zone has 44. "
+                         "Check that nothing was cut off or added.")
+                    .arg(n + 1)
+                    .arg(lines.at(n).size()));
     for (int n = 0; n < 2; ++n)
         for (qsizetype i = 0; i < kLineLength; ++i) {
             const QChar c = lines.at(n).at(i);
             if (!(c.isDigit() || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
                   c == QLatin1Char('<')))
-                return failure("invalid_characters",
-                               tr("Line %1 has \"%2\" at position %3; the zone holds only A–Z, "
-                                  "0–9 and <.")
-                                   .arg(n + 1)
-                                   .arg(c)
-                                   .arg(i + 1));
+                return failure(
+                    "invalid_characters",
+                    Text::tr("Line %1 has \"%2\" at position %3; the zone holds only A–Z, "
+                             "0–9 and <.")
+                        .arg(n + 1)
+                        .arg(c)
+                        .arg(i + 1));
         }
     const QString &l1 = lines.at(0);
     const QString &l2 = lines.at(1);
     if (l1.at(0) != QLatin1Char('P'))
         return failure("not_a_passport",
-                       tr("This zone is not a passport's (it starts with \"%1\", not \"P\").")
+                       Text::tr("This zone is not a passport's (it starts with \"%1\", not \"P\").")
                            .arg(l1.left(2)));
 
     Passport p;
@@ -190,8 +196,8 @@ Result<Passport> parse(const QString &text, const QDate &today) {
     p.issuingState = stripFiller(QStringView(l1).mid(2, 3));
     readCountry(p.issuingState, p.issuingCountryCode, "identity_documents[0].issuing_country_code",
                 "unknown_issuing_state",
-                tr("The passport's issuing state %1 has no ISO 3166 country code: choose the "
-                   "issuing country by hand."),
+                Text::tr("The passport's issuing state %1 has no ISO 3166 country code: choose the "
+                         "issuing country by hand."),
                 p);
     readNames(QStringView(l1).mid(5), p);
 
@@ -209,25 +215,25 @@ Result<Passport> parse(const QString &text, const QDate &today) {
     }
     if (!digitMatches(number, numberCheck))
         p.issues << finding("identity_documents[0].unique_identifier", "document_number_check",
-                            tr("The passport number's check digit does not match: compare "
-                               "the number with the passport."));
+                            Text::tr("The passport number's check digit does not match: compare "
+                                     "the number with the passport."));
     p.documentNumber = stripFiller(number).remove(QLatin1Char(' '));
 
     p.nationality = stripFiller(QStringView(l2).mid(10, 3));
     readCountry(p.nationality, p.nationalityCountryCode, "nationality", "unknown_nationality",
-                tr("The nationality %1 has no ISO 3166 country code."), p);
+                Text::tr("The nationality %1 has no ISO 3166 country code."), p);
 
     const auto born = readDate(QStringView(l2).mid(13, 6), today, true);
     if (born)
         p.birthDate = *born;
     else
         p.issues << finding("born_on", "invalid_birth_date",
-                            tr("The zone gives no whole date of birth: enter it from the "
-                               "passport's printed page."));
+                            Text::tr("The zone gives no whole date of birth: enter it from the "
+                                     "passport's printed page."));
     if (!digitMatches(QStringView(l2).mid(13, 6), l2.at(19)))
         p.issues << finding("born_on", "birth_date_check",
-                            tr("The date of birth's check digit does not match: compare the "
-                               "date with the passport."));
+                            Text::tr("The date of birth's check digit does not match: compare the "
+                                     "date with the passport."));
 
     const QChar sex = l2.at(20);
     p.gender = sex == QLatin1Char('M')   ? QStringLiteral("m")
@@ -235,8 +241,8 @@ Result<Passport> parse(const QString &text, const QDate &today) {
                                          : QString();
     if (p.gender.isEmpty())
         p.issues << finding("gender", "gender_unspecified",
-                            tr("The passport gives no sex as M or F: ask the passenger which "
-                               "the airline should record."),
+                            Text::tr("The passport gives no sex as M or F: ask the passenger which "
+                                     "the airline should record."),
                             Issue::Severity::Warning);
 
     const auto expires = readDate(QStringView(l2).mid(21, 6), today, false);
@@ -244,24 +250,25 @@ Result<Passport> parse(const QString &text, const QDate &today) {
         p.expiryDate = *expires;
     else
         p.issues << finding("identity_documents[0].expires_on", "invalid_expiry_date",
-                            tr("The zone gives no valid expiry date: enter it from the "
-                               "passport's printed page."));
+                            Text::tr("The zone gives no valid expiry date: enter it from the "
+                                     "passport's printed page."));
     if (!digitMatches(QStringView(l2).mid(21, 6), l2.at(27)))
-        p.issues << finding("identity_documents[0].expires_on", "expiry_date_check",
-                            tr("The expiry date's check digit does not match: compare the date "
-                               "with the passport."));
+        p.issues << finding(
+            "identity_documents[0].expires_on", "expiry_date_check",
+            Text::tr("The expiry date's check digit does not match: compare the date "
+                     "with the passport."));
 
     p.personalNumber = stripFiller(optional);
     if (!optional.isEmpty() && !digitMatches(optional, l2.at(42)))
         p.issues << finding("mrz", "personal_number_check",
-                            tr("The personal number's check digit does not match: the zone "
-                               "may have been mistyped."));
+                            Text::tr("The personal number's check digit does not match: the zone "
+                                     "may have been mistyped."));
 
     const QString composite = l2.mid(0, 10) + l2.mid(13, 7) + l2.mid(21, 22);
     if (!digitMatches(composite, l2.at(43)))
         p.issues << finding("mrz", "composite_check",
-                            tr("The zone's final check digit does not match: it was probably "
-                               "mistyped or misread; compare it with the passport."));
+                            Text::tr("The zone's final check digit does not match: it was probably "
+                                     "mistyped or misread; compare it with the passport."));
     return p;
 }
 

@@ -6,9 +6,11 @@
 namespace fd {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::Passenger", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::Passenger)
+};
 
 // Reads an optional string field; anything else present is reported, not guessed at.
 QString stringField(const QJsonObject &o, const char *name, int index, const QString &prefix,
@@ -18,7 +20,7 @@ QString stringField(const QJsonObject &o, const char *name, int index, const QSt
         return {};
     if (!v.isString()) {
         issues.add({index, prefix + QLatin1String(name), QStringLiteral("wrong_type"),
-                    tr("Must be text (a JSON string).")});
+                    Text::tr("Must be text (a JSON string).")});
         return {};
     }
     return v.toString();
@@ -66,13 +68,13 @@ QJsonArray passengersToJournalJson(const QList<Passenger> &passengers) {
 Result<PassengerList> passengersFromJson(const QJsonValue &value) {
     if (!value.isArray())
         return Error{QStringLiteral("wrong_shape"),
-                     tr("Passengers must be a JSON array of passenger objects.")};
+                     Text::tr("Passengers must be a JSON array of passenger objects.")};
     PassengerList out;
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
             return Error{QStringLiteral("wrong_shape"),
-                         tr("Passenger %1 is not a JSON object.").arg(i)};
+                         Text::tr("Passenger %1 is not a JSON object.").arg(i)};
         const QJsonObject o = array.at(i).toObject();
         const int n = static_cast<int>(i);
         Report &iss = out.typeIssues;
@@ -94,7 +96,7 @@ Result<PassengerList> passengersFromJson(const QJsonValue &value) {
                 const QString prefix = QStringLiteral("identity_documents[%1].").arg(d);
                 if (!list.at(d).isObject()) {
                     iss.add({n, QStringLiteral("identity_documents[%1]").arg(d),
-                             QStringLiteral("wrong_type"), tr("Must be a document object.")});
+                             QStringLiteral("wrong_type"), Text::tr("Must be a document object.")});
                     continue;
                 }
                 const QJsonObject doc = list.at(d).toObject();
@@ -106,7 +108,7 @@ Result<PassengerList> passengersFromJson(const QJsonValue &value) {
             }
         } else if (!docs.isUndefined() && !docs.isNull()) {
             iss.add({n, QStringLiteral("identity_documents"), QStringLiteral("wrong_type"),
-                     tr("Must be a list (a JSON array) of documents.")});
+                     Text::tr("Must be a list (a JSON array) of documents.")});
         }
         out.passengers.append(std::move(p));
     }

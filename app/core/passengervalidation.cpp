@@ -7,9 +7,11 @@
 namespace fd {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("fd::validation", text);
-}
+// Qualified calls (Text::tr) so that lupdate files each string under this context, whatever
+// function it is in.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fd::validation)
+};
 
 void addAll(Report &report, int index, const QString &field, const QList<Issue> &found) {
     for (Issue issue : found) {
@@ -27,19 +29,19 @@ bool isPassengerType(const QString &t) {
 // The contract's ages on the date of the first departure.
 std::optional<QString> ageProblem(const QString &type, int age) {
     if (type == QLatin1String("adult") && age < 12)
-        return tr("An adult must be 12 or older on the day of departure; this passenger will "
-                  "be %1. Book a child ticket instead.")
+        return Text::tr("An adult must be 12 or older on the day of departure; this passenger will "
+                        "be %1. Book a child ticket instead.")
             .arg(age);
     if (type == QLatin1String("child") && (age < 2 || age > 11))
-        return age < 2 ? tr("A child must be 2 to 11 on the day of departure; this passenger "
-                            "will be %1. Book an infant ticket instead.")
+        return age < 2 ? Text::tr("A child must be 2 to 11 on the day of departure; this passenger "
+                                  "will be %1. Book an infant ticket instead.")
                              .arg(age)
-                       : tr("A child must be 2 to 11 on the day of departure; this passenger "
-                            "will be %1. Book an adult ticket instead.")
+                       : Text::tr("A child must be 2 to 11 on the day of departure; this passenger "
+                                  "will be %1. Book an adult ticket instead.")
                              .arg(age);
     if (type == QLatin1String("infant_without_seat") && age >= 2)
-        return tr("An infant without a seat must be under 2 on the day of departure; this "
-                  "passenger will be %1. Book a child ticket instead.")
+        return Text::tr("An infant without a seat must be under 2 on the day of departure; this "
+                        "passenger will be %1. Book a child ticket instead.")
             .arg(age);
     return std::nullopt;
 }
@@ -52,13 +54,13 @@ void validateDocuments(Report &r, int index, const Passenger &p, const Trip &tri
                {{-1,
                  {},
                  QStringLiteral("passport_required"),
-                 tr("This route crosses a border: enter the passenger's passport.")}});
+                 Text::tr("This route crosses a border: enter the passenger's passport.")}});
     if (docs.size() > 1)
         addAll(r, index, QStringLiteral("identity_documents"),
                {{-1,
                  {},
                  QStringLiteral("too_many_documents"),
-                 tr("Enter exactly one passport for each passenger.")}});
+                 Text::tr("Enter exactly one passport for each passenger.")}});
     const QDate departure = trip.firstDeparture.value_or(today);
     const QDate arrival = trip.lastArrival.value_or(departure);
     for (qsizetype d = 0; d < docs.size(); ++d) {
@@ -69,7 +71,7 @@ void validateDocuments(Report &r, int index, const Passenger &p, const Trip &tri
                    {{-1,
                      {},
                      QStringLiteral("unsupported_document_type"),
-                     tr("Only a passport is accepted (type \"passport\").")}});
+                     Text::tr("Only a passport is accepted (type \"passport\").")}});
             continue;
         }
         addAll(r, index, prefix + QLatin1String("unique_identifier"),
@@ -91,13 +93,13 @@ Report validatePassenger(const Passenger &p, int index, const Trip &trip, const 
                {{-1,
                  {},
                  QStringLiteral("invalid_value"),
-                 tr("Use adult, child or infant_without_seat.")}});
+                 Text::tr("Use adult, child or infant_without_seat.")}});
     else if (!p.type.isEmpty() && !expected.isEmpty() && p.type != expected)
         addAll(r, index, QStringLiteral("type"),
                {{-1,
                  {},
                  QStringLiteral("type_mismatch"),
-                 tr("The offer has passenger %1 as %2, not %3.")
+                 Text::tr("The offer has passenger %1 as %2, not %3.")
                      .arg(QString::number(index + 1), expected, p.type)}});
     const QString type = expected.isEmpty() ? p.type : expected;
 
@@ -124,10 +126,10 @@ Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip,
     Report r;
     if (passengers.isEmpty())
         r.add({-1, QStringLiteral("passengers"), QStringLiteral("required"),
-               tr("Add at least one passenger.")});
+               Text::tr("Add at least one passenger.")});
     if (!trip.passengerTypes.isEmpty() && passengers.size() != trip.passengerTypes.size())
         r.add({-1, QStringLiteral("passengers"), QStringLiteral("count_mismatch"),
-               tr("The offer is for %1 passenger(s) but %2 were entered.")
+               Text::tr("The offer is for %1 passenger(s) but %2 were entered.")
                    .arg(trip.passengerTypes.size())
                    .arg(passengers.size())});
     for (qsizetype i = 0; i < passengers.size(); ++i)

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QUrl>
 
@@ -35,6 +36,7 @@ const QString kJournalKind = QStringLiteral("journal/kind"); // absent (older IN
 const QString kAgencyUrl = QStringLiteral("journal/agencyUrl");
 const QString kAgency = QStringLiteral("agency");
 const QString kThisDesk = QStringLiteral("this_desk");
+const QString kLanguage = QStringLiteral("display/language"); // absent: the system's
 
 QString backendKey(const QString &name) {
     return QStringLiteral("secrets/") + name;
@@ -180,6 +182,10 @@ DeskSettings SettingsStore::load() const {
     s.journal = m_settings->value(kJournalKind).toString() == kAgency ? JournalKind::Agency
                                                                       : JournalKind::ThisDesk;
     s.agencyUrl = m_settings->value(kAgencyUrl).toString();
+    // A language code, or nothing: anything else (a hand-edited INI) means the system's.
+    const QString language = m_settings->value(kLanguage).toString();
+    static const QRegularExpression code(QStringLiteral("\\A[a-z]{2,3}\\z"));
+    s.language = code.match(language).hasMatch() ? language : QString();
     return s;
 }
 
@@ -203,6 +209,10 @@ Result<std::monostate> SettingsStore::save(const DeskSettings &settings) {
     m_settings->setValue(kJournalKind,
                          settings.journal == JournalKind::Agency ? kAgency : kThisDesk);
     m_settings->setValue(kAgencyUrl, settings.agencyUrl);
+    if (settings.language.isEmpty())
+        m_settings->remove(kLanguage);
+    else
+        m_settings->setValue(kLanguage, settings.language);
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return Error{QStringLiteral("settings_not_saved"),

@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Book</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Book this offer for these passengers (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,11 +91,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy for support</source>
+        <source>Copy the support details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy the support details</source>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy for s&amp;upport</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -134,23 +134,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Search again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save itinerary as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Print itinerary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy &amp;order id</source>
+        <source>Search a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel &amp;booking…</source>
+        <source>Sa&amp;ve itinerary as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy order &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -295,10 +295,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show orders by status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,10 +308,6 @@
     </message>
     <message>
         <source>Booking reference, order id or passenger name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -410,6 +402,14 @@
         <source>Change contact detai&amp;ls…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassengerForm</name>
@@ -474,10 +474,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fill from MRZ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Passport number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,6 +487,10 @@
     </message>
     <message>
         <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill from &amp;MRZ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -529,10 +529,6 @@
     </message>
     <message>
         <source>Search flights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -592,10 +588,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Depart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Departure date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,10 +612,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;hildren (2–11)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Children, 2 to 11 years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,10 +621,6 @@
     </message>
     <message>
         <source>Infants under 2, on an adult&apos;s lap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -669,6 +653,26 @@
     </message>
     <message>
         <source>Choose offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap origin and destination (Alt+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi&amp;ldren (2–11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,95 +802,55 @@
         <source>Takes effect when you save, or when FlightDesk restarts if a booking is in progress. Orders stay in the journal they were booked in: switching does not move them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Displa&amp;y language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FlightDesk shows a new language when it starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>fd</name>
+    <name>fd::CancellationState</name>
     <message>
-        <source>Cannot combine %1 with %2: amounts in different currencies are never converted.</source>
+        <source>Cancellation quoted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This offer expired at %1: search again.</source>
+        <source>Cancelling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This offer expires in %1 s, too soon to book safely: search again.</source>
+        <source>Cancellation unresolved: resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The price is no longer guaranteed: search again for a current price.</source>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The wallet holds %1 but the offer costs %2; amounts are never converted.</source>
+        <source>Not cancellable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The wallet has %1 available but this booking costs %2: top up the wallet first.</source>
+        <source>Cancellation quote expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Must be text (a JSON string).</source>
+        <source>Cancellation not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passengers must be a JSON array of passenger objects.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passenger %1 is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Must be a document object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Must be a list (a JSON array) of documents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An adult must be 12 or older on the day of departure; this passenger will be %1. Book a child ticket instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A child must be 2 to 11 on the day of departure; this passenger will be %1. Book an infant ticket instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A child must be 2 to 11 on the day of departure; this passenger will be %1. Book an adult ticket instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An infant without a seat must be under 2 on the day of departure; this passenger will be %1. Book a child ticket instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This route crosses a border: enter the passenger&apos;s passport.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter exactly one passport for each passenger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a passport is accepted (type &quot;passport&quot;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use adult, child or infant_without_seat.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offer has passenger %1 as %2, not %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add at least one passenger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The offer is for %1 passenger(s) but %2 were entered.</source>
+        <source>Cancellation error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -995,6 +959,73 @@
     </message>
 </context>
 <context>
+    <name>fd::CheckoutState</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the offer and the wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passenger details to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insufficient funds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the airline to ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved: contact support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticketed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, no charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a new attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::Money</name>
     <message>
         <source>&quot;%1&quot; is not an ISO 4217 currency code.</source>
@@ -1008,6 +1039,89 @@
         <source>The amount is too large.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot combine %1 with %2: amounts in different currencies are never converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::Offer</name>
+    <message>
+        <source>The offer is not usable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;expires_at&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;price_guarantee_expires_at&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slice has no valid departure or arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no passengers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancellation quote has no id, order or refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallet is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fare is not usable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount is not a whole number of minor units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;fare_id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;valid_until&quot; is not an RFC 3339 UTC time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no itineraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an itinerary has no segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an itinerary has no valid departure or arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no travellers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a traveller has no &quot;ref&quot; or no known &quot;type&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cancellation quote has no quote_id, pnr or refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::Order</name>
@@ -1017,6 +1131,52 @@
     </message>
     <message>
         <source>The booking has no &quot;pnr&quot; or &quot;status&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::Passenger</name>
+    <message>
+        <source>Must be text (a JSON string).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passengers must be a JSON array of passenger objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passenger %1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a document object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a list (a JSON array) of documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ProviderStatus</name>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticketing in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticketed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1084,6 +1244,29 @@
     </message>
     <message>
         <source>The zone&apos;s final check digit does not match: it was probably mistyped or misread; compare it with the passport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::offerchecks</name>
+    <message>
+        <source>This offer expired at %1: search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer expires in %1 s, too soon to book safely: search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price is no longer guaranteed: search again for a current price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallet holds %1 but the offer costs %2; amounts are never converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wallet has %1 available but this booking costs %2: top up the wallet first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1195,92 +1378,6 @@
     </message>
 </context>
 <context>
-    <name>fd::travelbase</name>
-    <message>
-        <source>The offer is not usable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no &quot;id&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;expires_at&quot; is not an RFC 3339 UTC time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;price_guarantee_expires_at&quot; is not an RFC 3339 UTC time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no slices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a slice has no valid departure or arrival time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no passengers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cancellation quote has no id, order or refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The wallet is not usable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>fd::travomatrix</name>
-    <message>
-        <source>The fare is not usable: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the amount is not a whole number of minor units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no &quot;fare_id&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;valid_until&quot; is not an RFC 3339 UTC time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no itineraries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an itinerary has no segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an itinerary has no valid departure or arrival time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it has no travellers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a traveller has no &quot;ref&quot; or no known &quot;type&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The wallet is not usable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cancellation quote has no quote_id, pnr or refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>fd::ui</name>
     <message>
         <source>Book flights for travel agents.</source>
@@ -1296,16 +1393,6 @@
     </message>
     <message>
         <source>Training: shrink every waiting time by this factor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <extracomment>Prefix of a problem that blocks booking, shown next to a field.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <extracomment>Prefix of a problem the agent should check but that does not block booking.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1475,6 +1562,101 @@ It is kept in the journal and resumed later with the same key. Do not cancel it 
     </message>
     <message>
         <source>Provider: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A flight&apos;s duration: %1 hours, %2 minutes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 %4</source>
+        <extracomment>One flight of the offer: origin code and city → destination code and city.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4 · %5</source>
+        <extracomment>%1 the departure&apos;s local date, %2 departure time and zone (&quot;09:00 WAT&quot;), %3 arrival time and zone (&quot;06:15 WAT +1&quot; when it lands on a later local day), %4 duration, %5 &quot;direct&quot; or the number of stops. Each time is the airport&apos;s local time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked with %1, PNR %2</source>
+        <extracomment>A ticketed booking: %1 the provider&apos;s name, %2 the airline booking reference (PNR).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, order %1</source>
+        <extracomment>After &quot;Booked with …, PNR …&quot;: %1 the provider&apos;s order id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNR %1</source>
+        <extracomment>The order of a provider whose order id is the PNR (Travomatrix): %1 the PNR.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <extracomment>%1 the provider&apos;s order id, e.g. ord_0001.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the offer has expired — search again.</source>
+        <extracomment>The offer&apos;s time ran out; the agent must search again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the offer expires in %1 s — too soon to book; search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer expires in %1</source>
+        <extracomment>%1 is a countdown such as 12:34 (minutes:seconds).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price guarantee: the price is confirmed when booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the price is no longer guaranteed — search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the price guarantee ends in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price guaranteed for %1</source>
+        <extracomment>%1 is a countdown such as 9:59 (minutes:seconds).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet balance not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the wallet holds %1 but the offer costs %2; amounts are never converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the wallet has %1, %2 short of the total — top up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet: %1 available, covers %2</source>
+        <extracomment>%1 the wallet&apos;s balance, %2 the offer&apos;s total.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,6 +1970,19 @@ It is kept in the journal and resumed later with the same key. Do not cancel it 
     <message>
         <source>Connecting to the agency journal %1…</source>
         <extracomment>%1 the agency database&apos;s URL (no password).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::FieldMessage</name>
+    <message>
+        <source>Error: %1</source>
+        <extracomment>Prefix of a problem that blocks booking, shown next to a field.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <extracomment>Prefix of a problem the agent should check but that does not block booking.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2402,6 +2597,19 @@ No gender chosen yet.</extracomment>
     </message>
 </context>
 <context>
+    <name>fd::ui::PlaceCompleter</name>
+    <message>
+        <source>%1 — any airport (%2), %3</source>
+        <extracomment>A city&apos;s completion: %1 the city, %2 its code, %3 its country.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3), %4</source>
+        <extracomment>An airport&apos;s completion: %1 its city, %2 its short name, %3 its code, %4 its country.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::ScheduleQueueModel</name>
     <message>
         <source>%1 → %2</source>
@@ -2442,11 +2650,6 @@ No gender chosen yet.</extracomment>
     </message>
     <message>
         <source>Take the selected change off the queue, once the passenger has been told.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>see the airline</source>
-        <extracomment>Instead of a time the airline did not give.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2623,6 +2826,46 @@ No gender chosen yet.</extracomment>
     <message>
         <source>Selected: %1 — %2, sold by %3</source>
         <extracomment>The offer about to be chosen: %1 carrier and flights, %2 total price, %3 the provider selling it (the same trip may be sold by several).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is searched as typed: the provider could not be asked for its airports (offline?), and this desk&apos;s own list does not have it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is searched as typed: no airport list this desk has names it; the provider says if it does not fly there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin and destination are the same airport (%1): pick another destination.</source>
+        <extracomment>%1 is an airport code.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a departure date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The departure date is in the past: pick %1 or later.</source>
+        <extracomment>%1 is today&apos;s date.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return date is before the departure: pick %1 or later, or choose one way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one adult must travel: children and infants fly with an adult.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each infant travels on an adult&apos;s lap: %1 infants need at least %1 adults, not %2.</source>
+        <extracomment>Lap infants: each needs an adult&apos;s lap. %1 the number of infants, %2 of adults.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 passengers fit in one booking (%2 chosen): split the group into two searches.</source>
+        <extracomment>%1 the maximum per booking, %2 the number chosen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2865,6 +3108,11 @@ Anyone who can use your account, or read its backups, can read that file. Save i
         <source>Connected: schema v%1, %2 orders</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <extracomment>The language choice that follows the computer&apos;s: %1 that language&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::WalletStatus</name>
@@ -2884,135 +3132,49 @@ Anyone who can use your account, or read its backups, can read that file. Save i
     </message>
 </context>
 <context>
-    <name>fd::ui::checkouttext</name>
+    <name>fd::validation</name>
     <message>
-        <source>%1 h %2 min</source>
-        <extracomment>A flight&apos;s duration: %1 hours, %2 minutes.</extracomment>
+        <source>An adult must be 12 or older on the day of departure; this passenger will be %1. Book a child ticket instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2 → %3 %4</source>
-        <extracomment>One flight of the offer: origin code and city → destination code and city.</extracomment>
+        <source>A child must be 2 to 11 on the day of departure; this passenger will be %1. Book an infant ticket instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>direct</source>
+        <source>A child must be 2 to 11 on the day of departure; this passenger will be %1. Book an adult ticket instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 stop</source>
+        <source>An infant without a seat must be under 2 on the day of departure; this passenger will be %1. Book a child ticket instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 stops</source>
+        <source>This route crosses a border: enter the passenger&apos;s passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Error: the offer has expired — search again.</source>
-        <extracomment>The offer&apos;s time ran out; the agent must search again.</extracomment>
+        <source>Enter exactly one passport for each passenger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warning: the offer expires in %1 s — too soon to book; search again.</source>
+        <source>Only a passport is accepted (type &quot;passport&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offer expires in %1</source>
-        <extracomment>%1 is a countdown such as 12:34 (minutes:seconds).</extracomment>
+        <source>Use adult, child or infant_without_seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No price guarantee: the price is confirmed when booking.</source>
+        <source>The offer has passenger %1 as %2, not %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Error: the price is no longer guaranteed — search again.</source>
+        <source>Add at least one passenger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warning: the price guarantee ends in %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price guaranteed for %1</source>
-        <extracomment>%1 is a countdown such as 9:59 (minutes:seconds).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wallet balance not loaded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error: the wallet holds %1 but the offer costs %2; amounts are never converted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error: the wallet has %1, %2 short of the total — top up first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wallet: %1 available, covers %2</source>
-        <extracomment>%1 the wallet&apos;s balance, %2 the offer&apos;s total.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Booked with %1, PNR %2</source>
-        <extracomment>A ticketed booking: %1 the provider&apos;s name, %2 the airline booking reference (PNR).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, order %1</source>
-        <extracomment>After &quot;Booked with …, PNR …&quot;: %1 the provider&apos;s order id.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNR %1</source>
-        <extracomment>The order of a provider whose order id is the PNR (Travomatrix): %1 the PNR.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1</source>
-        <extracomment>%1 the provider&apos;s order id, e.g. ord_0001.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 → %3 · %4 · %5</source>
-        <extracomment>%1 the departure&apos;s local date, %2 departure time and zone (&quot;09:00 WAT&quot;), %3 arrival time and zone (&quot;06:15 WAT +1&quot; when it lands on a later local day), %4 duration, %5 &quot;direct&quot; or the number of stops. Each time is the airport&apos;s local time.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>fd::ui::searchquery</name>
-    <message>
-        <source>Origin and destination are the same airport (%1): pick another destination.</source>
-        <extracomment>%1 is an airport code.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick a departure date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The departure date is in the past: pick %1 or later.</source>
-        <extracomment>%1 is today&apos;s date.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The return date is before the departure: pick %1 or later, or choose one way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At least one adult must travel: children and infants fly with an adult.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each infant travels on an adult&apos;s lap: %1 infants need at least %1 adults, not %2.</source>
-        <extracomment>Lap infants: each needs an adult&apos;s lap. %1 the number of infants, %2 of adults.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most %1 passengers fit in one booking (%2 chosen): split the group into two searches.</source>
-        <extracomment>%1 the maximum per booking, %2 the number chosen.</extracomment>
+        <source>The offer is for %1 passenger(s) but %2 were entered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,6 +16,7 @@
 #include "storage/settingsstore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -517,6 +518,36 @@ private Q_SLOTS:
         f.dialog->accept();
         QTRY_COMPARE(savedAgain.size(), 1);
         QVERIFY(f.store->load().connection(kTmx).apiBase.isEmpty());
+    }
+
+    // The window's language: the system's by default, English or French by choice, kept in
+    // the settings file; shown from the next start (installTranslation at start reads it).
+    void chosenLanguageIsSaved() {
+        Fixture f;
+        f.open();
+        auto *language = f.find<QComboBox>("languageComboBox");
+        QVERIFY(language->currentText().startsWith(QStringLiteral("The system's (")));
+        QCOMPARE(language->findData(QStringLiteral("en")), 1);
+        const int french = language->findData(QStringLiteral("fr"));
+        QVERIFY(french > 1);
+        QCOMPARE(language->itemText(french), QStringLiteral("Français"));
+        language->setFocus();
+        for (int i = 0; i < french; ++i)
+            QTest::keyClick(language, Qt::Key_Down);
+        QCOMPARE(language->currentData().toString(), QStringLiteral("fr"));
+        QSignalSpy saved(f.dialog.get(), &SettingsDialog::saved);
+        f.dialog->accept();
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(f.store->load().language, QStringLiteral("fr"));
+        f.open();
+        QCOMPARE(f.find<QComboBox>("languageComboBox")->currentData().toString(),
+                 QStringLiteral("fr"));
+        // Back to the system's: nothing kept.
+        f.find<QComboBox>("languageComboBox")->setCurrentIndex(0);
+        QSignalSpy savedAgain(f.dialog.get(), &SettingsDialog::saved);
+        f.dialog->accept();
+        QTRY_COMPARE(savedAgain.size(), 1);
+        QCOMPARE(f.store->load().language, QString());
     }
 
     // The keychain declined: the consent question names the provider's key, and its file is
