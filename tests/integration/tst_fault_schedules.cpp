@@ -12,6 +12,7 @@
 #include "faultchecks.h"
 #include "faultplan.h"
 
+#include "core/timingpolicy.h"
 #include "sandbox/sandbox.h"
 
 #include <QDir>
@@ -32,9 +33,13 @@ namespace fd::faults {
 namespace {
 
 const QByteArray kWebhookSecret = QByteArrayLiteral("whsec_fault_schedules");
-// The settle resume's timing scale: its claim on the booking lasts 2.4 s, its first poll waits
-// 0.6 s.
-constexpr double kSettleTimingScale = 0.02;
+// The settle resume's timing scale: 0.01 (its claim on the booking lasts 1.2 s, at least twice
+// a plan's), or less when the bound is short: giving up on an airline that never answers
+// (TimingPolicy::unresolvedAfter) takes at most half of a process's bound.
+double settleTimingScale(double planScale, int boundMs) {
+    const double unresolvedMs = double(fd::TimingPolicy{}.unresolvedAfter.count());
+    return std::max(planScale, std::min(0.01, double(boundMs) / 2.0 / unresolvedMs));
+}
 
 int envInt(const char *name, int fallback) {
     bool ok = false;
@@ -212,7 +217,7 @@ private:
         // of a second, so a commit slowed by a loaded machine (sanitizers, parallel tests) would
         // itself be a fault — a lost claim, "interrupted". The settle's claim lasts seconds.
         m_settle = resume(QStringLiteral("settle resume"), m_hookPort, {},
-                          std::max(m_plan.timingScale, kSettleTimingScale));
+                          settleTimingScale(m_plan.timingScale, m_bound));
         m_settle->wait(m_bound);
     }
 
