@@ -132,7 +132,10 @@ void CheckoutPage::rebuildForms() {
         // Before the trailing stretch.
         m_ui->passengersLayout->insertWidget(m_ui->passengersLayout->count() - 1, form);
         connect(form, &PassengerForm::reportChanged, this, &CheckoutPage::refresh);
-        connect(form, &PassengerForm::mrzPasted, this, &CheckoutPage::focusFirstToFill);
+        connect(form, &PassengerForm::mrzPasted, this, [this, form](bool complete) {
+            if (complete)
+                moveOnFrom(form);
+        });
         if (previous)
             setTabOrder(previous, form);
         previous = form;
@@ -140,6 +143,15 @@ void CheckoutPage::rebuildForms() {
     }
     if (previous)
         setTabOrder(previous, m_ui->bookButton);
+}
+
+void CheckoutPage::moveOnFrom(PassengerForm *form) {
+    // Later cards first, then earlier ones (wrapping round), then Book.
+    const qsizetype at = m_forms.indexOf(form);
+    for (qsizetype step = 1; step < m_forms.size(); ++step)
+        if (m_forms.at((at + step) % m_forms.size())->focusFirstToFill())
+            return;
+    m_ui->bookButton->setFocus(Qt::OtherFocusReason);
 }
 
 void CheckoutPage::focusFirstToFill() {

@@ -74,6 +74,9 @@ private:
     void rebuildForms();
     QString passengerProblems() const;
     void copySupportDetails();
+    // After a zone completed `form`: on to the next card with an empty field (wrapping
+    // round), or Book.
+    void moveOnFrom(PassengerForm *form);
 
     std::unique_ptr<Ui::CheckoutPage> m_ui;
     fd::SystemClock m_systemClock;

@@ -264,8 +264,7 @@ bool PassengerForm::pasteMrz() {
         return false;
     m_ui->mrzEdit->setPlainText(text.trimmed());
     applyMrz();
-    focusFirstToFill();
-    Q_EMIT mrzPasted();
+    Q_EMIT mrzPasted(!focusFirstToFill());
     return true;
 }
 

@@ -63,8 +63,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void validityChanged(bool valid);
-    // A pasted machine-readable zone filled the card (wherever on it it was pasted).
-    void mrzPasted();
+    // A pasted machine-readable zone filled the card (wherever on it it was pasted). The cursor
+    // is in its first field still empty; `complete`: there is none, the card is done.
+    void mrzPasted(bool complete);
     void reportChanged(); // after every validation
 
 protected:

@@ -19,7 +19,6 @@
 namespace fd::ui {
 namespace {
 
-constexpr int kCodeRole = Qt::UserRole + 1;
 constexpr int kMaxShown = 12;
 constexpr qsizetype kMinQuery = 2;  // one letter matches half the world
 constexpr qsizetype kMaxQuery = 64; // the contract's cap
@@ -49,7 +48,7 @@ PlaceCompleter::PlaceCompleter(QLineEdit *edit, desk::Search *search, const Airp
     m_completer->setMaxVisibleItems(kMaxShown);
     edit->setCompleter(m_completer);
     m_delay->setSingleShot(true);
-    m_delay->setInterval(250);
+    m_delay->setInterval(250); // the agent's pause before the providers are asked
     connect(m_delay, &QTimer::timeout, this, &PlaceCompleter::ask);
     connect(edit, &QLineEdit::textEdited, this, &PlaceCompleter::edited);
     // Escape closes the list for good: no late suggestion opens it again until the agent types.
@@ -69,10 +68,6 @@ PlaceCompleter::~PlaceCompleter() {
     delete m_asking.data();
 }
 
-void PlaceCompleter::setDelay(std::chrono::milliseconds delay) {
-    m_delay->setInterval(int(delay.count()));
-}
-
 std::optional<fd::Place> PlaceCompleter::suggested(const QString &code) const {
     const auto it = m_known.constFind(code.trimmed().toUpper());
     if (it == m_known.cend())
@@ -87,10 +82,6 @@ QList<fd::Place> PlaceCompleter::suggestedNamed(const QString &text) const {
             p.name.compare(text, Qt::CaseInsensitive) == 0)
             out.append(p);
     return out;
-}
-
-bool PlaceCompleter::asking() const {
-    return m_delay->isActive() || !m_asking.isNull();
 }
 
 void PlaceCompleter::settle() {
@@ -174,7 +165,6 @@ void PlaceCompleter::show(const QList<fd::Place> &places) {
     m_model->clear();
     for (const fd::Place &p : places) {
         auto *item = new QStandardItem(label(p));
-        item->setData(p.iataCode, kCodeRole);
         item->setEditable(false);
         m_model->appendRow(item);
     }

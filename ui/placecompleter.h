@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QString>
 
-#include <chrono>
 #include <optional>
 
 class QCompleter;
@@ -26,7 +25,7 @@ namespace fd::ui {
 class AirportModel;
 
 // The completion list of one airport input. As the agent types, the bundled list's matches
-// show at once (the offline fallback); once the agent pauses (`setDelay`), every connected
+// show at once (the offline fallback); once the agent pauses (250 ms), every connected
 // provider's places endpoint is asked (GET /v1/places/suggestions) and what they suggest
 // replaces them, named the way an agent reads them: "Lagos — Murtala Muhammed Intl (LOS),
 // Nigeria". A question still unanswered when the text changes again is dropped (its context is
@@ -41,8 +40,6 @@ public:
     PlaceCompleter(QLineEdit *edit, fd::desk::Search *search, const AirportModel *bundled);
     ~PlaceCompleter() override;
 
-    // How long the agent must pause before the providers are asked (250 ms).
-    void setDelay(std::chrono::milliseconds delay);
     QCompleter *completer() const { return m_completer; }
 
     // A place a provider suggested to this input, by its code (any case).
@@ -52,8 +49,6 @@ public:
     // Whether the providers were asked and none could answer (offline, the server down): the
     // list holds only the bundled airports.
     bool unreachable() const { return m_unreachable; }
-    // Whether a question to the providers is under way (asked, or waiting for the pause).
-    bool asking() const;
     // Drops the question under way, if any, and closes the list.
     void settle();
 

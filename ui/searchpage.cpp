@@ -153,11 +153,6 @@ void SearchPage::updateToday() {
         m_ui->departureDateEdit->setMinimumDate(today());
 }
 
-void SearchPage::setSuggestionDelay(std::chrono::milliseconds delay) {
-    m_originPlaces->setDelay(delay);
-    m_destinationPlaces->setDelay(delay);
-}
-
 std::optional<Place> SearchPage::knownPlace(const QString &typed, QStringList *several) const {
     const auto byCode = [this](const QString &code) -> std::optional<Place> {
         // A provider's own words first: they name airports the bundled list does not have.

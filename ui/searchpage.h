@@ -16,7 +16,6 @@
 #include <QStringList>
 #include <QWidget>
 
-#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -56,9 +55,6 @@ public:
     // The providers the running search still waits for, by id.
     QStringList pendingProviders() const;
     OffersModel *offersModel() const { return m_offers; }
-    // How long the agent must pause typing an airport before the providers are asked for
-    // places (250 ms).
-    void setSuggestionDelay(std::chrono::milliseconds delay);
 
 public Q_SLOTS:
     // What Search and Enter in the form do: checks everything, then sends one request to

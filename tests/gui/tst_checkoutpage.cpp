@@ -4,6 +4,7 @@
 #include "guitestdata.h"
 #include "passengerform.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGroupBox>
@@ -61,6 +62,30 @@ class TestCheckoutPage final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // A zone pasted on a card that it completes moves the cursor on to the next card with an
+    // empty field, wrapping round; when none has one, Book takes it (if it can be pressed).
+    void aPastedZoneMovesOnToTheNextCard() {
+        Fixture f;
+        f.page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.page));
+        QList<fd::Passenger> people = guitest::passengers("family-valid");
+        QVERIFY(people.size() >= 3);
+        people[0] = fd::Passenger{}; // passenger 1: nothing yet
+        fd::Passenger contactOnly;   // passenger 2: what the zone does not carry
+        contactOnly.email = QStringLiteral("a.okafor@example.com");
+        contactOnly.phoneNumber = QStringLiteral("+2348031234567");
+        people[1] = contactOnly;
+        f.page.setPassengers(people);
+        f.edit(1, "givenNameEdit")->setFocus();
+        QGuiApplication::clipboard()->setText(
+            QStringLiteral("P<NGAOKAFOR<<ADEBAYO<<<<<<<<<<<<<<<<<<<<<<<<\n"
+                           "A123456784NGA8804178M3105021<<<<<<<<<<<<<<<2"));
+        QTest::keyClick(f.edit(1, "givenNameEdit"), Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(f.edit(1, "familyNameEdit")->text(), QStringLiteral("OKAFOR"));
+        // Passenger 3 (prefilled whole) has nothing to fill: round to passenger 1.
+        QCOMPARE(QApplication::focusWidget(), f.edit(0, "givenNameEdit"));
+    }
+
     void summarisesTheOffer() {
         Fixture f;
         QStringList texts;
