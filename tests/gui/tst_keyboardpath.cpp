@@ -98,6 +98,16 @@ class TestKeyboardPath final : public QObject {
             kWait);
     }
 
+    // The rest of a new international adult's path, once the checkout is open: the zone
+    // (wherever on the card the focus is), the e-mail address, Tab, the phone number, book.
+    static void pasteTypeAndBook(Keyboard &kb) {
+        kb.paste();
+        kb.type(QStringLiteral("a.okafor@example.com"));
+        kb.key(Qt::Key_Tab);
+        kb.type(QStringLiteral("+2348031234567"));
+        kb.key(Qt::Key_Return, Qt::ControlModifier);
+    }
+
 private Q_SLOTS:
     void initTestCase() { FD_SKIP_UNLESS_TEST_JOURNAL_RUNS(); }
 
@@ -117,11 +127,7 @@ private Q_SLOTS:
         CheckoutTab *tab = w.checkoutTabs().first();
         QVERIFY2(tab->page()->isAncestorOf(Keyboard::focus()),
                  qPrintable(Keyboard::focus()->objectName()));
-        kb.paste(); // the zone, wherever on the card the focus is
-        kb.type(QStringLiteral("a.okafor@example.com"));
-        kb.key(Qt::Key_Tab);
-        kb.type(QStringLiteral("+2348031234567"));
-        kb.key(Qt::Key_Return, Qt::ControlModifier);
+        pasteTypeAndBook(kb);
 
         auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
         QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")),
@@ -151,11 +157,7 @@ private Q_SLOTS:
         auto *expiry = tab->findChild<QLabel *>(QStringLiteral("expiryCountdownLabel"));
         QVERIFY2(expiry->text().startsWith(QLatin1String("Offer expires in")),
                  qPrintable(expiry->text()));
-        kb.paste();
-        kb.type(QStringLiteral("a.okafor@example.com"));
-        kb.key(Qt::Key_Tab);
-        kb.type(QStringLiteral("+2348031234567"));
-        kb.key(Qt::Key_Return, Qt::ControlModifier);
+        pasteTypeAndBook(kb);
         auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
         tab->page()->refresh();
@@ -178,11 +180,7 @@ private Q_SLOTS:
         checkMnemonics(w); // the search results, the orders, a checkout being filled in
         if (QTest::currentTestFailed())
             return;
-        kb.paste();
-        kb.type(QStringLiteral("a.okafor@example.com"));
-        kb.key(Qt::Key_Tab);
-        kb.type(QStringLiteral("+2348031234567"));
-        kb.key(Qt::Key_Return, Qt::ControlModifier);
+        pasteTypeAndBook(kb);
         CheckoutTab *tab = w.checkoutTabs().first();
         auto *state = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
