@@ -21,16 +21,9 @@ export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
 unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_STATE_HOME
 
 say() { printf '%s\n' "$*" >&2; }
+. "$(dirname "$0")/benchstats.sh" # stats, median, ratios
 die() { say "desk_bench: $*"; exit 1; }
-stats() {
-    sort -g | awk -v f="%.${1:-1}f" '{ a[NR] = $1 }
-        END { if (NR == 0) { print "n/a n/a n/a"; exit }
-              m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-              printf f " " f " " f "\n", a[1], m, a[NR] }'
-}
-median() { stats "${1:-1}" | awk '{ print $2 }'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"; }
-ratios() { paste "$1" "$2" | awk '{ printf "%.4f\n", $1 / $2 }'; }
 
 # --- 1. First frame: flightdesk --demo (a new HOME each run, as on a fresh machine) vs floor --
 # Both through the same shim (the floor's own exit is switched off so the shim times both).

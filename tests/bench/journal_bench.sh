@@ -28,16 +28,9 @@ unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_STATE_HOME
 mkdir -p "$HOME"
 
 say() { printf '%s\n' "$*" >&2; }
+. "$(dirname "$0")/benchstats.sh" # stats, median, ratios
 die() { say "journal_bench: $*"; exit 1; }
 
-# min median max of the numbers on stdin (one a line), "%.Nf"-formatted.
-stats() {
-    sort -g | awk -v f="%.${1:-1}f" '{ a[NR] = $1 }
-        END { if (NR == 0) { print "n/a n/a n/a"; exit }
-              m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-              printf f " " f " " f "\n", a[1], m, a[NR] }'
-}
-median() { stats "${1:-1}" | awk '{ print $2 }'; }
 # The value of KEY=... in each benchrun line of FILE; cpu is user_ms + sys_ms.
 field() {
     if [ "$1" = cpu ]; then
@@ -46,8 +39,6 @@ field() {
         sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$2"
     fi
 }
-# Pairwise ratios A/B of two files of numbers, one a line.
-ratios() { paste "$1" "$2" | awk '{ printf "%.4f\n", $1 / $2 }'; }
 
 # checkout_with JOURNAL [WRAPPER...]: one demo checkout (it ends ticketed, exit 0) into JOURNAL,
 # run under WRAPPER (strace, benchrun) if given. Travelbase, the default provider.
