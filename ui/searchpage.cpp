@@ -377,6 +377,7 @@ void SearchPage::search() {
     m_asked = m_search->providers();
     m_attempts = 0;
     m_searchTime.start();
+    m_ticker->start(); // the count's seconds from this press, not from the page's opening
     //: A route in the status line: origin code → destination code.
     m_searchedRoute = tr("%1 → %2").arg(q->origin, q->destination);
     const QJsonObject request = searchquery::toRequest(*q);
@@ -451,7 +452,8 @@ void SearchPage::updateStatus() {
                                      : tr("%1 offers for %2.").arg(count).arg(m_searchedRoute);
     if (isSearching()) {
         QString text;
-        const qint64 seconds = m_searchTime.elapsed() / 1000;
+        // Rounded: a coarse timer may tick a little before the second is up.
+        const qint64 seconds = (m_searchTime.elapsed() + 500) / 1000;
         if (seconds == 0) {
             //: Shown from the moment Search is pressed until the providers answer.
             text = tr("Searching %1…").arg(m_searchedRoute);

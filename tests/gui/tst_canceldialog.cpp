@@ -134,7 +134,7 @@ private Q_SLOTS:
         const QString first = label(dialog, "expiresLabel")->text();
         QVERIFY2(first.startsWith(QStringLiteral("14:")) || first.startsWith(QStringLiteral("15:")),
                  qPrintable(first));
-        QTRY_VERIFY_WITH_TIMEOUT(label(dialog, "expiresLabel")->text() != first, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(label(dialog, "expiresLabel")->text() != first, 10000);
         QCOMPARE(d.requests(QStringLiteral("confirm_cancellation")), 0);
 
         QTest::keyClick(dialog, Qt::Key_C, Qt::AltModifier);
