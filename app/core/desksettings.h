@@ -14,10 +14,11 @@ enum class SecretBackend { None, Keychain, File };
 // Writing a secret to a file happens only after the agent agreed to it.
 enum class AllowFileFallback { No, Yes };
 
-enum class SecretKind { ApiKey, WebhookSecret, JournalPassword };
+enum class SecretKind { ApiKey, WebhookSecret, JournalPassword, ProfilesKey };
 
-// Which secret: a provider's API key (one per provider), the desk's webhook secret, or the
-// password of the agency's journal database.
+// Which secret: a provider's API key (one per provider), the desk's webhook secret, the
+// password of the agency's journal database, or the key that seals the traveller profiles'
+// passports (keychain only: without a keychain no passport is kept).
 struct SecretRef {
     SecretKind kind = SecretKind::WebhookSecret;
     QString provider; // ApiKey: a registered provider id (desk/providers.h); else empty
@@ -25,6 +26,7 @@ struct SecretRef {
     static SecretRef apiKey(const QString &provider) { return {SecretKind::ApiKey, provider}; }
     static SecretRef webhookSecret() { return {SecretKind::WebhookSecret, {}}; }
     static SecretRef journalPassword() { return {SecretKind::JournalPassword, {}}; }
+    static SecretRef profilesKey() { return {SecretKind::ProfilesKey, {}}; }
     friend bool operator==(const SecretRef &, const SecretRef &) = default;
 };
 

@@ -143,6 +143,8 @@ QString SettingsStore::keyName(const SecretRef &secret) {
         return QStringLiteral("webhook_secret");
     if (secret.kind == SecretKind::JournalPassword)
         return QStringLiteral("journal_password");
+    if (secret.kind == SecretKind::ProfilesKey)
+        return QStringLiteral("profiles_key");
     // Also a file name and an INI key: nothing but letters, digits, '-', '.', '_' and '%'.
     return QStringLiteral("api_key.") +
            QString::fromLatin1(QUrl::toPercentEncoding(secret.provider));

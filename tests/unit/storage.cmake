@@ -19,3 +19,6 @@ set_tests_properties(tst_journal_postgres PROPERTIES LABELS "unit;postgres" TIME
 flightdesk_add_test(NAME tst_journal_postgres_only SOURCES tst_journal_postgres_only.cpp LABEL unit
                     LIBS flightdesk_test_support flightdesk_storage)
 set_property(TEST tst_journal_postgres_only APPEND PROPERTY LABELS postgres)
+# Traveller profiles: the sealed file and the desk's Profiles over it (keychains faked).
+flightdesk_add_test(NAME tst_profilestore SOURCES tst_profilestore.cpp LABEL unit
+                    LIBS flightdesk_test_support flightdesk_storage flightdesk_desk)
