@@ -3,6 +3,7 @@
 #include "checkouttext.h"
 #include "fieldmessage.h"
 #include "passengerform.h"
+#include "profilebook.h"
 #include "ui_checkoutpage.h"
 
 #include "core/offerchecks.h"
@@ -117,6 +118,14 @@ void CheckoutPage::showSummary() {
     m_ui->totalLabel->setText(tr("Total %1").arg(m_offer.total.toString()));
 }
 
+void CheckoutPage::setProfileBook(ProfileBook *book) {
+    m_profileBook = book;
+    if (book)
+        book->ensureLoaded(); // read while the agent looks at the offer
+    for (PassengerForm *form : std::as_const(m_forms))
+        form->setProfileBook(book);
+}
+
 void CheckoutPage::rebuildForms() {
     qDeleteAll(m_forms);
     m_forms.clear();
@@ -132,10 +141,13 @@ void CheckoutPage::rebuildForms() {
         // Before the trailing stretch.
         m_ui->passengersLayout->insertWidget(m_ui->passengersLayout->count() - 1, form);
         connect(form, &PassengerForm::reportChanged, this, &CheckoutPage::refresh);
-        connect(form, &PassengerForm::mrzPasted, this, [this, form](bool complete) {
+        form->setProfileBook(m_profileBook);
+        const auto filled = [this, form](bool complete) {
             if (complete)
                 moveOnFrom(form);
-        });
+        };
+        connect(form, &PassengerForm::mrzPasted, this, filled);
+        connect(form, &PassengerForm::profileChosen, this, filled);
         if (previous)
             setTabOrder(previous, form);
         previous = form;

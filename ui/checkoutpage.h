@@ -19,6 +19,7 @@ class CheckoutPage;
 namespace fd::ui {
 
 class PassengerForm;
+class ProfileBook;
 
 // One offer on its way to an order: what is being bought and until when, whether the wallet
 // covers it, a form per passenger, and the one Book button. The engine is driven from outside
@@ -33,6 +34,8 @@ public:
 
     // `clock` is not owned and must outlive the page; the system clock by default.
     void setClock(const fd::Clock *clock);
+    // Saved travellers offered in every passenger card (nullptr: none). Not owned.
+    void setProfileBook(ProfileBook *book);
     void setOffer(const fd::Offer &offer); // one form per offer passenger, emptied
     const fd::Offer &offer() const { return m_offer; }
     void setWallet(std::optional<fd::Wallet> wallet);
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<Ui::CheckoutPage> m_ui;
     fd::SystemClock m_systemClock;
     const fd::Clock *m_clock = &m_systemClock;
+    ProfileBook *m_profileBook = nullptr;
     QTimer *m_ticker;
     fd::Offer m_offer;
     std::optional<fd::Wallet> m_wallet;

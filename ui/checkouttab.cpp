@@ -3,6 +3,7 @@
 #include "canceldialog.h"
 #include "checkoutpage.h"
 #include "checkouttext.h"
+#include "savetravellersdialog.h"
 #include "ui_checkouttab.h"
 
 #include "desk/providers.h"
@@ -63,6 +64,7 @@ CheckoutTab::CheckoutTab(desk::Desk *desk, QWidget *parent)
             Q_EMIT searchAgainRequested(*m_offer, page()->passengers());
     });
     connect(m_ui->savePdfButton, &QPushButton::clicked, this, &CheckoutTab::savePdf);
+    connect(m_ui->saveTravellersButton, &QPushButton::clicked, this, &CheckoutTab::saveTravellers);
     connect(m_ui->printButton, &QPushButton::clicked, this, &CheckoutTab::print);
     connect(m_ui->cancelBookingButton, &QPushButton::clicked, this, &CheckoutTab::cancelBooking);
     connect(m_ui->copyOrderIdButton, &QPushButton::clicked, this, [this] {
@@ -224,9 +226,10 @@ void CheckoutTab::attach(CheckoutFlow *flow) {
 }
 
 void CheckoutTab::hideActions() {
-    const auto buttons = {m_ui->retryButton,       m_ui->topUpButton,        m_ui->checkAgainButton,
-                          m_ui->searchAgainButton, m_ui->savePdfButton,      m_ui->printButton,
-                          m_ui->copyOrderIdButton, m_ui->cancelBookingButton};
+    const auto buttons = {
+        m_ui->retryButton,       m_ui->topUpButton,         m_ui->checkAgainButton,
+        m_ui->searchAgainButton, m_ui->savePdfButton,       m_ui->printButton,
+        m_ui->copyOrderIdButton, m_ui->cancelBookingButton, m_ui->saveTravellersButton};
     for (QPushButton *b : buttons)
         b->hide();
     m_ui->ticketsTableWidget->hide();
@@ -311,6 +314,7 @@ void CheckoutTab::showOutcome(Outcome outcome, const QString &message) {
         m_ui->printButton->show();
         m_ui->copyOrderIdButton->show();
         m_ui->cancelBookingButton->show();
+        m_ui->saveTravellersButton->setVisible(m_profileBook && m_profileBook->isAvailable());
         // The balance shown before Book is out of date now: the booking was paid from it.
         refreshWallet();
         Q_EMIT walletChanged(provider());
@@ -490,6 +494,48 @@ void CheckoutTab::savePdf() {
             m_ui->detailLabel->setText(error);
         else
             m_ui->detailLabel->setText(tr("Itinerary saved to %1").arg(path));
+    });
+    dialog->open();
+}
+
+void CheckoutTab::setProfileBook(ProfileBook *book) {
+    m_profileBook = book;
+    page()->setProfileBook(book);
+}
+
+void CheckoutTab::saveTravellers() {
+    if (!m_profileBook)
+        return;
+    auto *dialog = new SaveTravellersDialog(page()->passengers(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QList<Passenger> chosen = dialog->chosen();
+        const bool withPassports = dialog->withPassports();
+        m_ui->saveTravellersButton->setEnabled(false);
+        m_profileBook->saveTravellers(
+            chosen, withPassports, [this](Result<desk::SavedTravellers> saved) {
+                m_ui->saveTravellersButton->setEnabled(true);
+                if (!saved) {
+                    //: %1 why, from the profiles' file.
+                    m_ui->detailLabel->setText(
+                        tr("The travellers were not saved: %1").arg(saved.error().message));
+                    return;
+                }
+                const auto n = saved->profiles.size();
+                QString text =
+                    n == 1 ? tr("1 traveller saved: typing the name in a passenger card offers "
+                                "them.")
+                           //: %1 how many passengers were kept as traveller profiles (2 or more).
+                           : tr("%1 travellers saved: typing a name in a passenger card offers "
+                                "them.")
+                                 .arg(n);
+                if (saved->passportsRefused)
+                    //: %1 why the keychain could not keep the passports' key.
+                    text += QLatin1Char(' ') + tr("Their passports were not kept: the system "
+                                                  "keychain is not available (%1).")
+                                                   .arg(saved->passportNote);
+                m_ui->detailLabel->setText(text);
+            });
     });
     dialog->open();
 }

@@ -4,6 +4,7 @@
 #include "core/offer.h"
 #include "core/passenger.h"
 #include "desk/desk.h"
+#include "profilebook.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -54,6 +55,10 @@ public:
     // The itinerary as printed and saved: provider, booking reference, flights, passengers.
     QString itineraryHtml() const;
 
+    // Saved travellers offered in the passenger cards, and "Save travellers…" once booked.
+    // Not owned; nullptr: neither.
+    void setProfileBook(ProfileBook *book);
+
 Q_SIGNALS:
     void searchAgainRequested(const fd::Offer &offer, const QList<fd::Passenger> &passengers);
     void titleChanged(const QString &title);
@@ -75,6 +80,7 @@ private:
     void cancelBooking();
     void savePdf();
     void print();
+    void saveTravellers();
 
     std::unique_ptr<Ui::CheckoutTab> m_ui;
     desk::Desk *m_desk;
@@ -86,6 +92,7 @@ private:
     QTimer *m_journalWait; // says so when the journal is slow to store or read the intent
     QDateTime m_sentAt;
     bool m_cancelled = false; // cancelled from this tab after it was ticketed
+    QPointer<ProfileBook> m_profileBook;
 };
 
 } // namespace fd::ui

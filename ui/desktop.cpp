@@ -2,10 +2,12 @@
 
 #include "checkouttab.h"
 #include "mainwindow.h"
+#include "profilebook.h"
 #include "settingsdialog.h"
 #include "translation.h"
 
 #include "desk/desk.h"
+#include "desk/profiles.h"
 #include "desk/providers.h"
 #include "desk/settings.h"
 
@@ -168,6 +170,14 @@ void Desktop::open(const SessionOptions &o) {
 void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journalFailure) {
     m_window.reset();
     m_desk.reset();
+    const QString profilesFile = desk::privateDataFile(
+        o.demo ? QStringLiteral("demo-profiles.sqlite") : QStringLiteral("profiles.sqlite"));
+    if (profilesFile != m_profilesFile) {
+        m_profileBook.reset();
+        m_profiles = desk::makeProfiles(*m_settings, profilesFile);
+        m_profileBook = std::make_unique<ProfileBook>(m_profiles.get());
+        m_profilesFile = profilesFile;
+    }
     QString problem;
     if (journalFailure) {
         problem = startProblem(o, *journalFailure);
@@ -180,6 +190,7 @@ void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journ
     }
     m_window = std::make_unique<MainWindow>(
         o.demo ? MainWindow::Mode::Demo : MainWindow::Mode::Live, m_desk.get());
+    m_window->setProfileBook(m_profileBook.get());
     if (m_desk && m_desk->orders().tightenedOnOpen())
         m_window->statusBar()->showMessage(
             tr("The order journal could be read by other users of this computer; it is now "

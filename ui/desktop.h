@@ -14,12 +14,14 @@ class QApplication;
 
 namespace fd::desk {
 class Desk;
+class Profiles;
 class Settings;
 } // namespace fd::desk
 
 namespace fd::ui {
 
 class MainWindow;
+class ProfileBook;
 
 // Parses the desktop's command line (--demo, --help) and runs the window until it closes.
 int runDesktop(QApplication &app);
@@ -76,6 +78,10 @@ private:
     quint64 m_openSerial = 0; // a later start() makes an earlier journal check's answer stale
     // Declared before the window: the window (and the flows in its tabs) go first.
     std::unique_ptr<desk::Desk> m_desk;
+    // The traveller profiles of the desk's file (a demo desk has its own), kept across starts.
+    QString m_profilesFile;
+    std::unique_ptr<desk::Profiles> m_profiles;
+    std::unique_ptr<ProfileBook> m_profileBook;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -6,6 +6,8 @@
 #include "messagebox.h"
 #include "ordersmodel.h"
 #include "orderspage.h"
+#include "profilebook.h"
+#include "profilesdialog.h"
 #include "schedulequeuepage.h"
 #include "searchpage.h"
 #include "ui_mainwindow.h"
@@ -89,6 +91,8 @@ MainWindow::MainWindow(Mode mode, desk::Desk *desk, QWidget *parent)
         }
     });
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_ui->profilesAction, &QAction::triggered, this, &MainWindow::showProfiles);
+    m_ui->profilesAction->setVisible(false); // until there are profiles to show
     connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
         m_ui->retryButton->setEnabled(false); // one retry at a time; the window is replaced
         Q_EMIT retryRequested();
@@ -200,7 +204,28 @@ void MainWindow::reopenLeftOpen(const QList<Intent> &notShown, const QList<Inten
         statusBar()->showMessage(parts.join(QLatin1Char(' ')));
 }
 
+void MainWindow::setProfileBook(ProfileBook *book) {
+    m_profileBook = book;
+    m_ui->profilesAction->setVisible(book && book->isAvailable());
+    for (CheckoutTab *tab : checkoutTabs())
+        tab->setProfileBook(book);
+}
+
+ProfilesDialog *MainWindow::showProfiles() {
+    if (!m_profileBook || !m_profileBook->isAvailable())
+        return nullptr;
+    if (!m_profilesDialog) {
+        m_profilesDialog = new ProfilesDialog(m_profileBook, this);
+        m_profilesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_profilesDialog->show();
+    m_profilesDialog->raise();
+    m_profilesDialog->activateWindow();
+    return m_profilesDialog;
+}
+
 void MainWindow::addCheckoutTab(CheckoutTab *tab) {
+    tab->setProfileBook(m_profileBook);
     const int index = m_ui->pagesTabWidget->addTab(tab, tab->title());
     m_ui->pagesTabWidget->setCurrentIndex(index);
     connect(tab, &CheckoutTab::titleChanged, this, [this, tab](const QString &title) {

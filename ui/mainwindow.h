@@ -5,6 +5,7 @@
 #include "desk/desk.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -16,6 +17,8 @@ namespace fd::ui {
 
 class CheckoutTab;
 class OrdersPage;
+class ProfileBook;
+class ProfilesDialog;
 class ScheduleQueuePage;
 class SearchPage;
 class WalletStatus;
@@ -54,6 +57,11 @@ public:
     // a Retry button beside it (retryRequested), for a start that failed on something that may
     // come back (the agency database, a provider).
     void setConnectionProblem(const QString &message, bool offerRetry = false);
+    // The traveller profiles: offered in every checkout's passenger cards, saved from a booked
+    // tab, managed from File → Traveller profiles. Not owned; nullptr hides them.
+    void setProfileBook(ProfileBook *book);
+    // File → Traveller profiles: the dialog (opened once, raised after).
+    ProfilesDialog *showProfiles();
 
 Q_SIGNALS:
     void settingsRequested();
@@ -76,6 +84,8 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     Mode m_mode;
     desk::Desk *m_desk;
+    QPointer<ProfileBook> m_profileBook;
+    QPointer<ProfilesDialog> m_profilesDialog;
     SearchPage *m_search = nullptr;
     OrdersPage *m_orders = nullptr;
     ScheduleQueuePage *m_queue = nullptr;

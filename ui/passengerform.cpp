@@ -1,7 +1,10 @@
 #include "passengerform.h"
 
+#include "profilecompleter.h"
+
 #include "countrylist.h"
 #include "fieldmessage.h"
+#include "profilecompleter.h"
 #include "ui_passengerform.h"
 
 #include "core/mrz.h"
@@ -254,6 +257,28 @@ bool PassengerForm::eventFilter(QObject *watched, QEvent *event) {
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void PassengerForm::setProfileBook(ProfileBook *book) {
+    for (QLineEdit *edit : {m_ui->givenNameEdit, m_ui->familyNameEdit}) {
+        delete edit->findChild<ProfileCompleter *>(QString(), Qt::FindDirectChildrenOnly);
+        if (book)
+            connect(new ProfileCompleter(edit, book), &ProfileCompleter::chosen, this,
+                    &PassengerForm::takeProfile);
+    }
+}
+
+void PassengerForm::takeProfile(const TravellerProfile &profile) {
+    if (m_readOnly)
+        return;
+    Passenger card = passenger();
+    if (!m_ui->passportGroupBox->isVisibleTo(this))
+        card.identityDocuments.clear();
+    Passenger filled = profiles::fill(card, profile);
+    if (!m_ui->passportGroupBox->isVisibleTo(this))
+        filled.identityDocuments.clear(); // a domestic trip asks for none
+    setPassenger(filled);
+    Q_EMIT profileChosen(!focusFirstToFill());
 }
 
 bool PassengerForm::pasteMrz() {

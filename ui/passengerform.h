@@ -3,6 +3,7 @@
 #include "core/issue.h"
 #include "core/offer.h"
 #include "core/passenger.h"
+#include "core/travellerprofile.h"
 
 #include <QDate>
 #include <QList>
@@ -18,6 +19,8 @@ class PassengerForm;
 }
 
 namespace fd::ui {
+
+class ProfileBook;
 
 // One passenger of an offer: every field of the contract, checked as the agent types with the
 // same rules the API applies (fd::validatePassenger), each problem named next to its field.
@@ -50,6 +53,10 @@ public:
     // leaving them); every other finding shows at once.
     void revealAllProblems();
 
+    // Offers the book's saved travellers as the agent types a given or family name; choosing
+    // one fills the card (profileChosen). nullptr: none offered.
+    void setProfileBook(ProfileBook *book);
+
     // Puts the cursor in the first field still empty, in reading order (the optional title
     // aside); false when every field is filled.
     bool focusFirstToFill();
@@ -66,6 +73,9 @@ Q_SIGNALS:
     // A pasted machine-readable zone filled the card (wherever on it it was pasted). The cursor
     // is in its first field still empty; `complete`: there is none, the card is done.
     void mrzPasted(bool complete);
+    // A saved traveller filled the card; the cursor is in its first field still empty, and
+    // `complete` says there is none.
+    void profileChosen(bool complete);
     void reportChanged(); // after every validation
 
 protected:
@@ -90,6 +100,7 @@ private:
     Field *fieldFor(const QWidget *input);
     bool isEmpty(const Field &f) const;
     bool pasteMrz(); // the clipboard's zone into the card, when it holds one
+    void takeProfile(const fd::TravellerProfile &profile);
 
     std::unique_ptr<Ui::PassengerForm> m_ui;
     QTimer *m_debounce;

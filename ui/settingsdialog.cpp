@@ -230,6 +230,8 @@ QString SettingsDialog::secretValue(const SecretRef &secret) const {
         return webhookSecret();
     case SecretKind::JournalPassword:
         return journalPassword();
+    case SecretKind::ProfilesKey: // the profiles' own, never shown or typed
+        break;
     }
     return {};
 }

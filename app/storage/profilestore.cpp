@@ -83,27 +83,26 @@ Result<std::monostate> ProfileStore::open(const QString &path) {
     if (auto created = privatefiles::createFile(path); !created)
         return created.error();
     m_connection = newConnectionName();
+    auto opened = prepare(path);
+    if (!opened)
+        close(); // the connection's handles are gone by now: prepare() has returned
+    return opened;
+}
+
+Result<std::monostate> ProfileStore::prepare(const QString &path) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
         Error e = sql::sqlError(QStringLiteral("Opening the traveller profiles"), db.lastError());
         e.code = QStringLiteral("FD_PROFILES_OPEN");
-        close();
         return e;
     }
     QSqlQuery q(db);
     for (const char *pragma : {"PRAGMA journal_mode=DELETE", "PRAGMA synchronous=FULL",
                                "PRAGMA secure_delete=ON", "PRAGMA busy_timeout=5000"})
-        if (!q.exec(QLatin1String(pragma))) {
-            Error e = storeError(QLatin1String(pragma), q);
-            close();
-            return e;
-        }
-    if (auto migrated = migrate(); !migrated) {
-        close();
-        return migrated.error();
-    }
-    return std::monostate{};
+        if (!q.exec(QLatin1String(pragma)))
+            return storeError(QLatin1String(pragma), q);
+    return migrate();
 }
 
 void ProfileStore::close() {

@@ -52,6 +52,7 @@ public:
     Result<std::monostate> eraseAll();
 
 private:
+    Result<std::monostate> prepare(const QString &path);
     Result<std::monostate> migrate();
     QByteArray seal(const QString &id, const IdentityDocument &passport) const;
     std::optional<IdentityDocument> unseal(const QString &id, const QByteArray &sealed) const;

@@ -15,4 +15,4 @@ flightdesk_add_test(NAME tst_journalstall SOURCES tst_journalstall.cpp LABEL gui
 set_property(TEST tst_journalstall APPEND PROPERTY LABELS postgres) # LABEL takes one
 # The agent's path from search results to "Booked", counted in keystrokes; mnemonics.
 flightdesk_add_test(NAME tst_keyboardpath SOURCES tst_keyboardpath.cpp LABEL gui
-                    LIBS flightdesk_test_support flightdesk_ui)
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_storage)

@@ -3,21 +3,31 @@
 // the keyboard focus (QApplication::focusWidget()), never to a widget the test picks — so a
 // checkout that opens with the wrong field focused, a paste that lands nowhere, or a Tab order
 // that skips a field makes the booking fail or costs keystrokes the count refuses.
+// A returning traveller costs less: a name's first letters, Enter on the saved profile, book.
 // Also: every button on the pages an agent works in has a mnemonic or a shortcut, and no two
 // visible ones on a page share a mnemonic.
 #include "checkoutpage.h"
 #include "checkouttab.h"
 #include "desk/desk.h"
+#include "desk/profiles.h"
+#include "desk/settings.h"
+#include "fakekeychains.h"
 #include "mainwindow.h"
+#include "profilebook.h"
+#include "profilesdialog.h"
+#include "savetravellersdialog.h"
 #include "searchpage.h"
 #include "testjournal.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -40,7 +50,10 @@ struct Keyboard {
     int data = 0;
     QStringList log; // "Return → offersTableView", for a failure message
 
+    // Where a key goes: an open popup (a completion list) first, as a real keyboard's would.
     static QWidget *focus() {
+        if (QWidget *popup = QApplication::activePopupWidget())
+            return popup;
         QWidget *w = QApplication::focusWidget();
         if (!w)
             qFatal("nothing has the keyboard focus");
@@ -59,6 +72,23 @@ struct Keyboard {
         data += int(text.size());
         QTest::keyClicks(w, text);
     }
+};
+
+// The desk's traveller profiles over a temporary file and an in-memory keychain.
+struct Profiles {
+    test::MemoryKeychain keychain;
+    SettingsStore store;
+    std::unique_ptr<desk::Settings> settings;
+    std::unique_ptr<desk::Profiles> profiles;
+    ProfileBook book;
+
+    explicit Profiles(const QTemporaryDir &dir, const QString &name)
+        : store({dir.filePath(name + QStringLiteral("-settings.ini")),
+                 QStringLiteral("FlightDesk-test"), &keychain})
+        , settings(desk::makeSettings(store))
+        , profiles(desk::makeProfiles(*settings,
+                                      dir.filePath(name + QStringLiteral("-profiles.sqlite"))))
+        , book(profiles.get()) {}
 };
 
 } // namespace
@@ -80,9 +110,11 @@ class TestKeyboardPath final : public QObject {
     // The search results of an international route, as the agent sees them after Enter.
     static bool searchResults(MainWindow &w, const char *from, const char *to) {
         SearchPage *search = w.searchPage();
+        w.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"))->setCurrentWidget(search);
         for (auto [name, code] :
              {std::pair{"originEdit", from}, std::pair{"destinationEdit", to}}) {
             auto *edit = search->findChild<QLineEdit *>(QLatin1String(name));
+            edit->clear();
             edit->setFocus();
             QTest::keyClicks(edit, QLatin1String(code));
         }
@@ -143,6 +175,134 @@ private Q_SLOTS:
         qInfo("new traveller: %d keystrokes not data, %d data", kb.nonData, kb.data);
     }
 
+    // A returning traveller: after a first booking the agent saves the passenger (passport
+    // included); on the next trip the first letters of the name offer the profile, Enter takes
+    // it, Ctrl+Return books. At most 6 keystrokes in all from the search results.
+    void aSavedTravellerInSixKeystrokes() {
+        auto desk = demo(QStringLiteral("savedtraveller.sqlite"));
+        Profiles profiles(m_dir, QStringLiteral("saved"));
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.setProfileBook(&profiles.book);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "LHR"));
+        QGuiApplication::clipboard()->setText(kNigeriaMrz);
+        Keyboard first;
+        first.key(Qt::Key_Return);
+        pasteTypeAndBook(first);
+        CheckoutTab *booked = w.checkoutTabs().first();
+        auto *state = booked->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("Booked")), kWait);
+
+        // Saved from the booked tab, by keyboard: Save travellers, tick the passports, Save.
+        Keyboard save;
+        save.key(Qt::Key_T, Qt::AltModifier);
+        SaveTravellersDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = booked->findChild<SaveTravellersDialog *>()) && dialog->isVisible());
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        save.key(Qt::Key_N, Qt::AltModifier);
+        QTRY_VERIFY(
+            dialog->findChild<QCheckBox *>(QStringLiteral("passportsCheckBox"))->isChecked());
+        save.key(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(profiles.book.all().size() == 1, kWait);
+        QVERIFY(profiles.book.all().first().passport);
+        auto *detail = booked->findChild<QLabel *>(QStringLiteral("detailLabel"));
+        QTRY_VERIFY2(detail->text().startsWith(QLatin1String("1 traveller saved")),
+                     qPrintable(detail->text()));
+        QCOMPARE(profiles.keychain.entries.size(), 1); // the passports' key, in the keychain
+
+        // The next trip, for the same traveller.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "ACC"));
+        QGuiApplication::clipboard()->clear();
+        Keyboard kb;
+        kb.key(Qt::Key_Return);
+        QCOMPARE(w.checkoutTabs().size(), 2);
+        CheckoutTab *tab = w.checkoutTabs().last();
+        QCOMPARE(Keyboard::focus()->objectName(), QStringLiteral("givenNameEdit"));
+        kb.type(QStringLiteral("Ade"));
+        QTRY_VERIFY(QApplication::activePopupWidget() &&
+                    QApplication::activePopupWidget()->objectName() ==
+                        QLatin1String("profilePopup"));
+        auto *popup = static_cast<QAbstractItemView *>(QApplication::activePopupWidget());
+        QVERIFY2(popup->currentIndex().data().toString().startsWith(
+                     QStringLiteral("ADEBAYO OKAFOR — born ")),
+                 qPrintable(popup->currentIndex().data().toString()));
+        QVERIFY(popup->currentIndex().data().toString().endsWith(QLatin1String("passport saved")));
+        // The README's screenshot (FLIGHTDESK_SCREENSHOT_DIR set, under xvfb-run -platform xcb).
+        if (const QString shots = qEnvironmentVariable("FLIGHTDESK_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            const QRect window = w.frameGeometry();
+            QVERIFY(w.screen()
+                        ->grabWindow(0, window.x(), window.y(), window.width(), window.height())
+                        .save(shots + QStringLiteral("/profile-chosen.png")));
+        }
+        kb.key(Qt::Key_Return); // the saved traveller
+        kb.key(Qt::Key_Return, Qt::ControlModifier);
+
+        auto *newState = tab->findChild<QLabel *>(QStringLiteral("stateLabel"));
+        QTRY_VERIFY2_WITH_TIMEOUT(newState->text().contains(QStringLiteral("Booked")),
+                                  qPrintable(kb.log.join(QStringLiteral("; ")) +
+                                             QLatin1String(" | ") +
+                                             tab->page()->bookBlockedReason()),
+                                  kWait);
+        const Passenger again = tab->page()->passengers().first();
+        QCOMPARE(again.givenName, QStringLiteral("ADEBAYO"));
+        QCOMPARE(again.bornOn, QStringLiteral("1988-04-17"));
+        QCOMPARE(again.email, QStringLiteral("a.okafor@example.com"));
+        QCOMPARE(again.identityDocuments.value(0).uniqueIdentifier, QStringLiteral("A12345678"));
+        QVERIFY2(kb.nonData + kb.data <= 6, qPrintable(kb.log.join(QStringLiteral("; "))));
+        qInfo("saved traveller: %d keystrokes in all", kb.nonData + kb.data);
+    }
+
+    // Typing a new traveller's name that starts like a saved one's, then Tab, keeps what was
+    // typed: the profile is never taken unasked.
+    void tabKeepsANewTravellersName() {
+        auto desk = demo(QStringLiteral("newname.sqlite"));
+        Profiles profiles(m_dir, QStringLiteral("newname"));
+        Passenger saved;
+        saved.givenName = QStringLiteral("Adaeze");
+        saved.familyName = QStringLiteral("Okafor");
+        saved.bornOn = QStringLiteral("1990-04-12");
+        bool done = false;
+        profiles.book.saveTravellers(
+            {saved}, false, [&done](const Result<desk::SavedTravellers> &r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.setProfileBook(&profiles.book);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(searchResults(w, "LOS", "LHR"));
+        Keyboard kb;
+        kb.key(Qt::Key_Return);
+        kb.type(QStringLiteral("Ada"));
+        QTRY_VERIFY(QApplication::activePopupWidget());
+        kb.key(Qt::Key_Tab);
+        QVERIFY(!QApplication::activePopupWidget());
+        CheckoutTab *tab = w.checkoutTabs().first();
+        QCOMPARE(tab->page()->passengers().first().givenName, QStringLiteral("Ada"));
+        QCOMPARE(tab->page()->passengers().first().familyName, QString());
+        QCOMPARE(Keyboard::focus()->objectName(), QStringLiteral("familyNameEdit"));
+    }
+
+    // File → Traveller profiles (Ctrl+Shift+P) opens the list, once, raised again after.
+    void theProfilesOpenFromTheWindow() {
+        auto desk = demo(QStringLiteral("profilesmenu.sqlite"));
+        Profiles profiles(m_dir, QStringLiteral("menu"));
+        MainWindow w(MainWindow::Mode::Demo, desk.get());
+        QVERIFY(!w.showProfiles()); // no book, no profiles
+        w.setProfileBook(&profiles.book);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        Keyboard kb;
+        kb.key(Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        ProfilesDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<ProfilesDialog *>()) && dialog->isVisible());
+        QCOMPARE(w.showProfiles(), dialog);
+    }
+
     // Once the booking has begun the offer's countdown stops showing: the order has its own.
     void aBookedTabShowsNoOfferCountdown() {
         auto desk = demo(QStringLiteral("countdown.sqlite"));
@@ -170,7 +330,9 @@ private Q_SLOTS:
     // only cycle between them.
     void everyActionHasAMnemonicOrShortcut() {
         auto desk = demo(QStringLiteral("mnemonics.sqlite"));
+        Profiles profiles(m_dir, QStringLiteral("mnemonics"));
         MainWindow w(MainWindow::Mode::Demo, desk.get());
+        w.setProfileBook(&profiles.book); // and with it "Save travellers…" once booked
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(searchResults(w, "LOS", "LHR"));
