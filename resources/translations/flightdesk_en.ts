@@ -153,6 +153,14 @@
         <source>Copy order &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save &amp;travellers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these passengers as traveller profiles for their next booking</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -285,6 +293,14 @@
     </message>
     <message>
         <source>Connect again with the saved settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveller &amp;profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -495,6 +511,76 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Edit traveller profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked with the same rules as a booking&apos;s passengers: a profile is saved only when a booking could use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Traveller profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of a given or family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a traveller by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Travellers (Enter edits, Delete deletes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase &amp;passport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include passport &amp;numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProviderSection</name>
     <message>
         <source>E&amp;nabled: search and book with this provider</source>
@@ -518,6 +604,25 @@
     </message>
     <message>
         <source>Asks the provider&apos;s server for the wallet balance with the values entered above</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveTravellersDialog</name>
+    <message>
+        <source>Save travellers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these travellers for their next booking: name, date of birth, gender, title and contact details. Typing a name in a passenger card then offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travellers to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep passport &amp;numbers and expiry dates (encrypted, erasable)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,6 +1980,23 @@ It is kept in the journal and resumed later with the same key. Do not cancel it 
         <source>Cancelled: this checkout is closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The travellers were not saved: %1</source>
+        <extracomment>%1 why, from the profiles&apos; file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 traveller saved: typing the name in a passenger card offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 travellers saved: typing a name in a passenger card offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their passports were not kept: the system keychain is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::ContactDialog</name>
@@ -2606,6 +2728,232 @@ No gender chosen yet.</extracomment>
     <message>
         <source>%1 — %2 (%3), %4</source>
         <extracomment>An airport&apos;s completion: %1 its city, %2 its short name, %3 its code, %4 its country.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfileCompleter</name>
+    <message>
+        <source>Saved travellers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passport saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passport sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — born %2, %3</source>
+        <extracomment>A saved traveller offered in a passenger card: %1 the name, %2 the date of birth, %3 &quot;passport saved&quot;, &quot;passport sealed&quot; or &quot;no passport&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfileEditDialog</name>
+    <message>
+        <source>The saved passport is sealed and its key is not available on this desk: it is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <extracomment>%1 the store&apos;s reason, in English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfilesDialog</name>
+    <message>
+        <source>No traveller profiles are saved yet: they are saved from a booking&apos;s passengers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveller profiles are not kept on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the traveller profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traveller profiles could not be read: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No traveller profile matches “%1”.</source>
+        <extracomment>%1 what the agent typed in the Find field.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile of %1 was saved.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete traveller profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile of %1? Their details and any saved passport are removed from this desk. Bookings already made keep their passengers.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was not deleted: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile of %1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That profile had already been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the passport saved with the profile of %1? The rest of the profile stays; the passport will have to be typed again for their next booking.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing the passport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport was not erased: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport of %1 was erased.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export traveller profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the traveller profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 profile exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 profiles exported to %2.</source>
+        <extracomment>%1 how many (0, or 2 or more), %2 the file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport numbers are in the file: keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfilesModel</name>
+    <message>
+        <source>Saved</source>
+        <extracomment>Passport column: a passport is stored and can be read on this desk.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed (key not available)</source>
+        <extracomment>Passport column: one is stored, sealed, but the key (system keychain) is not at hand, so it cannot be read or used.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <extracomment>Passport column: no passport is kept for this traveller.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport stored sealed; the key to read it is not available on this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passport kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <extracomment>%1 a date and time in the desk&apos;s time zone.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Column: the traveller&apos;s given and family names.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <extracomment>Column: the date of birth, YYYY-MM-DD.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <extracomment>Column: the traveller&apos;s e-mail address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <extracomment>Column: the phone number, international format.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <extracomment>Column: whether a passport is kept (saved, sealed or none).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <extracomment>Column: when the profile last changed, in the desk&apos;s time zone.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -153,6 +153,14 @@
         <source>Copy order &amp;id</source>
         <translation>C&amp;opier l&apos;ID de commande</translation>
     </message>
+    <message>
+        <source>Save &amp;travellers…</source>
+        <translation>Enregistrer les &amp;voyageurs…</translation>
+    </message>
+    <message>
+        <source>Keep these passengers as traveller profiles for their next booking</source>
+        <translation>Garder ces passagers comme profils voyageurs pour leur prochaine réservation</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -286,6 +294,14 @@
     <message>
         <source>Connect again with the saved settings</source>
         <translation>Se reconnecter avec les paramètres enregistrés</translation>
+    </message>
+    <message>
+        <source>Traveller &amp;profiles…</source>
+        <translation>Profils &amp;voyageurs…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
     </message>
 </context>
 <context>
@@ -495,6 +511,76 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Edit traveller profile</source>
+        <translation>Modifier le profil voyageur</translation>
+    </message>
+    <message>
+        <source>Checked with the same rules as a booking&apos;s passengers: a profile is saved only when a booking could use it.</source>
+        <translation>Vérifié avec les mêmes règles que les passagers d&apos;une réservation : un profil n&apos;est enregistré que si une réservation peut l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>En&amp;registrer</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Traveller profiles</source>
+        <translation>Profils voyageurs</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Part of a given or family name</source>
+        <translation>Début d&apos;un prénom ou d&apos;un nom de famille</translation>
+    </message>
+    <message>
+        <source>Find a traveller by name</source>
+        <translation>Rechercher un voyageur par son nom</translation>
+    </message>
+    <message>
+        <source>&amp;Travellers (Enter edits, Delete deletes):</source>
+        <translation>&amp;Voyageurs (Entrée modifie, Suppr supprime) :</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Erase &amp;passport…</source>
+        <translation>Effacer le &amp;passeport…</translation>
+    </message>
+    <message>
+        <source>Include passport &amp;numbers</source>
+        <translation>Inclure les &amp;numéros de passeport</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation>E&amp;xporter en JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
     <name>ProviderSection</name>
     <message>
         <source>E&amp;nabled: search and book with this provider</source>
@@ -519,6 +605,25 @@
     <message>
         <source>Asks the provider&apos;s server for the wallet balance with the values entered above</source>
         <translation>Demande au serveur du fournisseur le solde du portefeuille avec les valeurs saisies ci-dessus</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTravellersDialog</name>
+    <message>
+        <source>Save travellers</source>
+        <translation>Enregistrer les voyageurs</translation>
+    </message>
+    <message>
+        <source>Keep these travellers for their next booking: name, date of birth, gender, title and contact details. Typing a name in a passenger card then offers them.</source>
+        <translation>Garder ces voyageurs pour leur prochaine réservation : nom, date de naissance, sexe, civilité et coordonnées. Saisir un nom dans une fiche passager les propose ensuite.</translation>
+    </message>
+    <message>
+        <source>Travellers to save</source>
+        <translation>Voyageurs à enregistrer</translation>
+    </message>
+    <message>
+        <source>Also keep passport &amp;numbers and expiry dates (encrypted, erasable)</source>
+        <translation>Garder aussi les &amp;numéros et dates d&apos;expiration des passeports (chiffrés, effaçables)</translation>
     </message>
 </context>
 <context>
@@ -808,7 +913,7 @@
     </message>
     <message>
         <source>Displa&amp;y language:</source>
-        <translation>Langue d’&amp;affichage :</translation>
+        <translation>Langue d’&amp;affichage&#xa0;:</translation>
     </message>
     <message>
         <source>Display language</source>
@@ -1877,6 +1982,23 @@ L&apos;annulation est conservée dans le journal et sera reprise plus tard avec 
         <source>Cancelled: this checkout is closed.</source>
         <translation>Annulée&#xa0;: ce parcours de réservation est clos.</translation>
     </message>
+    <message>
+        <source>The travellers were not saved: %1</source>
+        <extracomment>%1 why, from the profiles&apos; file.</extracomment>
+        <translation>Les voyageurs n&apos;ont pas été enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>1 traveller saved: typing the name in a passenger card offers them.</source>
+        <translation>1 voyageur enregistré : saisir son nom dans une fiche passager le propose.</translation>
+    </message>
+    <message>
+        <source>%1 travellers saved: typing a name in a passenger card offers them.</source>
+        <translation>%1 voyageurs enregistrés : saisir un nom dans une fiche passager les propose.</translation>
+    </message>
+    <message>
+        <source>Their passports were not kept: the system keychain is not available (%1).</source>
+        <translation>Leurs passeports n&apos;ont pas été gardés : le trousseau du système n&apos;est pas disponible (%1).</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::ContactDialog</name>
@@ -2610,6 +2732,232 @@ No gender chosen yet.</extracomment>
         <source>%1 — %2 (%3), %4</source>
         <extracomment>An airport&apos;s completion: %1 its city, %2 its short name, %3 its code, %4 its country.</extracomment>
         <translation>%1 — %2 (%3), %4</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfileCompleter</name>
+    <message>
+        <source>Saved travellers</source>
+        <translation>Voyageurs enregistrés</translation>
+    </message>
+    <message>
+        <source>passport saved</source>
+        <translation>passeport enregistré</translation>
+    </message>
+    <message>
+        <source>passport sealed</source>
+        <translation>passeport scellé</translation>
+    </message>
+    <message>
+        <source>no passport</source>
+        <translation>sans passeport</translation>
+    </message>
+    <message>
+        <source>%1 — born %2, %3</source>
+        <extracomment>A saved traveller offered in a passenger card: %1 the name, %2 the date of birth, %3 &quot;passport saved&quot;, &quot;passport sealed&quot; or &quot;no passport&quot;.</extracomment>
+        <translation>%1 — né(e) le %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfileEditDialog</name>
+    <message>
+        <source>The saved passport is sealed and its key is not available on this desk: it is kept as it is.</source>
+        <translation>Le passeport enregistré est scellé et sa clé n&apos;est pas disponible sur ce poste : il est gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked above first.</source>
+        <translation>Rien n&apos;a été enregistré : corrigez d&apos;abord les champs signalés ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Saving the profile…</source>
+        <translation>Enregistrement du profil…</translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <extracomment>%1 the store&apos;s reason, in English.</extracomment>
+        <translation>Le profil n&apos;a pas été enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfilesDialog</name>
+    <message>
+        <source>No traveller profiles are saved yet: they are saved from a booking&apos;s passengers.</source>
+        <translation>Aucun profil voyageur n&apos;est encore enregistré : on les enregistre à partir des passagers d&apos;une réservation.</translation>
+    </message>
+    <message>
+        <source>Traveller profiles are not kept on this desk.</source>
+        <translation>Les profils voyageurs ne sont pas gardés sur ce poste.</translation>
+    </message>
+    <message>
+        <source>Reading the traveller profiles…</source>
+        <translation>Lecture des profils voyageurs…</translation>
+    </message>
+    <message>
+        <source>The traveller profiles could not be read: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation>Les profils voyageurs n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>No traveller profile matches “%1”.</source>
+        <extracomment>%1 what the agent typed in the Find field.</extracomment>
+        <translation>Aucun profil voyageur ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>The profile of %1 was saved.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation>Le profil de %1 a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete traveller profile</source>
+        <translation>Supprimer le profil voyageur</translation>
+    </message>
+    <message>
+        <source>Delete the profile of %1? Their details and any saved passport are removed from this desk. Bookings already made keep their passengers.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation>Supprimer le profil de %1 ? Ses informations et tout passeport enregistré sont retirés de ce poste. Les réservations déjà faites gardent leurs passagers.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleting the profile…</source>
+        <translation>Suppression du profil…</translation>
+    </message>
+    <message>
+        <source>The profile was not deleted: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation>Le profil n&apos;a pas été supprimé : %1</translation>
+    </message>
+    <message>
+        <source>The profile of %1 was deleted.</source>
+        <translation>Le profil de %1 a été supprimé.</translation>
+    </message>
+    <message>
+        <source>That profile had already been deleted.</source>
+        <translation>Ce profil avait déjà été supprimé.</translation>
+    </message>
+    <message>
+        <source>Erase passport</source>
+        <translation>Effacer le passeport</translation>
+    </message>
+    <message>
+        <source>Erase the passport saved with the profile of %1? The rest of the profile stays; the passport will have to be typed again for their next booking.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation>Effacer le passeport enregistré avec le profil de %1 ? Le reste du profil est gardé ; il faudra saisir à nouveau le passeport pour sa prochaine réservation.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Erasing the passport…</source>
+        <translation>Effacement du passeport…</translation>
+    </message>
+    <message>
+        <source>The passport was not erased: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation>Le passeport n&apos;a pas été effacé : %1</translation>
+    </message>
+    <message>
+        <source>The passport of %1 was erased.</source>
+        <extracomment>%1 the traveller&apos;s name.</extracomment>
+        <translation>Le passeport de %1 a été effacé.</translation>
+    </message>
+    <message>
+        <source>Export traveller profiles</source>
+        <translation>Exporter les profils voyageurs</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the traveller profiles…</source>
+        <translation>Export des profils voyageurs…</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <extracomment>%1 the reason, in English.</extracomment>
+        <translation>Rien n&apos;a été exporté : %1</translation>
+    </message>
+    <message>
+        <source>1 profile exported to %1.</source>
+        <translation>1 profil exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>%1 profiles exported to %2.</source>
+        <extracomment>%1 how many (0, or 2 or more), %2 the file.</extracomment>
+        <translation>%1 profils exportés vers %2.</translation>
+    </message>
+    <message>
+        <source>Passport numbers are in the file: keep it safe.</source>
+        <translation>Les numéros de passeport sont dans le fichier : gardez-le en lieu sûr.</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ProfilesModel</name>
+    <message>
+        <source>Saved</source>
+        <extracomment>Passport column: a passport is stored and can be read on this desk.</extracomment>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Sealed (key not available)</source>
+        <extracomment>Passport column: one is stored, sealed, but the key (system keychain) is not at hand, so it cannot be read or used.</extracomment>
+        <translation>Scellé (clé indisponible)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <extracomment>Passport column: no passport is kept for this traveller.</extracomment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Passport saved</source>
+        <translation>Passeport enregistré</translation>
+    </message>
+    <message>
+        <source>Passport stored sealed; the key to read it is not available on this desk</source>
+        <translation>Passeport gardé scellé ; la clé pour le lire n&apos;est pas disponible sur ce poste</translation>
+    </message>
+    <message>
+        <source>No passport kept</source>
+        <translation>Aucun passeport gardé</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <extracomment>%1 a date and time in the desk&apos;s time zone.</extracomment>
+        <translation>Modifié le %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Column: the traveller&apos;s given and family names.</extracomment>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <extracomment>Column: the date of birth, YYYY-MM-DD.</extracomment>
+        <translation>Naissance</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <extracomment>Column: the traveller&apos;s e-mail address.</extracomment>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <extracomment>Column: the phone number, international format.</extracomment>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <extracomment>Column: whether a passport is kept (saved, sealed or none).</extracomment>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <extracomment>Column: when the profile last changed, in the desk&apos;s time zone.</extracomment>
+        <translation>Modifié</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,7 @@ private Q_SLOTS:
         MainWindow w(MainWindow::Mode::Demo, desk.get());
         w.setProfileBook(&profiles.book);
         w.show();
+        w.activateWindow(); // no window manager under xvfb: the test gives activation
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(searchResults(w, "LOS", "LHR"));
         QGuiApplication::clipboard()->setText(kNigeriaMrz);
@@ -234,6 +235,7 @@ private Q_SLOTS:
         // The README's screenshot (FLIGHTDESK_SCREENSHOT_DIR set, under xvfb-run -platform xcb).
         if (const QString shots = qEnvironmentVariable("FLIGHTDESK_SCREENSHOT_DIR");
             !shots.isEmpty()) {
+            QTest::qWait(300); // the X server shows what was painted (screenshots only)
             const QRect window = w.frameGeometry();
             QVERIFY(w.screen()
                         ->grabWindow(0, window.x(), window.y(), window.width(), window.height())
