@@ -25,6 +25,13 @@ QList<Issue> gender(const QString &value);
 QList<Issue> title(const QString &value);
 QList<Issue> email(const QString &value);
 QList<Issue> phoneNumber(const QString &value);
+// The phone rule's two ways to the same verdict, for its equivalence test: libphonenumber's
+// Parse (the reference, with every leniency: a trunk prefix after the country code, an Italian
+// leading zero), and the common case's short cut (an E.164 number whose country code and
+// national number need no parsing), which only ever answers "valid" (nullopt: ask Parse).
+enum class PhoneVerdict { Valid, NotValidForRegion, NotPossible };
+PhoneVerdict phoneVerdictByParse(const QString &e164);
+std::optional<PhoneVerdict> phoneVerdictShortCut(const QString &e164);
 
 QList<Issue> passportNumber(const QString &value);
 QList<Issue> issuingCountry(const QString &value);

@@ -1,5 +1,6 @@
 flightdesk_add_test(NAME tst_money SOURCES tst_money.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
-flightdesk_add_test(NAME tst_fieldrules SOURCES tst_fieldrules.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
+flightdesk_add_test(NAME tst_fieldrules SOURCES tst_fieldrules.cpp LABEL unit
+                    LIBS flightdesk_test_support flightdesk_core PhoneNumber::PhoneNumber)
 flightdesk_add_test(NAME tst_passengervalidation SOURCES tst_passengervalidation.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
 flightdesk_add_test(NAME tst_offer SOURCES tst_offer.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
 flightdesk_add_test(NAME tst_validatecommand SOURCES tst_validatecommand.cpp LABEL unit LIBS flightdesk_test_support)

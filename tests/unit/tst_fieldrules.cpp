@@ -3,6 +3,10 @@
 
 #include <QTest>
 
+#include <phonenumbers/phonenumberutil.h>
+
+#include <set>
+
 using fd::Issue;
 namespace rules = fd::rules;
 
@@ -44,6 +48,63 @@ class TestFieldRules final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The phone rule's short cut (no Parse for a plain E.164 number) gives Parse's verdict
+    // whenever it answers: over every region's example numbers of every type, and each of them
+    // with its last digit changed, a digit dropped or added, and a trunk 0 after the country code.
+    void phoneShortCutAgreesWithParse() {
+        using i18n::phonenumbers::PhoneNumber;
+        using i18n::phonenumbers::PhoneNumberUtil;
+        const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+        QStringList examples;
+        const auto add = [&](const PhoneNumber &n) {
+            std::string e164;
+            util->Format(n, PhoneNumberUtil::E164, &e164);
+            examples << QString::fromStdString(e164);
+        };
+        std::set<std::string> regions;
+        util->GetSupportedRegions(&regions);
+        for (const std::string &region : regions)
+            for (int type = PhoneNumberUtil::FIXED_LINE; type <= PhoneNumberUtil::VOICEMAIL;
+                 ++type) {
+                PhoneNumber n;
+                if (util->GetExampleNumberForType(
+                        region, static_cast<PhoneNumberUtil::PhoneNumberType>(type), &n))
+                    add(n);
+            }
+        std::set<int> global;
+        util->GetSupportedGlobalNetworkCallingCodes(&global);
+        for (const int code : global) {
+            PhoneNumber n;
+            if (util->GetExampleNumberForNonGeoEntity(code, &n))
+                add(n);
+        }
+        QVERIFY2(examples.size() > 1000, qPrintable(QString::number(examples.size())));
+        QStringList numbers;
+        for (const QString &e : std::as_const(examples)) {
+            numbers << e;
+            for (char d = '0'; d <= '9'; ++d)
+                numbers << e.chopped(1) + QLatin1Char(d);
+            numbers << e.chopped(1) << e + QLatin1Char('5');
+            for (int cc = 1; cc <= 3; ++cc)
+                numbers << e.left(1 + cc) + QLatin1Char('0') + e.mid(1 + cc);
+        }
+        int answered = 0, valid = 0;
+        for (const QString &number : std::as_const(numbers)) {
+            const auto quick = rules::phoneVerdictShortCut(number);
+            const rules::PhoneVerdict parsed = rules::phoneVerdictByParse(number);
+            valid += parsed == rules::PhoneVerdict::Valid;
+            if (!quick)
+                continue;
+            ++answered;
+            QVERIFY2(*quick == parsed, qPrintable(number));
+        }
+        // Not vacuous: the short cut answers most valid numbers.
+        QVERIFY2(answered * 10 > valid * 9,
+                 qPrintable(QStringLiteral("%1 of %2").arg(answered).arg(valid)));
+        qInfo("%lld numbers, %d valid by Parse, %d answered by the short cut",
+              qlonglong(numbers.size()), valid, answered);
+    }
+
     void rule_data() {
         QTest::addColumn<QString>("rule");
         QTest::addColumn<QString>("value");
