@@ -2,6 +2,7 @@
 
 #include "core/boundedfile.h"
 #include "core/fieldrules.h"
+#include "core/jsonarraystream.h"
 #include "core/limits.h"
 #include "core/offer.h"
 #include "core/passengervalidation.h"
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 
 namespace fd::cli {
 namespace {
@@ -45,6 +47,94 @@ QJsonArray toJson(const QList<Issue> &issues) {
 int unusable(QTextStream &err, const QString &message) {
     err << "flightdesk validate: " << message << '\n';
     return 1;
+}
+
+// Issues as compact JSON, comma-separated, into a temporary file (owner-only, removed on
+// close): the output is written once everything is read, so an unusable file prints nothing on
+// stdout, and memory holds no more than one passenger's issues however many there are.
+struct IssueSpool {
+    QTemporaryFile file;
+    qint64 count = 0;
+
+    bool open() { return file.open(); }
+    void add(const QList<Issue> &issues) {
+        const QJsonArray json = toJson(issues);
+        for (const QJsonValue &v : json) {
+            if (count++ > 0)
+                file.write(",");
+            file.write(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        }
+    }
+    void copyTo(QTextStream &out) {
+        out.flush();
+        file.seek(0);
+        while (!file.atEnd())
+            out << file.read(64 * 1024);
+    }
+};
+
+// The passengers file, one passenger at a time (JsonArrayStream): a file of any length up to
+// the cap is checked in the memory of one passenger.
+int validateStream(const QString &path, const Trip &trip, QTextStream &out, QTextStream &err) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return unusable(
+            err,
+            QStringLiteral("cannot read the passengers file %1: %2").arg(path, file.errorString()));
+    if (!file.isSequential() && file.size() > limits::kValidateFileBytes)
+        return unusable(err, QStringLiteral("the passengers file %1 is larger than %2; refusing "
+                                            "to read it")
+                                 .arg(path, sizeText(limits::kValidateFileBytes)));
+    IssueSpool errors;
+    IssueSpool warnings;
+    if (!errors.open() || !warnings.open())
+        return unusable(
+            err,
+            QStringLiteral("cannot write a temporary file: %1").arg(errors.file.errorString()));
+    const QDate today = QDate::currentDate();
+    JsonArrayStream stream(&file, limits::kPassengerJsonBytes);
+    for (;;) {
+        const auto element = stream.next();
+        if (!element)
+            return unusable(err, element.error().code == QLatin1String("too_large")
+                                     ? QStringLiteral("the passengers file %1: %2; refusing to "
+                                                      "read it")
+                                           .arg(path, element.error().message)
+                                     : QStringLiteral("the passengers file %1 is not a JSON "
+                                                      "array of passenger objects: %2")
+                                           .arg(path, element.error().message));
+        if (!*element)
+            break;
+        const int index = stream.count() - 1;
+        const auto read = passengersFromJson(QJsonArray{**element});
+        if (!read)
+            return unusable(err, QStringLiteral("passenger %1 of %2: %3")
+                                     .arg(index)
+                                     .arg(path, read.error().message));
+        Report typeIssues;
+        for (Issue issue : read->typeIssues.errors) {
+            issue.passenger = index;
+            typeIssues.add(issue);
+        }
+        Report report = validatePassenger(read->passengers.first(), index, trip, today);
+        foldTypeIssues(report, typeIssues);
+        errors.add(report.errors);
+        warnings.add(report.warnings);
+    }
+    const Report list = validatePassengerCount(stream.count(), trip);
+    const bool valid = list.errors.isEmpty() && errors.count == 0;
+    out << "{\"valid\":" << (valid ? "true" : "false") << ",\"errors\":[";
+    const QJsonArray listErrors = toJson(list.errors);
+    for (qsizetype i = 0; i < listErrors.size(); ++i)
+        out << (i > 0 ? "," : "")
+            << QJsonDocument(listErrors.at(i).toObject()).toJson(QJsonDocument::Compact);
+    if (!listErrors.isEmpty() && errors.count > 0)
+        out << ",";
+    errors.copyTo(out);
+    out << "],\"warnings\":[";
+    warnings.copyTo(out);
+    out << "]}\n";
+    return valid ? 0 : 2;
 }
 
 } // namespace
@@ -101,23 +191,7 @@ int runValidate(const QStringList &arguments, QTextStream &out, QTextStream &err
         }
     }
 
-    const auto doc =
-        readJsonFile(parser.value(passengersOpt), "passengers", limits::kPassengersFileBytes);
-    if (!doc)
-        return unusable(err, doc.error().message);
-    if (!doc->isArray())
-        return unusable(err, QStringLiteral("the passengers file must hold a JSON array of "
-                                            "passenger objects"));
-    const auto list = passengersFromJson(doc->array());
-    if (!list)
-        return unusable(err, list.error().message);
-
-    const Report report = validatePassengers(*list, trip, QDate::currentDate());
-    const QJsonObject result{{QStringLiteral("valid"), report.valid()},
-                             {QStringLiteral("errors"), toJson(report.errors)},
-                             {QStringLiteral("warnings"), toJson(report.warnings)}};
-    out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
-    return report.valid() ? 0 : 2;
+    return validateStream(parser.value(passengersOpt), trip, out, err);
 }
 
 } // namespace fd::cli

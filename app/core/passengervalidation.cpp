@@ -121,17 +121,22 @@ Report validatePassenger(const Passenger &p, int index, const Trip &trip, const 
     return r;
 }
 
-Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip,
-                          const QDate &today) {
+Report validatePassengerCount(qsizetype count, const Trip &trip) {
     Report r;
-    if (passengers.isEmpty())
+    if (count == 0)
         r.add({-1, QStringLiteral("passengers"), QStringLiteral("required"),
                Text::tr("Add at least one passenger.")});
-    if (!trip.passengerTypes.isEmpty() && passengers.size() != trip.passengerTypes.size())
+    if (!trip.passengerTypes.isEmpty() && count != trip.passengerTypes.size())
         r.add({-1, QStringLiteral("passengers"), QStringLiteral("count_mismatch"),
                Text::tr("The offer is for %1 passenger(s) but %2 were entered.")
                    .arg(trip.passengerTypes.size())
-                   .arg(passengers.size())});
+                   .arg(count)});
+    return r;
+}
+
+Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip,
+                          const QDate &today) {
+    Report r = validatePassengerCount(passengers.size(), trip);
     for (qsizetype i = 0; i < passengers.size(); ++i)
         r.merge(validatePassenger(passengers.at(i), static_cast<int>(i), trip, today));
     return r;
@@ -139,9 +144,14 @@ Report validatePassengers(const QList<Passenger> &passengers, const Trip &trip,
 
 Report validatePassengers(const PassengerList &list, const Trip &trip, const QDate &today) {
     Report r = validatePassengers(list.passengers, trip, today);
+    foldTypeIssues(r, list.typeIssues);
+    return r;
+}
+
+void foldTypeIssues(Report &r, const Report &typeIssues) {
     // A field sent with the wrong JSON type reads as empty; say "wrong type", not "required"
     // (nor "passport required" when the document itself had the wrong type).
-    for (const Issue &typeIssue : list.typeIssues.errors) {
+    for (const Issue &typeIssue : typeIssues.errors) {
         r.errors.removeIf([&](const Issue &i) {
             return i.passenger == typeIssue.passenger &&
                    (i.field == typeIssue.field ||
@@ -149,7 +159,6 @@ Report validatePassengers(const PassengerList &list, const Trip &trip, const QDa
         });
         r.add(typeIssue);
     }
-    return r;
 }
 
 } // namespace fd

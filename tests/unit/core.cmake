@@ -15,3 +15,4 @@ flightdesk_add_test(NAME tst_failure_table SOURCES tst_failure_table.cpp LABEL u
 flightdesk_add_postgres_run(tst_checkoutflow)
 flightdesk_add_test(NAME tst_contactmerge SOURCES tst_contactmerge.cpp LABEL unit LIBS flightdesk_core)
 flightdesk_add_test(NAME tst_travellerprofile SOURCES tst_travellerprofile.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)
+flightdesk_add_test(NAME tst_jsonarraystream SOURCES tst_jsonarraystream.cpp LABEL unit LIBS flightdesk_test_support flightdesk_core)

@@ -196,17 +196,23 @@ private Q_SLOTS:
     }
 
     // Every file the desk reads has a cap (README: "Input sizes FlightDesk refuses"); a device
-    // or a huge file is refused at once with one line, never read into memory.
+    // or a huge file is refused at once with one line, never read into memory. The passengers
+    // file is read one passenger at a time: the file's cap is 1 GiB, each passenger's 64 KiB.
     void oversizedInputIsRefused_data() {
         QTest::addColumn<QString>("option");
-        QTest::addColumn<QString>("file"); // "big" = a 2 MiB passengers array
+        QTest::addColumn<QString>(
+            "file"); // "huge": a sparse file past 1 GiB; "fat": a passenger of 70 kB
         QTest::addColumn<QByteArray>("stderrSays");
-        QTest::newRow("passengers 2 MiB")
-            << QStringLiteral("--passengers") << QStringLiteral("big")
-            << QByteArray("is larger than 1 MiB; refusing to read it");
+        QTest::newRow("passengers past 1 GiB")
+            << QStringLiteral("--passengers") << QStringLiteral("huge")
+            << QByteArray("is larger than 1024 MiB; refusing to read it");
+        QTest::newRow("one passenger of 70 kB")
+            << QStringLiteral("--passengers") << QStringLiteral("fat")
+            << QByteArray("fat.json: element 1 (at byte 5) is larger than 64 KiB; refusing");
         QTest::newRow("passengers /dev/zero")
             << QStringLiteral("--passengers") << QStringLiteral("/dev/zero")
-            << QByteArray("the passengers file /dev/zero is larger than 1 MiB");
+            << QByteArray("the passengers file /dev/zero is not a JSON array of passenger "
+                          "objects: it does not hold a JSON array");
         QTest::newRow("offer /dev/zero")
             << QStringLiteral("--offer-file") << QStringLiteral("/dev/zero")
             << QByteArray("the offer file /dev/zero is larger than 1 MiB");
@@ -221,6 +227,13 @@ private Q_SLOTS:
             // Valid JSON, so only its size can make it unusable.
             const QByteArray pad(2 * 1024 * 1024, ' ');
             file = writeFile("big.json", "[" + pad + "]");
+        } else if (file == QLatin1String("huge")) {
+            file = writeFile("huge.json", "[");
+            QFile f(file);
+            QVERIFY(f.resize(1024LL * 1024 * 1024 + 1)); // sparse: nothing is written
+        } else if (file == QLatin1String("fat")) {
+            file =
+                writeFile("fat.json", "[{}, {\"given_name\": \"" + QByteArray(70000, 'a') + "\"}]");
         }
         QStringList args{QStringLiteral("--passengers"), data("passengers/family-valid.json")};
         if (option == QLatin1String("--passengers"))
@@ -234,6 +247,35 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains(stderrSays), r.err.constData());
+    }
+
+    // A long file is checked passenger by passenger (the memory of one: tests/bench measures
+    // it), every finding named by its passenger's place in the file; a file that breaks after
+    // thousands of good passengers still prints nothing on stdout.
+    void aLongFileIsCheckedToTheEnd() {
+        const QByteArray one = R"({"title": "ms", "given_name": "Amara", "family_name": "Nwosu",
+            "born_on": "1985-09-30", "gender": "f", "email": "amara@example.com",
+            "phone_number": "+2348031234567", "identity_documents": [{"type": "passport",
+            "unique_identifier": "A12345678", "issuing_country_code": "NG",
+            "expires_on": "2036-03-31"}]})";
+        QByteArray many = "[";
+        for (int i = 0; i < 5000; ++i)
+            many += one + ",\n";
+        QByteArray last = one;
+        last.replace("+2348031234567", "0803 123 4567");
+        const QString path = writeFile("many.json", many + last + "]");
+        const QStringList args{QStringLiteral("--international"),
+                               QStringLiteral("--departure-date"), QStringLiteral("2026-12-20")};
+        Run r = validate(QStringList{QStringLiteral("--passengers"), path} + args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.issues("errors"), QStringList{QStringLiteral("5000:phone_number:not_e164")});
+        QCOMPARE(r.json().value(QLatin1String("valid")).toBool(true), false);
+
+        const QString broken = writeFile("broken-late.json", many + "{\"given_name\": ");
+        r = validate(QStringList{QStringLiteral("--passengers"), broken} + args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("the file ends inside element 5000"), r.err.constData());
     }
 
     void wrongFieldTypesAreFieldErrorsNotCrashes() {
