@@ -148,7 +148,7 @@ private:
 
     void readKey() {
         m_settings.readSecret(SecretRef::profilesKey(), &m_context,
-                              [this](Result<StoredSecret> stored) {
+                              [this](const Result<StoredSecret> &stored) {
                                   if (!stored)
                                       return settle(Key::Unavailable, stored.error().message);
                                   if (stored->value.isEmpty())
@@ -163,7 +163,7 @@ private:
             return settle(Key::Unavailable, QStringLiteral("no random source for a key"));
         m_settings.storeSecret(SecretRef::profilesKey(), QString::fromLatin1(key.toBase64()),
                                AllowFileFallback::No, &m_context,
-                               [this, key](Result<SecretBackend> stored) {
+                               [this, key](const Result<SecretBackend> &stored) {
                                    if (!stored)
                                        return settle(Key::Unavailable, stored.error().message);
                                    useKey(key);

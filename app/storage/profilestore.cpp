@@ -236,7 +236,7 @@ Result<TravellerProfile> ProfileStore::save(TravellerProfile profile, bool dropP
     QSqlQuery q(db);
     // The sealed passport: a new one when given and the key is at hand; else the stored one
     // (unless dropped).
-    QVariant sealed(QMetaType(QMetaType::QByteArray));
+    QVariant sealed = QVariant(QMetaType(QMetaType::QByteArray)); // a null BLOB
     bool keepStored = false;
     if (profile.passport && hasKey())
         sealed = seal(profile.id, *profile.passport);

@@ -60,6 +60,19 @@ for kind in valid invalid; do
     ROUNDS=1 "$BENCHRUN" "$T/v.one.run" "$VALIDATE_BENCH" 1 "$kind" >/dev/null 2>&1 ||
         die "validate_bench 1 failed"
 done
+# `flightdesk validate` reads the file one passenger at a time: its peak memory for COUNT
+# passengers and for 10 x COUNT against one passenger.
+vmem() { # N -> peak RSS in kB
+    "$VALIDATE_BENCH" "$1" valid --write "$T/p.$1.json" 2>/dev/null || die "validate_bench --write $1"
+    ROUNDS=1 "$BENCHRUN" "$T/cli.$1.run" "$FLIGHTDESK" validate --passengers "$T/p.$1.json" \
+        --international --departure-date 2026-12-20 >/dev/null 2>&1 || die "flightdesk validate $1 passengers failed"
+    rm -f "$T/p.$1.json"
+    field maxrss_kb "$T/cli.$1.run" | head -n 1
+}
+cli_1=$(vmem 1)
+cli_n=$(vmem "$COUNT")
+cli_10n=$(vmem $((COUNT * 10)))
+cli_per=$(awk -v a="$cli_10n" -v b="$cli_1" -v n="$((COUNT * 10))" 'BEGIN { printf "%.3f", (a - b) / n }')
 us() { field validate_us "$T/v.$1" | stats 2 | tr ' ' /; }
 ratio() { field ratio "$T/v.$1" | stats 2 | tr ' ' /; }
 rss_n=$(field maxrss_kb "$T/v.valid.run")
@@ -76,4 +89,5 @@ row "1. first frame vs floor" "ratio $ff_ratio (target <= 1.3)"
 row "" "flightdesk --demo $ff_desk ms, floor $ff_floor ms (new HOME each run)"
 row "2. validation, valid" "$(us valid) µs per passenger (target <= 10); $(ratio valid)× reading them"
 row "   validation, invalid" "$(us invalid) µs per passenger; $(ratio invalid)× reading them"
-row "   memory" "peak RSS $((rss_n / 1024)) MiB for $COUNT passengers vs $((rss_1 / 1024)) MiB for 1: $per_kb kB per passenger (whole file in memory)"
+row "   memory, in memory" "peak RSS $((rss_n / 1024)) MiB for $COUNT passengers vs $((rss_1 / 1024)) MiB for 1: $per_kb kB per passenger (a list held whole)"
+row "   memory, flightdesk validate" "peak RSS $((cli_1 / 1024)) MiB for 1 passenger, $((cli_n / 1024)) MiB for $COUNT, $((cli_10n / 1024)) MiB for $((COUNT * 10)): $cli_per kB per passenger (streamed)"
