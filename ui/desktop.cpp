@@ -18,6 +18,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <utility>
+
 namespace fd::ui {
 
 // An agency journal that cannot be used is named as such: the desk never falls back to a file
@@ -40,6 +42,28 @@ QString Desktop::startProblem(const SessionOptions &o, const Error &e) {
 }
 
 namespace {
+
+// Runs `then` once `window` has painted its first frame: what the agent waits for comes first.
+class AfterFirstPaint final : public QObject {
+public:
+    AfterFirstPaint(QWidget *window, std::function<void()> then)
+        : QObject(window)
+        , m_then(std::move(then)) {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint && m_then) {
+            QTimer::singleShot(0, parent(), std::exchange(m_then, {}));
+            deleteLater();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_then;
+};
 
 // Reads each provider's API key, then the webhook secret, then (agency journal) the journal's
 // password, one after the other.
@@ -209,6 +233,13 @@ void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journ
     connect(m_window.get(), &MainWindow::retryRequested, this,
             [this] { QTimer::singleShot(0, this, &Desktop::start); });
     m_window->show();
+    if (!m_iconSet) {
+        m_iconSet = true;
+        new AfterFirstPaint(m_window.get(), [] {
+            QApplication::setWindowIcon(
+                QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
+        });
+    }
     m_window->resumeUnfinished();
     Q_EMIT windowOpened();
 }
@@ -236,7 +267,7 @@ int runDesktop(QApplication &app) {
     QApplication::setApplicationVersion(QStringLiteral(FLIGHTDESK_VERSION));
     // Docks and Wayland match the window to the installed launcher and its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.flightdesk.FlightDesk"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
+    // The window icon (a theme lookup that loads image plugins) comes after the first frame.
 
     // The language chosen in Settings, else the system's (flightdesk_<lang>.ts).
     installTranslation(desk::makeSettings()->load().language);

@@ -72,6 +72,7 @@ private:
 
     bool m_demo = false;
     bool m_autoDemo = false; // demo only because nothing was configured yet
+    bool m_iconSet = false;  // the window icon, set once after the first frame
     QString m_scenario;
     double m_timingScale = 1.0;
     std::unique_ptr<desk::Settings> m_settings;

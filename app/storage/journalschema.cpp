@@ -319,36 +319,40 @@ Result<int> inspect(const QString &path, Integrity integrity) {
 }
 
 Status migrate(QSqlDatabase &db) {
-    for (;;) {
-        sql::WriteTx tx(db, sql::Durability::Durable);
-        if (auto s = tx.begin(); !s)
-            return s;
-        const auto version = readVersion(db);
-        if (!version)
-            return version.error();
-        if (*version == kCurrentVersion)
-            return tx.commit();
-        if (*version > kCurrentVersion)
-            return sql::error(QStringLiteral("FD_JOURNAL_TOO_NEW"),
-                              QStringLiteral("a newer FlightDesk migrated the journal meanwhile "
-                                             "(schema version %1)")
-                                  .arg(*version));
-        const bool createPostgres = sql::isPostgres(db) && *version == 0;
-        const int next = createPostgres ? kPostgresFirstVersion : *version + 1;
+    // Every step in one transaction: a journal is at its old version or at the current one,
+    // never between, and a new file costs one flush instead of one per step (part of what the
+    // desk does before its first frame).
+    sql::WriteTx tx(db, sql::Durability::Durable);
+    if (auto s = tx.begin(); !s)
+        return s;
+    const auto version = readVersion(db);
+    if (!version)
+        return version.error();
+    if (*version == kCurrentVersion)
+        return tx.commit();
+    if (*version > kCurrentVersion)
+        return sql::error(QStringLiteral("FD_JOURNAL_TOO_NEW"),
+                          QStringLiteral("a newer FlightDesk migrated the journal meanwhile "
+                                         "(schema version %1)")
+                              .arg(*version));
+    int at = *version;
+    while (at < kCurrentVersion) {
+        const bool createPostgres = sql::isPostgres(db) && at == 0;
+        const int next = createPostgres ? kPostgresFirstVersion : at + 1;
         for (const QString &statement : createPostgres ? postgresSchema() : stepStatements(next)) {
             if (auto s = sql::execSql(db, statement); !s)
                 return sql::error(s.error().code, QStringLiteral("migrating the journal to v%1: %2")
                                                       .arg(next)
                                                       .arg(s.error().message));
         }
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE meta SET value = :v WHERE key = 'schema_version'"));
-        q.bindValue(QStringLiteral(":v"), QString::number(next));
-        if (auto s = sql::exec(q, QStringLiteral("recording schema v%1").arg(next)); !s)
-            return s;
-        if (auto s = tx.commit(); !s)
-            return s;
+        at = next;
     }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE meta SET value = :v WHERE key = 'schema_version'"));
+    q.bindValue(QStringLiteral(":v"), QString::number(at));
+    if (auto s = sql::exec(q, QStringLiteral("recording schema v%1").arg(at)); !s)
+        return s;
+    return tx.commit();
 }
 
 } // namespace fd::journalschema
