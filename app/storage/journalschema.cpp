@@ -320,9 +320,14 @@ Result<int> inspect(const QString &path, Integrity integrity) {
 
 Status migrate(QSqlDatabase &db) {
     // Every step in one transaction: a journal is at its old version or at the current one,
-    // never between, and a new file costs one flush instead of one per step (part of what the
-    // desk does before its first frame).
-    sql::WriteTx tx(db, sql::Durability::Durable);
+    // never between. A new SQLite journal's schema is written without a flush of its own (part
+    // of what the desk does before its first frame): nothing in it can be lost yet — a power
+    // cut drops the torn log and the next start creates the tables again — and the first
+    // durable write (an intent's key, before any byte is sent) flushes the log, schema
+    // included, and the folder that holds it.
+    const auto before = sql::isPostgres(db) ? Result<int>(-1) : readVersion(db);
+    sql::WriteTx tx(db,
+                    before && *before == 0 ? sql::Durability::Batched : sql::Durability::Durable);
     if (auto s = tx.begin(); !s)
         return s;
     const auto version = readVersion(db);
@@ -352,7 +357,11 @@ Status migrate(QSqlDatabase &db) {
     q.bindValue(QStringLiteral(":v"), QString::number(at));
     if (auto s = sql::exec(q, QStringLiteral("recording schema v%1").arg(at)); !s)
         return s;
-    return tx.commit();
+    if (auto s = tx.commit(); !s)
+        return s;
+    // The connection's default stays FULL for anything not in a WriteTx of its own.
+    return sql::isPostgres(db) ? sql::ok()
+                               : sql::execSql(db, QStringLiteral("PRAGMA synchronous=FULL"));
 }
 
 } // namespace fd::journalschema
