@@ -1,7 +1,5 @@
 #include "passengerform.h"
 
-#include "profilecompleter.h"
-
 #include "countrylist.h"
 #include "fieldmessage.h"
 #include "profilecompleter.h"
@@ -271,10 +269,7 @@ void PassengerForm::setProfileBook(ProfileBook *book) {
 void PassengerForm::takeProfile(const TravellerProfile &profile) {
     if (m_readOnly)
         return;
-    Passenger card = passenger();
-    if (!m_ui->passportGroupBox->isVisibleTo(this))
-        card.identityDocuments.clear();
-    Passenger filled = profiles::fill(card, profile);
+    Passenger filled = profiles::fill(passenger(), profile);
     if (!m_ui->passportGroupBox->isVisibleTo(this))
         filled.identityDocuments.clear(); // a domestic trip asks for none
     setPassenger(filled);
