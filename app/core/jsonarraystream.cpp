@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace fd {
 
 namespace {
@@ -118,8 +120,10 @@ Result<std::optional<QJsonValue>> JsonArrayStream::next() {
             break;
         }
     }
-    QByteArray element = m_buffer.mid(m_pos, length).trimmed();
-    if (element.isEmpty())
+    // Not trimmed: QJsonDocument judges what surrounds the value (JSON's whitespace is four
+    // characters, QByteArray::trimmed() knows six).
+    QByteArray element = m_buffer.mid(m_pos, length);
+    if (std::all_of(element.cbegin(), element.cend(), [](char b) { return isSpace(b); }))
         return broken(QStringLiteral("an empty element"));
     // Wrapped: a document's top level is an array or an object, an element may be anything.
     element.prepend('[').append(']');

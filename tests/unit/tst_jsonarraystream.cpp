@@ -111,6 +111,9 @@ private Q_SLOTS:
                                        << "something after the array";
         QTest::newRow("bad element") << QByteArray("[1, {\"a\" 1}]") << 1 << "broken_json"
                                      << "in element 1, at byte";
+        // Found by fuzzing against QJsonDocument: a form feed is not JSON whitespace.
+        QTest::newRow("form feed") << QByteArray("[1, {\"a\": \"]\"}\f]") << 1 << "broken_json"
+                                   << "in element 1, at byte";
         QTest::newRow("empty element") << QByteArray("[,1]") << 0 << "broken_json"
                                        << "an empty element";
         QTest::newRow("too large")
