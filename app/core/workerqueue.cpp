@@ -1,7 +1,6 @@
 #include "workerqueue.h"
 
 #include <QMetaObject>
-#include <QSemaphore>
 
 namespace fd {
 
@@ -21,12 +20,6 @@ WorkerQueue::~WorkerQueue() {
     });
     m_thread.wait();
     m_worker.reset();
-}
-
-bool WorkerQueue::waitUntilIdle(int timeoutMs) {
-    auto done = std::make_shared<QSemaphore>();
-    post([done] { done->release(); });
-    return done->tryAcquire(1, timeoutMs);
 }
 
 void WorkerQueue::post(std::function<void()> job) {

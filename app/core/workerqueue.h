@@ -46,9 +46,6 @@ public:
         });
     }
 
-    // Blocks the calling thread until everything queued so far has run; false after timeoutMs.
-    bool waitUntilIdle(int timeoutMs);
-
 private:
     void post(std::function<void()> job);
 

@@ -299,11 +299,4 @@ Result<bool> ProfileStore::erasePassport(const QString &id) {
     return q.numRowsAffected() > 0;
 }
 
-Result<std::monostate> ProfileStore::eraseAll() {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("DELETE FROM profiles")))
-        return storeError(QStringLiteral("Erasing the traveller profiles"), q);
-    return std::monostate{};
-}
-
 } // namespace fd

@@ -48,8 +48,6 @@ public:
     // False when there was no such profile.
     Result<bool> remove(const QString &id);
     Result<bool> erasePassport(const QString &id);
-    // Every profile gone.
-    Result<std::monostate> eraseAll();
 
 private:
     Result<std::monostate> prepare(const QString &path);
