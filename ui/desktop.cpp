@@ -12,14 +12,10 @@
 #include "desk/settings.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QImageReader>
 #include <QPointer>
-#include <QSslSocket>
 #include <QStatusBar>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <utility>
@@ -68,22 +64,6 @@ protected:
 private:
     std::function<void()> m_then;
 };
-
-// What the first frame waits for that the other core can load meanwhile: Qt's TLS backend
-// (OpenSSL and its configuration, about 15 ms), which every QHttpServer loads as it is made (the
-// webhook receiver's, the demo sandboxes'), and the image-format plugins that the menu bar's
-// first icon probes. Each is loaded once per process under Qt's own lock, so whichever thread
-// comes second finds it done. Only the window does this: a command never opens a server.
-void loadAheadOfTheWindow() {
-    QThreadPool::globalInstance()->start([] {
-        QSslSocket::supportsSsl();
-        // A PNG's signature alone: the reader asks each plugin whether it can read it.
-        QBuffer signature;
-        signature.setData(QByteArrayLiteral("\x89PNG\r\n\x1a\n"));
-        signature.open(QIODevice::ReadOnly);
-        QImageReader::imageFormat(&signature);
-    });
-}
 
 // Reads each provider's API key, then the webhook secret, then (agency journal) the journal's
 // password, one after the other.
@@ -282,7 +262,6 @@ void Desktop::showSettings() {
 }
 
 int runDesktop(QApplication &app) {
-    loadAheadOfTheWindow();
     QApplication::setApplicationName(QStringLiteral("FlightDesk"));
     QApplication::setOrganizationName(QStringLiteral("FlightDesk"));
     QApplication::setApplicationVersion(QStringLiteral(FLIGHTDESK_VERSION));
