@@ -43,6 +43,9 @@ QString Desktop::startProblem(const SessionOptions &o, const Error &e) {
 
 namespace {
 
+// When the desk's servers serve if the window has not been drawn by then.
+constexpr std::chrono::milliseconds kServeAtTheLatest{1000};
+
 // Runs `then` once `window` has painted its first frame: what the agent waits for comes first.
 class AfterFirstPaint final : public QObject {
 public:
@@ -136,7 +139,9 @@ Desktop::Desktop(std::unique_ptr<desk::Settings> settings, double timingScale)
     : m_timingScale(timingScale)
     , m_settings(std::move(settings)) {}
 
-Desktop::~Desktop() = default;
+Desktop::~Desktop() {
+    desk::releaseServing(); // nothing is left waiting for a window that is gone
+}
 
 void Desktop::start() {
     if (m_demo) {
@@ -206,6 +211,10 @@ void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journ
     if (journalFailure) {
         problem = startProblem(o, *journalFailure);
     } else if (o.demo || !o.apiBase.isEmpty()) {
+        // The desk's servers (its webhook receiver, the demo sandboxes) bind their ports now and
+        // serve once the window is drawn: the first frame does not wait for Qt's TLS backend,
+        // which their QHttpServers load (desk::holdServing). Released after the first paint below.
+        desk::holdServing();
         auto opened = desk::makeDesk(o);
         if (opened)
             m_desk = std::move(opened).value();
@@ -233,13 +242,15 @@ void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journ
     connect(m_window.get(), &MainWindow::retryRequested, this,
             [this] { QTimer::singleShot(0, this, &Desktop::start); });
     m_window->show();
-    if (!m_iconSet) {
-        m_iconSet = true;
-        new AfterFirstPaint(m_window.get(), [] {
+    const bool setIcon = !std::exchange(m_iconSet, true);
+    new AfterFirstPaint(m_window.get(), [setIcon] {
+        desk::releaseServing();
+        if (setIcon)
             QApplication::setWindowIcon(
                 QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
-        });
-    }
+    });
+    // A window that is never drawn (started minimized, say) still gets its servers.
+    QTimer::singleShot(kServeAtTheLatest, this, [] { desk::releaseServing(); });
     m_window->resumeUnfinished();
     Q_EMIT windowOpened();
 }

@@ -3,6 +3,7 @@
 #include "travelbasejson.h"
 
 #include "net/cappedtcpserver.h"
+#include "net/serving.h"
 #include "storage/orderjournal.h"
 
 #include <QHttpServer>
@@ -230,13 +231,6 @@ Result<quint16> WebhookReceiver::start() {
         m_ownScheduler = std::make_unique<QtScheduler>();
         scheduler = m_ownScheduler.get();
     }
-    auto *http = new QHttpServer(this);
-    http->route(QString(kPath), [this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
-        handle(r, std::move(resp));
-    });
-    http->setMissingHandler([this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
-        handleOther(r, std::move(resp));
-    });
     // Qt HttpServer 6.4 buffers a whole request before any handler sees it, with no limit:
     // this server refuses one that declares or sends more than the cap before reading it.
     // Bodies just over the cap without a declared length still reach handle(), which says 413.
@@ -248,17 +242,31 @@ Result<quint16> WebhookReceiver::start() {
             return net::CappedTcpServer::payloadTooLarge(errorBody(
                 QStringLiteral("payload_too_large"), QStringLiteral("The request is too large")));
         },
-        {m_options.headerTimeout, m_options.maxConnections, scheduler}, http);
+        {m_options.headerTimeout, m_options.maxConnections, scheduler}, this);
     if (!tcp->listen(m_options.address, m_options.port)) {
         const QString why = tcp->errorString();
-        delete http;
+        delete tcp;
         return error("listen_failed", QStringLiteral("Cannot listen on %1:%2: %3")
                                           .arg(m_options.address.toString())
                                           .arg(m_options.port)
                                           .arg(why));
     }
-    http->bind(tcp);
-    m_http = http;
+    // The port is known (and handed to the providers) at once; the server that answers on it
+    // may come a moment later (net/serving.h): a webhook sent meanwhile waits in the backlog.
+    tcp->pauseAccepting();
+    net::whenServing(tcp, [this, tcp] {
+        auto *http = new QHttpServer(this);
+        http->route(QString(kPath),
+                    [this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
+                        handle(r, std::move(resp));
+                    });
+        http->setMissingHandler([this](const QHttpServerRequest &r, QHttpServerResponder &&resp) {
+            handleOther(r, std::move(resp));
+        });
+        http->bind(tcp);
+        m_http = http;
+        tcp->resumeAccepting();
+    });
     m_tcp = tcp;
     m_port = tcp->serverPort();
     return m_port;

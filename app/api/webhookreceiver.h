@@ -183,8 +183,8 @@ private:
     const Clock *m_clock;
     std::unique_ptr<SystemClock> m_ownClock;
     std::unique_ptr<QtScheduler> m_ownScheduler;
-    QHttpServer *m_http = nullptr;
-    net::CappedTcpServer *m_tcp = nullptr; // owned by m_http
+    QHttpServer *m_http = nullptr;         // once serving (net/serving.h)
+    net::CappedTcpServer *m_tcp = nullptr; // listening from start()
     quint16 m_port = 0;
 };
 

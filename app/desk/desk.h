@@ -47,6 +47,13 @@ public:
 
 // Opens the journal, binds the webhook receiver and, in demo mode, starts the sandbox.
 Result<std::unique_ptr<Desk>> makeDesk(SessionOptions options);
+
+// The window's start-up: from holdServing() on, the desks it opens bind their servers' ports at
+// once (their addresses are known) but answer only from releaseServing() on, which the window
+// calls once it is drawn, so its first frame does not wait for Qt's TLS backend that each
+// QHttpServer loads. Requests made meanwhile wait and are answered then. (net/serving.h)
+void holdServing();
+void releaseServing();
 // Over a session that someone else opened and keeps alive (tests that also read its sandbox).
 std::unique_ptr<Desk> makeDesk(Session &session);
 

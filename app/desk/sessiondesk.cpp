@@ -3,6 +3,7 @@
 #include "providers.h"
 #include "session.h"
 
+#include "net/serving.h"
 #include "storage/privatefiles.h"
 
 #include <QDir>
@@ -254,6 +255,14 @@ Result<std::unique_ptr<Desk>> makeDesk(SessionOptions options) {
 
 std::unique_ptr<Desk> makeDesk(Session &session) {
     return std::make_unique<SessionDesk>(session);
+}
+
+void holdServing() {
+    net::holdServing();
+}
+
+void releaseServing() {
+    net::releaseServing();
 }
 
 QString privateDataFile(const QString &fileName) {

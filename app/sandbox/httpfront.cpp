@@ -1,13 +1,15 @@
 #include "httpfront.h"
 
 #include "net/cappedtcpserver.h"
+#include "net/serving.h"
 
 #include <QCryptographicHash>
 #include <QHttpServer>
 
 namespace fd::sandbox {
 
-Result<quint16> listenOnLoopback(QHttpServer *http, quint16 port, qint64 maxBodyBytes,
+Result<quint16> listenOnLoopback(QObject *owner, std::function<QHttpServer *()> makeServer,
+                                 quint16 port, qint64 maxBodyBytes,
                                  std::function<QByteArray(qint64)> refusalBody) {
     // Loopback only: a sandbox takes no money, but it still must not be reachable from the
     // network the agency's desk sits on.
@@ -18,13 +20,17 @@ Result<quint16> listenOnLoopback(QHttpServer *http, quint16 port, qint64 maxBody
         [refusalBody = std::move(refusalBody)](qint64 bytes) {
             return net::CappedTcpServer::payloadTooLarge(refusalBody(bytes));
         },
-        http);
+        owner);
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         delete tcp;
         return Error{QStringLiteral("listen_failed"),
                      QStringLiteral("Cannot listen on 127.0.0.1:%1").arg(port)};
     }
-    http->bind(tcp);
+    tcp->pauseAccepting(); // until its QHttpServer is there to take what it accepts
+    net::whenServing(tcp, [tcp, makeServer = std::move(makeServer)] {
+        makeServer()->bind(tcp);
+        tcp->resumeAccepting();
+    });
     return tcp->serverPort();
 }
 

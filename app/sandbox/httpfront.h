@@ -15,9 +15,12 @@ namespace fd::sandbox {
 
 // The HTTP front both sandboxes share: what happens to a request before any provider's rule.
 
-// Binds `http` to 127.0.0.1:port (0 picks a free one) through a net::CappedTcpServer: a body
-// over maxBodyBytes is answered 413 with refusalBody(bytes) before it is read.
-Result<quint16> listenOnLoopback(QHttpServer *http, quint16 port, qint64 maxBodyBytes,
+// Listens on 127.0.0.1:port (0 picks a free one) through a net::CappedTcpServer owned by
+// `owner`: a body over maxBodyBytes is answered 413 with refusalBody(bytes) before it is read.
+// The QHttpServer that serves it comes from `makeServer`, now or, while the window's start-up
+// holds serving, once it is released (net/serving.h); connections wait until then.
+Result<quint16> listenOnLoopback(QObject *owner, std::function<QHttpServer *()> makeServer,
+                                 quint16 port, qint64 maxBodyBytes,
                                  std::function<QByteArray(qint64)> refusalBody);
 
 // DNS rebinding: a web page whose name now resolves to 127.0.0.1 still sends its own Host, so

@@ -32,9 +32,7 @@ Service::Service(Catalogue catalogue, const Clock *clock, QStringList apiKeys, Q
     , m_clock(clock)
     , m_apiKeys(std::move(apiKeys))
     , m_book(std::move(catalogue), clock, &m_ledger)
-    , m_http(new QHttpServer(this))
     , m_webhooks(new WebhookDispatcher(clock, &m_ledger, this)) {
-    registerRoutes();
     setScenario(m_scenario);
 }
 
@@ -46,7 +44,13 @@ void Service::setFirstOrderNumber(qint64 number) {
 }
 
 Result<quint16> Service::listen(quint16 port) {
-    auto bound = listenOnLoopback(m_http, port, kMaxBodyBytes, [](qint64 bytes) {
+    // Its routes are made with its server (which may come later: listenOnLoopback).
+    const auto makeServer = [this] {
+        m_http = new QHttpServer(this);
+        registerRoutes();
+        return m_http;
+    };
+    auto bound = listenOnLoopback(this, makeServer, port, kMaxBodyBytes, [](qint64 bytes) {
         return ApiError::payloadTooLarge(bytes, kMaxBodyBytes).body();
     });
     if (bound)

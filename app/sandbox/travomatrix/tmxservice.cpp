@@ -24,16 +24,20 @@ Service::Service(Catalogue catalogue, const Clock *clock, QStringList apiKeys, Q
     : QObject(parent)
     , m_clock(clock)
     , m_apiKeys(std::move(apiKeys))
-    , m_book(std::move(catalogue), clock, &m_ledger)
-    , m_http(new QHttpServer(this)) {
-    registerRoutes();
+    , m_book(std::move(catalogue), clock, &m_ledger) {
     setScenario(m_scenario);
 }
 
 Service::~Service() = default;
 
 Result<quint16> Service::listen(quint16 port) {
-    auto bound = listenOnLoopback(m_http, port, kMaxBodyBytes, [](qint64 bytes) {
+    // Its routes are made with its server (which may come later: listenOnLoopback).
+    const auto makeServer = [this] {
+        m_http = new QHttpServer(this);
+        registerRoutes();
+        return m_http;
+    };
+    auto bound = listenOnLoopback(this, makeServer, port, kMaxBodyBytes, [](qint64 bytes) {
         return Error::payloadTooLarge(bytes, kMaxBodyBytes).body();
     });
     if (bound)
