@@ -43,7 +43,8 @@ QString Desktop::startProblem(const SessionOptions &o, const Error &e) {
 
 namespace {
 
-// When the desk's servers serve if the window has not been drawn by then.
+// When the desk's servers serve if the window has not been drawn by then (times the timing
+// scale: --timing-scale, and tests).
 constexpr std::chrono::milliseconds kServeAtTheLatest{1000};
 
 // Runs `then` once `window` has painted its first frame: what the agent waits for comes first.
@@ -250,7 +251,9 @@ void Desktop::openNow(const SessionOptions &o, const std::optional<Error> &journ
                 QIcon::fromTheme(QStringLiteral("io.flightdesk.FlightDesk")));
     });
     // A window that is never drawn (started minimized, say) still gets its servers.
-    QTimer::singleShot(kServeAtTheLatest, this, [] { desk::releaseServing(); });
+    QTimer::singleShot(
+        std::chrono::milliseconds(qRound64(double(kServeAtTheLatest.count()) * m_timingScale)),
+        this, [] { desk::releaseServing(); });
     m_window->resumeUnfinished();
     Q_EMIT windowOpened();
 }

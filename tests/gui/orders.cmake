@@ -50,3 +50,6 @@ flightdesk_add_test(NAME tst_contactdialog SOURCES tst_contactdialog.cpp booking
 # Both dialogs once more on the agency's journal (a private PostgreSQL server).
 flightdesk_add_postgres_run(tst_canceldialog)
 flightdesk_add_postgres_run(tst_contactdialog)
+# `flightdesk --demo`'s start-up (ui::Desktop): the first frame before the servers serve.
+flightdesk_add_test(NAME tst_desktop SOURCES tst_desktop.cpp LABEL gui
+                    LIBS flightdesk_test_support flightdesk_ui flightdesk_net)
