@@ -7,14 +7,12 @@
 #include "searchpage.h"
 
 #include "desk/desk.h"
-#include "desk/session.h"
 #include "net/serving.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace fd;
