@@ -9,5 +9,5 @@ if(CLANG_TIDY AND NOT FLIGHTDESK_FUZZ AND NOT FLIGHTDESK_SANITIZE)
         COMMAND sh ${PROJECT_SOURCE_DIR}/cmake/RunClangTidy.sh ${CLANG_TIDY} ${CMAKE_BINARY_DIR}
                 ${PROJECT_SOURCE_DIR} 2)
     # Both cores: ctest -j2 runs nothing beside it.
-    set_tests_properties(clang-tidy PROPERTIES LABELS lint TIMEOUT 900 PROCESSORS 2)
+    set_tests_properties(clang-tidy PROPERTIES LABELS lint TIMEOUT 1800 PROCESSORS 2)
 endif()

@@ -47,6 +47,8 @@ public:
 
 // Opens the journal, binds the webhook receiver and, in demo mode, starts the sandbox.
 Result<std::unique_ptr<Desk>> makeDesk(SessionOptions options);
+// Over a session that someone else opened and keeps alive (tests that also read its sandbox).
+std::unique_ptr<Desk> makeDesk(Session &session);
 
 // The window's start-up: from holdServing() on, the desks it opens bind their servers' ports at
 // once (their addresses are known) but answer only from releaseServing() on, which the window
@@ -54,8 +56,6 @@ Result<std::unique_ptr<Desk>> makeDesk(SessionOptions options);
 // QHttpServer loads. Requests made meanwhile wait and are answered then. (net/serving.h)
 void holdServing();
 void releaseServing();
-// Over a session that someone else opened and keeps alive (tests that also read its sandbox).
-std::unique_ptr<Desk> makeDesk(Session &session);
 
 // The path of `fileName` in the desk's own data folder (~/.local/share/FlightDesk), which is
 // created owner-only (0700) and narrowed to that if an older version left it open to others. A
